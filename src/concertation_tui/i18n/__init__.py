@@ -1,0 +1,43 @@
+"""Every sentence the user reads, in French and English, behind one lookup.
+
+`t("key", lang, **params)` formats the sentence of `key` in `lang` (French by default). Enum values
+have labels under "<enum class name>.<value>", e.g. `label(Domain.HOUSING, "fr")` -> "logement".
+"""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+
+from . import en, fr, minute_en, minute_fr, tui_en, tui_fr
+
+# One catalogue per language, kept in one file per layer so that each layer's words stay together.
+CATALOGUES: dict[str, dict[str, str]] = {
+    "fr": {**fr.STRINGS, **minute_fr.STRINGS, **tui_fr.STRINGS},
+    "en": {**en.STRINGS, **minute_en.STRINGS, **tui_en.STRINGS},
+}
+DEFAULT_LANGUAGE = "fr"
+
+
+def resolve_language(lang: str | None = None) -> str:
+    """The language to use: the one asked for, else CONCERTATION_LANG, else French."""
+    for candidate in (lang, os.environ.get("CONCERTATION_LANG")):
+        if candidate:
+            short = str(candidate).split("_")[0].split("-")[0].lower()
+            if short in CATALOGUES:
+                return short
+    return DEFAULT_LANGUAGE
+
+
+def t(key: str, lang: str | None = None, /, **params: object) -> str:
+    """The sentence `key` in `lang`, with `params` filled in."""
+    catalogue = CATALOGUES[resolve_language(lang)]
+    text = catalogue.get(key) or CATALOGUES[DEFAULT_LANGUAGE].get(key)
+    if text is None:
+        raise KeyError(key)
+    return text.format(**params) if params else text
+
+
+def label(value: Enum, lang: str | None = None) -> str:
+    """The word shown for an enum value."""
+    return t(f"{type(value).__name__}.{value.value}", lang)

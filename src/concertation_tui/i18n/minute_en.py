@@ -1,0 +1,3 @@
+"""Strings of the minute (en)."""
+
+STRINGS: dict[str, str] = {}

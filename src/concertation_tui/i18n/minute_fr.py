@@ -1,0 +1,3 @@
+"""Strings of the minute (fr)."""
+
+STRINGS: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Strings of the interface (en)."""
+
+STRINGS: dict[str, str] = {}

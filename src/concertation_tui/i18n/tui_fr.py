@@ -1,0 +1,3 @@
+"""Strings of the interface (fr)."""
+
+STRINGS: dict[str, str] = {}

@@ -1,0 +1,55 @@
+"""The meeting record: pydantic models, readiness checks and file-format migrations. No I/O here."""
+
+from .checks import Finding, Level, readiness
+from .enums import (
+    ActionStatus,
+    Agreement,
+    Attendance,
+    ConsentStatus,
+    Domain,
+    DomainSharing,
+    Edition,
+    ItemState,
+    Language,
+    Nature,
+    ParticipantKind,
+    Phase,
+    PictureKind,
+    SeriesEnd,
+    StepStatus,
+    ViewAspect,
+    VisibilityKind,
+)
+from .meeting import (
+    FORMAT_VERSION,
+    Action,
+    AgendaItem,
+    Carried,
+    Contribution,
+    Disagreement,
+    Distribution,
+    DomainConsent,
+    Issue,
+    Meeting,
+    NetworkMember,
+    NextMeeting,
+    OpenQuestion,
+    Participant,
+    PersonView,
+    PictureLine,
+    PrivatePart,
+    Progress,
+    Recipient,
+    ScaleRating,
+    SeriesInfo,
+    SharingConsent,
+    StatusChange,
+    Step,
+    TimeSpan,
+    Visibility,
+    new_id,
+    now,
+)
+from .migrations import VersionError, migrate
+
+__all__ = [name for name in dir() if not name.startswith("_")]

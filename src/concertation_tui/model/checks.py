@@ -1,0 +1,155 @@
+"""Readiness checks: what the facilitator should fix or check before the minute goes out.
+
+Computed from the model only; the interface shows them beside the actions and at the close, the
+minute command prints them first. Each finding says what it concerns, so a screen can jump to it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ..i18n import label, t
+from .enums import ActionStatus, Agreement, Attendance, ConsentStatus, ParticipantKind, VisibilityKind
+from .meeting import Action, Meeting
+
+
+class Level(StrEnum):
+    ERROR = "error"  # the minute would mislead or dilute responsibility: fix before sending
+    WARNING = "warning"  # worth a look
+    INFO = "info"  # a reminder
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    """Which check (the catalogue key after 'check.')."""
+    level: Level
+    target: str = ""
+    """'action', 'participant', 'meeting', 'consent', 'person_view' or 'note'."""
+    target_id: str = ""
+    """Id of the element concerned, if one."""
+    params: dict[str, object] = field(default_factory=dict)
+
+    def sentence(self, lang: str | None = None) -> str:
+        return t(f"check.{self.code}", lang, **self.params)
+
+    def level_label(self, lang: str | None = None) -> str:
+        return label(self.level, lang)
+
+
+# Words that name a group rather than one carrier. Compared without accents or case.
+COLLECTIVE_CARRIERS = {
+    "tout le monde",
+    "tous",
+    "toutes",
+    "chacun",
+    "le reseau",
+    "reseau",
+    "l'equipe",
+    "equipe",
+    "les partenaires",
+    "les services",
+    "a voir",
+    "a definir",
+    "on",
+    "nous",
+    "everyone",
+    "everybody",
+    "all",
+    "the network",
+    "network",
+    "the team",
+    "team",
+    "partners",
+    "tbd",
+    "to be seen",
+    "?",
+}
+
+
+def _plain(text: str) -> str:
+    """Lowercase, accents removed, apostrophes unified, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").lower().strip(" .!")
+    return re.sub(r"\s+", " ", text)
+
+
+def is_collective(name: str) -> bool:
+    """Whether a carrier's name designates a group ("tout le monde", "le réseau"...)."""
+    return _plain(name) in COLLECTIVE_CARRIERS
+
+
+def carrier_name(meeting: Meeting, action: Action) -> str:
+    """The carrier as written: the participant's name, else the free label."""
+    return meeting.name_of(action.carrier_id) if action.carrier_id else action.carrier_label
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _action_findings(meeting: Meeting, action: Action) -> list[Finding]:
+    found: list[Finding] = []
+    what = _short(action.what) or "?"
+    if action.status is ActionStatus.DROPPED:
+        if not action.status_reason.strip():
+            found.append(Finding("action_dropped_no_reason", Level.WARNING, "action", action.id, {"what": what}))
+        return found  # a dropped action needs no carrier, date or agreement any more
+    carrier = carrier_name(meeting, action).strip()
+    if not carrier:
+        found.append(Finding("action_no_carrier", Level.ERROR, "action", action.id, {"what": what}))
+    elif is_collective(carrier):
+        found.append(
+            Finding("action_collective_carrier", Level.ERROR, "action", action.id, {"what": what, "carrier": carrier})
+        )
+    if action.due is None and action.status is not ActionStatus.DONE:
+        found.append(Finding("action_no_due", Level.ERROR, "action", action.id, {"what": what}))
+    if action.agreement is Agreement.NOT_ASKED:
+        found.append(Finding("action_not_asked", Level.WARNING, "action", action.id, {"what": what}))
+    return found
+
+
+def readiness(meeting: Meeting) -> list[Finding]:
+    """Every finding on the meeting, errors first, in the order of the meeting."""
+    found: list[Finding] = []
+    persons = [p for p in meeting.participants if p.kind is ParticipantKind.PERSON]
+    if not persons:
+        found.append(Finding("no_person", Level.ERROR, "meeting"))
+    elif len(persons) > 1:
+        found.append(Finding("several_persons", Level.ERROR, "meeting"))
+    if meeting.date is None:
+        found.append(Finding("no_date", Level.WARNING, "meeting"))
+    if not meeting.purpose.strip():
+        found.append(Finding("no_purpose", Level.WARNING, "meeting"))
+    for participant in meeting.participants:
+        if participant.kind is not ParticipantKind.FACILITATOR and participant.attendance is Attendance.INVITED:
+            found.append(
+                Finding("attendance_unknown", Level.WARNING, "participant", participant.id, {"name": participant.name})
+            )
+    if meeting.consent.status is ConsentStatus.NOT_ASKED:
+        found.append(Finding("consent_not_asked", Level.WARNING, "consent"))
+    elif meeting.consent.needs_confirmation:
+        found.append(Finding("consent_to_confirm", Level.WARNING, "consent"))
+    has_view = any(v.text.strip() for v in meeting.person_views) or bool(meeting.last_word.strip())
+    if not has_view and not meeting.person_view_missing_reason.strip():
+        found.append(Finding("no_person_view", Level.ERROR, "person_view"))
+    for action in meeting.actions:
+        found.extend(_action_findings(meeting, action))
+    notes = [*meeting.contributions, *meeting.person_views, *meeting.steps, *meeting.picture, *meeting.disagreements]
+    oral = [n for n in notes if n.visibility.kind is VisibilityKind.ORAL_ONLY]
+    for note in notes:
+        if note.visibility.kind is VisibilityKind.RESTRICTED and not note.visibility.recipients:
+            found.append(Finding("restricted_no_recipient", Level.WARNING, "note", note.id))
+    if oral:
+        found.append(Finding("oral_only_present", Level.INFO, "note", oral[0].id, {"count": len(oral)}))
+    order = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
+    return sorted(found, key=lambda f: order[f.level])
+
+
+def errors(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.level is Level.ERROR]

@@ -1,0 +1,676 @@
+"""The meeting record: one réunion de concertation, the single source of truth of the application.
+
+Everything refers to participants, agenda items and actions by opaque ids, never by name, so that a
+renamed participant stays the same person everywhere. The attribute docstrings become the
+descriptions of the JSON schema (`concertation schema`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .enums import (
+    ActionStatus,
+    Agreement,
+    Attendance,
+    ConsentStatus,
+    Domain,
+    DomainSharing,
+    Edition,
+    ItemState,
+    Language,
+    Nature,
+    ParticipantKind,
+    Phase,
+    PictureKind,
+    SeriesEnd,
+    StepStatus,
+    ViewAspect,
+    VisibilityKind,
+)
+
+FORMAT_VERSION = 1
+"""The version of the meeting file format written by this program."""
+
+
+def new_id() -> str:
+    """An opaque identifier: random, never derived from a name."""
+    return uuid.uuid4().hex[:12]
+
+
+def now() -> dt.datetime:
+    """The current local time, with its UTC offset, to the second."""
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+class Record(BaseModel):
+    """Base of every part of the file: unknown fields are refused, values never echoed in errors."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        use_attribute_docstrings=True,
+        hide_input_in_errors=True,
+        validate_assignment=False,
+    )
+
+
+class Visibility(Record):
+    kind: VisibilityKind = VisibilityKind.MINUTE
+    """minute: written in the minute; oral_only: never written; restricted: only in the named recipients' copies."""
+    recipients: list[str] = Field(default_factory=list)
+    """Participant ids allowed to read a restricted note."""
+
+    def allows(self, recipient_id: str | None) -> bool:
+        """Whether the copy for `recipient_id` carries the note (None: the common edition)."""
+        if self.kind is VisibilityKind.MINUTE:
+            return True
+        if self.kind is VisibilityKind.ORAL_ONLY:
+            return False
+        return recipient_id is not None and recipient_id in self.recipients
+
+
+class Carried(Record):
+    """Where a carried-over element comes from."""
+
+    meeting_id: str
+    """Id of the meeting it was recorded in."""
+    meeting_date: dt.date | None = None
+    """Date of that meeting, said on screen and in the minute ("reporté de la réunion du ...")."""
+    original_id: str = ""
+    """Id of the element in that meeting."""
+
+
+class TimeSpan(Record):
+    """A stretch of time on a clock; `end` is empty while it runs."""
+
+    start: dt.datetime
+    """When it started."""
+    end: dt.datetime | None = None
+    """When it stopped; empty while running."""
+
+    def seconds(self, at: dt.datetime | None = None) -> float:
+        end = self.end or at or now()
+        return max(0.0, (end - self.start).total_seconds())
+
+
+class SeriesInfo(Record):
+    """The meeting's place in the series of meetings around the same person."""
+
+    series_id: str = Field(default_factory=new_id)
+    """Opaque id shared by all the meetings of the series."""
+    number: int = Field(default=1, ge=1)
+    """Number of this meeting in the series (1 for the first)."""
+    previous_meeting_id: str = ""
+    """Id of the previous meeting of the series, if any."""
+    previous_file: str = ""
+    """File name of the previous meeting, if any."""
+    previous_date: dt.date | None = None
+    """Date of the previous meeting, if any."""
+    closed_on: dt.date | None = None
+    """Date the series was closed (the network is no longer needed), if it was."""
+    closed_reason: SeriesEnd | None = None
+    """Why the series was closed."""
+    closed_note: str = ""
+    """The facilitator's words about the closure."""
+
+
+class Participant(Record):
+    """Anyone invited to the meeting, the person included."""
+
+    id: str = Field(default_factory=new_id)
+    """Opaque id used by every reference to this participant."""
+    name: str
+    """Name as written in the minute (a pseudonym is fine)."""
+    kind: ParticipantKind = ParticipantKind.PARTNER
+    """person (the person accompanied), partner (a service), network (the person's own network), facilitator."""
+    organisation: str = ""
+    """Service or institution (empty for the person and their network)."""
+    role: str = ""
+    """Role or mandate in the service, or link to the person for their network."""
+    addressed_as: str = ""
+    """How they wish to be addressed ("Monsieur Lambert", "Jean"...)."""
+    attendance: Attendance = Attendance.INVITED
+    """invited (not yet known), present, excused or absent."""
+    absence_reason: str = ""
+    """Why they are excused or absent."""
+    written_contribution: bool = False
+    """An excused participant sent a written contribution."""
+    receives_minute: bool = True
+    """Is on the distribution list of the minute."""
+    contact: str = ""
+    """Telephone or e-mail, for the letter to the person ("who to call")."""
+
+
+class NetworkMember(Record):
+    """Someone the person names as a resource in their own life."""
+
+    id: str = Field(default_factory=new_id)
+    """Opaque id."""
+    name: str
+    """Name, as the person gives it."""
+    link: str = ""
+    """Link to the person (daughter, neighbour, former educator...)."""
+    agrees_to_involve: bool | None = None
+    """Whether the person agrees to involve them (empty: not asked yet)."""
+    offer: str = ""
+    """What they contribute or offer."""
+    participant_id: str = ""
+    """If they are also invited to the meeting, their participant id."""
+
+
+class DomainConsent(Record):
+    """For a partial consent: how one life domain may be shared."""
+
+    domain: Domain
+    """The life domain."""
+    sharing: DomainSharing = DomainSharing.ALL
+    """all participants, only named participants, or not shared."""
+    participants: list[str] = Field(default_factory=list)
+    """Participant ids the domain may be shared with, when sharing is 'named'."""
+
+
+class SharingConsent(Record):
+    """The person's consent to the meeting and to information sharing between the services."""
+
+    to_meeting: bool | None = None
+    """The person agrees to the meeting being held (empty: not asked)."""
+    status: ConsentStatus = ConsentStatus.NOT_ASKED
+    """Consent to information sharing: not_asked, given, refused or partial."""
+    scope: str = ""
+    """The scope in words: what may be shared, with whom."""
+    domains: list[DomainConsent] = Field(default_factory=list)
+    """For a partial consent, the sharing agreed per life domain."""
+    person_words: str = ""
+    """What the person said about it, in their words."""
+    date: dt.date | None = None
+    """When it was given or refused."""
+    needs_confirmation: bool = False
+    """Carried from a previous meeting: to be confirmed or changed at the opening, never silently."""
+
+
+class AgendaItem(Record):
+    """One point of the agenda (ordre du jour)."""
+
+    id: str = Field(default_factory=new_id)
+    """Opaque id."""
+    title: str
+    """The point, as shown on screen and in the minute."""
+    timebox_minutes: int = Field(default=15, ge=0, le=600)
+    """Time planned for it, in minutes."""
+    state: ItemState = ItemState.PLANNED
+    """planned, running, paused, done or skipped."""
+    clock: list[TimeSpan] = Field(default_factory=list)
+    """The stretches of time spent on it; pausing closes one, resuming opens another."""
+    domains: list[Domain] = Field(default_factory=list)
+    """Life domains it concerns."""
+    carried_from: Carried | None = None
+    """Set when proposed from a previous meeting's open question."""
+    is_review: bool = False
+    """This item is the review of the previous meeting's actions."""
+
+    def elapsed_seconds(self, at: dt.datetime | None = None) -> float:
+        return sum(span.seconds(at) for span in self.clock)
+
+    @property
+    def started_at(self) -> dt.datetime | None:
+        return self.clock[0].start if self.clock else None
+
+    @property
+    def stopped_at(self) -> dt.datetime | None:
+        return self.clock[-1].end if self.clock else None
+
+
+class Contribution(Record):
+    """A participant's input (apport) during the round table of an item."""
+
+    id: str = Field(default_factory=new_id)
+    """Opaque id."""
+    item_id: str = ""
+    """The agenda item it was said on (empty: the meeting in general)."""
+    speaker_id: str
+    """Participant id of the speaker."""
+    text: str
+    """What was said, as it will read in the minute."""
+    nature: Nature = Nature.FACT
+    """fact, assessment or proposal: the minute keeps facts apart from assessments."""
+    domains: list[Domain] = Field(default_factory=list)
+    """Life domains it concerns."""
+    visibility: Visibility = Field(default_factory=Visibility)
+    """Who may read it."""
+    at: dt.datetime | None = None
+    """When it was recorded."""
+
+
+class PersonView(Record):
+    """The person's view, in their own words."""
+
+    id: str = Field(default_factory=new_id)
+    """Opaque id."""
+    item_id: str = ""
+    """The agenda item (empty: their view on the whole situation)."""
+    aspect: ViewAspect = ViewAspect.GENERAL
+    """general, going_well, worries, wants or ideas."""
+    text: str
+    """Their words, as they said them."""
+    visibility: Visibility = Field(default_factory=Visibility)
+    """Who may read it."""
+    at: dt.datetime | None = None
+    """When it was recorded."""
+
+
+class Step(Record):
+    """A step in progress (démarche en cours) that someone is already taking."""
+
+    id: str = Field(default_factory=new_id)
+    """Opaque id."""
+    carrier_id: str
+    """Participant id of who takes the step (a partner, the person, their network)."""
+    domain: Domain
+    """Life domain of the step."""
+    what: str
+    """The step, in a few words."""
+    since: str = ""
+    """Since when (a date or words)."""
+    status: StepStatus = StepStatus.ONGOING
+    """planned, ongoing, waiting, done, stopped, or to_update when carried over."""
+    item_id: str = ""
+    """The agenda item it was named on."""
+    visibility: Visibility = Field(default_factory=Visibility)
+    """Who may read it."""
+    carried_from: Carried | None = None
+    """Set when carried from a previous meeting."""
+
+
+class PictureLine(Record):
+    """A line of the shared picture: what is working, what worries us, what needs to happen."""
+
+    id: str = Field(default_factory=new_id)
+    """Opaque id."""
+    kind: PictureKind
+    """working, worries or needs."""
+    text: str
+    """The line."""
+    voice_id: str = ""
+    """Participant id of who said it."""
+    domains: list[Domain] = Field(default_factory=list)
+    """Life domains it concerns."""
+    item_id: str = ""
+    """The agenda item it was said on."""
+    visibility: Visibility = Field(default_factory=Visibility)
+    """Who may read it."""
+
+
+class ScaleRating(Record):
+    """A 0-10 scale asked of one voice (Signs of Safety)."""
+
+    id: str = Field(default_factory=new_id)
+    """Opaque id."""
+    voice_id: str
+    """Participant id of who answered."""
+    value: int = Field(ge=0, le=10)
+    """0 to 10."""
+    question: str = ""
+    """The question asked (e.g. 0: nothing is safe, 10: everything is in place)."""
+    comment: str = ""
+    """Why this number, in their words."""
+    item_id: str = ""
+    """The agenda item it was asked on."""
+
+
+class Disagreement(Record):
+    """A point of disagreement, including between services."""
+
+    id: str = Field(default_factory=new_id)
+    """Opaque id."""
+    between: list[str] = Field(default_factory=list)
+    """Participant ids of who disagrees."""
+    about: str
+    """What it is about."""
+    domains: list[Domain] = Field(default_factory=list)
+    """Life domains it concerns."""
+    settled: bool = False
+    """Whether it was settled during the meeting."""
+    resolution: str = ""
+    """How it was settled, or what is planned to settle it."""
+    item_id: str = ""
+    """The agenda item it was raised on."""
+    visibility: Visibility = Field(default_factory=Visibility)
+    """Who may read it."""
+
+
+class OpenQuestion(Record):
+    """A question left open, or an item carried over to the next meeting."""
+
+    id: str = Field(default_factory=new_id)
+    """Opaque id."""
+    text: str
+    """The question."""
+    item_id: str = ""
+    """The agenda item it arose from."""
+    carried_from: Carried | None = None
+    """Set when carried from a previous meeting."""
+
+
+class StatusChange(Record):
+    """One change of an action's status, kept for the series' history."""
+
+    status: ActionStatus
+    """The new status."""
+    on: dt.date
+    """When it changed."""
+    meeting_id: str = ""
+    """The meeting it was recorded in."""
+
+
+class Action(Record):
+    """An action negotiated with the person: one carrier, a date, the person's agreement."""
+
+    id: str = Field(default_factory=new_id)
+    """Opaque id."""
+    what: str
+    """What will be done."""
+    carrier_id: str = ""
+    """Participant id of the one person who carries it."""
+    carrier_label: str = ""
+    """Who carries it when not a participant (a name); collective carriers are flagged."""
+    supporters: list[str] = Field(default_factory=list)
+    """Participant ids of who helps."""
+    due: dt.date | None = None
+    """By when."""
+    checker_id: str = ""
+    """Participant id of who checks that it is done."""
+    agreement: Agreement = Agreement.NOT_ASKED
+    """The person's agreement: agrees, disagrees, wants_time or not_asked."""
+    person_words: str = ""
+    """The person's own words about it, when they differ or add something."""
+    status: ActionStatus = ActionStatus.PLANNED
+    """planned, in_progress, done, not_done or dropped."""
+    status_reason: str = ""
+    """Why it was dropped or not done."""
+    item_id: str = ""
+    """The agenda item it arose from."""
+    domains: list[Domain] = Field(default_factory=list)
+    """Life domains it belongs to."""
+    created_at: dt.datetime | None = None
+    """When it was recorded."""
+    carried_from: Carried | None = None
+    """Set when carried from a previous meeting."""
+    reviewed: bool = False
+    """A carried action was walked through with the person at this meeting."""
+    change_for_person: str = ""
+    """At the review: what changed for the person, in their words."""
+    history: list[StatusChange] = Field(default_factory=list)
+    """Earlier statuses, across the series."""
+
+
+class PrivatePart(Record):
+    """A part of the meeting held without the person (or without some participants)."""
+
+    span: TimeSpan
+    """When."""
+    reason: str = ""
+    """Why, as the minute will say it."""
+
+
+class NextMeeting(Record):
+    date: dt.date | None = None
+    """Date of the next meeting."""
+    time: dt.time | None = None
+    """Start time."""
+    place: str = ""
+    """Where."""
+    invitees: list[str] = Field(default_factory=list)
+    """Participant ids to invite."""
+    others: str = ""
+    """Others to invite, in words."""
+    person_agrees: bool | None = None
+    """The person agrees with who is invited."""
+
+
+class Recipient(Record):
+    """A copy of the minute that was sent."""
+
+    participant_id: str
+    """Who received it."""
+    edition: Edition
+    """professional or person."""
+    file_name: str = ""
+    """The file that was sent."""
+    sha256: str = ""
+    """SHA-256 of that file."""
+
+
+class Issue(Record):
+    """One issue (version) of the minute."""
+
+    version: int = Field(ge=1)
+    """1 for the first issue, 2 for the first correction..."""
+    at: dt.datetime
+    """When it was issued."""
+    what_changed: str = ""
+    """For a correction: what changed, in the facilitator's words."""
+    recipients: list[Recipient] = Field(default_factory=list)
+    """Who received which file."""
+
+
+class Distribution(Record):
+    """Sending the minute."""
+
+    correction_days: int = Field(default=15, ge=0, le=365)
+    """Days the participants have to ask for a correction."""
+    issues: list[Issue] = Field(default_factory=list)
+    """Every issue of the minute, oldest first."""
+
+
+class Progress(Record):
+    """Where the facilitator was, so that reopening the meeting returns there."""
+
+    phase: Phase = Phase.PREPARE
+    """prepare, open, live, actions or close."""
+    item_id: str = ""
+    """The current agenda item."""
+    speaker_id: str = ""
+    """The current speaker of the round table."""
+
+
+class Meeting(Record):
+    """A réunion de concertation: one meeting around and with one person, one file."""
+
+    format_version: Literal[1] = FORMAT_VERSION
+    """Version of this file format; older files are migrated when opened."""
+    id: str = Field(default_factory=new_id)
+    """Opaque id (never the person's name)."""
+    title: str = ""
+    """Title of the meeting."""
+    purpose: str = ""
+    """The question the meeting must answer."""
+    language: Language = Language.FR
+    """Language of the minute: fr or en."""
+    locale: str = "fr_BE"
+    """Locale of the minute's dates and language tag (fr_BE, fr_FR, en_GB)."""
+    organisation: str = ""
+    """The organisation holding the meeting (author of the minute)."""
+    date: dt.date | None = None
+    """Date of the meeting."""
+    start_time: dt.time | None = None
+    """Planned start time."""
+    end_time: dt.time | None = None
+    """Planned end time."""
+    place: str = ""
+    """Where it is held."""
+    facilitator_id: str = ""
+    """Participant id of the facilitator."""
+    minute_taker_id: str = ""
+    """Participant id of who takes the minute."""
+    series: SeriesInfo = Field(default_factory=SeriesInfo)
+    """Place in the series of meetings around the person."""
+    participants: list[Participant] = Field(default_factory=list)
+    """Everyone invited, the person included (kind 'person')."""
+    support_person_id: str = ""
+    """Participant id of the person's support person (personne de confiance), if any."""
+    reference_person_id: str = ""
+    """Participant id of the reference person the person calls between meetings."""
+    between_meetings: str = ""
+    """Who the person calls when things go wrong, and how."""
+    network: list[NetworkMember] = Field(default_factory=list)
+    """The people and institutions the person names as resources."""
+    consent: SharingConsent = Field(default_factory=SharingConsent)
+    """The person's consent to the meeting and to information sharing."""
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    """The agenda items, in order."""
+    speaking_order: list[str] = Field(default_factory=list)
+    """Participant ids in round-table order (empty: the person, their network, then partners)."""
+    domains: list[Domain] = Field(default_factory=list)
+    """Life domains concerned by the meeting."""
+    clock: list[TimeSpan] = Field(default_factory=list)
+    """The stretches of time the meeting ran; pausing closes one."""
+    private_parts: list[PrivatePart] = Field(default_factory=list)
+    """Parts of the meeting held without the person, and why."""
+    contributions: list[Contribution] = Field(default_factory=list)
+    """What each participant brought, item by item."""
+    person_views: list[PersonView] = Field(default_factory=list)
+    """The person's view, per item and overall, in their words."""
+    person_view_missing_reason: str = ""
+    """Why the person did not give their view, when they did not."""
+    last_word: str = ""
+    """The person's last word at the close, in their words."""
+    steps: list[Step] = Field(default_factory=list)
+    """Steps in progress of the partners, the person and their network."""
+    picture: list[PictureLine] = Field(default_factory=list)
+    """The shared picture: what is working, what worries us, what needs to happen."""
+    scales: list[ScaleRating] = Field(default_factory=list)
+    """0-10 scale answers, per voice."""
+    disagreements: list[Disagreement] = Field(default_factory=list)
+    """Points of disagreement, settled or not."""
+    open_questions: list[OpenQuestion] = Field(default_factory=list)
+    """Questions left open and items carried over."""
+    actions: list[Action] = Field(default_factory=list)
+    """Actions negotiated with the person."""
+    next_meeting: NextMeeting = Field(default_factory=NextMeeting)
+    """The next meeting."""
+    distribution: Distribution = Field(default_factory=Distribution)
+    """Sending the minute."""
+    progress: Progress = Field(default_factory=Progress)
+    """Where the facilitator was, to come back there."""
+    created_at: dt.datetime | None = None
+    """When the meeting file was created."""
+
+    # -- references ------------------------------------------------------------------------------
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Meeting:
+        """Every id a part refers to must exist: a dangling reference is a damaged file."""
+        participants = {p.id for p in self.participants}
+        items = {i.id for i in self.agenda}
+        if len(participants) != len(self.participants):
+            raise ValueError("two participants have the same id")
+        if len(items) != len(self.agenda):
+            raise ValueError("two agenda items have the same id")
+
+        def need(ids: list[str] | str, known: set[str], what: str) -> None:
+            for ref in [ids] if isinstance(ids, str) else ids:
+                if ref and ref not in known:
+                    raise ValueError(f"{what} refers to an unknown id")
+
+        need(self.facilitator_id, participants, "facilitator_id")
+        need(self.minute_taker_id, participants, "minute_taker_id")
+        need(self.support_person_id, participants, "support_person_id")
+        need(self.reference_person_id, participants, "reference_person_id")
+        need(self.speaking_order, participants, "speaking_order")
+        need(self.next_meeting.invitees, participants, "next_meeting.invitees")
+        for member in self.network:
+            need(member.participant_id, participants, "network.participant_id")
+        for consent in self.consent.domains:
+            need(consent.participants, participants, "consent.domains.participants")
+        for c in self.contributions:
+            need(c.speaker_id, participants, "contributions.speaker_id")
+            need(c.item_id, items, "contributions.item_id")
+            need(c.visibility.recipients, participants, "contributions.visibility")
+        for v in self.person_views:
+            need(v.item_id, items, "person_views.item_id")
+            need(v.visibility.recipients, participants, "person_views.visibility")
+        for s in self.steps:
+            need(s.carrier_id, participants, "steps.carrier_id")
+            need(s.item_id, items, "steps.item_id")
+        for line in self.picture:
+            need(line.voice_id, participants, "picture.voice_id")
+        for r in self.scales:
+            need(r.voice_id, participants, "scales.voice_id")
+        for d in self.disagreements:
+            need(d.between, participants, "disagreements.between")
+        for a in self.actions:
+            need(a.carrier_id, participants, "actions.carrier_id")
+            need(a.supporters, participants, "actions.supporters")
+            need(a.checker_id, participants, "actions.checker_id")
+            need(a.item_id, items, "actions.item_id")
+        return self
+
+    # -- lookups -----------------------------------------------------------------------------------
+
+    @property
+    def person(self) -> Participant | None:
+        """The person the meeting is about and with (the participant of kind 'person')."""
+        return next((p for p in self.participants if p.kind is ParticipantKind.PERSON), None)
+
+    def participant(self, participant_id: str) -> Participant | None:
+        return next((p for p in self.participants if p.id == participant_id), None)
+
+    def item(self, item_id: str) -> AgendaItem | None:
+        return next((i for i in self.agenda if i.id == item_id), None)
+
+    def action(self, action_id: str) -> Action | None:
+        return next((a for a in self.actions if a.id == action_id), None)
+
+    def round_table(self) -> list[Participant]:
+        """Who speaks, in order: the saved order, else the person, their network, then partners.
+
+        Participants missing from a saved order (added later) follow it in the default order;
+        the absent and excused are left out, the facilitator too (they lead the round).
+        """
+        rank = {ParticipantKind.PERSON: 0, ParticipantKind.NETWORK: 1, ParticipantKind.PARTNER: 2}
+        speakers = [
+            p
+            for p in self.participants
+            if p.kind in rank and p.attendance not in (Attendance.EXCUSED, Attendance.ABSENT)
+        ]
+        default = sorted(speakers, key=lambda p: rank[p.kind])  # sorted() is stable
+        ordered = {pid: n for n, pid in enumerate(self.speaking_order)}
+        return sorted(default, key=lambda p: ordered.get(p.id, len(ordered)))
+
+    def contributions_on(self, item_id: str) -> list[Contribution]:
+        return [c for c in self.contributions if c.item_id == item_id]
+
+    def not_spoken_yet(self, item_id: str) -> list[Participant]:
+        """Who in the round table has said nothing on this item yet."""
+        spoken = {c.speaker_id for c in self.contributions_on(item_id)}
+        person = self.person
+        if person and any(v.item_id == item_id for v in self.person_views):
+            spoken.add(person.id)
+        return [p for p in self.round_table() if p.id not in spoken]
+
+    def name_of(self, participant_id: str) -> str:
+        found = self.participant(participant_id)
+        return found.name if found else ""
+
+    def elapsed_seconds(self, at: dt.datetime | None = None) -> float:
+        return sum(span.seconds(at) for span in self.clock)
+
+    @property
+    def started_at(self) -> dt.datetime | None:
+        return self.clock[0].start if self.clock else None
+
+    @property
+    def ended_at(self) -> dt.datetime | None:
+        return self.clock[-1].end if self.clock else None
+
+    @property
+    def is_follow_up(self) -> bool:
+        return self.series.number > 1 or bool(self.series.previous_meeting_id)
+
+    def minute_recipients(self) -> list[Participant]:
+        """The participants on the distribution list."""
+        return [p for p in self.participants if p.receives_minute]

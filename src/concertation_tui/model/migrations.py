@@ -1,0 +1,40 @@
+"""Bring an older meeting file up to the current format, dict to dict, before validation.
+
+Each migration takes the parsed JSON of version N and returns that of version N+1; it never reads
+or writes a file. Old files are kept as test fixtures (tests/fixtures/meeting-v*.json) so that a
+migration cannot silently stop working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .meeting import FORMAT_VERSION
+
+Document = dict[str, Any]
+
+# MIGRATIONS[n] turns a version-n document into a version n+1 one.
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
+
+
+class VersionError(ValueError):
+    """The document's format version is missing, not a number, or newer than this program."""
+
+    def __init__(self, found: object) -> None:
+        super().__init__("unsupported format_version")
+        self.found = found
+
+
+def migrate(document: Document) -> Document:
+    """The document in the current format. Raises VersionError when it cannot be brought there."""
+    version = document.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise VersionError(version)
+    if version > FORMAT_VERSION:
+        raise VersionError(version)
+    while version < FORMAT_VERSION:
+        document = MIGRATIONS[version](dict(document))
+        version += 1
+        document["format_version"] = version
+    return document
