@@ -127,6 +127,9 @@ STRINGS: dict[str, str] = {
     "cli.list_empty": "No meeting in {folder}.",
     "cli.list_header": "Meetings in {folder}:",
     "cli.unknown_template": "The template \"{name}\" does not exist. Available templates: {known}.",
+    "cli.strict_refused": "The minute was not written: first fix the points marked \"to fix\" above (--strict).",
+    "cli.unknown_recipient": "No recipient is called \"{name}\". Recipients: {known}.",
+    "cli.minute_written": "Minute written: {file}",
     "cli.untitled": "(untitled)",
     "cli.no_date": "(no date)",
 }

@@ -127,6 +127,9 @@ STRINGS: dict[str, str] = {
     "cli.list_empty": "Aucune réunion dans {folder}.",
     "cli.list_header": "Réunions dans {folder} :",
     "cli.unknown_template": "Le modèle « {name} » n'existe pas. Modèles disponibles : {known}.",
+    "cli.strict_refused": "Le compte rendu n'a pas été écrit : corrigez d'abord les points « à corriger » ci-dessus (option --strict).",
+    "cli.unknown_recipient": "Aucun destinataire ne s'appelle « {name} ». Destinataires : {known}.",
+    "cli.minute_written": "Compte rendu écrit : {file}",
     "cli.untitled": "(sans titre)",
     "cli.no_date": "(pas de date)",
 }

@@ -1,6 +1,6 @@
 """The meeting record: pydantic models, readiness checks and file-format migrations. No I/O here."""
 
-from .checks import Finding, Level, readiness
+from .checks import Finding, Level, errors, readiness
 from .enums import (
     ActionStatus,
     Agreement,

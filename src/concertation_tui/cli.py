@@ -1,0 +1,213 @@
+"""The `concertation` command: parse the command line, then call the store, the minute or the interface.
+
+The headless commands (check, schema, minute, list, new --no-open, demo --no-open) never import
+Textual: the interface is imported inside the commands that open it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .i18n import resolve_language, t
+
+
+def _lang(ctx: click.Context) -> str:
+    return ctx.obj["lang"]
+
+
+def _fail(message: str) -> None:
+    click.echo(message, err=False)
+    sys.exit(1)
+
+
+def _open_interface(ctx: click.Context, path: Path | None) -> None:
+    from .tui import run  # Textual is only imported here
+
+    sys.exit(run(path, lang=_lang(ctx), theme=ctx.obj["theme"]))
+
+
+def _load(ctx: click.Context, path: Path):
+    from .store import MeetingFileError, load_meeting
+
+    try:
+        return load_meeting(path)
+    except MeetingFileError as error:
+        _fail(error.sentence(_lang(ctx)))
+
+
+def _print_findings(meeting, lang: str) -> None:
+    from .model import readiness
+
+    findings = readiness(meeting)
+    if findings:
+        click.echo(t("cli.check_findings", lang))
+        for finding in findings:
+            click.echo(f"  [{finding.level_label(lang)}] {finding.sentence(lang)}")
+
+
+@click.group(invoke_without_command=True)
+@click.option("--lang", type=click.Choice(["fr", "en"]), default=None, help="Langue / language (fr, en).")
+@click.option("--theme", default=None, help="Thème de l'interface (ex. high-contrast).")
+@click.version_option(package_name="concertation-tui")
+@click.pass_context
+def main(ctx: click.Context, lang: str | None, theme: str | None) -> None:
+    """Réunions de concertation : préparer, mener, et écrire le compte rendu.
+
+    Sans commande : ouvre la liste des réunions.
+    """
+    # The language: --lang, else the config file, else CONCERTATION_LANG, else French.
+    from .config import load_config
+
+    config = load_config()
+    ctx.obj = {"lang": resolve_language(lang or config.language), "theme": theme or config.theme}
+    if ctx.invoked_subcommand is None:
+        _open_interface(ctx, None)
+
+
+@main.command("new")
+@click.option("--template", "template_name", default="premiere-reunion", show_default=True,
+              help="Modèle de réunion (voir templates/meetings/).")
+@click.option("--title", default="", help="Titre de la réunion.")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]), default=None,
+              help="Date (AAAA-MM-JJ ou JJ/MM/AAAA), aujourd'hui par défaut.")
+@click.option("--person", default="", help="Nom ou pseudonyme de la personne accompagnée.")
+@click.option("--open/--no-open", "open_after", default=True, help="Ouvrir la réunion dans l'interface.")
+@click.pass_context
+def new(ctx: click.Context, template_name: str, title: str, day: dt.datetime | None, person: str,
+        open_after: bool) -> None:
+    """Crée une nouvelle réunion à partir d'un modèle."""
+    from .store import StoreError, create_meeting_file
+    from .templates import new_meeting_from_template
+
+    try:
+        meeting = new_meeting_from_template(
+            template_name, title=title, day=day.date() if day else None, person_name=person
+        )
+        path = create_meeting_file(meeting)
+    except StoreError as error:
+        _fail(error.sentence(_lang(ctx)))
+    click.echo(t("cli.created", _lang(ctx), file=path))
+    if open_after:
+        _open_interface(ctx, path)
+
+
+@main.command("demo")
+@click.option("--open/--no-open", "open_after", default=True, help="Ouvrir la démonstration dans l'interface.")
+@click.pass_context
+def demo(ctx: click.Context, open_after: bool) -> None:
+    """Écrit une réunion de démonstration réaliste (en français) et l'ouvre."""
+    from .demo import demo_meeting
+    from .store import StoreError, create_meeting_file
+
+    try:
+        path = create_meeting_file(demo_meeting())
+    except StoreError as error:
+        _fail(error.sentence(_lang(ctx)))
+    click.echo(t("cli.demo_written", _lang(ctx), file=path))
+    if open_after:
+        _open_interface(ctx, path)
+
+
+@main.command("open")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_context
+def open_(ctx: click.Context, file: Path) -> None:
+    """Ouvre une réunion dans l'interface."""
+    _load(ctx, file)  # a damaged file is explained here, in plain words, before any screen opens
+    _open_interface(ctx, file)
+
+
+@main.command("list")
+@click.pass_context
+def list_(ctx: click.Context) -> None:
+    """Liste les réunions enregistrées."""
+    from .store import list_meetings, meetings_dir, remove_stale_temps
+
+    folder = meetings_dir()
+    remove_stale_temps(folder)
+    lang = _lang(ctx)
+    summaries = list_meetings(folder, lang)
+    if not summaries:
+        click.echo(t("cli.list_empty", lang, folder=folder))
+        return
+    click.echo(t("cli.list_header", lang, folder=folder))
+    for summary in summaries:
+        if summary.problem:
+            click.echo(f"  !  {summary.path.name}: {summary.problem.splitlines()[0]}")
+            continue
+        day = summary.date.strftime("%d/%m/%Y") if summary.date else t("cli.no_date", lang)
+        title = summary.title or t("cli.untitled", lang)
+        click.echo(f"  {day}  {title}  [{t('Phase.' + summary.phase, lang)}]  {summary.path}")
+
+
+@main.command("check")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_context
+def check(ctx: click.Context, file: Path) -> None:
+    """Vérifie un fichier de réunion : 0 s'il est valide, 1 sinon (avec des phrases)."""
+    meeting = _load(ctx, file)
+    click.echo(t("cli.check_ok", _lang(ctx), file=file))
+    _print_findings(meeting, _lang(ctx))
+
+
+@main.command("schema")
+def schema() -> None:
+    """Affiche le schéma JSON des fichiers de réunion."""
+    from .model import Meeting
+
+    click.echo(json.dumps(Meeting.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+@main.command("minute")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--edition", type=click.Choice(["professional", "person"]), default="professional",
+              show_default=True, help="Compte rendu professionnel ou lettre à la personne.")
+@click.option("--for", "recipient", default=None, help="Nom du destinataire : sa copie, avec ses notes restreintes.")
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="Modèle Word (.docx) de l'organisation.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Fichier ou dossier de sortie (par défaut : à côté de la réunion).")
+@click.option("--strict", is_flag=True, help="Refuser d'écrire tant qu'un point « à corriger » reste.")
+@click.pass_context
+def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, template: Path | None,
+           output: Path | None, strict: bool) -> None:
+    """Écrit le compte rendu Word (.docx) d'une réunion."""
+    from .minute import TemplateError, build_minute, minute_file_name
+    from .model import Edition, errors, readiness
+    from .store import StoreError, write_private
+
+    lang = _lang(ctx)
+    meeting = _load(ctx, file)
+    _print_findings(meeting, lang)
+    if strict and errors(readiness(meeting)):
+        _fail(t("cli.strict_refused", lang))
+    recipient_id = None
+    if recipient is not None:
+        matches = [p for p in meeting.participants if p.name.casefold() == recipient.strip().casefold()]
+        if len(matches) != 1:
+            _fail(t("cli.unknown_recipient", lang, name=recipient,
+                    known=", ".join(p.name for p in meeting.minute_recipients())))
+        recipient_id = matches[0].id
+    chosen = Edition(edition)
+    try:
+        data = build_minute(meeting, chosen, recipient_id=recipient_id, template=template)
+    except TemplateError as error:
+        _fail(error.sentence)
+    name = minute_file_name(meeting, chosen, recipient_id)
+    target = output or file.parent / name
+    if target.is_dir():
+        target = target / name
+    try:
+        write_private(target, data)
+    except StoreError as error:
+        _fail(error.sentence(lang))
+    click.echo(t("cli.minute_written", lang, file=target))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
