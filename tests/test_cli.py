@@ -1,0 +1,103 @@
+"""The headless command line: new, demo, list, check, schema; none of them imports Textual."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from concertation_tui.cli import main
+from concertation_tui.model import Meeting, ParticipantKind
+from concertation_tui.store import load_meeting
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def written_path(output: str) -> Path:
+    return Path(output.strip().splitlines()[-1].split(": ", 1)[1])
+
+
+def test_demo_writes_a_valid_private_meeting(private_home: Path) -> None:
+    result = run("demo", "--no-open")
+    assert result.exit_code == 0, result.output
+    path = written_path(result.output)
+    assert path.parent == private_home / "meetings"
+    assert (path.stat().st_mode & 0o777) == 0o600
+    meeting = load_meeting(path)
+    assert meeting.person.name == "Joseph Lambert"
+    assert "Lambert" not in path.name  # file names never carry the person's name
+
+
+def test_new_from_each_template() -> None:
+    for template in ("premiere-reunion", "reunion-de-suivi"):
+        result = run("new", "--no-open", "--template", template, "--person", "Jo", "--date", "12/10/2026")
+        assert result.exit_code == 0, result.output
+        meeting = load_meeting(written_path(result.output))
+        assert meeting.agenda and meeting.person.name == "Jo"
+        assert meeting.date.isoformat() == "2026-10-12"
+
+
+def test_new_with_an_unknown_template_names_the_known_ones() -> None:
+    result = run("new", "--no-open", "--template", "nope")
+    assert result.exit_code == 1
+    assert "premiere-reunion" in result.output and "reunion-de-suivi" in result.output
+
+
+def test_check_says_valid_with_the_points_to_watch() -> None:
+    path = written_path(run("demo", "--no-open").output)
+    result = run("check", str(path))
+    assert result.exit_code == 0
+    assert "est valide" in result.output and "tout le monde" in result.output
+
+
+def test_check_explains_a_damaged_file_and_leaves_it_alone(tmp_path: Path) -> None:
+    path = tmp_path / "m.json"
+    path.write_text('{"format_version": 1, "title": 3, "participants": "x"}')
+    before = path.read_bytes()
+    result = run("--lang", "en", "check", str(path))
+    assert result.exit_code == 1
+    assert "has errors" in result.output and "participants" in result.output
+    assert "Traceback" not in result.output
+    assert path.read_bytes() == before
+
+
+def test_list_shows_the_meetings() -> None:
+    run("demo", "--no-open")
+    result = run("list")
+    assert "Monsieur Lambert" in result.output and "Ordre du jour" in result.output
+
+
+def test_schema_is_the_committed_one() -> None:
+    result = run("schema")
+    assert json.loads(result.output) == json.loads((ROOT / "schema" / "meeting.schema.json").read_text())
+    assert json.loads(result.output) == Meeting.model_json_schema()
+
+
+def test_headless_commands_do_not_import_textual(tmp_path: Path, private_home: Path) -> None:
+    path = written_path(run("demo", "--no-open").output)
+    probe = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from concertation_tui.cli import main\n"
+        f"for args in (['check', {str(path)!r}], ['schema'], ['list'], ['new', '--no-open'], ['demo', '--no-open']):\n"
+        "    result = CliRunner().invoke(main, args)\n"
+        "    assert result.exit_code == 0, (args, result.output)\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'docx'))\n"
+        "print(loaded)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "CONCERTATION_HOME": str(private_home)}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_person_is_a_participant_of_kind_person_in_new_meetings() -> None:
+    meeting = load_meeting(written_path(run("new", "--no-open", "--person", "Awa").output))
+    assert [p.kind for p in meeting.participants] == [ParticipantKind.PERSON]
