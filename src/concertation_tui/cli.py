@@ -70,27 +70,38 @@ def main(ctx: click.Context, lang: str | None, theme: str | None) -> None:
 
 
 @main.command("new")
-@click.option("--template", "template_name", default="premiere-reunion", show_default=True,
-              help="Modèle de réunion (voir templates/meetings/).")
+@click.option("--template", "template_name", default=None,
+              help="Modèle de réunion (templates/meetings/) : premiere-reunion, ou reunion-de-suivi avec --follow-up.")
 @click.option("--title", default="", help="Titre de la réunion.")
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]), default=None,
               help="Date (AAAA-MM-JJ ou JJ/MM/AAAA), aujourd'hui par défaut.")
 @click.option("--person", default="", help="Nom ou pseudonyme de la personne accompagnée.")
+@click.option("--follow-up", "previous_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Réunion de suivi de cette réunion (le fichier précédent n'est pas modifié).")
+@click.option("--reopen", is_flag=True, help="Avec --follow-up : rouvrir une série clôturée.")
 @click.option("--open/--no-open", "open_after", default=True, help="Ouvrir la réunion dans l'interface.")
 @click.pass_context
-def new(ctx: click.Context, template_name: str, title: str, day: dt.datetime | None, person: str,
-        open_after: bool) -> None:
-    """Crée une nouvelle réunion à partir d'un modèle."""
+def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datetime | None, person: str,
+        previous_file: Path | None, reopen: bool, open_after: bool) -> None:
+    """Crée une nouvelle réunion à partir d'un modèle, ou la réunion de suivi d'une autre."""
     from .store import StoreError, create_meeting_file
-    from .templates import new_meeting_from_template
+    from .templates import new_follow_up, new_meeting_from_template
 
+    lang = _lang(ctx)
+    day_ = day.date() if day else None
     try:
-        meeting = new_meeting_from_template(
-            template_name, title=title, day=day.date() if day else None, person_name=person
-        )
+        if previous_file is not None:
+            previous = _load(ctx, previous_file)
+            if previous.series.closed_on and not reopen:
+                _fail(t("cli.series_closed", lang, date=previous.series.closed_on.strftime("%d/%m/%Y")))
+            meeting = new_follow_up(previous, previous_file, template_name or "reunion-de-suivi", day=day_)
+        else:
+            meeting = new_meeting_from_template(
+                template_name or "premiere-reunion", title=title, day=day_, person_name=person
+            )
         path = create_meeting_file(meeting)
     except StoreError as error:
-        _fail(error.sentence(_lang(ctx)))
+        _fail(error.sentence(lang))
     click.echo(t("cli.created", _lang(ctx), file=path))
     if open_after:
         _open_interface(ctx, path)
@@ -153,6 +164,16 @@ def check(ctx: click.Context, file: Path) -> None:
     meeting = _load(ctx, file)
     click.echo(t("cli.check_ok", _lang(ctx), file=file))
     _print_findings(meeting, _lang(ctx))
+
+
+@main.command("coordination")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_context
+def coordination(ctx: click.Context, file: Path) -> None:
+    """Affiche qui agit dans quel domaine de vie, et ce qu'il faut vérifier ensemble (80 colonnes)."""
+    from .model.coordination import as_text
+
+    click.echo(as_text(_load(ctx, file), _lang(ctx)))
 
 
 @main.command("schema")

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from .model import Attendance, Meeting, Participant, ParticipantKind, SeriesInfo, new_id, now
+from .model.followup import follow_up
 from .store import StoreError, home, parse_meeting
 
 TEMPLATES_ENV = "CONCERTATION_TEMPLATES"
@@ -37,6 +38,19 @@ class UnknownTemplate(StoreError):
     pass
 
 
+def _template(name: str) -> Meeting:
+    templates = meeting_templates()
+    if name not in templates:
+        raise UnknownTemplate("cli.unknown_template", name=name, known=", ".join(sorted(templates)))
+    return parse_meeting(templates[name].read_bytes(), templates[name])
+
+
+def new_follow_up(previous: Meeting, previous_path: Path, name: str = "reunion-de-suivi", *,
+                  day: dt.date | None = None) -> Meeting:
+    """The follow-up of `previous` (read from `previous_path`), with the agenda of template `name`."""
+    return follow_up(previous, previous_file=previous_path.name, agenda=_template(name).agenda, day=day)
+
+
 def new_meeting_from_template(
     name: str = DEFAULT_TEMPLATE,
     *,
@@ -45,11 +59,7 @@ def new_meeting_from_template(
     person_name: str = "",
 ) -> Meeting:
     """A fresh meeting (new ids, new series) from the template `name`."""
-    templates = meeting_templates()
-    if name not in templates:
-        raise UnknownTemplate("cli.unknown_template", name=name, known=", ".join(sorted(templates)))
-    path = templates[name]
-    template = parse_meeting(path.read_bytes(), path)
+    template = _template(name)
     agenda = [item.model_copy(update={"id": new_id()}) for item in template.agenda]
     participants = []
     if person_name:

@@ -109,6 +109,8 @@ def _action_findings(meeting: Meeting, action: Action) -> list[Finding]:
         )
     if action.due is None and action.status is not ActionStatus.DONE:
         found.append(Finding("action_no_due", Level.ERROR, "action", action.id, {"what": what}))
+    if action.carried_from is not None and not action.reviewed:
+        found.append(Finding("action_not_reviewed", Level.WARNING, "action", action.id, {"what": what}))
     if action.agreement is Agreement.NOT_ASKED:
         found.append(Finding("action_not_asked", Level.WARNING, "action", action.id, {"what": what}))
     return found

@@ -381,6 +381,8 @@ class Action(Record):
     """Participant ids of who helps."""
     due: dt.date | None = None
     """By when."""
+    carrier_agrees: bool | None = None
+    """The carrier accepted to carry it (asked when the person or their network carries it; empty: not asked)."""
     checker_id: str = ""
     """Participant id of who checks that it is done."""
     agreement: Agreement = Agreement.NOT_ASKED

@@ -1,0 +1,149 @@
+"""The coordination view: life domains against who acts in them, and what the group should look at.
+
+Pure: computed from one meeting. The interface draws it, the minute prints it, and
+`concertation coordination FILE` shows it as text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ..i18n import label, t
+from .enums import ActionStatus, Agreement, Domain, ParticipantKind, PictureKind, StepStatus
+from .meeting import Action, Meeting, Step
+
+ACTIVE_STEPS = (StepStatus.PLANNED, StepStatus.ONGOING, StepStatus.WAITING, StepStatus.TO_UPDATE)
+OPEN_ACTIONS = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.NOT_DONE)
+SERVICES = (ParticipantKind.PARTNER, ParticipantKind.FACILITATOR)
+MANY_ACTIONS = 4
+"""From this many open actions, one carrier is flagged as holding many."""
+
+
+class FlagKind(StrEnum):
+    CHECK_TOGETHER = "check_together"  # two or more services act in one domain
+    GAP = "gap"  # a worry named, nobody acts
+    NOT_AGREED = "not_agreed"  # the person or their network carries an action they have not agreed to
+    OVERLOADED = "overloaded"  # one carrier holds many open actions
+
+
+SYMBOLS = {FlagKind.CHECK_TOGETHER: "⇄", FlagKind.GAP: "∅", FlagKind.NOT_AGREED: "✋", FlagKind.OVERLOADED: "⚖"}
+
+
+@dataclass
+class Cell:
+    """What one participant does in one domain."""
+
+    steps: list[Step] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Flag:
+    kind: FlagKind
+    domain: Domain | None = None
+    participant_ids: tuple[str, ...] = ()
+    step_ids: tuple[str, ...] = ()
+    action_ids: tuple[str, ...] = ()
+
+    @property
+    def symbol(self) -> str:
+        return SYMBOLS[self.kind]
+
+    def sentence(self, meeting: Meeting, lang: str | None = None) -> str:
+        names = ", ".join(meeting.name_of(pid) for pid in self.participant_ids)
+        domain = label(self.domain, lang) if self.domain else ""
+        return t(f"coordination.{self.kind.value}", lang, domain=domain, names=names, count=len(self.action_ids))
+
+
+def _action_domains(action: Action) -> list[Domain]:
+    return action.domains or [Domain.OTHER]
+
+
+def grid(meeting: Meeting) -> dict[Domain, dict[str, Cell]]:
+    """Domain -> participant id -> their active steps and open actions, in the order of Domain."""
+    table: dict[Domain, dict[str, Cell]] = {}
+    for step in meeting.steps:
+        if step.status in ACTIVE_STEPS:
+            table.setdefault(step.domain, {}).setdefault(step.carrier_id, Cell()).steps.append(step)
+    for action in meeting.actions:
+        if action.status in OPEN_ACTIONS and action.carrier_id:
+            for domain in _action_domains(action):
+                table.setdefault(domain, {}).setdefault(action.carrier_id, Cell()).actions.append(action)
+    return {domain: table[domain] for domain in Domain if domain in table}
+
+
+def flags(meeting: Meeting) -> list[Flag]:
+    found: list[Flag] = []
+    table = grid(meeting)
+    kinds = {p.id: p.kind for p in meeting.participants}
+    for domain, cells in table.items():
+        services = [pid for pid in cells if kinds.get(pid) in SERVICES]
+        if len(services) >= 2:
+            found.append(Flag(
+                FlagKind.CHECK_TOGETHER, domain, tuple(services),
+                step_ids=tuple(s.id for pid in services for s in cells[pid].steps),
+                action_ids=tuple(a.id for pid in services for a in cells[pid].actions),
+            ))
+    worried = [d for line in meeting.picture if line.kind is PictureKind.WORRIES for d in line.domains]
+    for domain in dict.fromkeys(worried):
+        if domain not in table:
+            found.append(Flag(FlagKind.GAP, domain))
+    for action in meeting.actions:
+        if action.status not in OPEN_ACTIONS:
+            continue
+        kind = kinds.get(action.carrier_id)
+        if (kind is ParticipantKind.PERSON and action.agreement is not Agreement.AGREES) or (
+            kind is ParticipantKind.NETWORK and action.carrier_agrees is not True
+        ):
+            found.append(Flag(FlagKind.NOT_AGREED, None, (action.carrier_id,), action_ids=(action.id,)))
+    carried: dict[str, list[str]] = {}
+    for action in meeting.actions:
+        if action.status in OPEN_ACTIONS and action.carrier_id:
+            carried.setdefault(action.carrier_id, []).append(action.id)
+    for pid, ids in carried.items():
+        if len(ids) >= MANY_ACTIONS:
+            found.append(Flag(FlagKind.OVERLOADED, None, (pid,), action_ids=tuple(ids)))
+    return found
+
+
+def as_text(meeting: Meeting, lang: str | None = None, width: int = 80) -> str:
+    """The coordination view as plain text, at most `width` columns: one block per domain, then the flags."""
+    import textwrap
+
+    lines: list[str] = []
+    table = grid(meeting)
+    found = flags(meeting)
+    by_domain: dict[Domain | None, list[Flag]] = {}
+    for flag in found:
+        by_domain.setdefault(flag.domain, []).append(flag)
+    domains = list(table) + [d for d in by_domain if d is not None and d not in table]
+
+    def wrap(text: str, indent: str) -> None:
+        follow = " " * len(indent) + "  "
+        lines.extend(textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=follow) or [indent])
+
+    lines.append(t("coordination.title", lang))
+    lines.append("=" * min(width, len(lines[-1])))
+    for domain in domains:
+        lines.append("")
+        lines.append(label(domain, lang).upper())
+        for flag in by_domain.get(domain, []):
+            wrap(f"{flag.symbol} {flag.sentence(meeting, lang)}", "  ")
+        for pid, cell in table.get(domain, {}).items():
+            who = meeting.participant(pid)
+            wrap(f"{who.name} ({who.organisation})" if who.organisation else who.name, "  - ")
+            for step in cell.steps:
+                wrap(t("coordination.step_line", lang, what=step.what, status=label(step.status, lang)), "      ")
+            for action in cell.actions:
+                wrap(t("coordination.action_line", lang, what=action.what, status=label(action.status, lang)), "      ")
+    others = by_domain.get(None, [])
+    if others:
+        lines.append("")
+        lines.append(t("coordination.carriers", lang).upper())
+        for flag in others:
+            wrap(f"{flag.symbol} {flag.sentence(meeting, lang)}", "  ")
+    if not found:
+        lines.append("")
+        lines.append(t("coordination.nothing", lang))
+    return "\n".join(lines)
