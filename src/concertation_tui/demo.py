@@ -251,12 +251,16 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
     consent = SharingConsent(
         to_meeting=True,
         status=ConsentStatus.PARTIAL,
-        scope="D'accord pour partager ce qui concerne le logement, l'aide et les soins avec les participants ; "
+        scope="D'accord pour partager ce qui concerne le logement, l'aide, les soins, la famille et les papiers "
+        "avec les participants ; "
         "sa santé mentale seulement avec son médecin et l'infirmière ; ses revenus seulement avec l'assistante "
         "sociale du CPAS.",
         domains=[
             DomainConsent(domain=Domain.HOUSING, sharing=DomainSharing.ALL),
             DomainConsent(domain=Domain.HEALTH, sharing=DomainSharing.ALL),
+            DomainConsent(domain=Domain.SOCIAL_TIES, sharing=DomainSharing.ALL),
+            DomainConsent(domain=Domain.FAMILY_CHILDREN, sharing=DomainSharing.ALL),
+            DomainConsent(domain=Domain.ADMINISTRATION, sharing=DomainSharing.ALL),
             DomainConsent(domain=Domain.MENTAL_HEALTH, sharing=DomainSharing.NAMED, participants=[doctor.id, nurse.id]),
             DomainConsent(domain=Domain.INCOME_DEBTS, sharing=DomainSharing.NAMED, participants=[facilitator.id]),
         ],

@@ -93,6 +93,7 @@ STRINGS: dict[str, str] = {
     "check.oral_only_present": "{count} oral-only note(s): they will appear in no minute.",
     "check.consent_not_asked": "The person's consent to information sharing was not asked.",
     "check.consent_to_confirm": "The sharing consent comes from the previous meeting: have the person confirm or change it.",
+    "check.consent_domains_missing": "The sharing consent is partial but only written in words: say, domain by domain, with whom it may be shared.",
     "check.restricted_no_recipient": "A restricted note has no recipient: it will appear in no copy.",
     "check.no_purpose": "The question the meeting must answer is not written.",
     "check.no_date": "The date of the meeting is not set.",
@@ -108,6 +109,8 @@ STRINGS: dict[str, str] = {
     "coordination.action_line": "action: {what} [{status}]",
     "coordination.carriers": "Carriers",
     "coordination.nothing": "Nothing to flag: no domain has two services, no worry is left without someone acting.",
+    "writing.judging": "A word that judges rather than describes: the person may read what is written about them.",
+    "writing.third_person": "The note speaks of someone who is not in the meeting: write only what the common goal needs.",
     # -- the store -----------------------------------------------------------------------------
     "store.not_found": "The file {file} does not exist.",
     "store.unreadable": "The file {file} cannot be read ({reason}).",

@@ -93,6 +93,7 @@ STRINGS: dict[str, str] = {
     "check.oral_only_present": "{count} note(s) « oral seulement » : elles ne figureront dans aucun compte rendu.",
     "check.consent_not_asked": "L'accord de la personne sur le partage d'informations n'a pas été demandé.",
     "check.consent_to_confirm": "L'accord de partage vient de la réunion précédente : faites-le confirmer ou modifier par la personne.",
+    "check.consent_domains_missing": "L'accord de partage est partiel mais n'est écrit qu'en mots : précisez, domaine par domaine, avec qui il peut être partagé.",
     "check.restricted_no_recipient": "Une note restreinte n'a aucun destinataire : elle ne figurera dans aucune copie.",
     "check.no_purpose": "La question à laquelle la réunion doit répondre n'est pas écrite.",
     "check.no_date": "La date de la réunion n'est pas fixée.",
@@ -108,6 +109,8 @@ STRINGS: dict[str, str] = {
     "coordination.action_line": "action : {what} [{status}]",
     "coordination.carriers": "Porteurs",
     "coordination.nothing": "Rien à signaler : aucun domaine n'a deux services, aucune inquiétude n'est sans réponse.",
+    "writing.judging": "Un mot qui juge plutôt qu'il ne décrit : la personne peut lire ce qui est écrit sur elle.",
+    "writing.third_person": "La note parle d'une personne qui n'est pas à la réunion : n'écrivez que ce qui est utile au but commun.",
     # -- the store -----------------------------------------------------------------------------
     "store.not_found": "Le fichier {file} n'existe pas.",
     "store.unreadable": "Le fichier {file} ne peut pas être lu ({reason}).",

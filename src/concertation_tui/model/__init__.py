@@ -25,6 +25,7 @@ from .meeting import (
     Action,
     AgendaItem,
     Carried,
+    ConsentOverride,
     Contribution,
     Disagreement,
     Distribution,
@@ -47,6 +48,7 @@ from .meeting import (
     Step,
     TimeSpan,
     Visibility,
+    WordsRevision,
     new_id,
     now,
 )

@@ -137,6 +137,8 @@ def readiness(meeting: Meeting) -> list[Finding]:
         found.append(Finding("consent_not_asked", Level.WARNING, "consent"))
     elif meeting.consent.needs_confirmation:
         found.append(Finding("consent_to_confirm", Level.WARNING, "consent"))
+    if meeting.consent.status is ConsentStatus.PARTIAL and not meeting.consent.domains:
+        found.append(Finding("consent_domains_missing", Level.WARNING, "consent"))
     has_view = any(v.text.strip() for v in meeting.person_views) or bool(meeting.last_word.strip())
     if not has_view and not meeting.person_view_missing_reason.strip():
         found.append(Finding("no_person_view", Level.ERROR, "person_view"))

@@ -446,6 +446,17 @@ class Recipient(Record):
     """SHA-256 of that file."""
 
 
+class ConsentOverride(Record):
+    """A copy sent with a note outside the person's consent, and the reason the facilitator gave."""
+
+    note_id: str
+    """The note."""
+    recipient_id: str
+    """The recipient whose copy carries it."""
+    reason: str
+    """Why it was sent anyway."""
+
+
 class Issue(Record):
     """One issue (version) of the minute."""
 
@@ -457,6 +468,8 @@ class Issue(Record):
     """For a correction: what changed, in the facilitator's words."""
     recipients: list[Recipient] = Field(default_factory=list)
     """Who received which file."""
+    consent_overrides: list[ConsentOverride] = Field(default_factory=list)
+    """Notes sent outside the person's consent, with the reason."""
 
 
 class Distribution(Record):
@@ -466,6 +479,17 @@ class Distribution(Record):
     """Days the participants have to ask for a correction."""
     issues: list[Issue] = Field(default_factory=list)
     """Every issue of the minute, oldest first."""
+
+
+class WordsRevision(Record):
+    """The person's own words, as they were before a correction after the meeting."""
+
+    target: str
+    """What was corrected: 'person_views/<id>', 'actions/<id>/person_words', 'last_word', 'consent'."""
+    before: str
+    """The words as first recorded."""
+    at: dt.datetime
+    """When they were corrected."""
 
 
 class Progress(Record):
@@ -556,6 +580,8 @@ class Meeting(Record):
     """The next meeting."""
     distribution: Distribution = Field(default_factory=Distribution)
     """Sending the minute."""
+    revisions: list[WordsRevision] = Field(default_factory=list)
+    """Corrections of the person's own words after the meeting, with what they said before."""
     progress: Progress = Field(default_factory=Progress)
     """Where the facilitator was, to come back there."""
     created_at: dt.datetime | None = None
