@@ -45,8 +45,8 @@ def test_files_are_0600_and_folders_0700_under_any_umask(umask: int, demo: Meeti
     old = os.umask(umask)
     try:
         path = create_meeting_file(demo)
-        save_meeting(path, demo)
-        save_meeting(path, demo)
+        save_meeting(path, demo, interval=0)
+        save_meeting(path, demo, interval=0)
         with MeetingLock(path):
             pass
     finally:
@@ -65,10 +65,23 @@ def test_three_previous_generations_are_kept_newest_first(demo: Meeting) -> None
     path = create_meeting_file(demo)
     for n in range(5):
         demo.title = f"version {n}"
-        save_meeting(path, demo)
+        save_meeting(path, demo, interval=0)
     assert load_meeting(path).title == "version 4"
     kept = [load_meeting(p).title for p in previous_generations(path)]
     assert kept == ["version 3", "version 2", "version 1"]
+
+
+def test_generations_are_kept_at_most_once_a_minute_while_typing(demo: Meeting) -> None:
+    path = create_meeting_file(demo)
+    first = demo.title
+    for n in range(5):
+        demo.title = f"version {n}"
+        save_meeting(path, demo)
+    assert [load_meeting(p).title for p in previous_generations(path)] == [first]
+    newest = previous_generations(path)[0]
+    os.utime(newest, (newest.stat().st_atime, newest.stat().st_mtime - 61))  # a minute later...
+    save_meeting(path, demo)
+    assert [load_meeting(p).title for p in previous_generations(path)] == ["version 4", first]
 
 
 @pytest.mark.parametrize("failing", ["write", "fsync"])
@@ -221,7 +234,7 @@ def test_errors_name_the_field_and_never_echo_values(demo: Meeting) -> None:
 def test_a_damaged_file_offers_the_newest_good_generation_and_is_not_touched(demo: Meeting) -> None:
     path = create_meeting_file(demo)
     demo.title = "second"
-    save_meeting(path, demo)
+    save_meeting(path, demo, interval=0)
     path.write_bytes(path.read_bytes()[:500])
     damaged = path.read_bytes()
     with pytest.raises(MeetingFileError) as caught:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 import click
 
+from . import SCHEMA_DESCRIPTIONS_ENV
 from .i18n import resolve_language, t
 
 
@@ -179,9 +182,19 @@ def coordination(ctx: click.Context, file: Path) -> None:
 @main.command("schema")
 def schema() -> None:
     """Affiche le schéma JSON des fichiers de réunion."""
+    click.echo(schema_text())
+
+
+def schema_text() -> str:
+    """The JSON schema, with the model's docstrings as descriptions (see SCHEMA_DESCRIPTIONS_ENV)."""
+    os.environ[SCHEMA_DESCRIPTIONS_ENV] = "1"
     from .model import Meeting
 
-    click.echo(json.dumps(Meeting.model_json_schema(), indent=2, ensure_ascii=False))
+    if not Meeting.model_config.get("use_attribute_docstrings"):
+        # The model was imported earlier in this process without its descriptions: ask a fresh one.
+        command = [sys.executable, "-m", "concertation_tui.cli", "schema"]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.rstrip("\n")
+    return json.dumps(Meeting.model_json_schema(), indent=2, ensure_ascii=False)
 
 
 @main.command("minute")

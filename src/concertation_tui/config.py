@@ -1,4 +1,4 @@
-"""The user's settings: a small TOML file (see `store.config_file()`); every setting has a default.
+"""The user's settings: a small TOML file (see `paths.config_file()`); every setting has a default.
 
 Example `config.toml`:
 
@@ -17,7 +17,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .store import config_file
+from .paths import config_file
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,13 @@ from pydantic import ValidationError
 
 from .i18n import t
 from .model import FORMAT_VERSION, Meeting, VersionError, migrate
+from .paths import home
 
-HOME_ENV = "CONCERTATION_HOME"
 GENERATIONS = 3
 """How many previous versions of a meeting file are kept in the `.previous` folder beside it."""
+GENERATION_INTERVAL = 60.0
+"""Seconds between kept versions: saves come every second while typing, so keeping each one would
+leave three versions of the last three seconds; one a minute gives something to go back to."""
 PREVIOUS_DIR = ".previous"
 TEMP_SUFFIX = ".tmp"
 
@@ -34,29 +37,9 @@ TEMP_SUFFIX = ".tmp"
 # -- folders -------------------------------------------------------------------------------------
 
 
-def home() -> Path:
-    """The user's data folder: $CONCERTATION_HOME, else the platform's (e.g. ~/.local/share/concertation-tui)."""
-    override = os.environ.get(HOME_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs  # deferred: only the store's callers that need the default pay for it
-
-    return Path(platformdirs.user_data_dir("concertation-tui", appauthor=False))
-
-
 def meetings_dir() -> Path:
     """Where meeting files live, created 0700."""
     return ensure_private_dir(home() / "meetings")
-
-
-def config_file() -> Path:
-    """The user's settings file (TOML); it may not exist."""
-    override = os.environ.get(HOME_ENV)
-    if override:
-        return Path(override).expanduser() / "config.toml"
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("concertation-tui", appauthor=False)) / "config.toml"
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -147,8 +130,21 @@ def _keep_generation(path: Path) -> None:
     os.link(path, names[0])
 
 
-def write_private(path: Path, data: bytes, *, generations: bool = False) -> None:
-    """Replace `path` with `data` atomically, mode 0600; with `generations`, keep the previous versions.
+def _generation_due(path: Path, interval: float) -> bool:
+    """Whether the current file should be kept as a generation before it is replaced."""
+    if not path.exists():
+        return False
+    newest = path.parent / PREVIOUS_DIR / f"{path.stem}.1{path.suffix}"
+    try:
+        return path.stat().st_mtime - newest.stat().st_mtime >= interval
+    except FileNotFoundError:
+        return True
+
+
+def write_private(path: Path, data: bytes, *, generations: bool = False,
+                  interval: float = GENERATION_INTERVAL) -> None:
+    """Replace `path` with `data` atomically, mode 0600; with `generations`, keep previous versions
+    (at most one per `interval` seconds).
 
     A temp file in the same folder is written and fsynced, then renamed over `path`, then the folder
     is fsynced. On any failure the previous file is untouched and SaveError says why in words.
@@ -166,7 +162,7 @@ def write_private(path: Path, data: bytes, *, generations: bool = False) -> None
             os.fsync(fd)
         finally:
             os.close(fd)
-        if generations and path.exists():
+        if generations and _generation_due(path, interval):
             _keep_generation(path)
         os.replace(temp, path)
         _fsync_dir(folder)
@@ -181,10 +177,10 @@ def serialize(meeting: Meeting) -> bytes:
     return meeting.model_dump_json(indent=2).encode("utf-8") + b"\n"
 
 
-def save_meeting(path: Path, meeting: Meeting) -> bytes:
-    """Write the meeting atomically, keeping the previous generations; returns the bytes written."""
+def save_meeting(path: Path, meeting: Meeting, *, interval: float = GENERATION_INTERVAL) -> bytes:
+    """Write the meeting atomically, keeping previous generations; returns the bytes written."""
     data = serialize(meeting)
-    write_private(path, data, generations=True)
+    write_private(path, data, generations=True, interval=interval)
     return data
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from .model import Attendance, Meeting, Participant, ParticipantKind, SeriesInfo, new_id, now
 from .model.followup import follow_up
-from .store import StoreError, home, parse_meeting
+from .paths import home
+from .store import StoreError, parse_meeting
 
 TEMPLATES_ENV = "CONCERTATION_TEMPLATES"
 DEFAULT_TEMPLATE = "premiere-reunion"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .i18n import resolve_language, t
 from .model import Meeting
-from .store import config_file
+from .paths import config_file
 
 DATA = Path(__file__).parent / "data"
 

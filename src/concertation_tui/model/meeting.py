@@ -8,10 +8,13 @@ descriptions of the JSON schema (`concertation schema`).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .. import SCHEMA_DESCRIPTIONS_ENV
 
 from .enums import (
     ActionStatus,
@@ -52,9 +55,10 @@ class Record(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        use_attribute_docstrings=True,
+        use_attribute_docstrings=os.environ.get(SCHEMA_DESCRIPTIONS_ENV) == "1",
         hide_input_in_errors=True,
         validate_assignment=False,
+        defer_build=True,
     )
 
 

@@ -1,0 +1,335 @@
+"""Run every benchmark and print one table: each figure beside a reference measured in the same run.
+
+    .venv/bin/python benchmarks/run.py [--quick] [--only NAME]
+
+Figures are medians over several runs, with the spread (min-max); the ratio to the reference is what
+holds on a shared, noisy machine. Nothing here is part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import platform
+import re
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
+
+from sizes import SIZES  # noqa: E402
+
+from concertation_tui.model import Edition  # noqa: E402
+from concertation_tui.store import serialize, write_private  # noqa: E402
+
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+CONCERTATION = str(ROOT / ".venv" / "bin" / "concertation")
+ESCAPES = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|.)")
+
+
+@dataclass
+class Row:
+    figure: str
+    size: str
+    ours: list[float]
+    reference: list[float]
+    unit: str
+    target: str
+    limit: float | None  # the ratio not to exceed, when the target is a ratio
+    note: str = ""
+
+    @staticmethod
+    def fmt(values: list[float], unit: str) -> str:
+        if not values:
+            return "-"
+        med = statistics.median(values)
+        scale, suffix = (1000, " ms") if unit == "s" else (1 / 1024, " KB") if unit == "B" else (1, f" {unit}")
+        if unit == "MB":
+            scale, suffix = 1, " MB"
+        spread = f" ({min(values) * scale:.3g}-{max(values) * scale:.3g})" if len(values) > 1 else ""
+        return f"{med * scale:.3g}{suffix}{spread}"
+
+    @property
+    def ratio(self) -> float | None:
+        if not self.ours or not self.reference:
+            return None
+        return statistics.median(self.ours) / statistics.median(self.reference)
+
+    def verdict(self) -> str:
+        if self.limit is None or self.ratio is None:
+            return ""
+        return "ok" if self.ratio <= self.limit else "MISSED"
+
+
+def timed(fn: Callable[[], object], runs: int) -> list[float]:
+    values = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        values.append(time.perf_counter() - start)
+    return values
+
+
+def run_process(argv: list[str], env: dict[str, str]) -> None:
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+
+
+# -- a real pty, as a terminal would drive the program --------------------------------------------
+
+
+class Pty:
+    """A program in a pseudo-terminal of a given size; collects what it writes."""
+
+    def __init__(self, argv: list[str], env: dict[str, str], cols: int = 80, rows: int = 24) -> None:
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+        def controlling_tty() -> None:
+            os.setsid()
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+        self.start = time.perf_counter()
+        self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                                        preexec_fn=controlling_tty, close_fds=True)
+        os.close(slave)
+        self.fd = master
+        self.output = bytearray()
+
+    def read(self, timeout: float) -> bytes:
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError:
+            return b""
+        self.output += chunk
+        return chunk
+
+    def wait_for(self, sentinel: bytes, timeout: float = 30.0) -> float:
+        """Seconds from launch until `sentinel` is on screen (escape sequences ignored)."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            self.read(0.05)
+            if sentinel in ESCAPES.sub(b"", bytes(self.output)):
+                return time.perf_counter() - self.start
+        raise TimeoutError(sentinel)
+
+    def settle(self, quiet: float = 0.25) -> tuple[int, float]:
+        """Read until nothing comes for `quiet` seconds; returns (bytes read, time of the last byte)."""
+        count, last = 0, time.perf_counter()
+        while True:
+            chunk = self.read(quiet)
+            if not chunk:
+                return count, last
+            count += len(chunk)
+            last = time.perf_counter()
+
+    def key(self, data: bytes) -> tuple[float, int]:
+        """Send keys; returns (seconds until the screen stops changing, bytes the program wrote)."""
+        self.settle(0.2)
+        start = time.perf_counter()
+        os.write(self.fd, data)
+        count, last = self.settle()
+        return max(0.0, last - start), count
+
+    def peak_memory_mb(self) -> float:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
+
+    def close(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        os.close(self.fd)
+
+
+# -- the figures ------------------------------------------------------------------------------------
+
+
+def headless(env: dict[str, str], files: dict[str, Path], runs: int) -> list[Row]:
+    reference = timed(lambda: run_process([PYTHON, "-c", "import pydantic, docx"], env), runs)
+    rows = []
+    for name, argv in [("check", [CONCERTATION, "check", str(files["demo"])]), ("schema", [CONCERTATION, "schema"])]:
+        ours = timed(lambda argv=argv: run_process(argv, env), runs)
+        rows.append(Row(f"`concertation {name}` start-up", "demo", ours, reference, "s",
+                        "≤ 1.2x `import pydantic, docx`", 1.2))
+    return rows
+
+
+def saving(files: dict[str, Path], meetings: dict, runs: int) -> list[Row]:
+    rows = []
+    for size, meeting in meetings.items():
+        path = files[size]
+        data = serialize(meeting)
+        raw_path = path.with_name("raw.bin")
+
+        def raw() -> None:
+            fd = os.open(raw_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.write(fd, data)
+            os.fsync(fd)
+            os.close(fd)
+
+        reference = timed(raw, runs)
+        ours = timed(lambda: write_private(path, data, generations=True), runs)
+        rows.append(Row("save after a change, in the save worker (atomic write, fsyncs)", size, ours,
+                        reference, "s", "≤ 2x raw write+fsync", 2.0))
+        rows.append(Row("serialise the meeting, on the UI thread, per change", size,
+                        timed(lambda: serialize(meeting), runs), reference, "s", "(for information)", None))
+    return rows
+
+
+def minutes(env: dict[str, str], files: dict[str, Path], meetings: dict, runs: int, out: Path) -> list[Row]:
+    from reference_docx import markdown, plain_docx
+
+    from concertation_tui.minute import build_minute
+
+    rows = []
+    pandoc = shutil.which("pandoc")
+    for size, meeting in meetings.items():
+        ours = timed(lambda: build_minute(meeting, Edition.PROFESSIONAL), runs)
+        rows.append(Row("professional minute, in process", size, ours, timed(lambda: plain_docx(meeting), runs),
+                        "s", "≤ 1.5x plain python-docx script", 1.5))
+        whole = timed(lambda: run_process([CONCERTATION, "minute", str(files[size]), "-o", str(out / "m.docx")],
+                                          env), max(3, runs // 2))
+        if pandoc:
+            source = out / f"{size}.md"
+            source.write_text(markdown(meeting), encoding="utf-8")
+            reference = timed(lambda: run_process([pandoc, str(source), "-o", str(out / "p.docx")], env),
+                              max(3, runs // 2))
+            rows.append(Row("`concertation minute` whole run", size, whole, reference, "s",
+                            "faster than pandoc (large, very large)", 1.0 if size != "demo" else None))
+        else:
+            rows.append(Row("`concertation minute` whole run", size, whole, [], "s", "pandoc not installed", None))
+    return rows
+
+
+# The keys of the interface the benchmark uses: typing goes to the contribution input of the live
+# screen (where the demo and the generated meetings open), item change is "next item".
+TYPE_KEYS = [b"a", b"b", b"c", b"d", b"e"]
+NEXT_ITEM = os.environ.get("BENCH_NEXT_ITEM", "\x1b[24~").encode()  # F12 by default: see tui bindings
+LIVE_SENTINEL = os.environ.get("BENCH_LIVE_SENTINEL", "Parole de la personne").encode()
+
+
+def interface(env: dict[str, str], files: dict[str, Path], runs: int) -> list[Row]:
+    rows = []
+    term_env = {**env, "TERM": "xterm-256color"}
+    term_env.pop("COLORTERM", None)
+    minimal = [PYTHON, str(ROOT / "benchmarks" / "minimal_app.py")]
+
+    def launch(argv: list[str], sentinel: bytes) -> float:
+        session = Pty(argv, term_env)
+        try:
+            return session.wait_for(sentinel)
+        finally:
+            session.close()
+
+    reference = [launch(minimal, b"MINIMAL") for _ in range(runs)]
+    for size, path in files.items():
+        ours = [launch([CONCERTATION, "open", str(path)], LIVE_SENTINEL) for _ in range(runs)]
+        rows.append(Row("launch to first frame (pty 80x24)", size, ours, reference, "s",
+                        "≤ 1.3x minimal app", 1.3))
+
+    def typing(argv: list[str], sentinel: bytes) -> tuple[list[float], list[float], float, list[float]]:
+        session = Pty(argv, term_env)
+        try:
+            session.wait_for(sentinel)
+            session.settle(0.5)
+            times, sizes = [], []
+            for key in TYPE_KEYS:
+                seconds, count = session.key(key)
+                times.append(seconds)
+                sizes.append(count)
+            switches = []
+            if argv is not minimal:
+                for _ in range(3):
+                    switches.append(session.key(NEXT_ITEM)[1])
+            return times, sizes, session.peak_memory_mb(), switches
+        finally:
+            session.close()
+
+    ref_times, ref_sizes, ref_memory, _ = typing(minimal, b"MINIMAL")
+    # The minimal app's "screen switch": what a whole 80x24 repaint costs, measured by a resize redraw.
+    session = Pty(minimal, term_env)
+    try:
+        session.wait_for(b"MINIMAL")
+        first_frame_bytes = len(session.output)
+    finally:
+        session.close()
+    for size, path in files.items():
+        times, sizes, memory, switches = typing([CONCERTATION, "open", str(path)], LIVE_SENTINEL)
+        rows.append(Row("one typed character, until the screen settles", size, times, ref_times, "s",
+                        "≤ 1.5x minimal TextArea, flat across sizes", 1.5,
+                        "includes the 0.25 s quiet wait in both: compare the ratio"))
+        rows.append(Row("bytes written per typed character", size, [float(s) for s in sizes],
+                        [float(s) for s in ref_sizes], "B", "≤ 1 KB", None,
+                        "target: 1 KB absolute"))
+        rows.append(Row("bytes written per item change", size, [float(s) for s in switches],
+                        [float(first_frame_bytes)], "B", "≤ minimal app's whole first frame", 1.0))
+        if size == "large":
+            rows.append(Row("peak memory, large meeting in the interface", size, [memory], [ref_memory], "MB",
+                            "≤ 1.5x minimal app", 1.5))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer runs (3), for a first look")
+    parser.add_argument("--only", choices=["headless", "save", "minute", "interface"], action="append")
+    args = parser.parse_args()
+    runs = 3 if args.quick else 9
+    chosen = args.only or ["headless", "save", "minute", "interface"]
+
+    with tempfile.TemporaryDirectory(dir=ROOT / "benchmarks", prefix=".bench-") as scratch:
+        work = Path(scratch)
+        env = {**os.environ, "CONCERTATION_HOME": str(work / "home")}
+        meetings = {name: build() for name, build in SIZES.items()}
+        files = {}
+        for name, meeting in meetings.items():
+            files[name] = work / f"{name.replace(' ', '-')}.json"
+            write_private(files[name], serialize(meeting))
+        rows: list[Row] = []
+        if "headless" in chosen:
+            rows += headless(env, files, runs)
+        if "save" in chosen:
+            rows += saving(files, meetings, runs * 3)
+        if "minute" in chosen:
+            rows += minutes(env, files, meetings, runs, work)
+        if "interface" in chosen:
+            rows += interface(env, files, runs)
+
+    print(f"# concertation-tui benchmarks, {dt.datetime.now():%Y-%m-%d %H:%M}")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.system()} {platform.release()}")
+    print()
+    print("| figure | size | ours | reference | ratio | target | verdict |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for row in rows:
+        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "-"
+        print(f"| {row.figure} | {row.size} | {Row.fmt(row.ours, row.unit)} | {Row.fmt(row.reference, row.unit)} "
+              f"| {ratio} | {row.target} | {row.verdict()} |")
+    notes = {row.note for row in rows if row.note}
+    for note in sorted(notes):
+        print(f"\n- {note}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,28 @@
+"""Where the user's data and settings live. Imported by every command, so it imports nothing heavy."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+HOME_ENV = "CONCERTATION_HOME"
+
+
+def home() -> Path:
+    """The user's data folder: $CONCERTATION_HOME, else the platform's (e.g. ~/.local/share/concertation-tui)."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("concertation-tui", appauthor=False))
+
+
+def config_file() -> Path:
+    """The user's settings file (TOML); it may not exist. With $CONCERTATION_HOME, inside it."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override).expanduser() / "config.toml"
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("concertation-tui", appauthor=False)) / "config.toml"
