@@ -167,3 +167,20 @@ def test_coordination_text_fits_80_columns_and_names_the_flags(demo: Meeting) ->
 
 def _demo_file() -> Path:
     return Path(CliRunner().invoke(main, ["demo", "--no-open"]).output.strip().split(": ", 1)[1])
+
+
+def test_the_demo_writes_a_first_meeting_and_its_held_follow_up() -> None:
+    output = CliRunner().invoke(main, ["demo", "--no-open"]).output.strip().splitlines()
+    follow_path, first_path = (Path(line.split(": ", 1)[1]) for line in output)
+    first, follow = load_meeting(first_path), load_meeting(follow_path)
+    assert follow.series.series_id == first.series.series_id and follow.series.number == 2
+    assert follow.series.previous_file == first_path.name
+    statuses = {a.status for a in follow.actions if a.carried_from}
+    assert {ActionStatus.DONE, ActionStatus.NOT_DONE, ActionStatus.DROPPED} <= statuses
+    assert all(a.status_reason for a in follow.actions if a.status is ActionStatus.DROPPED)
+    assert all(a.reviewed for a in follow.actions if a.carried_from)
+    before = {r.voice_id: r.value for r in first.scales}
+    after = {r.voice_id: r.value for r in follow.scales}
+    assert after[first.person.id] > before[first.person.id]
+    assert not follow.consent.needs_confirmation
+    assert "n° 2" in CliRunner().invoke(main, ["list"]).output

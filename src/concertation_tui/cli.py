@@ -114,14 +114,19 @@ def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datet
 @click.option("--open/--no-open", "open_after", default=True, help="Ouvrir la démonstration dans l'interface.")
 @click.pass_context
 def demo(ctx: click.Context, open_after: bool) -> None:
-    """Écrit une réunion de démonstration réaliste (en français) et l'ouvre."""
-    from .demo import demo_meeting
+    """Écrit une réunion de démonstration réaliste (en français) et sa réunion de suivi, et l'ouvre."""
+    from .demo import demo_meeting, play_demo_follow_up
     from .store import StoreError, create_meeting_file
+    from .templates import new_follow_up
 
     try:
-        path = create_meeting_file(demo_meeting())
+        first = demo_meeting()
+        path = create_meeting_file(first)
+        follow = play_demo_follow_up(new_follow_up(first, path))
+        follow_path = create_meeting_file(follow)
     except StoreError as error:
         _fail(error.sentence(_lang(ctx)))
+    click.echo(t("cli.demo_follow_up_written", _lang(ctx), file=follow_path))
     click.echo(t("cli.demo_written", _lang(ctx), file=path))
     if open_after:
         _open_interface(ctx, path)
@@ -156,7 +161,8 @@ def list_(ctx: click.Context) -> None:
             continue
         day = summary.date.strftime("%d/%m/%Y") if summary.date else t("cli.no_date", lang)
         title = summary.title or t("cli.untitled", lang)
-        click.echo(f"  {day}  {title}  [{t('Phase.' + summary.phase, lang)}]  {summary.path}")
+        number = t("cli.number", lang, number=summary.number)
+        click.echo(f"  {day}  {number}  {title}  [{t('Phase.' + summary.phase, lang)}]  {summary.path}")
 
 
 @main.command("check")

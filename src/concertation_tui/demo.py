@@ -304,3 +304,95 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
         progress=Progress(phase=Phase.LIVE, item_id=next_steps.id),
         created_at=at(9, 30),
     )
+
+
+def play_demo_follow_up(follow: Meeting) -> Meeting:
+    """The demo's second meeting, held: `follow` is the follow-up carried from `demo_meeting()`.
+
+    The carried actions are reviewed with Monsieur Lambert (done, in progress, not done, dropped with
+    a reason), the scale has moved, and the meeting is closed with a third meeting planned.
+    """
+    day = follow.date or DEMO_DATE
+    tz = dt.datetime.now().astimezone().tzinfo
+
+    def at(hour: int, minute: int) -> dt.datetime:
+        return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=tz)
+
+    by_name = {p.name: p for p in follow.participants}
+    person, facilitator = follow.person, by_name["Sophie Mertens"]
+    daughter, home_help, nurse = by_name["Isabelle Lambert"], by_name["Nadia El Amrani"], by_name["Céline Renard"]
+    for participant in follow.participants:
+        participant.attendance = Attendance.PRESENT
+    by_name["Dr Marc Dubois"].attendance = Attendance.EXCUSED
+    by_name["Dr Marc Dubois"].absence_reason = "consultations"
+    by_name["Julie Verhaegen"].attendance = Attendance.EXCUSED
+    by_name["Julie Verhaegen"].absence_reason = "Monsieur Lambert n'est plus hospitalisé ; elle a envoyé un mot."
+    follow.consent.needs_confirmation = False
+    follow.consent.date = day
+    follow.consent.person_words = "C'est toujours pareil : mes affaires d'argent, seulement l'assistante sociale."
+
+    reviews = {
+        "Porter l'aide familiale": (ActionStatus.DONE, "",
+                                    "La même dame vient tous les matins. Ça me fait de la compagnie."),
+        "Mettre la demande de maison de repos": (ActionStatus.IN_PROGRESS, "",
+                                                 "Qu'elle reste en attente, mais je n'irai pas."),
+        "Installer la télévigilance": (ActionStatus.IN_PROGRESS, "", "Je l'ai essayé, ça va. Je le porte la nuit."),
+        "Installer un lit": (ActionStatus.DONE, "", "Je dors en bas maintenant. Plus d'escalier la nuit."),
+        "Rencontrer le service de médiation": (ActionStatus.DROPPED,
+                                               "Monsieur Lambert a payé les deux factures lui-même.",
+                                               "Je vous l'avais dit."),
+        "Évaluer la salle de bain": (ActionStatus.NOT_DONE, "L'ergothérapeute n'a pas encore donné de date.", ""),
+        "Veiller à ce que Monsieur Lambert boive": (ActionStatus.DROPPED,
+                                                    "Remplacée par une action portée par l'aide familiale.", ""),
+    }
+    for action in follow.actions:
+        for start, (status, reason, words) in reviews.items():
+            if action.what.startswith(start):
+                action.status, action.status_reason, action.change_for_person = status, reason, words
+                action.reviewed = True
+        if action.what.startswith("Installer la télévigilance"):
+            action.agreement = Agreement.AGREES
+    for step in follow.steps:
+        step.status = StepStatus.ONGOING if step.carrier_id != by_name["Julie Verhaegen"].id else StepStatus.WAITING
+
+    review, *rest = follow.agenda
+    for n, item in enumerate(follow.agenda):
+        start = at(14, 0) + dt.timedelta(minutes=12 * n)
+        item.state = ItemState.DONE
+        item.clock = [TimeSpan(start=start, end=start + dt.timedelta(minutes=11))]
+    follow.clock = [TimeSpan(start=at(14, 0), end=follow.agenda[-1].clock[0].end)]
+    changed = next((i for i in rest if not i.carried_from), rest[0])
+    follow.person_views = [
+        PersonView(item_id=review.id, text="Ça va mieux depuis que je dors en bas. Je ne veux toujours pas du home.",
+                   at=at(14, 5)),
+        PersonView(text="Je voudrais retourner au club de pétanque le jeudi.", aspect=ViewAspect.WANTS, at=at(14, 20)),
+    ]
+    follow.contributions = [
+        Contribution(item_id=changed.id, speaker_id=home_help.id, at=at(14, 15), domains=[Domain.HOUSING],
+                     text="L'aide familiale vient cinq matinées par semaine depuis le 1er décembre ; elle veille "
+                     "aussi à ce que Monsieur Lambert boive assez."),
+        Contribution(item_id=changed.id, speaker_id=nurse.id, at=at(14, 17), domains=[Domain.HEALTH],
+                     text="La plaie au genou est guérie ; le passage infirmier est réduit à trois fois par semaine."),
+        Contribution(item_id=changed.id, speaker_id=daughter.id, at=at(14, 19), domains=[Domain.SOCIAL_TIES],
+                     text="Je suis plus tranquille depuis le bouton d'appel."),
+    ]
+    question = "0 : je ne peux pas rester chez moi en sécurité ; 10 : tout est en place pour que je reste chez moi"
+    follow.scales = [
+        ScaleRating(voice_id=person.id, value=8, question=question, comment="Avec le lit en bas, ça va.",
+                    item_id=changed.id),
+        ScaleRating(voice_id=daughter.id, value=6, question=question, comment="Mieux depuis le bouton d'appel.",
+                    item_id=changed.id),
+        ScaleRating(voice_id=home_help.id, value=7, question=question, item_id=changed.id),
+    ]
+    follow.actions.append(
+        Action(what="Reprendre contact avec Marcel pour aller au club de pétanque le jeudi", carrier_id=person.id,
+               supporters=[daughter.id], due=day + dt.timedelta(days=21), agreement=Agreement.AGREES,
+               person_words="C'est moi qui l'appelle.", item_id=changed.id, domains=[Domain.SOCIAL_TIES],
+               created_at=at(14, 40)),
+    )
+    follow.last_word = "Merci d'être venus chez moi. On continue comme ça."
+    follow.next_meeting = NextMeeting(date=day + dt.timedelta(days=56), time=dt.time(14, 0),
+                                      place="Au domicile de Monsieur Lambert", person_agrees=True,
+                                      invitees=[facilitator.id, home_help.id, nurse.id, daughter.id, person.id])
+    follow.progress = Progress(phase=Phase.CLOSE, item_id=follow.agenda[-1].id)
+    return follow

@@ -138,6 +138,8 @@ STRINGS: dict[str, str] = {
     # -- command line --------------------------------------------------------------------------
     "cli.created": "Meeting created: {file}",
     "cli.demo_written": "Demo meeting written: {file}",
+    "cli.demo_follow_up_written": "Its follow-up meeting (held): {file}",
+    "cli.number": "no. {number}",
     "cli.check_ok": "The file {file} is valid.",
     "cli.check_findings": "Points to watch:",
     "cli.list_empty": "No meeting in {folder}.",

@@ -138,6 +138,8 @@ STRINGS: dict[str, str] = {
     # -- command line --------------------------------------------------------------------------
     "cli.created": "Réunion créée : {file}",
     "cli.demo_written": "Réunion de démonstration écrite : {file}",
+    "cli.demo_follow_up_written": "Sa réunion de suivi (tenue) : {file}",
+    "cli.number": "n° {number}",
     "cli.check_ok": "Le fichier {file} est valide.",
     "cli.check_findings": "Points de vigilance :",
     "cli.list_empty": "Aucune réunion dans {folder}.",
