@@ -86,7 +86,7 @@ def test_oral_only_and_restricted_notes_are_never_carried(demo: Meeting) -> None
 
 def test_the_command_line_follow_up_leaves_the_previous_file_byte_identical() -> None:
     runner = CliRunner()
-    first = Path(runner.invoke(main, ["demo", "--no-open"]).output.strip().split(": ", 1)[1])
+    first = _last_path(runner.invoke(main, ["demo", "--no-open"]).output)
     before = hashlib.sha256(first.read_bytes()).hexdigest()
     result = runner.invoke(main, ["new", "--no-open", "--follow-up", str(first)])
     assert result.exit_code == 0, result.output
@@ -166,7 +166,12 @@ def test_coordination_text_fits_80_columns_and_names_the_flags(demo: Meeting) ->
 
 
 def _demo_file() -> Path:
-    return Path(CliRunner().invoke(main, ["demo", "--no-open"]).output.strip().split(": ", 1)[1])
+    return _last_path(CliRunner().invoke(main, ["demo", "--no-open"]).output)
+
+
+def _last_path(output: str) -> Path:
+    """The file named on the last line of a command's output."""
+    return Path(output.strip().splitlines()[-1].split(": ", 1)[1])
 
 
 def test_the_demo_writes_a_first_meeting_and_its_held_follow_up() -> None:
