@@ -111,6 +111,9 @@ STRINGS: dict[str, str] = {
     "coordination.nothing": "Nothing to flag: no domain has two services, no worry is left without someone acting.",
     "writing.judging": "A word that judges rather than describes: the person may read what is written about them.",
     "writing.third_person": "The note speaks of someone who is not in the meeting: write only what the common goal needs.",
+    "series.no_scale": "No 0-10 scale has been asked in this series yet.",
+    "series.number": "#{number}",
+    "series.history_line": "{what} ({carrier}): {steps}",
     # -- the store -----------------------------------------------------------------------------
     "store.not_found": "The file {file} does not exist.",
     "store.unreadable": "The file {file} cannot be read ({reason}).",

@@ -111,6 +111,9 @@ STRINGS: dict[str, str] = {
     "coordination.nothing": "Rien à signaler : aucun domaine n'a deux services, aucune inquiétude n'est sans réponse.",
     "writing.judging": "Un mot qui juge plutôt qu'il ne décrit : la personne peut lire ce qui est écrit sur elle.",
     "writing.third_person": "La note parle d'une personne qui n'est pas à la réunion : n'écrivez que ce qui est utile au but commun.",
+    "series.no_scale": "Aucune échelle de 0 à 10 n'a encore été posée dans cette série.",
+    "series.number": "n°{number}",
+    "series.history_line": "{what} ({carrier}) : {steps}",
     # -- the store -----------------------------------------------------------------------------
     "store.not_found": "Le fichier {file} n'existe pas.",
     "store.unreadable": "Le fichier {file} ne peut pas être lu ({reason}).",
