@@ -249,5 +249,39 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
     click.echo(t("cli.minute_written", lang, file=target))
 
 
+@main.command("issue")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Dossier où écrire (par défaut : comptes-rendus/ à côté de la réunion).")
+@click.option("--pdf", is_flag=True, help="Un PDF à côté de chaque .docx (LibreOffice).")
+@click.option("--what-changed", default="", help="Pour une correction : ce qui a changé depuis la version précédente.")
+@click.option("--consent-reason", default="",
+              help="Envoyer quand même des notes au-delà de l'accord de partage, pour cette raison (enregistrée).")
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="Modèle Word (.docx) de l'organisation.")
+@click.pass_context
+def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, what_changed: str, consent_reason: str,
+          template: Path | None) -> None:
+    """Émet le compte rendu : toutes les copies d'un coup, et l'émission notée dans la réunion."""
+    from .issuing import issue_minute
+    from .minute import TemplateError
+    from .store import MeetingLock, StoreError
+
+    lang = _lang(ctx)
+    meeting = _load(ctx, file)
+    _print_findings(meeting, lang)
+    try:
+        with MeetingLock(file):
+            issued = issue_minute(meeting, file, out=output, pdf=pdf, what_changed=what_changed,
+                                  consent_reason=consent_reason, template=template)
+    except StoreError as error:
+        _fail(error.sentence(lang))
+    except TemplateError as error:
+        _fail(error.sentence)
+    click.echo(t("cli.issued", lang, version=issued.version, folder=issued.folder))
+    for path in issued.files:
+        click.echo(f"  {path.name}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

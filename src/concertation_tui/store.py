@@ -43,8 +43,15 @@ def meetings_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) if needed; the folder itself is made 0700 whatever the umask."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create `path` and any missing parents 0700 whatever the umask; `path` itself is made 0700."""
+    missing = []
+    folder = path
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
     if (path.stat().st_mode & 0o777) != 0o700:
         os.chmod(path, 0o700)
     return path

@@ -114,6 +114,14 @@ STRINGS: dict[str, str] = {
     "series.no_scale": "No 0-10 scale has been asked in this series yet.",
     "series.number": "#{number}",
     "series.history_line": "{what} ({carrier}): {steps}",
+    # -- issuing ------------------------------------------------------------------------------
+    "issue.consent_blocked": "Nothing was written: {count} note(s) would go to recipients beyond the person's sharing consent.",
+    "issue.conflict_line": "- {recipient} would receive a \"{domain}\" note: {note}",
+    "issue.consent_what_to_do": "Change these notes' visibility (restricted or oral only), or issue anyway with a reason (--consent-reason \"...\"), which the meeting file records.",
+    "issue.what_changed_needed": "This is a correction (version {version}): say what changed (--what-changed \"...\"); the minute will say it.",
+    "issue.no_libreoffice": "LibreOffice is not installed: no PDF can be made. Issue without --pdf, or install it (apt install libreoffice-writer).",
+    "issue.pdf_failed": "LibreOffice could not convert {file} to PDF.",
+    "cli.issued": "Minute issued, version {version}, in {folder}:",
     # -- the store -----------------------------------------------------------------------------
     "store.not_found": "The file {file} does not exist.",
     "store.unreadable": "The file {file} cannot be read ({reason}).",

@@ -114,6 +114,14 @@ STRINGS: dict[str, str] = {
     "series.no_scale": "Aucune échelle de 0 à 10 n'a encore été posée dans cette série.",
     "series.number": "n°{number}",
     "series.history_line": "{what} ({carrier}) : {steps}",
+    # -- issuing ------------------------------------------------------------------------------
+    "issue.consent_blocked": "Rien n'a été écrit : {count} note(s) iraient à des destinataires au-delà de l'accord de partage de la personne.",
+    "issue.conflict_line": "– {recipient} recevrait une note « {domain} » : {note}",
+    "issue.consent_what_to_do": "Changez la visibilité de ces notes (restreinte ou oral seulement), ou émettez quand même avec une raison (--consent-reason \"…\"), qui sera notée dans la réunion.",
+    "issue.what_changed_needed": "C'est une correction (version {version}) : dites ce qui a changé (--what-changed \"…\"), le compte rendu le dira.",
+    "issue.no_libreoffice": "LibreOffice n'est pas installé : les PDF ne peuvent pas être faits. Émettez sans --pdf, ou installez-le (apt install libreoffice-writer).",
+    "issue.pdf_failed": "LibreOffice n'a pas pu convertir {file} en PDF.",
+    "cli.issued": "Compte rendu émis, version {version}, dans {folder} :",
     # -- the store -----------------------------------------------------------------------------
     "store.not_found": "Le fichier {file} n'existe pas.",
     "store.unreadable": "Le fichier {file} ne peut pas être lu ({reason}).",

@@ -1,0 +1,147 @@
+"""Issuing the minute: every copy at once, into one private folder per meeting and version.
+
+The professional edition once per distinct set of restricted notes, the letter to the person, and a
+PDF beside each when asked. The meeting file records the issue (version, time, who received which file
+and its SHA-256), and a correction is a new version whose files sit beside the earlier ones. Copies
+that would carry a note beyond the person's consent are refused until the facilitator changes the
+note's visibility or gives a reason, which is recorded. No Textual here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .i18n import label, t
+from .model import ConsentOverride, Edition, Issue, Meeting, Recipient, now
+from .model.sharing import ConsentConflict, consent_conflicts, professional_copies
+from .store import StoreError, ensure_private_dir, save_meeting, write_private
+
+ISSUES_DIR = "comptes-rendus"
+
+
+class IssueError(StoreError):
+    """Issuing cannot go on; the sentence says what to do."""
+
+
+class ConsentBlocked(IssueError):
+    """Some copies would carry notes beyond the person's consent."""
+
+    def __init__(self, conflicts: list[ConsentConflict], meeting: Meeting) -> None:
+        super().__init__("issue.consent_blocked", count=len(conflicts))
+        self.conflicts = conflicts
+        self.meeting = meeting
+
+    def sentence(self, lang: str | None = None) -> str:
+        lines = [super().sentence(lang)]
+        for conflict in self.conflicts:
+            lines.append(t(
+                "issue.conflict_line", lang,
+                recipient=self.meeting.name_of(conflict.recipient_id),
+                domain=label(conflict.domain, lang) if conflict.domain else "",
+                note=conflict.note.text if len(conflict.note.text) <= 70 else conflict.note.text[:69] + "…",
+            ))
+        lines.append(t("issue.consent_what_to_do", lang))
+        return "\n".join(lines)
+
+
+@dataclass
+class Issued:
+    version: int
+    folder: Path
+    files: list[Path] = field(default_factory=list)
+
+
+def issue_folder(meeting: Meeting, meeting_path: Path, version: int, out: Path | None = None) -> Path:
+    """`<out or beside the meeting>/comptes-rendus/<date>-<id>/v<version>`: no name of the person."""
+    base = out or meeting_path.parent / ISSUES_DIR
+    day = meeting.date.isoformat() if meeting.date else "sans-date"
+    return base / f"{day}-{meeting.id}" / f"v{version}"
+
+
+def all_conflicts(meeting: Meeting) -> list[ConsentConflict]:
+    return [c for p in meeting.minute_recipients() for c in consent_conflicts(meeting, p.id)]
+
+
+def _pdf(docx: Path, profile: Path) -> Path:
+    """Convert with LibreOffice in a private profile folder (never the user's, never /tmp)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise IssueError("issue.no_libreoffice")
+    ensure_private_dir(profile)
+    try:
+        subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+             "--outdir", str(docx.parent), str(docx)],
+            capture_output=True, timeout=180, check=True,
+        )
+    except (subprocess.SubprocessError, OSError):
+        raise IssueError("issue.pdf_failed", file=docx.name) from None
+    pdf = docx.with_suffix(".pdf")
+    if not pdf.exists():
+        raise IssueError("issue.pdf_failed", file=docx.name)
+    pdf.chmod(0o600)
+    return pdf
+
+
+def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = None, pdf: bool = False,
+                 what_changed: str = "", consent_reason: str = "", template: Path | None = None) -> Issued:
+    """Write every copy of the minute and record the issue in the meeting file (saved here).
+
+    Raises IssueError when a correction does not say what changed, ConsentBlocked when copies would go
+    beyond the person's consent and no reason is given.
+    """
+    from .minute import build_minute, minute_file_name  # python-docx only when issuing
+
+    version = len(meeting.distribution.issues) + 1
+    if version > 1 and not what_changed.strip():
+        raise IssueError("issue.what_changed_needed", version=version)
+    conflicts = all_conflicts(meeting)
+    if conflicts and not consent_reason.strip():
+        raise ConsentBlocked(conflicts, meeting)
+
+    draft = meeting.model_copy(deep=True)
+    record = Issue(
+        version=version, at=now(), what_changed=what_changed.strip(),
+        consent_overrides=[ConsentOverride(note_id=c.note.id, recipient_id=c.recipient_id,
+                                           reason=consent_reason.strip()) for c in conflicts],
+    )
+    person = draft.person
+    if person and person.receives_minute:
+        record.recipients.append(Recipient(participant_id=person.id, edition=Edition.PERSON))
+    copies = professional_copies(draft)
+    for copy in copies:
+        record.recipients += [Recipient(participant_id=pid, edition=Edition.PROFESSIONAL) for pid in copy.recipient_ids]
+    draft.distribution.issues.append(record)  # the minute's distribution section tells this issue
+
+    folder = ensure_private_dir(issue_folder(meeting, meeting_path, version, out))
+    issued = Issued(version, folder)
+    produced: dict[str, tuple[str, str]] = {}  # recipient id -> (file name, sha256)
+    jobs: list[tuple[Edition, str | None, list[str]]] = [
+        (Edition.PROFESSIONAL, None if copy.is_common else copy.recipient_ids[0], list(copy.recipient_ids))
+        for copy in copies
+    ]
+    if person and person.receives_minute:
+        jobs.append((Edition.PERSON, None, [person.id]))
+    for edition, recipient_id, recipients in jobs:
+        data = build_minute(draft, edition, recipient_id=recipient_id, template=template)
+        target = folder / minute_file_name(draft, edition, recipient_id)
+        write_private(target, data)
+        issued.files.append(target)
+        digest = hashlib.sha256(data).hexdigest()
+        for pid in recipients:
+            produced[pid] = (target.name, digest)
+        if pdf:
+            issued.files.append(_pdf(target, folder / ".libreoffice-profile"))
+    if pdf:
+        shutil.rmtree(folder / ".libreoffice-profile", ignore_errors=True)
+
+    for recipient in record.recipients:
+        recipient.file_name, recipient.sha256 = produced[recipient.participant_id]
+    meeting.distribution.issues.append(record)
+    save_meeting(meeting_path, meeting)
+    return issued
+
