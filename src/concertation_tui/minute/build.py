@@ -1,0 +1,59 @@
+"""Building one edition of the minute: template in, .docx bytes out (writing to disk is the store's job)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..i18n import t
+from ..model import Edition, Meeting
+from .template import check_template, default_template_path
+
+LETTER_SIZES = {"Normal": 12, "Heading 1": 15, "Title": 20, "Subtitle": 13, "Texte de tableau": 11}
+"""Least sizes in points of the letter to the person: easy to read on paper."""
+
+
+def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None = None,
+                 template: Path | None = None) -> bytes:
+    """The .docx bytes of one edition of the minute of `meeting`.
+
+    `edition` PROFESSIONAL with `recipient_id` None is the common professional minute (notes "in the
+    minute" only); with a participant id, that recipient's copy (restricted notes naming them, and what
+    the person's partial consent shares with them, included). PERSON is the letter to the person, which
+    never carries restricted notes (`recipient_id` is ignored). Oral-only notes are never written.
+    Raises TemplateError for an unusable template, ValueError for an unknown recipient.
+    """
+    from .context import Context
+    from .docx_helpers import Writer
+    from .document import enlarge, fill_placeholders, open_document, set_metadata, to_bytes
+    from .letter import write_letter
+    from .professional import write_professional
+    from .reader import holds_back, visible_meeting
+    from .text import language, language_tag, long_date
+
+    edition = Edition(edition)
+    lang = language(meeting)
+    if recipient_id is not None and meeting.participant(recipient_id) is None:
+        raise ValueError(t("minute.error.unknown_recipient", lang))
+    template = Path(template) if template is not None else default_template_path()
+    check_template(template, lang=lang)
+    tag = language_tag(meeting)
+    doc = open_document(template, tag)
+    if edition is Edition.PERSON:
+        recipient_id = None  # the letter never carries restricted notes
+        enlarge(doc, LETTER_SIZES)
+    visible = visible_meeting(meeting, recipient_id)
+    context = Context(visible, Writer(doc, lang), recipient_id, holds_back(meeting, recipient_id))
+    (write_letter if edition is Edition.PERSON else write_professional)(context)
+
+    day = long_date(meeting.date, context.loc) if meeting.date else ""
+    kind = edition.value
+    title = t(f"minute.meta.title.{kind}", lang)
+    subject = t(f"minute.meta.subject.{kind}", lang, date=day) if day else title
+    fill_placeholders(doc, {
+        "organisation": meeting.organisation,
+        "confidential": t(f"minute.header.confidential.{kind}", lang),
+        "document": subject,
+        "page": t("minute.footer.page", lang),
+    })
+    set_metadata(doc, title=title, subject=subject, author=meeting.organisation.strip(), lang_tag=tag)
+    return to_bytes(doc)

@@ -1,0 +1,81 @@
+"""What every section of an edition needs at hand: the meeting, the reader, the writer, the words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..i18n import label, t
+from ..model import Meeting, Participant
+from ..model.checks import carrier_name, is_collective
+from .docx_helpers import Span, Writer, muted
+from .text import language, locale, long_date, names, short_date, time_of_day
+
+
+@dataclass
+class Context:
+    meeting: Meeting
+    """The meeting as this copy's reader may see it (`reader.visible_meeting`)."""
+    writer: Writer
+    recipient_id: str | None = None
+    """The recipient of a personal copy; None for the common edition and the letter."""
+    holds_back: bool = False
+    """Some restricted notes are left out of this copy."""
+
+    @property
+    def lang(self) -> str:
+        return language(self.meeting)
+
+    @property
+    def loc(self) -> str:
+        return locale(self.meeting)
+
+    def s(self, key: str, **params: object) -> str:
+        """A sentence of the minute's catalogue."""
+        return t(f"minute.{key}", self.lang, **params)
+
+    def label(self, value) -> str:
+        return label(value, self.lang)
+
+    # -- people ----------------------------------------------------------------------------------
+
+    @property
+    def person(self) -> Participant | None:
+        return self.meeting.person
+
+    @property
+    def person_label(self) -> str:
+        """How the minute names the person: as they wish to be addressed, else by name."""
+        person = self.person
+        if person is None:
+            return self.s("common.the_person")
+        return person.addressed_as.strip() or person.name
+
+    def name(self, participant_id: str) -> str:
+        return self.meeting.name_of(participant_id)
+
+    def names(self, participant_ids: list[str]) -> str:
+        return names([self.name(p) for p in participant_ids], self.loc)
+
+    def affiliation(self, participant: Participant) -> str:
+        """'Organisation, role' for a professional, the link for the person's network."""
+        return ", ".join(part for part in (participant.organisation, participant.role) if part.strip())
+
+    def carrier(self, action) -> tuple[Span | str, ...]:
+        """The action's carrier (one line), flagged when missing or collective."""
+        who = carrier_name(self.meeting, action).strip()
+        if not who:
+            return (muted(self.s("common.to_name")),)
+        if is_collective(who):
+            return (who, muted(" " + self.s("common.collective_carrier")))
+        return (who,)
+
+    # -- dates -----------------------------------------------------------------------------------
+
+    def long_date(self, day) -> str:
+        return long_date(day, self.loc)
+
+    def short_date(self, day) -> str:
+        return short_date(day, self.loc)
+
+    def time(self, moment) -> str:
+        return time_of_day(moment, self.loc)

@@ -1,0 +1,166 @@
+"""The letter to the person: what we decided together, in plain words, addressed to them ("vous").
+
+Short sentences, one idea each: what they said, what was decided, who does what by when, who to call
+between meetings, the next meeting. It carries the person's own words and the decisions, never a
+partner's assessment, a restricted note or a disagreement between services (only what was agreed).
+"""
+
+from __future__ import annotations
+
+from ..model import Action, ActionStatus, Attendance, ParticipantKind, ViewAspect
+from ..model.checks import carrier_name
+from .context import Context
+from docx.shared import Pt
+
+from .docx_helpers import bold, italic, muted
+from .text import names, quote, sentence
+
+OPEN = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.NOT_DONE)
+
+
+def _greeting(c: Context) -> None:
+    m, w = c.meeting, c.writer
+    w.title(c.s("letter.title"), c.s("letter.subtitle", date=c.long_date(m.date)) if m.date else "")
+    person = c.person
+    w.para(c.s("letter.hello", name=person.addressed_as.strip() or person.name) if person else c.s("letter.hello_plain"))
+    if m.date:
+        w.para(c.s("letter.met_on", date=c.long_date(m.date)))
+    else:
+        w.para(c.s("letter.met"))
+    if person is not None and person.attendance in (Attendance.EXCUSED, Attendance.ABSENT):
+        w.para(c.s("letter.you_were_absent"))
+    w.para(c.s("letter.this_letter"))
+
+
+def _who_was_there(c: Context) -> None:
+    present = [
+        p for p in c.meeting.participants
+        if p.kind is not ParticipantKind.PERSON and p.attendance is Attendance.PRESENT
+    ]
+    if not present:
+        return
+    c.writer.heading(c.s("letter.there.heading"))
+    for p in present:
+        detail = p.organisation if p.kind is not ParticipantKind.NETWORK else p.role
+        c.writer.bullet([p.name, muted(f" ({detail})") if detail.strip() else ""])
+
+
+def _what_you_said(c: Context) -> None:
+    m, w = c.meeting, c.writer
+    views = c.meeting.person_views
+    w.heading(c.s("letter.said.heading"))
+    if not views and not m.last_word.strip():
+        w.para(c.s("letter.said.nothing"))
+        return
+    for aspect in (ViewAspect.GENERAL, ViewAspect.GOING_WELL, ViewAspect.WORRIES, ViewAspect.WANTS, ViewAspect.IDEAS):
+        said = [v for v in views if v.aspect is aspect]
+        if not said:
+            continue
+        w.para(bold(c.s(f"letter.said.{aspect.value}"))).paragraph_format.keep_with_next = True
+        w.bullets(italic(quote(v.text, c.lang)) for v in said)
+    if m.last_word.strip():
+        w.para(bold(c.s("letter.said.last_word"))).paragraph_format.keep_with_next = True
+        w.bullet(italic(quote(m.last_word, c.lang)))
+
+
+def _carrier(c: Context, action: Action) -> str:
+    person = c.person
+    if person is not None and action.carrier_id == person.id:
+        return c.s("letter.decided.you")
+    return carrier_name(c.meeting, action).strip() or c.s("letter.decided.nobody_yet")
+
+
+def _action(c: Context, action: Action) -> None:
+    w = c.writer
+    w.bullet(bold(sentence(action.what))).paragraph_format.keep_with_next = True
+    details = [c.s("letter.decided.who", who=_carrier(c, action))]
+    helpers = [c.name(p) for p in action.supporters if c.person is None or p != c.person.id]
+    if helpers:
+        details.append(c.s("letter.decided.with", who=names(helpers, c.loc)))
+    if action.due:
+        details.append(c.s("letter.decided.due", date=c.long_date(action.due)))
+    details.append(c.s(f"letter.decided.agreement.{action.agreement.value}"))
+    if action.person_words.strip():
+        details.append([c.s("letter.decided.you_said") + " ", italic(quote(action.person_words, c.lang))])
+    for n, line in enumerate(details):
+        paragraph = w.indented(line)
+        paragraph.paragraph_format.keep_with_next = n < len(details) - 1
+    paragraph.paragraph_format.space_after = Pt(9)
+
+
+def _decided(c: Context) -> None:
+    w = c.writer
+    actions = [a for a in c.meeting.actions if a.status in OPEN]
+    done = [a for a in c.meeting.actions if a.carried_from is not None and a.status is ActionStatus.DONE]
+    agreed = [d for d in c.meeting.disagreements if d.resolution.strip()]
+    if not (actions or done or agreed):
+        return
+    w.heading(c.s("letter.decided.heading"))
+    if actions:
+        w.para(c.s("letter.decided.intro"))
+        for action in actions:
+            _action(c, action)
+    if agreed:
+        w.para(bold(c.s("letter.decided.agreed"))).paragraph_format.keep_with_next = True
+        w.bullets(sentence(d.resolution) for d in agreed)
+    if done:
+        w.para(bold(c.s("letter.decided.done"))).paragraph_format.keep_with_next = True
+        w.bullets(sentence(a.what) for a in done)
+
+
+def _who_to_call(c: Context) -> None:
+    m, w = c.meeting, c.writer
+    reference = m.participant(m.reference_person_id)
+    if reference is None and not m.between_meetings.strip():
+        return
+    w.heading(c.s("letter.call.heading"))
+    if reference is not None:
+        where = f" ({reference.organisation})" if reference.organisation.strip() else ""
+        w.para(c.s("letter.call.reference", name=reference.name + where))
+        if reference.contact.strip():
+            w.para([c.s("letter.call.contact") + " ", bold(reference.contact.strip())])
+    if m.between_meetings.strip():
+        w.para(m.between_meetings.strip())
+
+
+def _next_meeting(c: Context) -> None:
+    nm, w = c.meeting.next_meeting, c.writer
+    if not (nm.date or nm.place.strip()):
+        return
+    w.heading(c.s("letter.next.heading"))
+    if nm.date:
+        when = c.long_date(nm.date) + (c.s("common.at_time", time=c.time(nm.time)) if nm.time else "")
+        w.para(c.s("letter.next.when", when=when))
+    if nm.place.strip():
+        w.para(c.s("letter.next.where", place=sentence(nm.place.strip())))
+    person = c.person
+    invited = [c.name(p) for p in nm.invitees if person is None or p != person.id]
+    if nm.others.strip():
+        invited.append(nm.others.strip())
+    if invited:
+        w.para(c.s("letter.next.invited", names=names(invited, c.loc)))
+        if nm.person_agrees is True:
+            w.para(c.s("letter.next.you_agree"))
+
+
+def _closing(c: Context) -> None:
+    m, w = c.meeting, c.writer
+    w.heading(c.s("letter.closing.heading"))
+    reference = m.participant(m.reference_person_id) or m.participant(m.facilitator_id)
+    contact = reference.name if reference else c.s("common.facilitator")
+    w.para(c.s("letter.closing.wrong", name=contact, days=m.distribution.correction_days))
+    w.para(c.s("letter.closing.read", name=contact))
+    signer = m.participant(m.facilitator_id)
+    if signer is not None:
+        w.para(signer.name, style="Signature")
+        for line in (signer.role, signer.organisation):
+            if line.strip():
+                w.para(muted(line.strip())).paragraph_format.space_after = 0
+
+
+SECTIONS = (_greeting, _who_was_there, _what_you_said, _decided, _who_to_call, _next_meeting, _closing)
+
+
+def write_letter(c: Context) -> None:
+    for section in SECTIONS:
+        section(c)

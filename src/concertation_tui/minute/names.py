@@ -1,0 +1,27 @@
+"""File names of the minute: the date and the edition, never a person's name."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..i18n import t
+from ..model import Edition, Meeting
+
+
+def _opaque(recipient_id: str) -> str:
+    """A short suffix for a recipient's copy: the start of their opaque id, else a hash of it."""
+    plain = re.sub(r"[^0-9a-z]", "", recipient_id.lower())
+    if len(plain) >= 6 and plain == recipient_id:
+        return plain[:8]
+    return hashlib.sha256(recipient_id.encode("utf-8")).hexdigest()[:8]
+
+
+def minute_file_name(meeting: Meeting, edition: Edition, recipient_id: str | None = None) -> str:
+    """'2026-11-23-compte-rendu.docx', '2026-11-23-lettre-a-la-personne.docx', '2026-11-23-compte-rendu-copie-1a2b3c4d.docx'."""
+    lang = meeting.language.value
+    parts = [meeting.date.isoformat()] if meeting.date else []
+    parts.append(t(f"minute.file.{Edition(edition).value}", lang))
+    if recipient_id and Edition(edition) is Edition.PROFESSIONAL:
+        parts.append(f"{t('minute.file.copy', lang)}-{_opaque(recipient_id)}")
+    return "-".join(parts) + ".docx"

@@ -1,0 +1,38 @@
+"""What one copy of the minute may carry: the meeting as its reader may see it.
+
+The writers of the editions only ever see `visible_meeting(...)`, a copy of the meeting from which
+every note the reader may not read has been taken out (`Visibility.allows`): oral-only notes for
+everyone, restricted notes outside the copies of the recipients they name. What is not in that copy
+cannot reach the file, whatever a section writes. The person's partial consent per life domain is
+checked before the minute is written (`model.sharing.consent_conflicts`), not here.
+"""
+
+from __future__ import annotations
+
+from ..model import Meeting, VisibilityKind
+from ..model.sharing import notes
+
+
+def visible_meeting(meeting: Meeting, recipient_id: str | None) -> Meeting:
+    """The meeting with only the notes the copy for `recipient_id` carries (None: the common edition)."""
+
+    def readable(found: list) -> list:
+        return [note for note in found if note.visibility.allows(recipient_id)]
+
+    return meeting.model_copy(
+        update={
+            "contributions": readable(meeting.contributions),
+            "person_views": readable(meeting.person_views),
+            "steps": readable(meeting.steps),
+            "picture": readable(meeting.picture),
+            "disagreements": readable(meeting.disagreements),
+        }
+    )
+
+
+def holds_back(meeting: Meeting, recipient_id: str | None) -> bool:
+    """Whether some restricted note is left out of this copy (oral-only notes are never mentioned)."""
+    return any(
+        n.visibility.kind is VisibilityKind.RESTRICTED and not n.visibility.allows(recipient_id)
+        for n in notes(meeting)
+    )

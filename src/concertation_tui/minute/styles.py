@@ -1,0 +1,200 @@
+"""The Word styles and list numbering the minute writes with, as WordprocessingML.
+
+One definition serves twice: `templates/minute/make_template.py` writes them into the shipped
+template, and the builder adds any of them that an organisation's own template lacks (so a template
+made in Word with only its letterhead still gives a well-formed minute). Plain strings only: importing
+this module costs nothing.
+"""
+
+from __future__ import annotations
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+FONT = "Liberation Sans"
+"""Metric-compatible with Arial, installed on Linux servers; Word substitutes Arial (see fontTable)."""
+ACCENT = "1F4E79"
+MUTED = "595959"
+RULE = "A6A6A6"
+HEADER_FILL = "DCE6F0"
+BANNER_FILL = "F2F2F2"
+
+PAGE_WIDTH_TWIPS = 11906  # A4
+PAGE_HEIGHT_TWIPS = 16838
+MARGIN_SIDE_TWIPS = 1134  # 2 cm
+TEXT_WIDTH_TWIPS = PAGE_WIDTH_TWIPS - 2 * MARGIN_SIDE_TWIPS  # 17 cm
+
+_FONTS = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
+
+
+def doc_defaults(lang_tag: str) -> str:
+    """The document defaults: font, size, language, spacing."""
+    return (
+        f'<w:docDefaults xmlns:w="{W_NS}">'
+        f'<w:rPrDefault><w:rPr>{_FONTS}<w:sz w:val="21"/><w:szCs w:val="21"/>'
+        f'<w:lang w:val="{lang_tag}" w:eastAsia="{lang_tag}" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        '<w:pPrDefault><w:pPr><w:spacing w:after="100" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
+        "</w:docDefaults>"
+    )
+
+
+def _para_style(style_id: str, name: str, ppr: str = "", rpr: str = "", *, based_on: str = "Normal",
+                next_style: str = "", extra: str = "") -> str:
+    based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    nxt = f'<w:next w:val="{next_style}"/>' if next_style else ""
+    return (
+        f'<w:style xmlns:w="{W_NS}" w:type="paragraph" w:styleId="{style_id}">'
+        f'<w:name w:val="{name}"/>{based}{nxt}{extra}<w:qFormat/>'
+        f"<w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"
+    )
+
+
+def _border(sides: tuple[str, ...], size: int, color: str, space: int = 0) -> str:
+    return "".join(f'<w:{side} w:val="single" w:sz="{size}" w:space="{space}" w:color="{color}"/>' for side in sides)
+
+
+_TABS = (
+    f'<w:tabs><w:tab w:val="center" w:pos="{TEXT_WIDTH_TWIPS // 2}"/>'
+    f'<w:tab w:val="right" w:pos="{TEXT_WIDTH_TWIPS}"/></w:tabs>'
+)
+
+BULLET_STYLE_ID = "ListBullet"
+NUMBER_STYLE_ID = "ListNumber"
+
+
+def _list_style(style_id: str, name: str, num_id: int) -> str:
+    return _para_style(
+        style_id, name,
+        f'<w:numPr><w:numId w:val="{num_id}"/></w:numPr><w:spacing w:after="60"/>'
+        '<w:ind w:left="357" w:hanging="357"/>',
+    )
+
+
+def paragraph_styles(bullet_num_id: int = 1, number_num_id: int = 2) -> dict[str, str]:
+    """Style name (as python-docx knows it) -> <w:style> element of every paragraph style used."""
+    return {
+        "Normal": (
+            f'<w:style xmlns:w="{W_NS}" w:type="paragraph" w:default="1" w:styleId="Normal">'
+            '<w:name w:val="Normal"/><w:qFormat/></w:style>'
+        ),
+        "Title": _para_style(
+            "Title", "Title", '<w:keepNext/><w:spacing w:before="0" w:after="60" w:line="240" w:lineRule="auto"/>',
+            f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="36"/><w:szCs w:val="36"/>', next_style="Normal",
+        ),
+        "Subtitle": _para_style(
+            "Subtitle", "Subtitle", '<w:keepNext/><w:spacing w:after="200"/>',
+            f'<w:color w:val="{MUTED}"/><w:sz w:val="24"/><w:szCs w:val="24"/>', next_style="Normal",
+        ),
+        "Heading 1": _para_style(
+            "Heading1", "heading 1",
+            '<w:keepNext/><w:keepLines/><w:spacing w:before="300" w:after="100"/>'
+            f'<w:pBdr>{_border(("bottom",), 4, ACCENT, 1)}</w:pBdr><w:outlineLvl w:val="0"/>',
+            f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="27"/><w:szCs w:val="27"/>', next_style="Normal",
+        ),
+        "Heading 2": _para_style(
+            "Heading2", "heading 2",
+            '<w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="1"/>',
+            f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="23"/><w:szCs w:val="23"/>', next_style="Normal",
+        ),
+        "Heading 3": _para_style(
+            "Heading3", "heading 3",
+            '<w:keepNext/><w:keepLines/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="2"/>',
+            "<w:b/>", next_style="Normal",
+        ),
+        "Header": _para_style(
+            "Header", "header", f'{_TABS}<w:pBdr>{_border(("bottom",), 4, RULE, 4)}</w:pBdr><w:spacing w:after="0"/>',
+            f'<w:color w:val="{MUTED}"/><w:sz w:val="17"/><w:szCs w:val="17"/>',
+        ),
+        "Footer": _para_style(
+            "Footer", "footer", f'{_TABS}<w:pBdr>{_border(("top",), 4, RULE, 4)}</w:pBdr><w:spacing w:after="0"/>',
+            f'<w:color w:val="{MUTED}"/><w:sz w:val="17"/><w:szCs w:val="17"/>',
+        ),
+        "List Bullet": _list_style(BULLET_STYLE_ID, "List Bullet", bullet_num_id),
+        "List Number": _list_style(NUMBER_STYLE_ID, "List Number", number_num_id),
+        "Bandeau confidentiel": _para_style(
+            "MinuteBanner", "Bandeau confidentiel",
+            f'<w:pBdr>{_border(("top", "left", "bottom", "right"), 6, "7F7F7F", 4)}</w:pBdr>'
+            f'<w:shd w:val="clear" w:color="auto" w:fill="{BANNER_FILL}"/>'
+            '<w:spacing w:before="120" w:after="200"/><w:ind w:left="85" w:right="85"/>',
+            '<w:b/><w:sz w:val="19"/><w:szCs w:val="19"/>',
+        ),
+        "Texte de tableau": _para_style(
+            "TableText", "Texte de tableau", '<w:spacing w:before="0" w:after="20" w:line="240" w:lineRule="auto"/>',
+            '<w:sz w:val="18"/><w:szCs w:val="18"/>',
+        ),
+        "En-tête de tableau": _para_style(
+            "TableHeading", "En-tête de tableau", "<w:keepNext/>", "<w:b/>", based_on="TableText",
+        ),
+        "Signature": _para_style(
+            "MinuteSignature", "Signature", '<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="0"/>',
+        ),
+    }
+
+
+def _table_style(style_id: str, name: str, tblpr: str, first_row: str = "") -> str:
+    return (
+        f'<w:style xmlns:w="{W_NS}" w:type="table" w:styleId="{style_id}">'
+        f'<w:name w:val="{name}"/><w:basedOn w:val="TableNormal"/><w:qFormat/>'
+        f"<w:tblPr>{tblpr}</w:tblPr>{first_row}</w:style>"
+    )
+
+
+def table_styles() -> dict[str, str]:
+    """Style name -> <w:style> element of the table styles used (Normal Table included)."""
+    margins = (
+        '<w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+        '<w:bottom w:w="45" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+    )
+    return {
+        "Normal Table": (
+            f'<w:style xmlns:w="{W_NS}" w:type="table" w:default="1" w:styleId="TableNormal">'
+            '<w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
+            '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+            '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+            "</w:tblCellMar></w:tblPr></w:style>"
+        ),
+        "Tableau compte rendu": _table_style(
+            "MinuteTable", "Tableau compte rendu",
+            f'<w:tblBorders>{_border(("top", "left", "bottom", "right", "insideH", "insideV"), 4, RULE)}'
+            f"</w:tblBorders>{margins}",
+            f'<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr>'
+            f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/></w:tcPr></w:tblStylePr>',
+        ),
+        "Tableau sans bordure": _table_style("MinutePlainTable", "Tableau sans bordure", margins),
+    }
+
+
+def other_styles() -> dict[str, str]:
+    """The default character and numbering styles every styles part should have."""
+    return {
+        "Default Paragraph Font": (
+            f'<w:style xmlns:w="{W_NS}" w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+            '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>'
+            "</w:style>"
+        ),
+        "No List": (
+            f'<w:style xmlns:w="{W_NS}" w:type="numbering" w:default="1" w:styleId="NoList">'
+            '<w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
+        ),
+    }
+
+
+def abstract_num(abstract_id: int, kind: str) -> str:
+    """A one-level-deep list definition: 'bullet' (•, then –) or 'decimal' (1., then a.)."""
+    if kind == "bullet":
+        levels = [("bullet", "•"), ("bullet", "–")]
+    else:
+        levels = [("decimal", "%1."), ("lowerLetter", "%2.")]
+    body = "".join(
+        f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+        f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{357 * (n + 1)}" w:hanging="357"/></w:pPr>'
+        f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}"/></w:rPr></w:lvl>'
+        for n, (fmt, text) in enumerate(levels)
+    )
+    return (
+        f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="hybridMultilevel"/>{body}</w:abstractNum>'
+    )
+
+
+def num(num_id: int, abstract_id: int) -> str:
+    return f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
