@@ -445,3 +445,16 @@ def test_dropped_actions_are_not_in_the_letter_and_show_their_reason_in_the_minu
     row = next(cells(r) for r in table_with_header(open_docx(build_minute(m, Edition.PROFESSIONAL)), "Action").rows
                if r.cells[0].text == dropped.what)
     assert row[6] == "abandonnée\nPlus nécessaire."
+
+
+def test_a_copy_names_everyone_who_receives_it_and_only_when_it_differs() -> None:
+    m = demo_meeting()
+    nurse, home_help = participant(m, "Céline"), participant(m, "Nadia")
+    restricted = next(c for c in m.contributions if c.visibility.kind is VisibilityKind.RESTRICTED)
+    text = body_text(open_docx(build_minute(m, Edition.PROFESSIONAL, recipient_id=nurse.id)))
+    assert "Copie de Céline Renard." in text
+    plain_copy = body_text(open_docx(build_minute(m, Edition.PROFESSIONAL, recipient_id=home_help.id)))
+    assert "Copie de" not in plain_copy  # nothing restricted for her: the common edition
+    restricted.visibility.recipients.append(home_help.id)
+    text = body_text(open_docx(build_minute(m, Edition.PROFESSIONAL, recipient_id=home_help.id)))
+    assert "Copie de Nadia El Amrani et Céline Renard." in text

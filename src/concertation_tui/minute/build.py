@@ -27,7 +27,7 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
     from .document import enlarge, fill_placeholders, open_document, set_metadata, to_bytes
     from .letter import write_letter
     from .professional import write_professional
-    from .reader import holds_back, visible_meeting
+    from .reader import copy_recipients, holds_back, visible_meeting
     from .text import language, language_tag, long_date
 
     edition = Edition(edition)
@@ -42,7 +42,7 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
         recipient_id = None  # the letter never carries restricted notes
         enlarge(doc, LETTER_SIZES)
     visible = visible_meeting(meeting, recipient_id)
-    context = Context(visible, Writer(doc, lang), recipient_id, holds_back(meeting, recipient_id))
+    context = Context(visible, Writer(doc, lang), copy_recipients(meeting, recipient_id), holds_back(meeting, recipient_id))
     (write_letter if edition is Edition.PERSON else write_professional)(context)
 
     day = long_date(meeting.date, context.loc) if meeting.date else ""

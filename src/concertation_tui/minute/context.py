@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..i18n import label, t
 from ..model import Meeting, Participant
@@ -16,8 +16,8 @@ class Context:
     meeting: Meeting
     """The meeting as this copy's reader may see it (`reader.visible_meeting`)."""
     writer: Writer
-    recipient_id: str | None = None
-    """The recipient of a personal copy; None for the common edition and the letter."""
+    copy_for: list[str] = field(default_factory=list)
+    """Participant ids of who receives this personal copy; empty for the common edition and the letter."""
     holds_back: bool = False
     """Some restricted notes are left out of this copy."""
 

@@ -39,8 +39,8 @@ def _opening(c: Context) -> None:
     m, w = c.meeting, c.writer
     w.title(c.s("pro.title"), m.title.strip())
     w.banner(c.s("pro.banner"))
-    if c.recipient_id:
-        w.para(muted(c.s("pro.copy_for", name=c.name(c.recipient_id))))
+    if c.copy_for:
+        w.para(muted(c.s("pro.copy_for", name=c.names(c.copy_for))))
     rows: list[list] = []
 
     def row(key: str, value: str) -> None:

@@ -10,7 +10,7 @@ checked before the minute is written (`model.sharing.consent_conflicts`), not he
 from __future__ import annotations
 
 from ..model import Meeting, VisibilityKind
-from ..model.sharing import notes
+from ..model.sharing import notes, professional_copies
 
 
 def visible_meeting(meeting: Meeting, recipient_id: str | None) -> Meeting:
@@ -36,3 +36,18 @@ def holds_back(meeting: Meeting, recipient_id: str | None) -> bool:
         n.visibility.kind is VisibilityKind.RESTRICTED and not n.visibility.allows(recipient_id)
         for n in notes(meeting)
     )
+
+
+def copy_recipients(meeting: Meeting, recipient_id: str | None) -> list[str]:
+    """Who receives the same personal copy as `recipient_id` (the same restricted notes), them first.
+
+    Empty when the copy carries no restricted note (it is then the common edition). Judged on the whole
+    meeting, so that two recipients share a copy only when they may read exactly the same notes.
+    """
+    restricted = [n for n in notes(meeting) if n.visibility.kind is VisibilityKind.RESTRICTED]
+    if recipient_id is None or not any(n.visibility.allows(recipient_id) for n in restricted):
+        return []
+    for copy in professional_copies(meeting):
+        if recipient_id in copy.recipient_ids:
+            return [recipient_id, *(pid for pid in copy.recipient_ids if pid != recipient_id)]
+    return [recipient_id]
