@@ -269,6 +269,9 @@ def test_a_follow_up_opens_with_the_review_of_the_previous_actions(tmp_path: Pat
     assert "réunion précédente le lundi 23 novembre 2026" in body_text(document)
     letter_text = body_text(open_docx(build_minute(second, Edition.PERSON)))
     assert "C'est déjà fait :" in letter_text and "Installer un lit au rez-de-chaussée, dans le salon." in letter_text
+    assert "Ce n'est pas encore fait. L'ergothérapeute n'a pas encore donné de date." in letter_text
+    assert "C'était prévu pour le mercredi 23 décembre 2026." in letter_text
+    assert "Rencontrer le service de médiation" not in letter_text  # dropped
 
 
 def test_sections_without_content_are_left_out() -> None:
@@ -375,8 +378,9 @@ def test_an_oral_only_note_is_in_no_part_of_any_file(marked_copies: dict[str, by
 def test_a_restricted_note_is_only_in_its_recipients_copy(marked_copies: dict[str, bytes]) -> None:
     carrying = {who for who, data in marked_copies.items() if any(RESTRICTED.encode() in c for c in parts(data).values())}
     assert carrying == {"Céline Renard"}
-    nurse_copy = open_docx(marked_copies["Céline Renard"])
-    assert "Copie de Céline Renard." in body_text(nurse_copy)
+    nurse_copy = body_text(open_docx(marked_copies["Céline Renard"]))
+    assert "Copie de Céline Renard." in nurse_copy
+    assert f"{RESTRICTED} humeur (réservé à Céline Renard)" in nurse_copy
     common = body_text(open_docx(marked_copies["common"]))
     assert "certaines informations ne figurent que dans les copies des participants qu'elles concernent." in common.lower()
 

@@ -8,7 +8,7 @@ from ..i18n import t
 from ..model import Edition, Meeting
 from .template import check_template, default_template_path
 
-LETTER_SIZES = {"Normal": 12, "Heading 1": 15, "Title": 20, "Subtitle": 13, "Texte de tableau": 11}
+LETTER_SIZES = {"Normal": 13, "Heading 1": 16, "Title": 21, "Subtitle": 14, "Texte de tableau": 12}
 """Least sizes in points of the letter to the person: easy to read on paper."""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..i18n import label, t
-from ..model import Meeting, Participant
+from ..model import ActionStatus, Meeting, Participant, VisibilityKind
 from ..model.checks import carrier_name, is_collective
 from .docx_helpers import Span, Writer, muted
 from .text import language, locale, long_date, names, short_date, time_of_day
@@ -65,9 +65,16 @@ class Context:
         who = carrier_name(self.meeting, action).strip()
         if not who:
             return (muted(self.s("common.to_name")),)
-        if is_collective(who):
+        if is_collective(who) and action.status not in (ActionStatus.DONE, ActionStatus.DROPPED):
             return (who, muted(" " + self.s("common.collective_carrier")))
         return (who,)
+
+    def restricted_mark(self, note) -> tuple[Span, ...]:
+        """After a restricted note in a personal copy: who it is for, so that it is not passed on."""
+        visibility = getattr(note, "visibility", None)
+        if visibility is None or visibility.kind is not VisibilityKind.RESTRICTED:
+            return ()
+        return (muted(" " + self.s("common.restricted", names=self.names(visibility.recipients))),)
 
     # -- dates -----------------------------------------------------------------------------------
 

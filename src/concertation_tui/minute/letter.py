@@ -77,11 +77,20 @@ def _action(c: Context, action: Action) -> None:
     helpers = [c.name(p) for p in action.supporters if c.person is None or p != c.person.id]
     if helpers:
         details.append(c.s("letter.decided.with", who=names(helpers, c.loc)))
-    if action.due:
+    meeting_day = c.meeting.date
+    if action.due and meeting_day and action.due < meeting_day:
+        details.append(c.s("letter.decided.was_due", date=c.long_date(action.due)))
+    elif action.due:
         details.append(c.s("letter.decided.due", date=c.long_date(action.due)))
-    details.append(c.s(f"letter.decided.agreement.{action.agreement.value}"))
-    if action.person_words.strip():
-        details.append([c.s("letter.decided.you_said") + " ", italic(quote(action.person_words, c.lang))])
+    words = action.person_words
+    if action.carried_from is not None:
+        reason = sentence(action.status_reason) if action.status is ActionStatus.NOT_DONE else ""
+        details.append(" ".join(x for x in (c.s(f"letter.decided.status.{action.status.value}"), reason) if x))
+        words = action.change_for_person or ""
+    else:
+        details.append(c.s(f"letter.decided.agreement.{action.agreement.value}"))
+    if words.strip():
+        details.append([c.s("letter.decided.you_said") + " ", italic(quote(words, c.lang))])
     for n, line in enumerate(details):
         paragraph = w.indented(line)
         paragraph.paragraph_format.keep_with_next = n < len(details) - 1
@@ -144,18 +153,25 @@ def _next_meeting(c: Context) -> None:
 
 
 def _closing(c: Context) -> None:
+    """Where to say something is wrong, and the signature: kept together on one page."""
     m, w = c.meeting, c.writer
     w.heading(c.s("letter.closing.heading"))
     reference = m.participant(m.reference_person_id) or m.participant(m.facilitator_id)
     contact = reference.name if reference else c.s("common.facilitator")
-    w.para(c.s("letter.closing.wrong", name=contact, days=m.distribution.correction_days))
-    w.para(c.s("letter.closing.read", name=contact))
+    block = [
+        w.para(c.s("letter.closing.wrong", name=contact, days=m.distribution.correction_days)),
+        w.para(c.s("letter.closing.read", name=contact)),
+    ]
     signer = m.participant(m.facilitator_id)
     if signer is not None:
-        w.para(signer.name, style="Signature")
+        block.append(w.para(signer.name, style="Signature"))
         for line in (signer.role, signer.organisation):
             if line.strip():
-                w.para(muted(line.strip())).paragraph_format.space_after = 0
+                paragraph = w.para(muted(line.strip()))
+                paragraph.paragraph_format.space_after = 0
+                block.append(paragraph)
+    for paragraph in block[:-1]:
+        paragraph.paragraph_format.keep_with_next = True
 
 
 SECTIONS = (_greeting, _who_was_there, _what_you_said, _decided, _who_to_call, _next_meeting, _closing)

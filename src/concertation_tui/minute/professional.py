@@ -195,7 +195,7 @@ def _review(c: Context) -> None:
          italic(quote(a.change_for_person, c.lang)) if a.change_for_person.strip() else ""]
         for a in carried
     ]
-    c.writer.table(headers, rows, [5.2, 2.8, 2.2, 2.4, 4.4])
+    c.writer.table(headers, rows, [4.4, 2.6, 2.0, 3.2, 4.8])
 
 
 # -- 6. the person's view ----------------------------------------------------------------------
@@ -210,9 +210,9 @@ def _person_view(c: Context) -> None:
     m, w = c.meeting, c.writer
     w.heading(c.s("pro.view.heading", person=c.person_label))
     person = c.person
-    views = [(v.item_id, v.aspect, v.text) for v in c.meeting.person_views]
+    views = [(v.item_id, v.aspect, v) for v in c.meeting.person_views]
     views += [
-        (cn.item_id, ViewAspect.GENERAL, cn.text)
+        (cn.item_id, ViewAspect.GENERAL, cn)
         for cn in c.meeting.contributions
         if person is not None and cn.speaker_id == person.id and cn.text.strip()
     ]
@@ -222,15 +222,15 @@ def _person_view(c: Context) -> None:
     general = [v for v in views if v[1] is ViewAspect.GENERAL]
     if general:
         said = True
-        for item_id, _, text in general:
-            w.bullet([*_item_prefix(c, item_id), italic(quote(text, c.lang))])
+        for item_id, _, note in general:
+            w.bullet([*_item_prefix(c, item_id), italic(quote(note.text, c.lang)), *c.restricted_mark(note)])
     for aspect in (ViewAspect.GOING_WELL, ViewAspect.WORRIES, ViewAspect.WANTS, ViewAspect.IDEAS):
         lines = [v for v in views if v[1] is aspect]
         if lines:
             said = True
             w.para(bold(c.s(f"pro.view.aspect.{aspect.value}")), style="Heading 3")
-            for item_id, _, text in lines:
-                w.bullet([*_item_prefix(c, item_id), italic(quote(text, c.lang))])
+            for item_id, _, note in lines:
+                w.bullet([*_item_prefix(c, item_id), italic(quote(note.text, c.lang)), *c.restricted_mark(note)])
     if m.last_word.strip():
         said = True
         w.labelled(c.s("pro.view.last_word"), italic(quote(m.last_word, c.lang)))
@@ -246,9 +246,10 @@ def _person_view(c: Context) -> None:
 
 
 def _nature_line(c: Context, note: Contribution) -> list:
+    mark = c.restricted_mark(note)
     if note.nature is Nature.FACT:
-        return [note.text.strip()]
-    return [italic(c.s(f"pro.nature.{note.nature.value}") + " "), note.text.strip()]
+        return [note.text.strip(), *mark]
+    return [italic(c.s(f"pro.nature.{note.nature.value}") + " "), note.text.strip(), *mark]
 
 
 def _by_speaker(notes: list[Contribution]) -> dict[str, list[Contribution]]:
@@ -328,7 +329,11 @@ def _picture(c: Context) -> None:
     kinds = (PictureKind.WORKING, PictureKind.WORRIES, PictureKind.NEEDS)
     c.writer.heading(c.s("pro.picture.columns"), 2)
     headers = [capitalised(c.label(kind)) for kind in kinds]
-    cells = [[[line.text.strip(), *_voice(c, line.voice_id)] for line in lines if line.kind is kind] or "—" for kind in kinds]
+    cells = [
+        [[line.text.strip(), *_voice(c, line.voice_id), *c.restricted_mark(line)] for line in lines if line.kind is kind]
+        or "—"
+        for kind in kinds
+    ]
     c.writer.table(headers, [cells], [5.66, 5.67, 5.67])
 
 
@@ -359,7 +364,7 @@ def _disagreements(c: Context) -> None:
     w = c.writer
     w.heading(c.s("pro.disagreements.heading"), 2)
     for d in found:
-        w.bullet(bold(sentence(d.about)))
+        w.bullet([bold(sentence(d.about)), *c.restricted_mark(d)])
         if d.between:
             w.indented([c.s("pro.disagreements.between") + " ", sentence(c.names(d.between))])
         state = c.s("pro.disagreements.settled" if d.settled else "pro.disagreements.open")
@@ -382,7 +387,7 @@ def _steps(c: Context) -> None:
     rows = []
     for s in sorted(steps, key=lambda s: order[s.domain]):
         domain = capitalised(c.label(s.domain))
-        rows.append([bold(domain) if s.domain in together else domain, c.name(s.carrier_id), s.what,
+        rows.append([bold(domain) if s.domain in together else domain, c.name(s.carrier_id), (s.what, *c.restricted_mark(s)),
                      s.since or "—", c.label(s.status)])
     w.table(headers, rows, [2.5, 3.0, 6.1, 3.0, 2.4])
 
@@ -430,7 +435,7 @@ def _actions(c: Context) -> None:
          c.name(a.checker_id) or "—", _agreement(c, a), _status(c, a)]
         for a in actions
     ]
-    c.writer.table(headers, rows, [4.0, 2.2, 2.1, 1.8, 1.9, 3.6, 1.4])
+    c.writer.table(headers, rows, [3.6, 2.2, 2.0, 1.8, 1.9, 3.5, 2.0])
 
 
 # -- 11-13. between meetings, open questions, next meeting -------------------------------------

@@ -88,15 +88,15 @@ _NUMBER_SIGN = re.compile(r"\b(n°|no\.) (?=\d)")
 
 
 def typography(text: str, lang: str) -> str:
-    """Non-breaking spaces where a line must not break: inside a telephone number, "9 h", "n° 2"; in
-    French also before : ; ? ! » and after «."""
+    """Non-breaking spaces where a line must not break: inside a telephone number, in "9 h" and "n° 2";
+    in French also before : ; ? ! » and after «."""
     if not text:
         return text
     text = _DIGIT_GROUPS.sub(NBSP, text)
     text = _NUMBER_SIGN.sub(r"\1" + NBSP, text)
+    text = _HOURS.sub(NBSP, text)
     if lang != "fr":
         return text
-    text = _HOURS.sub(NBSP, text)
     text = _BEFORE_PUNCT.sub(NBSP + r"\1", text)
     return _AFTER_GUILLEMET.sub("«" + NBSP, text)
 
