@@ -1,0 +1,444 @@
+"""Nothing lost, nothing leaked: the app's crash, hang-up and environment guards.
+
+The person's data must never reach the shared screen, the scrollback, stderr or a stray file, and must
+never be lost when the program crashes, is killed or loses its terminal (a dropped SSH session). Textual
+8.2.8 does none of this by itself (see ../shared/TEXTUAL-NOTES.md); this module adds it.
+
+What is here
+------------
+`scrub_environment()` and `install_quiet_hooks()`
+    The CLI calls both first, before anything imports textual (textual.constants reads the
+    environment once, at import). `scrub_environment()` removes the TEXTUAL* variables that write the
+    screen or the keys somewhere or replay keys (TEXTUAL_LOG, TEXTUAL_SCREENSHOT*, TEXTUAL_DEVTOOLS*,
+    TEXTUAL=devtools/debug, TEXTUAL_DRIVER, TEXTUAL_PRESS, TEXTUAL_ALLOW_SIGNALS, ...): every TEXTUAL*
+    variable goes except a few purely visual ones (`KEPT_TEXTUAL_VARIABLES`), so a variable added by
+    a later Textual is removed by default. `install_quiet_hooks()` makes Python's own last-resort
+    reports (uncaught exception, exception in a thread or a `__del__`) name only the class.
+    This module imports neither textual nor rich at import time. `concertation_tui/tui/__init__.py`
+    must not import textual at module level either, since importing this module runs it first (a
+    test checks both).
+
+`SafeAppMixin`
+    Mixed into the App first: `class ConcertationApp(SafeAppMixin, App[int])`. The App provides two
+    methods, both safe to call at any time and never raising:
+
+    - `emergency_snapshot() -> tuple[Path, bytes] | None`: the meeting file and the bytes of the latest
+      serialised state of the meeting (at least as new as the file on disk), or None when there is
+      nothing this session may write (no meeting open, or the meeting is open read-only because
+      another session holds it). It is called from a plain thread (the watchdog) while the event loop
+      may be stuck: it must only return stored values, never touch widgets or serialise the model.
+    - `save_now_sync() -> None`: serialise the current meeting and write it now, synchronously (on
+      the event loop's thread); a no-op when read-only.
+
+    The mixin then:
+
+    1. Replaces Textual's crash screen (private `App._handle_exception`, which prints a traceback
+       with local variables on stderr): saves the meeting, checks that the file holds the snapshot
+       (writing it if not), then exits with return code 1 and a short message (fr, or en when
+       `self.language` is "en") naming only the exception's class (the inner class for a
+       `WorkerFailed`, whose own message embeds `repr(error)`), whether the meeting was saved, and
+       whom to tell. `run_test` still re-raises the exception.
+    2. At start (the Compose event), when running in a real terminal (never headless, so never under
+       `run_test`):
+       - SIGHUP and SIGTERM handlers on the running asyncio loop: save synchronously, arm a daemon
+         `threading.Timer(1.0, os._exit, (128 + signum,))` failsafe, then `exit(128 + signum)`;
+       - a daemon watchdog thread polling `os.tcgetpgrp(stdin)` every 0.5 s: when the terminal is
+         gone (OSError) it writes `emergency_snapshot()` with `store.write_private` and calls
+         `os._exit(129)`. It covers a hang-up whose SIGHUP never arrives (the event loop then
+         deadlocks on the writer queue, so only a thread can act);
+       - an asyncio exception handler on the loop, so that an exception escaping a bare task or
+         callback takes the same crash path instead of asyncio's log on stderr;
+       - `install_quiet_hooks()` again, in the app's language;
+       - a fixed neutral terminal title (`NEUTRAL_TITLE`): Textual itself never writes a title
+         escape (8.2.8), but the shell may have put the command line (a file name) there.
+       On unmount the watchdog stops and the signal handlers are removed.
+    3. Removes the palette's "Screenshot" system command and makes `action_screenshot` /
+       `deliver_screenshot` do nothing (an SVG of the screen would land in ~/Downloads).
+
+    Hook: nothing to call. Textual dispatches an event to one handler per class of the App's MRO
+    (`_on_x` or `on_x` found in that class's own namespace), so the mixin's `_on_compose` and
+    `_on_unmount` run in addition to whatever the App defines, with no `super()` needed. Compose was
+    chosen over Mount: it is the first event after the driver exists (so headless is known), and the
+    mixin's handler runs before the App's `compose()` and long before its (possibly slow, possibly
+    failing) `on_mount`. `install_safety()` is public and idempotent should an App want to call it
+    itself. An App handler that calls `prevent_default()` on Compose or Unmount would skip the
+    mixin's. An App that overrides `get_system_commands` without `super()` must leave out
+    "Screenshot" itself.
+
+    The program's exit code is `app.return_code` (1 after a crash, 129/143 after SIGHUP/SIGTERM),
+    not the value `App.run()` returns.
+
+Private Textual API used (pinned textual==8.2.8; tests/test_tui_safety.py fails if one moves):
+`App._handle_exception`, `App._exception`, `App._exception_event`, `App._return_code`,
+`App._driver` (its `write`). `WorkerFailed.error` is public.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # never at run time: this module is imported before textual is
+    from textual.app import SystemCommand
+    from textual.screen import Screen
+
+NEUTRAL_TITLE = "concertation"
+"""The terminal title while the app runs: never a meeting's or a person's name, nor a file name."""
+
+POLL_SECONDS = 0.5
+"""How often the watchdog checks that the terminal is still there."""
+
+FAILSAFE_SECONDS = 1.0
+"""After SIGHUP/SIGTERM, how long the clean exit may take before the process is ended outright."""
+
+HANGUP_EXIT_CODE = 129  # 128 + SIGHUP, what a shell reports for a hung-up process
+
+KEPT_TEXTUAL_VARIABLES = frozenset({
+    "TEXTUAL_ANIMATIONS",
+    "TEXTUAL_COLOR_SYSTEM",
+    "TEXTUAL_DIM_FACTOR",
+    "TEXTUAL_DISABLE_KITTY_KEY",
+    "TEXTUAL_FPS",
+    "TEXTUAL_SMOOTH_SCROLL",
+    "TEXTUAL_SPEEDUPS",
+    "TEXTUAL_THEME",
+})
+"""TEXTUAL* variables that only change how the screen looks; every other one is removed."""
+
+# The crash message. Kept here rather than in the catalogue so that the crash path depends on as
+# little as possible; the words are plain and name no meeting content.
+MESSAGES: dict[str, dict[str, str]] = {
+    "fr": {
+        "crash": "concertation s'est arrêté sur une erreur interne ({name}).",
+        "saved": "La réunion a été enregistrée : rouvrez-la pour continuer.",
+        "not_saved": "La réunion n'a pas pu être enregistrée : le dernier enregistrement automatique est conservé.",
+        "report": "Signalez ce problème à la personne qui gère l'outil dans votre service, en citant « {name} ».",
+    },
+    "en": {
+        "crash": "concertation stopped on an internal error ({name}).",
+        "saved": "The meeting was saved: open it again to carry on.",
+        "not_saved": "The meeting could not be saved: the last automatic save is kept.",
+        "report": "Please report this to whoever looks after the tool in your service, quoting \"{name}\".",
+    },
+}
+
+_write_lock = threading.Lock()
+"""Serialises the mixin's own writes (watchdog, signal handler, crash handler) with one another."""
+
+
+# -- environment ----------------------------------------------------------------------------------
+
+
+def scrub_environment() -> None:
+    """Remove from os.environ the TEXTUAL* variables that could record or replay the session.
+
+    Call before textual is imported: textual.constants reads them once, at import.
+    """
+    for name in list(os.environ):
+        if name.upper().startswith("TEXTUAL") and name.upper() not in KEPT_TEXTUAL_VARIABLES:
+            del os.environ[name]
+
+
+def install_quiet_hooks(language: str | None = None) -> None:
+    """Make Python's own last-resort reports name only the exception's class.
+
+    An exception that escapes everything (in the CLI around the app, in a plain thread, in a
+    `__del__`) is otherwise printed by Python with its message, and a message may quote data (a
+    pydantic error quotes the input). Replaces `sys.excepthook` and `threading.excepthook` with
+    the crash sentence (class name only) on stderr, and silences `sys.unraisablehook`. The CLI
+    calls it right after `scrub_environment()`; the mixin calls it again when the app starts in a
+    real terminal. Process-wide: never called under run_test.
+    """
+
+    def tell(error: BaseException | type[BaseException] | None) -> None:
+        kind = error if isinstance(error, type) else type(error)
+        if error is None or issubclass(kind, (SystemExit, KeyboardInterrupt)):
+            return
+        with contextlib.suppress(Exception):
+            print(crash_message(error, language, None), file=sys.__stderr__, flush=True)
+
+    def excepthook(kind, value, tb) -> None:  # noqa: ANN001
+        tell(value if isinstance(value, BaseException) else kind)
+
+    def thread_excepthook(args: threading.ExceptHookArgs) -> None:
+        tell(args.exc_value if args.exc_value is not None else args.exc_type)
+
+    sys.excepthook = excepthook
+    threading.excepthook = thread_excepthook
+    sys.unraisablehook = lambda unraisable: None
+
+
+# -- writing the last snapshot without the event loop ---------------------------------------------
+
+
+def write_snapshot(snapshot: tuple[Path, bytes] | None) -> bool:
+    """Make sure the file holds the snapshot's bytes; True when it does afterwards.
+
+    Writes only when the file differs, so an already-saved meeting does not push a needless
+    generation out of `.previous`. Never raises.
+    """
+    if snapshot is None:
+        return False
+    try:
+        path, data = snapshot
+        with contextlib.suppress(OSError):
+            if path.read_bytes() == data:
+                return True
+        from concertation_tui.store import write_private
+
+        write_private(path, data, generations=True)
+        return True
+    except Exception:  # noqa: BLE001 - a failed last write must not become a traceback
+        return False
+
+
+def error_name(error: BaseException | type[BaseException] | None) -> str:
+    """The exception's class name, and nothing else (a WorkerFailed's inner class: its message
+    embeds `repr(error)`)."""
+    if isinstance(error, type):
+        return error.__name__
+    if error is None:
+        return "Exception"
+    inner = getattr(error, "error", None) if type(error).__name__ == "WorkerFailed" else None
+    return type(inner if isinstance(inner, BaseException) else error).__name__
+
+
+def crash_message(error: BaseException | type[BaseException] | None, language: str | None,
+                  saved: bool | None) -> str:
+    """The lines shown after a crash: the error's class only, whether the meeting was saved, who to tell.
+
+    `saved` is None when no meeting was open (or it is not this session's to write).
+    """
+    from concertation_tui.i18n import resolve_language
+
+    words = MESSAGES.get(resolve_language(language), MESSAGES["fr"])
+    name = error_name(error)
+    lines = [words["crash"].format(name=name)]
+    if saved is not None:
+        lines.append(words["saved"] if saved else words["not_saved"])
+    lines.append(words["report"].format(name=name))
+    return "\n".join(lines)
+
+
+# -- the watchdog ---------------------------------------------------------------------------------
+
+
+class TerminalWatchdog:
+    """A plain daemon thread that ends the process when its terminal is gone.
+
+    Polls `os.tcgetpgrp(fd)` every `interval` seconds; once it raises OSError (EIO on a hung-up
+    tty), calls `on_gone()` (never touching widgets) and then `exit(code)`. Not a Textual timer: on
+    a hung-up terminal the event loop may be deadlocked, so only a thread can still act.
+    """
+
+    def __init__(self, fd: int, on_gone: Any, *, interval: float = POLL_SECONDS,
+                 exit: Any = os._exit, code: int = HANGUP_EXIT_CODE) -> None:
+        self.fd = fd
+        self.on_gone = on_gone
+        self.interval = interval
+        self.exit = exit
+        self.code = code
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="concertation-watchdog", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            try:
+                os.tcgetpgrp(self.fd)
+            except OSError:
+                if self._stop.is_set():
+                    return
+                try:
+                    self.on_gone()
+                finally:
+                    self.exit(self.code)
+                return
+
+
+# -- the mixin ------------------------------------------------------------------------------------
+
+
+class SafeAppMixin:
+    """Crash, hang-up, signal and screenshot guards for the App. See the module docstring."""
+
+    # Provided by the App (see the module docstring).
+    def emergency_snapshot(self) -> tuple[Path, bytes] | None:  # pragma: no cover - overridden
+        return None
+
+    def save_now_sync(self) -> None:  # pragma: no cover - overridden
+        return None
+
+    # -- state (class defaults, so nothing depends on __init__ order) --
+    _safety_installed: bool = False
+    _safety_crashed: bool = False
+    _safety_signals: tuple[int, ...] = ()
+    _safety_watchdog: TerminalWatchdog | None = None
+    _safety_loop: asyncio.AbstractEventLoop | None = None
+
+    # -- 1. crashes --
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Replaces Textual's crash screen: save, then a short message with no locals and no content."""
+        app: Any = self
+        app._return_code = 1
+        if app._exception is None:  # keep run_test re-raising the first exception
+            app._exception = error
+            app._exception_event.set()
+        if self._safety_crashed:
+            return
+        self._safety_crashed = True
+        saved: bool | None = None
+        with _write_lock:
+            try:
+                self.save_now_sync()
+            except Exception:  # noqa: BLE001 - the contract says it never raises; be sure anyway
+                pass
+            try:
+                snapshot = self.emergency_snapshot()
+            except Exception:  # noqa: BLE001
+                snapshot = None
+            if snapshot is not None:
+                saved = write_snapshot(snapshot)
+        try:
+            message = crash_message(error, getattr(self, "language", "fr"), saved)
+        except Exception:  # noqa: BLE001
+            message = f"concertation: {error_name(error)}"
+        try:
+            from rich.text import Text
+
+            app.exit(return_code=1, message=Text(message))  # Text: never parsed as markup
+        except Exception:  # noqa: BLE001
+            with contextlib.suppress(Exception):
+                app.exit(return_code=1)
+
+    def _loop_exception(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        """asyncio's exception handler while the app runs: no log on stderr, same path as a crash."""
+        error = context.get("exception")
+        if isinstance(error, Exception) and getattr(self, "is_running", False):
+            self._handle_exception(error)
+        # Anything else (a task destroyed while pending at shutdown...) is dropped: asyncio would
+        # print it on stderr, which is the shared screen.
+
+    # -- 2. signals, watchdog, title --
+
+    def _on_compose(self) -> None:
+        # Compose is the App's first event after the driver is built: earlier than Mount, and before
+        # the App's own compose() or on_mount() run (this class precedes App in the MRO).
+        self.install_safety()
+
+    def _on_unmount(self) -> None:
+        self.uninstall_safety()
+
+    def install_safety(self) -> None:
+        """Install the signal handlers, the watchdog and the neutral title. Idempotent.
+
+        Does nothing when headless (run_test), so tests never get a watchdog or signal handlers.
+        """
+        app: Any = self
+        if self._safety_installed:
+            return
+        self._safety_installed = True
+        if app.is_headless or app.is_web:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if loop is not None:
+            self._safety_loop = loop
+            installed = []
+            for signum in (signal.SIGHUP, signal.SIGTERM):
+                try:
+                    loop.add_signal_handler(signum, self._on_terminating_signal, signum)
+                except (ValueError, RuntimeError, NotImplementedError):
+                    continue  # not the main thread, or no signals here: the watchdog remains
+                installed.append(signum)
+            self._safety_signals = tuple(installed)
+            with contextlib.suppress(Exception):
+                loop.set_exception_handler(self._loop_exception)
+        stdin = sys.__stdin__
+        try:
+            fd = stdin.fileno() if stdin is not None and stdin.isatty() else None
+        except (OSError, ValueError):
+            fd = None
+        if fd is not None:
+            self._safety_watchdog = TerminalWatchdog(fd, self._write_emergency_snapshot)
+            self._safety_watchdog.start()
+        with contextlib.suppress(Exception):
+            install_quiet_hooks(getattr(self, "language", None))
+        with contextlib.suppress(Exception):
+            app._driver.write(f"\x1b]2;{NEUTRAL_TITLE}\x07")
+
+    def uninstall_safety(self) -> None:
+        """Stop the watchdog and remove the signal handlers (the app has finished)."""
+        if self._safety_watchdog is not None:
+            self._safety_watchdog.stop()
+            self._safety_watchdog = None
+        loop = self._safety_loop
+        if loop is not None:
+            for signum in self._safety_signals:
+                with contextlib.suppress(Exception):
+                    loop.remove_signal_handler(signum)
+            self._safety_signals = ()
+
+    def _write_emergency_snapshot(self) -> None:
+        """From the watchdog thread: write the last serialised meeting. Never touches widgets."""
+        if not _write_lock.acquire(timeout=FAILSAFE_SECONDS):
+            return  # another path is writing right now; it will finish or its own failsafe will act
+        try:
+            try:
+                snapshot = self.emergency_snapshot()
+            except Exception:  # noqa: BLE001
+                return
+            write_snapshot(snapshot)
+        finally:
+            _write_lock.release()
+
+    def _on_terminating_signal(self, signum: int) -> None:
+        """SIGHUP/SIGTERM, on the event loop: save now, arm the failsafe, exit. Never raises."""
+        try:
+            with _write_lock:
+                with contextlib.suppress(Exception):
+                    self.save_now_sync()
+                with contextlib.suppress(Exception):
+                    write_snapshot(self.emergency_snapshot())  # a no-op when the save went through
+            failsafe = threading.Timer(FAILSAFE_SECONDS, os._exit, (128 + int(signum),))
+            failsafe.daemon = True
+            failsafe.start()
+            app: Any = self
+            app.exit(return_code=128 + int(signum))
+        except Exception:  # noqa: BLE001 - an exception here would be printed by asyncio
+            os._exit(128 + int(signum))
+
+    # -- 3. no screenshots --
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        parent: Iterator[SystemCommand] = super().get_system_commands(screen)  # type: ignore[misc]
+        for command in parent:
+            if command.title != "Screenshot":
+                yield command
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Disabled: an SVG of the screen would hold the meeting."""
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Disabled: an SVG of the screen would hold the meeting."""
+        return None
