@@ -17,6 +17,7 @@ import pytest
 from concertation_tui import store
 from concertation_tui.demo import demo_meeting
 from concertation_tui.i18n import t
+from concertation_tui.tui.safety import NEUTRAL_TITLE
 
 try:
     from tmux_session import Tmux, tmux_available, wait_gone
@@ -57,6 +58,7 @@ def test_dropped_ssh_session_loses_nothing(tmp_path: Path, private_home: Path) -
                  "TEXTUAL_LOG": str(private_home / "textual.log")},
         )
         tmux.wait_for(placeholder, timeout=20)  # the live step, the typing area has the focus
+        assert tmux.title() == NEUTRAL_TITLE  # the terminal's title bar names no one
         tmux.type(TYPED)
         tmux.wait_for(TYPED)
         tmux.send("Enter")
