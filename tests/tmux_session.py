@@ -10,6 +10,7 @@ and everything else go to the test's tmp_path.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -69,6 +70,12 @@ class Tmux:
 
     def kill_server(self) -> None:
         self.tmux("kill-server", check=False)
+
+    def remove_socket(self) -> None:
+        """tmux 3.3 leaves its socket file behind after kill-server: remove ours."""
+        folder = Path(os.environ.get("TMUX_TMPDIR") or "/tmp") / f"tmux-{os.getuid()}"
+        with contextlib.suppress(OSError):
+            (folder / self.socket).unlink()
 
     # -- reading the pane --
 
@@ -156,6 +163,7 @@ class Tmux:
 
     def __exit__(self, *exc: object) -> None:
         self.kill_server()
+        self.remove_socket()
         if self.pid is not None:
             # Never leave the program behind, whatever the test did (it is not our child).
             if not wait_gone(self.pid, 2.0):
