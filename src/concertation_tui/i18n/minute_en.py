@@ -78,7 +78,7 @@ STRINGS: dict[str, str] = {
     "minute.pro.frame.domain_named": "{domain}: only with {names}.",
     "minute.pro.frame.words": "{person}'s words",
     "minute.pro.frame.to_confirm": "This agreement comes from the previous meeting: it is still to be confirmed.",
-    "minute.pro.frame.held_back": "Some information appears only in the copies of the participants it concerns.",
+    "minute.pro.distribution.held_back": "Some information appears only in the copies of the participants it concerns.",
     "minute.pro.frame.private": "Part of the meeting was held without {person}, from {start} to {end}.",
     # -- purpose and agenda --------------------------------------------------------------------
     "minute.pro.agenda.heading": "Purpose and agenda",

@@ -81,7 +81,7 @@ STRINGS: dict[str, str] = {
     "minute.pro.frame.domain_named": "{domain} : seulement avec {names}.",
     "minute.pro.frame.words": "Les mots de {person}",
     "minute.pro.frame.to_confirm": "Cet accord vient de la réunion précédente : il reste à confirmer.",
-    "minute.pro.frame.held_back": "Certaines informations ne figurent que dans les copies des participants qu'elles concernent.",
+    "minute.pro.distribution.held_back": "Certaines informations ne figurent que dans les copies des participants qu'elles concernent.",
     "minute.pro.frame.private": "Une partie de la réunion s'est tenue sans {person}, de {start} à {end}.",
     # -- purpose and agenda --------------------------------------------------------------------
     "minute.pro.agenda.heading": "Objet et ordre du jour",

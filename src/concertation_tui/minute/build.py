@@ -17,9 +17,10 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
     """The .docx bytes of one edition of the minute of `meeting`.
 
     `edition` PROFESSIONAL with `recipient_id` None is the common professional minute (notes "in the
-    minute" only); with a participant id, that recipient's copy (restricted notes naming them, and what
-    the person's partial consent shares with them, included). PERSON is the letter to the person, which
-    never carries restricted notes (`recipient_id` is ignored). Oral-only notes are never written.
+    minute" only); with a participant id, that recipient's copy (restricted notes naming them included).
+    PERSON is the letter to the person, which never carries restricted notes (`recipient_id` is ignored).
+    Oral-only notes are never written. The person's consent per life domain is not applied here: it is
+    checked before issuing (`model.sharing.consent_conflicts`).
     Raises TemplateError for an unusable template, ValueError for an unknown recipient.
     """
     from .context import Context
@@ -42,7 +43,8 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
         recipient_id = None  # the letter never carries restricted notes
         enlarge(doc, LETTER_SIZES)
     visible = visible_meeting(meeting, recipient_id)
-    context = Context(visible, Writer(doc, lang), copy_recipients(meeting, recipient_id), holds_back(meeting, recipient_id))
+    copy_for = copy_recipients(meeting, recipient_id)
+    context = Context(visible, Writer(doc, lang), copy_for, holds_back(meeting, recipient_id))
     (write_letter if edition is Edition.PERSON else write_professional)(context)
 
     day = long_date(meeting.date, context.loc) if meeting.date else ""

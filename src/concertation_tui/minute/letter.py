@@ -1,7 +1,7 @@
 """The letter to the person: what we decided together, in plain words, addressed to them ("vous").
 
-Short sentences, one idea each: what they said, what was decided, who does what by when, who to call
-between meetings, the next meeting. It carries the person's own words and the decisions, never a
+Large type, no italics, no grey (easy-read practice); short sentences, one idea each: what they said,
+what was decided, who does what by when, who to call between meetings, the next meeting. It carries the person's own words and the decisions, never a
 partner's assessment, a restricted note or a disagreement between services (only what was agreed).
 """
 
@@ -12,17 +12,27 @@ from ..model.checks import carrier_name
 from .context import Context
 from docx.shared import Pt
 
-from .docx_helpers import bold, italic, muted
+from .docx_helpers import bold
 from .text import names, quote, sentence
 
 OPEN = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.NOT_DONE)
+
+
+def _lead(w, text: str) -> None:
+    """A bold line introducing the list below it."""
+    paragraph = w.para(bold(text))
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.space_before = Pt(6)
 
 
 def _greeting(c: Context) -> None:
     m, w = c.meeting, c.writer
     w.title(c.s("letter.title"), c.s("letter.subtitle", date=c.long_date(m.date)) if m.date else "")
     person = c.person
-    w.para(c.s("letter.hello", name=person.addressed_as.strip() or person.name) if person else c.s("letter.hello_plain"))
+    if person is not None:
+        w.para(c.s("letter.hello", name=person.addressed_as.strip() or person.name))
+    else:
+        w.para(c.s("letter.hello_plain"))
     if m.date:
         w.para(c.s("letter.met_on", date=c.long_date(m.date)))
     else:
@@ -42,7 +52,7 @@ def _who_was_there(c: Context) -> None:
     c.writer.heading(c.s("letter.there.heading"))
     for p in present:
         detail = p.organisation if p.kind is not ParticipantKind.NETWORK else p.role
-        c.writer.bullet([p.name, muted(f" ({detail})") if detail.strip() else ""])
+        c.writer.bullet(f"{p.name} ({detail.strip()})" if detail.strip() else p.name)
 
 
 def _what_you_said(c: Context) -> None:
@@ -56,11 +66,11 @@ def _what_you_said(c: Context) -> None:
         said = [v for v in views if v.aspect is aspect]
         if not said:
             continue
-        w.para(bold(c.s(f"letter.said.{aspect.value}"))).paragraph_format.keep_with_next = True
-        w.bullets(italic(quote(v.text, c.lang)) for v in said)
+        _lead(w, c.s(f"letter.said.{aspect.value}"))
+        w.bullets(quote(v.text, c.lang) for v in said)
     if m.last_word.strip():
-        w.para(bold(c.s("letter.said.last_word"))).paragraph_format.keep_with_next = True
-        w.bullet(italic(quote(m.last_word, c.lang)))
+        _lead(w, c.s("letter.said.last_word"))
+        w.bullet(quote(m.last_word, c.lang))
 
 
 def _carrier(c: Context, action: Action) -> str:
@@ -90,7 +100,7 @@ def _action(c: Context, action: Action) -> None:
     else:
         details.append(c.s(f"letter.decided.agreement.{action.agreement.value}"))
     if words.strip():
-        details.append([c.s("letter.decided.you_said") + " ", italic(quote(words, c.lang))])
+        details.append(f'{c.s("letter.decided.you_said")} {quote(words, c.lang)}')
     for n, line in enumerate(details):
         paragraph = w.indented(line)
         paragraph.paragraph_format.keep_with_next = n < len(details) - 1
@@ -110,10 +120,10 @@ def _decided(c: Context) -> None:
         for action in actions:
             _action(c, action)
     if agreed:
-        w.para(bold(c.s("letter.decided.agreed"))).paragraph_format.keep_with_next = True
+        _lead(w, c.s("letter.decided.agreed"))
         w.bullets(sentence(d.resolution) for d in agreed)
     if done:
-        w.para(bold(c.s("letter.decided.done"))).paragraph_format.keep_with_next = True
+        _lead(w, c.s("letter.decided.done"))
         w.bullets(sentence(a.what) for a in done)
 
 
@@ -167,7 +177,7 @@ def _closing(c: Context) -> None:
         block.append(w.para(signer.name, style="Signature"))
         for line in (signer.role, signer.organisation):
             if line.strip():
-                paragraph = w.para(muted(line.strip()))
+                paragraph = w.para(line.strip())
                 paragraph.paragraph_format.space_after = 0
                 block.append(paragraph)
     for paragraph in block[:-1]:

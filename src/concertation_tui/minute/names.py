@@ -18,7 +18,8 @@ def _opaque(recipient_id: str) -> str:
 
 
 def minute_file_name(meeting: Meeting, edition: Edition, recipient_id: str | None = None) -> str:
-    """'2026-11-23-compte-rendu.docx', '2026-11-23-lettre-a-la-personne.docx', '2026-11-23-compte-rendu-copie-1a2b3c4d.docx'."""
+    """'2026-11-23-compte-rendu.docx', '2026-11-23-lettre-a-la-personne.docx', and for a recipient's copy
+    '2026-11-23-compte-rendu-copie-1a2b3c4d.docx' (English: 'minute', 'letter-to-the-person', 'copy')."""
     lang = meeting.language.value
     parts = [meeting.date.isoformat()] if meeting.date else []
     parts.append(t(f"minute.file.{Edition(edition).value}", lang))

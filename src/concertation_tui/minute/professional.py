@@ -76,7 +76,8 @@ def _presence(c: Context, p: Participant) -> list:
     else:
         lines = [c.label(p.attendance) + (f" ({p.absence_reason.strip()})" if p.absence_reason.strip() else "")]
     if p.attendance is Attendance.EXCUSED:
-        lines.append(muted(c.s("pro.participants.written" if p.written_contribution else "pro.participants.not_written")))
+        written = "written" if p.written_contribution else "not_written"
+        lines.append(muted(c.s(f"pro.participants.{written}")))
     return lines
 
 
@@ -144,8 +145,6 @@ def _frame(c: Context) -> None:
         w.labelled(c.s("pro.frame.words", person=c.person_label), italic(quote(consent.person_words, c.lang)))
     if consent.needs_confirmation:
         w.para(muted(c.s("pro.frame.to_confirm")))
-    if c.holds_back:
-        w.para(muted(c.s("pro.frame.held_back")))
     for part in m.private_parts:
         span = part.span
         end = c.time(span.end) if span.end else "…"
@@ -189,7 +188,8 @@ def _review(c: Context) -> None:
     if not carried:
         return
     c.writer.heading(c.s("pro.review.heading"))
-    headers = [c.s(f"pro.review.col.{k}", person=c.person_label) for k in ("action", "carrier", "due", "status", "change")]
+    keys = ("action", "carrier", "due", "status", "change")
+    headers = [c.s(f"pro.review.col.{k}", person=c.person_label) for k in keys]
     rows = [
         [a.what, c.carrier(a), c.short_date(a.due) if a.due else "—", _status(c, a),
          italic(quote(a.change_for_person, c.lang)) if a.change_for_person.strip() else ""]
@@ -330,7 +330,8 @@ def _picture(c: Context) -> None:
     c.writer.heading(c.s("pro.picture.columns"), 2)
     headers = [capitalised(c.label(kind)) for kind in kinds]
     cells = [
-        [[line.text.strip(), *_voice(c, line.voice_id), *c.restricted_mark(line)] for line in lines if line.kind is kind]
+        [[line.text.strip(), *_voice(c, line.voice_id), *c.restricted_mark(line)]
+         for line in lines if line.kind is kind]
         or "—"
         for kind in kinds
     ]
@@ -387,7 +388,8 @@ def _steps(c: Context) -> None:
     rows = []
     for s in sorted(steps, key=lambda s: order[s.domain]):
         domain = capitalised(c.label(s.domain))
-        rows.append([bold(domain) if s.domain in together else domain, c.name(s.carrier_id), (s.what, *c.restricted_mark(s)),
+        rows.append([bold(domain) if s.domain in together else domain, c.name(s.carrier_id),
+                     (s.what, *c.restricted_mark(s)),
                      s.since or "—", c.label(s.status)])
     w.table(headers, rows, [2.5, 3.0, 6.1, 3.0, 2.4])
 
@@ -519,6 +521,8 @@ def _distribution(c: Context) -> None:
     if rows:
         headers = [c.s(f"pro.distribution.col.{k}") for k in ("name", "quality", "edition")]
         w.table(headers, rows, [4.3, 8.2, 4.5])
+    if c.holds_back:
+        w.para(muted(c.s("pro.distribution.held_back")))
     issues = m.distribution.issues
     if issues:
         last = issues[-1]

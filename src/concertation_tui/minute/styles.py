@@ -38,12 +38,13 @@ def doc_defaults(lang_tag: str) -> str:
 
 
 def _para_style(style_id: str, name: str, ppr: str = "", rpr: str = "", *, based_on: str = "Normal",
-                next_style: str = "", extra: str = "") -> str:
+                next_style: str = "") -> str:
+    """A paragraph style; `ppr` and `rpr` children in the schema's order (pBdr before tabs before spacing)."""
     based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
     nxt = f'<w:next w:val="{next_style}"/>' if next_style else ""
     return (
         f'<w:style xmlns:w="{W_NS}" w:type="paragraph" w:styleId="{style_id}">'
-        f'<w:name w:val="{name}"/>{based}{nxt}{extra}<w:qFormat/>'
+        f'<w:name w:val="{name}"/>{based}{nxt}<w:qFormat/>'
         f"<w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"
     )
 
@@ -86,8 +87,8 @@ def paragraph_styles(bullet_num_id: int = 1, number_num_id: int = 2) -> dict[str
         ),
         "Heading 1": _para_style(
             "Heading1", "heading 1",
-            '<w:keepNext/><w:keepLines/><w:spacing w:before="300" w:after="100"/>'
-            f'<w:pBdr>{_border(("bottom",), 4, ACCENT, 1)}</w:pBdr><w:outlineLvl w:val="0"/>',
+            f'<w:keepNext/><w:keepLines/><w:pBdr>{_border(("bottom",), 4, ACCENT, 1)}</w:pBdr>'
+            '<w:spacing w:before="300" w:after="100"/><w:outlineLvl w:val="0"/>',
             f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="27"/><w:szCs w:val="27"/>', next_style="Normal",
         ),
         "Heading 2": _para_style(
@@ -101,11 +102,11 @@ def paragraph_styles(bullet_num_id: int = 1, number_num_id: int = 2) -> dict[str
             "<w:b/>", next_style="Normal",
         ),
         "Header": _para_style(
-            "Header", "header", f'{_TABS}<w:pBdr>{_border(("bottom",), 4, RULE, 4)}</w:pBdr><w:spacing w:after="0"/>',
+            "Header", "header", f'<w:pBdr>{_border(("bottom",), 4, RULE, 4)}</w:pBdr>{_TABS}<w:spacing w:after="0"/>',
             f'<w:color w:val="{MUTED}"/><w:sz w:val="17"/><w:szCs w:val="17"/>',
         ),
         "Footer": _para_style(
-            "Footer", "footer", f'{_TABS}<w:pBdr>{_border(("top",), 4, RULE, 4)}</w:pBdr><w:spacing w:after="0"/>',
+            "Footer", "footer", f'<w:pBdr>{_border(("top",), 4, RULE, 4)}</w:pBdr>{_TABS}<w:spacing w:after="0"/>',
             f'<w:color w:val="{MUTED}"/><w:sz w:val="17"/><w:szCs w:val="17"/>',
         ),
         "List Bullet": _list_style(BULLET_STYLE_ID, "List Bullet", bullet_num_id),

@@ -19,8 +19,9 @@ from ..i18n import t
 TEMPLATES_ENV = "CONCERTATION_TEMPLATES"
 TEMPLATE_NAME = "compte-rendu.docx"
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+MB = 1024 * 1024
+MAX_FILE_BYTES = 20 * MB
+MAX_UNCOMPRESSED_BYTES = 50 * MB
 MAX_PARTS = 500
 MAX_RATIO = 200
 """Largest compression ratio allowed for a part bigger than 1 MB (text XML stays well under 100)."""
@@ -28,7 +29,9 @@ MAX_RATIO = 200
 DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 DOTX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _MACRO_TYPES = ("macroenabled", "vbaproject", "vbadata", "activex")
-_REVISION_TAGS = re.compile(rb"<(?:\w+:)?(?:ins|del|moveFrom|moveTo|rPrChange|pPrChange|sectPrChange|tblPrChange|trPrChange|tcPrChange)[\s>/]")
+_REVISION_TAGS = re.compile(
+    rb"<(?:\w+:)?(?:ins|del|moveFrom|moveTo|rPrChange|pPrChange|sectPrChange|tblPrChange|trPrChange|tcPrChange)[\s>/]"
+)
 _EXTERNAL = re.compile(rb"<Relationship\b[^>]*TargetMode=\"External\"[^>]*>")
 _HYPERLINK_TYPE = b"/relationships/hyperlink"
 
@@ -58,9 +61,9 @@ def _check_directory(path: Path, infos: list[zipfile.ZipInfo], lang: str | None)
         raise _refuse("too_many_parts", path, lang, count=len(infos), limit=MAX_PARTS)
     total = sum(info.file_size for info in infos)
     if total > MAX_UNCOMPRESSED_BYTES:
-        raise _refuse("too_big_unpacked", path, lang, size=total // (1024 * 1024), limit=MAX_UNCOMPRESSED_BYTES // (1024 * 1024))
+        raise _refuse("too_big_unpacked", path, lang, size=total // MB, limit=MAX_UNCOMPRESSED_BYTES // MB)
     for info in infos:
-        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        if info.file_size > MB and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise _refuse("bomb", path, lang)
     names = [info.filename for info in infos]
     if len(set(n.lower() for n in names)) != len(names):
@@ -111,7 +114,7 @@ def check_template(path: Path, *, lang: str | None = None) -> None:
     if not path.is_file():
         raise _refuse("missing", path, lang)
     if size > MAX_FILE_BYTES:
-        raise _refuse("too_big", path, lang, size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024))
+        raise _refuse("too_big", path, lang, size=size // MB, limit=MAX_FILE_BYTES // MB)
     try:
         with zipfile.ZipFile(path) as archive:
             _check_directory(path, archive.infolist(), lang)
