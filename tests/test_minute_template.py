@@ -90,18 +90,31 @@ def test_the_templates_folder_can_be_moved(tmp_path: Path, monkeypatch) -> None:
 
 
 def test_a_bare_word_document_gets_the_styles_the_minute_needs(tmp_path: Path) -> None:
-    """A template with a body and nothing else (no styles, no numbering part) still gives a real minute."""
+    """A template with a body and a Normal style only (no headings, no lists, no numbering part) still
+    gives a real minute: headings, bullets that resolve to a list definition, tables."""
+    wml = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     bare = tmp_path / "bare.docx"
     with zipfile.ZipFile(bare, "w") as archive:
         archive.writestr("[Content_Types].xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
-            f'<Override PartName="/word/document.xml" ContentType="{DOCX_MAIN}"/></Types>'))
+            f'<Override PartName="/word/document.xml" ContentType="{DOCX_MAIN}"/>'
+            f'<Override PartName="/word/styles.xml" ContentType="{wml}.styles+xml"/></Types>'))
         archive.writestr("_rels/.rels", (
-            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-            'Target="word/document.xml"/></Relationships>'))
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="word/document.xml"/></Relationships>'))
+        archive.writestr("word/_rels/document.xml.rels", (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/styles" Target="styles.xml"/></Relationships>'))
+        archive.writestr("word/styles.xml", (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{W}">'
+            '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+            "</w:styles>"))
         archive.writestr("word/document.xml", (
             f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>'
             '<w:p><w:r><w:t>Ancien contenu du modèle</w:t></w:r></w:p><w:sectPr/></w:body></w:document>'))
@@ -111,7 +124,11 @@ def test_a_bare_word_document_gets_the_styles_the_minute_needs(tmp_path: Path) -
     assert "Ancien contenu du modèle" not in "\n".join(p.text for p in document.paragraphs)
     assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"][0] == "Participants"
     bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
-    assert bullets and bullets[0].style.paragraph_format.element.pPr.numPr is not None
+    num_id = bullets[0].style.element.pPr.numPr.numId.val
+    numbering = document.part.numbering_part.element
+    assert [n for n in numbering.num_lst if n.numId == num_id], "the bullet style points to no list definition"
+    assert document.tables and document.tables[1].style.name == "Tableau compte rendu"
+    assert b'w:val="fr-BE"' in zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml")
     assert document.core_properties.author == "CPAS de Fleurville"
 
 
