@@ -283,5 +283,19 @@ def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, what_c
         click.echo(f"  {path.name}")
 
 
-if __name__ == "__main__":  # pragma: no cover
+def entry() -> None:
+    """The `concertation` program: first make sure nothing about the meeting can leak, then run.
+
+    TEXTUAL_* variables that would log keys or save screenshots are removed before Textual could read
+    them, and Python's last-resort error reports are cut down to the exception's class (a message may
+    quote meeting data). Tests call `main` directly and keep their own hooks.
+    """
+    from .tui.safety import install_quiet_hooks, scrub_environment  # imports neither textual nor rich
+
+    scrub_environment()
+    install_quiet_hooks(resolve_language(None))
     main()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    entry()
