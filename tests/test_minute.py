@@ -149,8 +149,9 @@ def test_a_copy_for_someone_who_is_not_a_participant_is_refused(meeting: Meeting
 
 def test_the_professional_minute_has_its_sections_in_order_as_word_headings(professional) -> None:
     assert headings(professional) == PROFESSIONAL_HEADINGS
-    assert [p.text for p in professional.paragraphs if p.style.name == "Title"] == [
-        "Compte rendu de réunion de concertation"
+    assert [p.text for p in professional.paragraphs if p.style.name == "Title"] == ["Compte rendu"]
+    assert [p.text for p in professional.paragraphs if p.style.name == "Subtitle"] == [
+        "Réunion de concertation autour de Monsieur Lambert"
     ]
     assert headings(professional, 2) == [
         "Vivre chez soi après la chute : aides et soins",  # items with partners' notes only

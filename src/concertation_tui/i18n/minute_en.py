@@ -34,7 +34,8 @@ STRINGS: dict[str, str] = {
     "minute.template.tracked_changes": "The template {file} contains tracked changes: accept or reject them in Word, then save it again.",
     "minute.template.external": "The template {file} links to outside files (an attached template, a linked object): remove these links.",
     # -- professional minute: header -----------------------------------------------------------
-    "minute.pro.title": "Minute of a network meeting",
+    "minute.pro.title": "Minute",
+    "minute.pro.untitled": "Network meeting",
     "minute.pro.banner": "Confidential: professional secrecy. Distribution limited to the recipients listed below.",
     "minute.pro.copy_for": "Copy for {name}. It holds information meant for some recipients only: do not forward it.",
     "minute.pro.info.person": "Person concerned",

@@ -37,7 +37,8 @@ STRINGS: dict[str, str] = {
     "minute.template.tracked_changes": "Le modèle {file} contient des modifications suivies : acceptez-les ou refusez-les dans Word, puis enregistrez-le à nouveau.",
     "minute.template.external": "Le modèle {file} renvoie à des fichiers extérieurs (modèle attaché, objet lié) : retirez ces liens.",
     # -- professional minute: header -----------------------------------------------------------
-    "minute.pro.title": "Compte rendu de réunion de concertation",
+    "minute.pro.title": "Compte rendu",
+    "minute.pro.untitled": "Réunion de concertation",
     "minute.pro.banner": "Confidentiel : secret professionnel. Diffusion limitée aux destinataires ci-dessous.",
     "minute.pro.copy_for": "Copie de {name}. Elle contient des informations réservées à certains destinataires : ne la transférez pas.",
     "minute.pro.info.person": "Personne concernée",

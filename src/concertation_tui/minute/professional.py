@@ -37,7 +37,7 @@ PROFESSIONALS = (ParticipantKind.PARTNER, ParticipantKind.FACILITATOR)
 
 def _opening(c: Context) -> None:
     m, w = c.meeting, c.writer
-    w.title(c.s("pro.title"), m.title.strip())
+    w.title(c.s("pro.title"), m.title.strip() or c.s("pro.untitled"))
     w.banner(c.s("pro.banner"))
     if c.copy_for:
         w.para(muted(c.s("pro.copy_for", name=c.names(c.copy_for))))
