@@ -1,0 +1,397 @@
+"""The application: holds the meeting, its file, its lock, the language and the autosave.
+
+A thin App (harlequin's shape): screens show the meeting and ask for changes; every change of the
+model goes through `change()`, which mutates the meeting, refreshes what is shown, keeps a serialised
+snapshot ready (for the crash and hang-up guards of `safety.py`) and schedules the save, off the UI
+thread, within a second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.screen import ModalScreen, Screen
+from textual.worker import get_current_worker
+
+from .. import store
+from ..config import Config, load_config
+from ..i18n import resolve_language
+from ..model import Meeting, Phase, PrivatePart, TimeSpan, now
+from . import timing
+from .commands import MeetingCommands
+from .safety import SafeAppMixin
+from .screens import MODE_SCREENS
+from .screens.base import MeetingScreen
+from .screens.private import PrivateCover
+from .text import Localized, key, tr
+from .themes import HIGH_CONTRAST, THEMES
+from .widgets import AppBar, Banner
+
+SAVE_DELAY = 0.5
+"""Seconds between a change and the start of its save (changes in between are saved together)."""
+RETRY_DELAY = 3.0
+"""Seconds before a failed save is tried again."""
+
+
+class ConcertationApp(SafeAppMixin, Localized, App[int]):
+    """Run one réunion de concertation, from preparation to the minute."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "concertation"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {MeetingCommands}
+    MODES = MODE_SCREENS
+    HIDE_FOREIGN_BINDINGS = True
+
+    BINDINGS = [
+        key("f1", "toggle_help", "help", priority=True),
+        key("f2", "phase('prepare')", "prepare", priority=True, show=False),
+        key("f3", "phase('open')", "open", priority=True, show=False),
+        key("f4", "phase('live')", "live", priority=True, show=False),
+        key("f5", "phase('actions')", "actions", priority=True, show=False),
+        key("f6", "phase('close')", "close", priority=True, show=False),
+        key("f8", "private_time", "private_time", priority=True),
+        key("ctrl+p", "command_palette", "palette", priority=True, show=False),
+        key("ctrl+q", "quit", "quit", priority=True, show=False),
+    ]
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        lang: str | None = None,
+        theme: str | None = None,
+        config: Config | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        self.config = config or load_config()
+        self.language = resolve_language(lang or self.config.language)
+        super().__init__()
+        self._localize()
+        self.clock: Callable[[], dt.datetime] = clock or now
+        """Where the interface takes the time from (tests fix it, so timers and snapshots are stable)."""
+        self.start_path = path
+        self.meeting: Meeting | None = None
+        self.path: Path | None = None
+        self.lock: store.MeetingLock | None = None
+        self.read_only = ""
+        """Empty when this session may write the meeting; else the sentence saying who holds it."""
+        self.save_error = ""
+        self.saved_at: dt.datetime | None = None
+        self.open_error = ""
+        self._snapshot: tuple[Path, bytes] | None = None
+        self._change_count = 0
+        self._saved_count = 0
+        self._save_lock = threading.Lock()
+        self._save_timer = None
+        for found in THEMES:
+            self.register_theme(found)
+        wanted = theme or self.config.theme or "textual-dark"
+        self.theme_problem = "" if wanted in self.available_themes else wanted
+        self.theme = wanted if wanted in self.available_themes else "textual-dark"
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+
+    # -- time -------------------------------------------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    # -- start ------------------------------------------------------------------------------------
+
+    async def on_mount(self) -> None:
+        if self.theme_problem:
+            self.say(tr("theme_unknown", name=self.theme_problem), "warning")
+        if self.config.problem:
+            self.say(tr("config_ignored", problem=self.config.problem), "warning")
+        if self.start_path is not None:
+            if await self.open_meeting(self.start_path):
+                return
+        await self.show_launcher()
+
+    async def show_launcher(self) -> None:
+        from .screens.launcher import LauncherScreen
+
+        await self.push_screen(LauncherScreen(problem=self.open_error))
+
+    async def open_meeting(self, path: Path) -> bool:
+        """Open `path` (locked, or read-only when another session holds it) and go to its saved step.
+
+        Returns False, with `open_error` set to a sentence, when the file cannot be opened.
+        """
+        try:
+            meeting = store.load_meeting(path)
+        except store.MeetingFileError as error:
+            self.open_error = error.sentence(self.language)
+            return False
+        lock = store.MeetingLock(path)
+        read_only = ""
+        try:
+            lock.acquire()
+        except store.LockedError as error:
+            read_only = error.sentence(self.language)
+            lock = None
+        except OSError as error:
+            read_only = tr("lock_failed", reason=type(error).__name__)
+            lock = None
+        if not read_only:
+            store.remove_stale_temps(path.parent)
+        self.release_lock()
+        self.meeting, self.path, self.lock, self.read_only = meeting, path, lock, read_only
+        self.open_error = ""
+        self.save_error = ""
+        self.saved_at = None
+        self._take_snapshot()
+        self._saved_count = self._change_count
+        phase = meeting.progress.phase.value
+        # Go where the facilitator was (the launcher, if shown, stays behind in the default mode).
+        await self.switch_mode(phase)
+        if timing.private_running(meeting):
+            await self._cover()
+        return True
+
+    # -- changes and saving -----------------------------------------------------------------------
+
+    def change(self, edit: Callable[[Meeting], Any], *, quiet: bool = False) -> bool:
+        """Apply `edit` to the meeting, refresh what is shown and schedule the save.
+
+        Refused (False) when the meeting is read-only; `quiet` refuses without saying so.
+        """
+        if self.meeting is None:
+            return False
+        if self.read_only:
+            if not quiet:
+                self.say(tr("read_only_refused"), "warning")
+            return False
+        edit(self.meeting)
+        self.meeting_changed()
+        return True
+
+    def meeting_changed(self) -> None:
+        """The model changed: keep the snapshot, schedule the save, refresh the screens."""
+        if self.meeting is None:
+            return
+        self._change_count += 1
+        self._take_snapshot()
+        if not self.read_only and self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_DELAY, self._save_due)
+        self.refresh_views()
+
+    def _take_snapshot(self) -> None:
+        if self.meeting is not None and self.path is not None:
+            self._snapshot = (self.path, store.serialize(self.meeting))
+
+    def refresh_views(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MeetingScreen) and screen.is_mounted:
+                screen.refresh_view()
+
+    def _save_due(self) -> None:
+        self._save_timer = None
+        if self._snapshot is None or self.read_only:
+            return
+        self._save_in_thread(self._change_count)
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="save")
+    def _save_in_thread(self, count: int) -> None:
+        """Write the latest snapshot (serialised on the UI thread); report back to the UI thread."""
+        with self._save_lock:
+            snapshot = self._snapshot
+            if snapshot is None:
+                return
+            path, data = snapshot
+            try:
+                store.write_private(path, data, generations=True)
+            except store.SaveError as error:
+                sentence = error.sentence(self.language)
+                self.call_from_thread(self._save_failed, sentence)
+                return
+            except Exception as error:  # noqa: BLE001 - any failure is said, never a crash
+                sentence = tr("save_failed_other", reason=type(error).__name__)
+                self.call_from_thread(self._save_failed, sentence)
+                return
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._save_done, count)
+
+    def _save_done(self, count: int) -> None:
+        self._saved_count = max(self._saved_count, count)
+        self.saved_at = self.now()
+        if self.save_error:
+            self.save_error = ""
+            self.say(tr("save_recovered"))
+        self.refresh_save_state()
+
+    def _save_failed(self, sentence: str) -> None:
+        first = not self.save_error
+        self.save_error = sentence
+        if first:
+            self.say(sentence, "error", timeout=10)
+        self.refresh_save_state()
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(RETRY_DELAY, self._save_due)
+
+    def refresh_save_state(self) -> None:
+        for screen in self.screen_stack:
+            for bar in screen.query(AppBar):
+                bar.update_save_state()
+            for banner in screen.query("#save-banner").results(Banner):
+                banner.show(self.save_error)
+
+    def save_state_text(self) -> str:
+        if self.meeting is None:
+            return ""
+        if self.read_only:
+            return tr("save.read_only")
+        if self.save_error:
+            return tr("save.failed")
+        if self.saved_at is None:
+            return tr("save.opened")
+        narrow = self.size.width < 120
+        return tr("save.at_short" if narrow else "save.at", time=self.saved_at.strftime("%H:%M:%S"))
+
+    @property
+    def unsaved(self) -> bool:
+        return self._change_count != self._saved_count
+
+    # -- the safety contract (safety.py) -------------------------------------------------------------
+
+    def emergency_snapshot(self) -> tuple[Path, bytes] | None:
+        """The meeting file and its latest serialised bytes (None when nothing may be written)."""
+        if self.read_only:
+            return None
+        return self._snapshot
+
+    def save_now_sync(self) -> None:
+        """Serialise and write the meeting now, on this thread. Never raises."""
+        try:
+            if self.meeting is None or self.path is None or self.read_only:
+                return
+            self._take_snapshot()
+            got = self._save_lock.acquire(timeout=2.0)
+            try:
+                path, data = self._snapshot  # type: ignore[misc]
+                store.write_private(path, data, generations=True)
+                self._saved_count = self._change_count
+                self.saved_at = self.now()
+            finally:
+                if got:
+                    self._save_lock.release()
+        except Exception:  # noqa: BLE001 - the contract: never raise
+            pass
+
+    def release_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def say(self, text: str, severity: str = "information", *, timeout: float | None = None) -> None:
+        """A toast; never parsed as markup (it may carry a name)."""
+        self.notify(text, severity=severity, markup=False, timeout=timeout or (8 if severity != "information" else 4))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.covered and action not in ("private_time", "quit", "toggle_help"):
+            return False
+        if action in ("phase", "private_time") and self.meeting is None:
+            return False
+        if action == "phase" and isinstance(self.screen, ModalScreen) and not isinstance(self.screen, CommandPalette):
+            return False  # a dialog is open: it is closed (Escape) or saved first
+        if action == "phase" and parameters and self.current_mode == parameters[0] and not self.covered:
+            return None
+        return True
+
+    async def action_phase(self, name: str) -> None:
+        if self.meeting is None or self.covered:
+            return
+        phase = Phase(name)
+        if self.meeting.progress.phase is not phase:
+            if not self.change(lambda m: setattr(m.progress, "phase", phase), quiet=True):
+                self.meeting.progress.phase = phase  # read-only: move around without saving
+        await self.switch_mode(name)
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    # -- private time -------------------------------------------------------------------------------
+
+    @property
+    def covered(self) -> bool:
+        return isinstance(self.screen, PrivateCover)
+
+    async def _cover(self) -> None:
+        await self.push_screen(PrivateCover())
+
+    async def action_private_time(self) -> None:
+        """Blank the shared screen and record time without the person; the same key brings it back."""
+        if self.meeting is None:
+            return
+        if self.covered:
+            at = self.now()
+            self.pop_screen()
+            if not timing.private_running(self.meeting):
+                return
+            part = self.meeting.private_parts[-1]
+
+            def close(m: Meeting) -> None:
+                part.span.end = max(at, part.span.start)
+
+            self.change(close, quiet=True)
+            from .dialogs.forms import TextPrompt
+
+            def keep_reason(reason: str | None) -> None:
+                if reason is not None and reason.strip():
+                    self.change(lambda m: setattr(part, "reason", reason.strip()))
+
+            await self.push_screen(
+                TextPrompt(tr("private.reason_title"), tr("private.reason_caption"), part.reason,
+                           placeholder=tr("private.reason_placeholder")),
+                keep_reason,
+            )
+            return
+        at = self.now()
+        if not timing.private_running(self.meeting):
+            self.change(lambda m: m.private_parts.append(PrivatePart(span=TimeSpan(start=at))), quiet=True)
+        await self._cover()
+
+    # -- quitting -----------------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Quit, saving first (the clocks are paused: the meeting does not run without the program)."""
+        if self.meeting is not None and not self.read_only:
+            at = self.now()
+            if timing.meeting_running(self.meeting):
+                timing.pause_all(self.meeting, at)
+                self._change_count += 1
+            self.save_now_sync()
+        self.release_lock()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        self.release_lock()
+
+    # -- palette ----------------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Our own words for the system commands; no Screenshot (an SVG of the meeting on disk)."""
+        yield SystemCommand(tr("cmd.theme"), tr("cmd.theme_help"), self.action_change_theme)
+        if screen.query("HelpPanel"):
+            yield SystemCommand(tr("cmd.keys_hide"), tr("cmd.keys_hide_help"), self.action_hide_help_panel)
+        else:
+            yield SystemCommand(tr("cmd.keys"), tr("cmd.keys_help"), self.action_show_help_panel)
+        yield SystemCommand(tr("cmd.quit"), tr("cmd.quit_help"), self.action_quit)
+
+
+__all__ = ["ConcertationApp", "HIGH_CONTRAST"]

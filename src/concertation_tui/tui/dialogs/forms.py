@@ -1,0 +1,348 @@
+"""Small dialogs (frogmouth's pattern: `ModalScreen[T]` classes returning a value).
+
+`FormDialog` builds an edit form from a list of `FormField`s and returns the values typed (a dict), or
+None when cancelled. Enter or ctrl+s saves, Escape cancels, Tab moves between fields. Dates are typed
+JJ/MM/AAAA; a wrong one is said under the form and the dialog stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, RadioSet, Select, Static
+from textual.widgets.selection_list import Selection
+
+from ..format import date_text, parse_date, parse_time, time_text
+from ..text import Localized, key, tr
+from ..widgets import Choice, Field, Picks, ShortText, Tick
+
+
+@dataclass
+class FormField:
+    name: str
+    caption: str
+    kind: str = "text"
+    """text, long (a few rows that grow), date, time, int, choice (a list to open), radio (a few
+    options side by side), multi (tick several), check (yes/no)."""
+    value: Any = None
+    options: Sequence[tuple[str | Content, Any]] = field(default_factory=tuple)
+    required: bool = False
+    placeholder: str = ""
+    note: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
+    allow_blank: bool = True
+    vertical: bool = False
+
+
+class FormError(Exception):
+    """A value typed in the form is not acceptable; the sentence says which and why."""
+
+
+class FormDialog(Localized, ModalScreen[dict[str, Any] | None]):
+    """An edit form in a dialog. Returns {field name: value} or None."""
+
+    HIDE_FOREIGN_BINDINGS = True
+    BINDINGS = [
+        key("ctrl+s", "save", "form_save", priority=True),
+        key("enter", "save_enter", "form_save", priority=True, show=False, binding_id="form-save-enter"),
+        key("escape", "cancel", "form_cancel"),
+    ]
+
+    def __init__(
+        self,
+        title: str | Content,
+        fields: Sequence[FormField],
+        *,
+        intro: str | Content = "",
+        validate: Callable[[dict[str, Any]], str | None] | None = None,
+        extra_button: tuple[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self._localize()
+        self.title_text = title
+        self.fields = list(fields)
+        self.intro = intro
+        self.validate = validate
+        self.extra_button = extra_button
+        """(result marker, button words): a third button (e.g. delete) returning {"_button": marker}."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="dialog") as box:
+            box.border_title = Content(self.title_text) if isinstance(self.title_text, str) else self.title_text
+            with VerticalScroll(id="form"):
+                if self.intro:
+                    yield Static(Content(self.intro) if isinstance(self.intro, str) else self.intro, classes="intro")
+                for spec in self.fields:
+                    if spec.kind != "check":
+                        yield Label(Content(spec.caption), classes="caption", markup=False)
+                    if spec.note:
+                        yield Label(Content(spec.note), classes="note", markup=False)
+                    yield self._widget(spec)
+            yield Static("", id="form-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(tr("form.save"), id="save", variant="primary", compact=True)
+                if self.extra_button:
+                    yield Button(self.extra_button[1], id="extra", variant="error", compact=True)
+                yield Button(tr("form.cancel"), id="cancel", compact=True)
+
+    def _widget(self, spec: FormField):
+        wid = f"f-{spec.name}"
+        if spec.kind == "long":
+            area = ShortText(spec.value or "", id=wid, classes="long", placeholder=spec.placeholder)
+            return area
+        if spec.kind in ("text", "date", "time", "int"):
+            value = spec.value
+            if spec.kind == "date":
+                value = date_text(value)
+            elif spec.kind == "time":
+                value = time_text(value)
+            elif spec.kind == "int":
+                value = "" if value is None else str(value)
+            placeholder = spec.placeholder or {
+                "date": tr("form.date_placeholder"), "time": tr("form.time_placeholder"),
+            }.get(spec.kind, "")
+            return Field(value or "", id=wid, placeholder=placeholder,
+                         type="integer" if spec.kind == "int" else "text", compact=True)
+        if spec.kind == "choice":
+            options = [(Content(text) if isinstance(text, str) else text, value) for text, value in spec.options]
+            known = {value for _, value in spec.options}
+            value = spec.value if spec.value in known else Select.NULL
+            return Select(options, id=wid, value=value, allow_blank=spec.allow_blank, prompt=tr("form.choose"),
+                          compact=True)
+        if spec.kind == "radio":
+            return _Radio(spec)
+        if spec.kind == "multi":
+            chosen = set(spec.value or ())
+            return Picks(*[Selection(Content(text) if isinstance(text, str) else text, value, value in chosen)
+                           for text, value in spec.options], id=wid)
+        if spec.kind == "check":
+            return Tick(spec.caption, bool(spec.value), id=wid)
+        raise ValueError(spec.kind)
+
+    def on_mount(self) -> None:
+        for widget in self.query("#form > *"):
+            if widget.focusable:
+                widget.focus()
+                break
+
+    # -- results --
+
+    def _values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#f-{spec.name}")
+            if spec.kind == "long":
+                value: Any = widget.text.strip()  # type: ignore[attr-defined]
+            elif spec.kind == "text":
+                value = widget.value.strip()  # type: ignore[attr-defined]
+            elif spec.kind == "date":
+                try:
+                    value = parse_date(widget.value)  # type: ignore[attr-defined]
+                except ValueError:
+                    raise FormError(tr("form.bad_date", field=spec.caption)) from None
+            elif spec.kind == "time":
+                try:
+                    value = parse_time(widget.value)  # type: ignore[attr-defined]
+                except ValueError:
+                    raise FormError(tr("form.bad_time", field=spec.caption)) from None
+            elif spec.kind == "int":
+                text = widget.value.strip()  # type: ignore[attr-defined]
+                try:
+                    value = int(text) if text else None
+                except ValueError:
+                    raise FormError(tr("form.bad_number", field=spec.caption)) from None
+                low = spec.minimum if spec.minimum is not None else -(10**9)
+                high = spec.maximum if spec.maximum is not None else 10**9
+                if value is not None and not low <= value <= high:
+                    raise FormError(tr("form.out_of_range", field=spec.caption, low=low, high=high))
+            elif spec.kind == "choice":
+                value = None if widget.is_blank() else widget.value  # type: ignore[attr-defined]
+            elif spec.kind == "radio":
+                value = widget.value  # type: ignore[attr-defined]
+            elif spec.kind == "multi":
+                value = list(widget.selected)  # type: ignore[attr-defined]
+            else:
+                value = bool(widget.value)  # type: ignore[attr-defined]
+            if spec.required and (value is None or value == "" or value == []):
+                raise FormError(tr("form.required", field=spec.caption))
+            values[spec.name] = value
+        return values
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter saves the form, except where it has a job of its own: opening or choosing in a list
+        (Select), pressing a button."""
+        if action == "save_enter":
+            focused = self.focused
+            if focused is None:
+                return True
+            if isinstance(focused, Button):
+                return False
+            if isinstance(focused, Select) or any(isinstance(a, Select) for a in focused.ancestors):
+                return False
+        return True
+
+    def action_save_enter(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        error = self.query_one("#form-error", Static)
+        try:
+            values = self._values()
+            problem = self.validate(values) if self.validate else None
+            if problem:
+                raise FormError(problem)
+        except FormError as found:
+            error.update(Content(str(found)))
+            error.display = True
+            return
+        self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "extra" and self.extra_button:
+            self.dismiss({"_button": self.extra_button[0]})
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self, event) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_short_text_submitted(self, event: ShortText.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+
+class _Radio(RadioSet):
+    """A RadioSet whose `value` is the value of the option pressed."""
+
+    def __init__(self, spec: FormField) -> None:
+        self.spec = spec
+        self._values = [value for _, value in spec.options]
+        buttons = [
+            Choice(Content(text) if isinstance(text, str) else text, value=value == spec.value)
+            for text, value in spec.options
+        ]
+        super().__init__(*buttons, id=f"f-{spec.name}", classes="vertical" if spec.vertical else "horizontal")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._start_on_pressed)
+
+    def _start_on_pressed(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
+
+    # The arrows choose at once (Enter saves the whole form, so it cannot be "choose this one").
+    def action_next_button(self) -> None:
+        super().action_next_button()
+        if self.has_focus:
+            self.action_toggle_button()
+
+    def action_previous_button(self) -> None:
+        super().action_previous_button()
+        if self.has_focus:
+            self.action_toggle_button()
+
+    @property
+    def value(self) -> Any:
+        index = self.pressed_index
+        return self._values[index] if 0 <= index < len(self._values) else self.spec.value
+
+
+class TextPrompt(FormDialog):
+    """One text to type (a reason, a last word...). Returns the text, or None when cancelled."""
+
+    def __init__(self, title: str | Content, caption: str, value: str = "", *, placeholder: str = "",
+                 intro: str | Content = "", long: bool = True) -> None:
+        super().__init__(
+            title,
+            [FormField("text", caption, "long" if long else "text", value, placeholder=placeholder)],
+            intro=intro,
+        )
+
+    def dismiss(self, result: Any = None):  # type: ignore[override]
+        if isinstance(result, dict):
+            result = result.get("text", "")
+        return super().dismiss(result)
+
+
+class Confirm(Localized, ModalScreen[bool]):
+    """A yes/no question. "o" (or "y") says yes; Escape or "n" says no; Enter presses the focused button
+    (No, unless Tab moved to Yes)."""
+
+    HIDE_FOREIGN_BINDINGS = True
+
+    BINDINGS = [
+        key("o,y", "answer(True)", "confirm_yes"),
+        key("n,escape", "answer(False)", "confirm_no"),
+    ]
+
+    def __init__(self, title: str, question: str | Content, *, yes: str = "", danger: bool = True) -> None:
+        super().__init__()
+        self._localize()
+        self.title_text = title
+        self.question = question
+        self.yes = yes or tr("confirm.yes")
+        self.danger = danger
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="dialog confirm") as box:
+            box.border_title = Content(self.title_text)
+            yield Static(Content(self.question) if isinstance(self.question, str) else self.question, classes="intro")
+            with Horizontal(classes="buttons"):
+                yield Button(self.yes, id="yes", variant="error" if self.danger else "primary", compact=True)
+                yield Button(tr("confirm.no"), id="no", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#no" if self.danger else "#yes", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+
+class Notice(Localized, ModalScreen[None]):
+    """A message to read (long sentences: a damaged file, where the minute was written)."""
+
+    HIDE_FOREIGN_BINDINGS = True
+
+    BINDINGS = [key("escape,enter", "close", "notice_close")]
+
+    def __init__(self, title: str, text: str | Content) -> None:
+        super().__init__()
+        self._localize()
+        self.title_text = title
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="dialog") as box:
+            box.border_title = Content(self.title_text)
+            with VerticalScroll(id="form"):
+                yield Static(Content(self.text) if isinstance(self.text, str) else self.text, classes="intro")
+            with Horizontal(classes="buttons"):
+                yield Button(tr("notice.ok"), id="ok", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#ok", Button).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)

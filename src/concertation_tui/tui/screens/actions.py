@@ -1,0 +1,283 @@
+"""Actions (F5): every negotiated action in a table, each edited in a dialog; the person's agreement in
+one key; the readiness checks beside, where choosing one goes to what it concerns."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from ...model import Action, Agreement, Level, readiness
+from ...model.checks import carrier_name
+from ..dialogs import meeting_forms as forms
+from ..dialogs.forms import Confirm
+from ..format import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line
+from ..text import cell, key, lbl, tr
+from ..widgets import Box, Choices, Table
+from .base import MeetingScreen
+
+LEVEL_MARK = {Level.ERROR: "!!", Level.WARNING: "! ", Level.INFO: "i "}
+
+
+def finding_prompt(finding, lang: str) -> Content:
+    style = {Level.ERROR: "bold $error", Level.WARNING: "bold $warning", Level.INFO: "dim"}[finding.level]
+    return Content.assemble((f"{LEVEL_MARK[finding.level]} {finding.level_label(lang)} : ", style),
+                            finding.sentence(lang))
+
+
+class ActionsScreen(MeetingScreen):
+    PHASE = "actions"
+    _laid_out_for = -1
+
+    BINDINGS = [
+        key("a", "add", "add_action_here", binding_id="actions-add"),
+        key("e", "edit", "edit", binding_id="actions-edit"),
+        key("delete,d", "remove", "remove", key_display="suppr/d", binding_id="actions-remove"),
+        key("plus", "agree('agrees')", "agree", key_display="+"),
+        key("minus", "agree('disagrees')", "disagree", key_display="-"),
+        key("question_mark", "agree('wants_time')", "wants_time", key_display="?"),
+        key("v", "reviewed", "reviewed", show=False),
+    ]
+
+    def body(self) -> ComposeResult:
+        with Horizontal(id="actions-grid"):
+            with Box(id="actions-box", classes="box") as box:
+                box.border_title = tr("actions.title")
+                yield Table(id="actions")
+                yield Static("", id="action-detail", markup=False)
+            with Vertical(id="findings-box", classes="box") as box:
+                box.border_title = tr("checks.title")
+                yield Choices(id="findings")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#actions").focus()
+
+    def on_box_resized(self, event: Box.Resized) -> None:
+        event.stop()
+        if self.capp.meeting is not None and event.box.content_size.width != self._laid_out_for:
+            self._table()
+
+    def refresh_view(self) -> None:
+        self._table()
+        self._findings()
+
+    def _table(self) -> None:
+        m = self.meeting
+        table = self.query_one("#actions", Table)
+        keep = table.current_key()
+        wide = self.size.width >= 120
+        box = self.query_one("#actions-box")
+        self._laid_out_for = box.content_size.width
+        estimate = (self.size.width * 3 // 5) if wide else self.size.width
+        width = max(60, (box.content_size.width or estimate or 80) - 2)
+        table.clear(columns=True)
+        carrier_width = 22 if wide else 14
+        fixed = [3, carrier_width, 10, 16] + ([12] if wide else [])
+        what_width = max(16, width - sum(fixed) - 2 * (len(fixed) + 1))
+        table.add_column(tr("col.number"), width=3)
+        table.add_column(tr("col.action"), width=what_width)
+        table.add_column(tr("col.carrier"), width=carrier_width)
+        table.add_column(tr("col.due"), width=10)
+        table.add_column(tr("col.agreement"), width=16)
+        if wide:
+            table.add_column(tr("col.status"), width=12)
+        for n, action in enumerate(m.actions, 1):
+            carried = "« " if action.carried_from is not None else ""
+            cells = [
+                cell(str(n)),
+                cell(carried + one_line(action.what)),
+                cell(one_line(carrier_name(m, action) or "–")),
+                cell(date_text(action.due) or "–"),
+                cell(f"{AGREEMENT_SYMBOL[action.agreement]} {lbl(action.agreement)}"),
+            ]
+            if wide:
+                cells.append(cell(f"{STATUS_SYMBOL[action.status]} {lbl(action.status)}"))
+            table.add_row(*cells, key=action.id)
+        row = table.row_of(keep) if keep else None
+        table.keep_row(row if row is not None else 0)
+        self.query_one("#actions-box").border_subtitle = tr("actions.count", count=len(m.actions))
+        self._detail()
+
+    def _detail(self) -> None:
+        """Under the table: the chosen action in full (what the narrow table had to cut)."""
+        m = self.meeting
+        action = self._current()
+        detail = self.query_one("#action-detail", Static)
+        if action is None:
+            detail.update(Content(tr("actions.none")))
+            return
+        supporters = ", ".join(m.name_of(x) for x in action.supporters)
+        parts: list = [(action.what, "bold"), "\n",
+                       (tr("col.status") + " : ", "bold"), f"{STATUS_SYMBOL[action.status]} {lbl(action.status)}"]
+        if supporters:
+            parts += ["  ", (tr("actions.supporters") + " : ", "bold"), supporters]
+        if action.checker_id:
+            parts += ["  ", (tr("actions.checker") + " : ", "bold"), m.name_of(action.checker_id)]
+        if action.person_words:
+            parts += ["\n", ("« ", "bold"), action.person_words, (" »", "bold")]
+        if action.carried_from is not None:
+            when = date_text(action.carried_from.meeting_date)
+            parts += ["\n", (tr("actions.carried", date=when) + " · ", "italic"),
+                      (tr("actions.reviewed") if action.reviewed else tr("actions.not_reviewed"), "italic")]
+        detail.update(Content.assemble(*parts))
+
+    def on_data_table_row_highlighted(self, event: Table.RowHighlighted) -> None:
+        event.stop()
+        if self.capp.meeting is not None:
+            self._detail()
+            self.refresh_bindings()
+
+    def _findings(self) -> None:
+        lang = self.app.language  # type: ignore[attr-defined]
+        findings = readiness(self.meeting)
+        self.findings = findings
+        choices = self.query_one("#findings", Choices)
+        keep = choices.highlighted
+        choices.set_options([Option(finding_prompt(f, lang), id=str(n)) for n, f in enumerate(findings)]
+                            or [Option(Content(tr("checks.none")), id="none", disabled=True)])
+        if findings and keep is not None:
+            choices.highlighted = min(keep, len(findings) - 1)
+        errors = sum(1 for f in findings if f.level is Level.ERROR)
+        self.query_one("#findings-box").border_subtitle = tr("checks.count", errors=errors, total=len(findings))
+
+    # -- editing --
+
+    def _current(self) -> Action | None:
+        aid = self.query_one("#actions", Table).current_key()
+        return self.meeting.action(aid) if aid else None
+
+    def edit_action(self, action: Action) -> None:
+        def done(values: dict | None) -> None:
+            if not values:
+                return
+            if values.get("_button") == "delete":
+                self._confirm_remove(action)
+                return
+            self.change(lambda m: forms.apply_action(action, values))
+
+        self.app.push_screen(forms.action_form(self.meeting, action, editing=True), done)
+
+    def action_edit(self) -> None:
+        action = self._current()
+        if action is None:
+            self.action_add()
+        else:
+            self.edit_action(action)
+
+    def on_data_table_row_selected(self, event: Table.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_add(self) -> None:
+        draft = Action(what="")
+
+        def done(values: dict | None) -> None:
+            if values and not values.get("_button"):
+                at = self.capp.now()
+                created: list[Action] = []
+
+                def edit(m) -> None:
+                    action = Action(what=values["what"], created_at=at)
+                    forms.apply_action(action, values)
+                    m.actions.append(action)
+                    created.append(action)
+
+                if self.change(edit) and created:
+                    table = self.query_one("#actions", Table)
+                    table.keep_row(table.row_of(created[0].id) or 0)
+
+        self.app.push_screen(forms.action_form(self.meeting, draft, editing=False), done)
+
+    def _confirm_remove(self, action: Action) -> None:
+        self.app.push_screen(
+            Confirm(tr("action.remove_title"), tr("action.remove_question", what=one_line(action.what, 80)),
+                    yes=tr("form.delete")),
+            lambda yes: yes and self.change(lambda m: m.actions.remove(action)),
+        )
+
+    def action_remove(self) -> None:
+        action = self._current()
+        if action is not None:
+            self._confirm_remove(action)
+
+    def action_agree(self, value: str) -> None:
+        action = self._current()
+        if action is None:
+            return
+        agreement = Agreement(value)
+        if self.change(lambda m: setattr(action, "agreement", agreement)):
+            table = self.query_one("#actions", Table)
+            table.keep_row(table.cursor_row + 1)
+
+    def action_reviewed(self) -> None:
+        action = self._current()
+        if action is not None and action.carried_from is not None:
+            self.change(lambda m: setattr(action, "reviewed", not action.reviewed))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reviewed":
+            current = self._current() if self.is_mounted else None
+            return current is not None and current.carried_from is not None
+        return True
+
+    # -- findings --
+
+    def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
+        event.stop()
+        if event.option.id and event.option.id.isdigit():
+            self.app.run_worker(go_to_finding(self.capp, self.findings[int(event.option.id)]))
+
+
+async def go_to_finding(app, finding) -> None:
+    """Open what a readiness finding concerns: the action, the participant, the details, the consent..."""
+    meeting = app.meeting
+    if meeting is None:
+        return
+    target = finding.target
+    if target == "action":
+        action = meeting.action(finding.target_id)
+        await app.action_phase("actions")
+        screen = app.screen
+        if action is not None and isinstance(screen, ActionsScreen):
+            table = screen.query_one("#actions", Table)
+            row = table.row_of(action.id)
+            if row is not None:
+                table.keep_row(row)
+                table.focus()
+            screen.edit_action(action)
+    elif target == "participant":
+        await app.action_phase("open")
+        table = app.screen.query_one("#attendance", Table)
+        row = table.row_of(finding.target_id)
+        if row is not None:
+            table.keep_row(row)
+        table.focus()
+    elif target == "consent":
+        await app.action_phase("open")
+        app.screen.action_consent()
+    elif target == "meeting":
+        await app.action_phase("prepare")
+        screen = app.screen
+        if finding.code in ("no_person", "several_persons"):
+            screen.action_tab("participants")
+        else:
+            screen.action_tab("details")
+            screen.action_edit()
+    elif target == "person_view":
+        await app.action_phase("close")
+        app.screen.action_last_word()
+    elif target == "note":
+        from .notes import edit_contribution, edit_view
+
+        screen = app.screen
+        contribution = next((c for c in meeting.contributions if c.id == finding.target_id), None)
+        view = next((v for v in meeting.person_views if v.id == finding.target_id), None)
+        if contribution is not None and hasattr(screen, "meeting"):
+            edit_contribution(screen, contribution)
+        elif view is not None and hasattr(screen, "meeting"):
+            edit_view(screen, view)
+        else:
+            app.say(finding.sentence(app.language))

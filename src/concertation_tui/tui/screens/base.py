@@ -1,0 +1,68 @@
+"""What every step's screen shares: the top bar, the banners, the footer, and refreshing from the model."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ..text import Localized, tr
+from ..widgets import AppBar, Banner
+
+if TYPE_CHECKING:
+    from ...model import Meeting
+    from ..app import ConcertationApp
+
+
+class MeetingScreen(Localized, Screen):
+    """A step of the meeting (one mode). Subclasses compose `body()` and implement `refresh_view()`."""
+
+    PHASE = ""
+    HIDE_FOREIGN_BINDINGS = True
+
+    def __init__(self) -> None:
+        super().__init__(id=f"{self.PHASE}-screen" if self.PHASE else None)
+        self._localize()
+        self.BINDING_GROUP_TITLE = tr(f"phase.{self.PHASE}") if self.PHASE else None
+
+    @property
+    def capp(self) -> ConcertationApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def meeting(self) -> Meeting:
+        assert self.capp.meeting is not None
+        return self.capp.meeting
+
+    def compose(self) -> ComposeResult:
+        yield AppBar(self.PHASE, id="app-bar")
+        yield Banner(id="read-only-banner", classes="banner")
+        yield Banner(id="save-banner", classes="banner -error")
+        yield from self.body()
+        yield Footer()
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self._refresh_all()
+
+    def on_screen_resume(self) -> None:
+        if self.capp.meeting is not None:
+            self._refresh_all()
+
+    def _refresh_all(self) -> None:
+        self.query_one("#read-only-banner", Banner).show(
+            tr("read_only_banner", sentence=self.capp.read_only) if self.capp.read_only else ""
+        )
+        self.query_one("#save-banner", Banner).show(self.capp.save_error)
+        self.query_one(AppBar).update_save_state()
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Show the meeting as it is now (called after every change)."""
+
+    def change(self, edit) -> bool:
+        return self.capp.change(edit)

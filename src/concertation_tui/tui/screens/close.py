@@ -1,0 +1,313 @@
+"""Close (F6): the readiness checks, the person's last word, open questions, the next meeting, who
+receives the minute; then the minute itself, both editions, written beside the meeting file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from ... import store
+from ...model import Edition, Level, Meeting, OpenQuestion, readiness
+from .. import timing
+from ..dialogs import meeting_forms as forms
+from ..dialogs.forms import Confirm, TextPrompt
+from ..format import date_text, one_line, time_text
+from ..text import key, lbl, tr
+from ..widgets import Choices, Picks
+from .actions import finding_prompt, go_to_finding
+from .base import MeetingScreen
+
+
+def write_minutes(meeting: Meeting, folder: Path) -> list[Path]:
+    """Build and write both editions (and, when notes are restricted, a copy per recipient allowed).
+
+    Runs in a thread worker: no widget here. Raises ImportError when the minute package is missing.
+    """
+    from ...minute import build_minute, minute_file_name
+
+    written: list[Path] = []
+    jobs: list[tuple[Edition, str | None]] = [(Edition.PROFESSIONAL, None), (Edition.PERSON, None)]
+    notes = [*meeting.contributions, *meeting.person_views, *meeting.steps, *meeting.picture, *meeting.disagreements]
+    restricted = {pid for n in notes if n.visibility.kind.value == "restricted" for pid in n.visibility.recipients}
+    for participant in meeting.minute_recipients():
+        if participant.id in restricted and participant.kind.value != "person":
+            jobs.append((Edition.PROFESSIONAL, participant.id))
+    for edition, recipient in jobs:
+        data = build_minute(meeting, edition, recipient_id=recipient)
+        path = folder / minute_file_name(meeting, edition, recipient)
+        store.write_private(path, data)
+        written.append(path)
+    return written
+
+
+class CloseScreen(MeetingScreen):
+    PHASE = "close"
+
+    BINDINGS = [
+        key("l", "last_word", "last_word"),
+        key("q", "add_question", "add_question"),
+        key("n", "next_meeting", "next_meeting"),
+        key("g", "generate", "generate"),
+        key("t", "end_meeting", "end_meeting", show=False),
+        key("r", "no_view_reason", "no_view_reason", show=False),
+        key("delete,d", "remove_question", "remove_question", show=False, key_display="suppr/d"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.minute_text: Content | str = ""
+        self.findings = []
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="close-grid"):
+            with Vertical(id="close-word-box", classes="box") as box:
+                box.border_title = tr("close.word_title")
+                yield Static("", id="last-word", markup=False)
+            with Vertical(id="close-questions-box", classes="box") as box:
+                box.border_title = tr("close.questions_title")
+                yield Choices(id="questions")
+            with Vertical(id="close-next-box", classes="box") as box:
+                box.border_title = tr("close.next_title")
+                yield Static("", id="next-meeting", markup=False)
+            with Vertical(id="close-distribution-box", classes="box") as box:
+                box.border_title = tr("close.distribution_title")
+                yield Picks(id="distribution")
+            with Vertical(id="close-checks-box", classes="box") as box:
+                box.border_title = tr("checks.title")
+                yield Choices(id="close-findings")
+            with Vertical(id="close-minute-box", classes="box") as box:
+                box.border_title = tr("close.minute_title")
+                yield Static("", id="minute-result", markup=False)
+
+    def refresh_view(self) -> None:
+        m = self.meeting
+        lang = self.app.language  # type: ignore[attr-defined]
+        self.findings = readiness(m)
+        choices = self.query_one("#close-findings", Choices)
+        keep = choices.highlighted
+        choices.set_options([Option(finding_prompt(f, lang), id=str(n)) for n, f in enumerate(self.findings)]
+                            or [Option(Content(tr("checks.none")), id="none", disabled=True)])
+        if self.findings and keep is not None:
+            choices.highlighted = min(keep, len(self.findings) - 1)
+        errors = sum(1 for f in self.findings if f.level is Level.ERROR)
+        self.query_one("#close-checks-box").border_subtitle = tr("checks.count", errors=errors, total=len(self.findings))
+
+        person = m.person
+        name = (person.addressed_as or person.name) if person else tr("live.the_person")
+        word: list = []
+        if m.last_word:
+            word += [("« ", "bold"), m.last_word, (" »", "bold")]
+        else:
+            word += [(tr("close.no_last_word", name=name), "italic")]
+        if m.person_view_missing_reason:
+            word += ["\n", (tr("close.no_view_reason") + " ", "bold"), m.person_view_missing_reason]
+        self.query_one("#last-word", Static).update(Content.assemble(*word))
+        self.query_one("#close-word-box").border_subtitle = tr("close.word_keys")
+
+        questions = self.query_one("#questions", Choices)
+        keep = questions.highlighted
+        options = []
+        for q in m.open_questions:
+            origin = m.item(q.item_id)
+            suffix = [(f"  ({one_line(origin.title, 40)})", "dim")] if origin else []
+            options.append(Option(Content.assemble(q.text, *suffix), id=q.id))
+        questions.set_options(options or [Option(Content(tr("close.no_questions")), id="none", disabled=True)])
+        if options and keep is not None:
+            questions.highlighted = min(keep, len(options) - 1)
+        self.query_one("#close-questions-box").border_subtitle = tr("close.questions_keys")
+
+        n = m.next_meeting
+        invitees = ", ".join(m.name_of(x) for x in n.invitees)
+        agrees = {True: tr("answer.yes"), False: tr("answer.no"), None: tr("answer.unknown")}[n.person_agrees]
+        when = " ".join(x for x in (date_text(n.date), time_text(n.time)) if x) or tr("prepare.empty")
+        self.query_one("#next-meeting", Static).update(Content.assemble(
+            (tr("next.field_date") + " : ", "bold"), when, "\n",
+            (tr("next.field_place") + " : ", "bold"), n.place or tr("prepare.empty"), "\n",
+            (tr("next.field_invitees") + " : ", "bold"), invitees or tr("prepare.empty"),
+            (" + " + n.others) if n.others else "", "\n",
+            (tr("next.field_person_agrees") + " : ", "bold"), agrees,
+        ))
+        self.query_one("#close-next-box").border_subtitle = tr("close.next_keys")
+
+        picks = self.query_one("#distribution", Picks)
+        wanted = [(p.id, p.receives_minute) for p in m.participants]
+        selected = set(picks.selected)
+        values = [picks.get_option_at_index(i).value for i in range(picks.option_count)]
+        current = [(value, value in selected) for value in values]
+        if current != wanted:
+            highlighted = picks.highlighted
+            picks.clear_options()
+            picks.add_options([
+                Selection(Content.assemble(p.name, (f"  {lbl(p.kind)}", "dim")), p.id, p.receives_minute)
+                for p in m.participants
+            ])
+            if picks.option_count:
+                picks.highlighted = min(highlighted or 0, picks.option_count - 1)
+        count = sum(1 for p in m.participants if p.receives_minute)
+        self.query_one("#close-distribution-box").border_subtitle = tr("close.distribution_count", count=count)
+
+        ended = bool(m.clock) and not timing.meeting_running(m)
+        status = tr("close.meeting_ended") if ended else tr("close.meeting_not_ended")
+        result = self.minute_text or tr("close.minute_hint")
+        self.query_one("#minute-result", Static).update(
+            Content.assemble((status, "italic"), "\n", result if isinstance(result, Content) else Content(result)))
+
+    # -- the person's word --
+
+    def action_last_word(self) -> None:
+        m = self.meeting
+        person = m.person
+        name = (person.addressed_as or person.name) if person else tr("live.the_person")
+        self.app.push_screen(
+            TextPrompt(tr("close.word_title"), tr("close.word_caption", name=name), m.last_word),
+            lambda text: text is not None and self.change(lambda m: setattr(m, "last_word", text.strip())),
+        )
+
+    def action_no_view_reason(self) -> None:
+        self.app.push_screen(
+            TextPrompt(tr("close.no_view_reason_title"), tr("close.no_view_reason"),
+                       self.meeting.person_view_missing_reason),
+            lambda text: text is not None and self.change(
+                lambda m: setattr(m, "person_view_missing_reason", text.strip())),
+        )
+
+    # -- open questions --
+
+    def action_add_question(self) -> None:
+        item = timing.current_item(self.meeting)
+
+        def done(values: dict | None) -> None:
+            if values and not values.get("_button"):
+                self.change(lambda m: m.open_questions.append(
+                    OpenQuestion(text=values["text"], item_id=values["item_id"] or "")))
+
+        draft = OpenQuestion(text="", item_id=item.id if item else "")
+        form = forms.question_form(self.meeting, None)
+        form.fields[1].value = draft.item_id
+        self.app.push_screen(form, done)
+
+    def _edit_question(self, qid: str) -> None:
+        q = next((x for x in self.meeting.open_questions if x.id == qid), None)
+        if q is None:
+            return
+
+        def done(values: dict | None) -> None:
+            if not values:
+                return
+            if values.get("_button") == "delete":
+                self._remove_question(q)
+                return
+
+            def edit(m) -> None:
+                q.text = values["text"]
+                q.item_id = values["item_id"] or ""
+
+            self.change(edit)
+
+        self.app.push_screen(forms.question_form(self.meeting, q), done)
+
+    def _remove_question(self, q: OpenQuestion) -> None:
+        self.app.push_screen(
+            Confirm(tr("question.remove_title"), tr("question.remove_question", text=one_line(q.text, 80)),
+                    yes=tr("form.delete")),
+            lambda yes: yes and self.change(lambda m: m.open_questions.remove(q)),
+        )
+
+    def action_remove_question(self) -> None:
+        questions = self.query_one("#questions", Choices)
+        if self.focused is questions:
+            q = next((x for x in self.meeting.open_questions if x.id == questions.current_id()), None)
+            if q is not None:
+                self._remove_question(q)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "remove_question":
+            return self.is_mounted and self.focused is self.query_one("#questions", Choices)
+        return True
+
+    def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
+        event.stop()
+        source = event.option_list.id
+        oid = event.option.id or ""
+        if source == "questions":
+            self._edit_question(oid)
+        elif source == "close-findings" and oid.isdigit():
+            self.app.run_worker(go_to_finding(self.capp, self.findings[int(oid)]))
+
+    # -- next meeting, distribution --
+
+    def action_next_meeting(self) -> None:
+        self.app.push_screen(forms.next_meeting_form(self.meeting),
+                             lambda v: v and self.change(lambda m: forms.apply_next_meeting(m, v)))
+
+    def on_selection_list_selection_toggled(self, event: Picks.SelectionToggled) -> None:
+        event.stop()
+        chosen = set(self.query_one("#distribution", Picks).selected)
+
+        def edit(m) -> None:
+            for p in m.participants:
+                p.receives_minute = p.id in chosen
+
+        self.change(edit)
+
+    # -- the end of the meeting, the minute --
+
+    def action_end_meeting(self) -> None:
+        at = self.capp.now()
+        self.change(lambda m: timing.end_meeting(m, at))
+        self.capp.say(tr("close.meeting_ended"))
+
+    def action_generate(self) -> None:
+        m = self.meeting
+        if self.capp.path is None:
+            return
+        errors = [f for f in readiness(m) if f.level is Level.ERROR]
+
+        def go(yes: bool | None = True) -> None:
+            if yes:
+                self.minute_text = tr("close.minute_running")
+                self.refresh_view()
+                self._build(m.model_copy(deep=True), self.capp.path.parent)
+
+        if errors:
+            self.app.push_screen(Confirm(tr("close.minute_title"), tr("close.minute_errors", count=len(errors)),
+                                         yes=tr("close.minute_anyway"), danger=False), go)
+        else:
+            go()
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="minute")
+    def _build(self, meeting: Meeting, folder: Path) -> None:
+        """Build the minute off the UI thread (a copy of the meeting; no widget touched here)."""
+        try:
+            written = write_minutes(meeting, folder)
+        except ImportError:
+            self.app.call_from_thread(self._minute_done, None, tr("close.minute_unavailable"))
+            return
+        except store.SaveError as error:
+            self.app.call_from_thread(self._minute_done, None, error.sentence(self.app.language))
+            return
+        except Exception as error:  # noqa: BLE001 - said in words, never a crash screen
+            sentence = getattr(error, "sentence", None)
+            text = sentence(self.app.language) if callable(sentence) else tr(
+                "close.minute_failed", reason=type(error).__name__)
+            self.app.call_from_thread(self._minute_done, None, text)
+            return
+        self.app.call_from_thread(self._minute_done, written, "")
+
+    def _minute_done(self, written: list[Path] | None, problem: str) -> None:
+        if written is None:
+            self.minute_text = Content.assemble(("! ", "bold $error"), problem)
+            self.capp.say(problem, "error")
+        else:
+            lines = [tr("close.minute_written", folder=str(written[0].parent))]
+            lines += [f"  {path.name}" for path in written]
+            self.minute_text = "\n".join(lines)
+            self.capp.say(tr("close.minute_done", count=len(written)))
+        self.refresh_view()

@@ -1,0 +1,208 @@
+"""The launcher (`concertation` with no argument): recent meetings, a new one, a follow-up, a file, the demo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+from textual.widgets.option_list import Option
+
+from ... import store
+from ...i18n import label
+from ...model import Phase
+from ..dialogs.forms import FormDialog, FormField, Notice
+from ..format import date_text
+from ..text import Localized, key, tr
+from ..widgets import Banner, Choices
+
+
+def _templates() -> dict[str, Path]:
+    try:
+        from ...templates import meeting_templates
+    except ImportError:  # pragma: no cover - the templates module ships with the program
+        return {}
+    try:
+        return meeting_templates()
+    except OSError:
+        return {}
+
+
+def _template_title(path: Path) -> str:
+    try:
+        return str(json.loads(path.read_text(encoding="utf-8")).get("title") or path.stem)
+    except (OSError, ValueError, AttributeError):
+        return path.stem
+
+
+class LauncherScreen(Localized, Screen):
+    HIDE_FOREIGN_BINDINGS = True
+
+    BINDINGS = [
+        key("enter", "open_selected", "launcher_open", show=False),
+        key("n", "new", "launcher_new"),
+        key("s", "follow_up", "launcher_follow_up"),
+        key("f", "open_file", "launcher_file"),
+        key("d", "demo", "launcher_demo"),
+        key("ctrl+q", "app.quit", "quit", binding_id="launcher-quit"),
+    ]
+
+    def __init__(self, problem: str = "") -> None:
+        super().__init__(id="launcher")
+        self._localize()
+        self.BINDING_GROUP_TITLE = tr("launcher.title")
+        self.problem = problem
+        self.summaries: dict[str, store.MeetingSummary] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Label(Content.assemble((tr("launcher.title"), "bold"), "  ", tr("launcher.subtitle")), id="launcher-title")
+        yield Banner(id="launcher-problem", classes="banner -error")
+        with Vertical(id="launcher-body"):
+            yield Label(tr("launcher.recent"), classes="section-title")
+            yield Choices(id="meetings")
+            yield Static(tr("launcher.help"), id="launcher-help", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#launcher-problem", Banner).show(self.problem)
+        self.reload()
+        self.query_one("#meetings").focus()
+
+    def reload(self) -> None:
+        lang = self.app.language  # type: ignore[attr-defined]
+        summaries = store.list_meetings(lang=lang)
+        options = []
+        self.summaries = {}
+        for n, summary in enumerate(summaries):
+            oid = f"m{n}"
+            self.summaries[oid] = summary
+            if summary.problem:
+                prompt = Content.assemble(("! ", "bold"), (tr("launcher.damaged", file=summary.path.name), "italic"))
+            else:
+                title = summary.title or tr("launcher.untitled")
+                when = date_text(summary.date) or tr("launcher.no_date")
+                phase = label(Phase(summary.phase), lang) if summary.phase else ""
+                number = tr("launcher.number", number=summary.number) if summary.number > 1 else ""
+                prompt = Content.assemble((when, "bold"), "  ", title, ("  · " + phase, "dim"), (number, "dim"))
+            options.append(Option(prompt, id=oid))
+        meetings = self.query_one("#meetings", Choices)
+        meetings.set_options(options)
+        if not options:
+            meetings.add_option(Option(Content(tr("launcher.none")), id="none", disabled=True))
+        elif meetings.highlighted is None:
+            meetings.highlighted = 0
+
+    def _selected(self) -> store.MeetingSummary | None:
+        oid = self.query_one("#meetings", Choices).current_id()
+        return self.summaries.get(oid or "")
+
+    async def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
+        event.stop()
+        await self.action_open_selected()
+
+    async def action_open_selected(self) -> None:
+        summary = self._selected()
+        if summary is None:
+            return
+        if summary.problem:
+            self.app.push_screen(Notice(tr("launcher.damaged_title"), summary.problem))
+            return
+        await self._open(summary.path)
+
+    async def _open(self, path: Path) -> None:
+        app = self.app
+        if not await app.open_meeting(path):  # type: ignore[attr-defined]
+            self.query_one("#launcher-problem", Banner).show(app.open_error)  # type: ignore[attr-defined]
+
+    # -- new meetings --
+
+    def action_new(self) -> None:
+        templates = _templates()
+        options = [(_template_title(path), name) for name, path in templates.items()]
+        options.append((tr("launcher.empty_template"), ""))
+        default = "premiere-reunion" if "premiere-reunion" in templates else options[0][1]
+        form = FormDialog(tr("launcher.new_title"), [
+            FormField("template", tr("launcher.field_template"), "radio", default, options, vertical=True),
+            FormField("title", tr("launcher.field_title"), value=""),
+            FormField("date", tr("launcher.field_date"), "date", dt.date.today()),
+            FormField("person", tr("launcher.field_person"), value="", note=tr("launcher.person_note")),
+        ])
+        self.app.push_screen(form, self._create_new)
+
+    async def _create_new(self, values: dict | None) -> None:
+        if not values:
+            return
+        from ...model import Attendance, Meeting, Participant, ParticipantKind, now
+
+        lang = self.app.language  # type: ignore[attr-defined]
+        title = values["title"]
+        if values["template"]:
+            from ...templates import new_meeting_from_template
+
+            try:
+                meeting = new_meeting_from_template(values["template"], title=title, day=values["date"],
+                                                    person_name=values["person"])
+            except store.StoreError as error:
+                self.query_one("#launcher-problem", Banner).show(error.sentence(lang))
+                return
+        else:
+            meeting = Meeting(title=title, date=values["date"], language=lang, created_at=now(),
+                              locale="en_GB" if lang == "en" else "fr_BE")
+            if values["person"]:
+                meeting.participants.append(Participant(name=values["person"], kind=ParticipantKind.PERSON,
+                                                        attendance=Attendance.INVITED))
+        organisation = getattr(self.app, "config", None)
+        if organisation is not None and organisation.organisation and not meeting.organisation:
+            meeting.organisation = organisation.organisation
+        await self._create(meeting)
+
+    async def _create(self, meeting) -> None:
+        try:
+            path = store.create_meeting_file(meeting)
+        except store.StoreError as error:
+            self.query_one("#launcher-problem", Banner).show(error.sentence(self.app.language))  # type: ignore[attr-defined]
+            return
+        await self._open(path)
+
+    def action_follow_up(self) -> None:
+        summary = self._selected()
+        if summary is None or summary.problem:
+            self.app.notify(tr("launcher.follow_up_pick"), markup=False, severity="warning")
+            return
+        self.app.push_screen(FormDialog(tr("launcher.follow_up_title"), [
+            FormField("date", tr("launcher.field_date"), "date", None, note=tr("launcher.follow_up_date_note")),
+        ], intro=tr("launcher.follow_up_intro", title=summary.title or tr("launcher.untitled"))),
+            lambda values: self._create_follow_up(summary, values))
+
+    async def _create_follow_up(self, summary: store.MeetingSummary, values: dict | None) -> None:
+        if values is None:
+            return
+        from ...templates import new_follow_up
+
+        lang = self.app.language  # type: ignore[attr-defined]
+        try:
+            previous = store.load_meeting(summary.path)
+            meeting = new_follow_up(previous, summary.path, day=values["date"])
+        except store.StoreError as error:
+            self.query_one("#launcher-problem", Banner).show(error.sentence(lang))
+            return
+        await self._create(meeting)
+
+    def action_open_file(self) -> None:
+        self.app.push_screen(FormDialog(tr("launcher.file_title"), [
+            FormField("path", tr("launcher.field_path"), value="", required=True, placeholder="~/reunion.json"),
+        ]), self._open_file)
+
+    async def _open_file(self, values: dict | None) -> None:
+        if values:
+            await self._open(Path(values["path"]).expanduser())
+
+    async def action_demo(self) -> None:
+        from ...demo import demo_meeting
+
+        await self._create(demo_meeting())

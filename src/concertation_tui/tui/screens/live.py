@@ -1,0 +1,520 @@
+"""Live (F4): one agenda item at a time.
+
+The agenda with each item's state and timer, the meeting's timer; the round table in speaking order
+with who has not spoken yet; what was said on this item; a short typing area for the current speaker
+(Enter records); the person's view panel, always on screen. Keys that must work while typing are
+F-keys or ctrl+letters (priority); single letters work when a list has the focus (Escape goes there).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Label, Static
+from textual.widgets.option_list import Option
+
+from ...model import (
+    Action,
+    Contribution,
+    ItemState,
+    Nature,
+    ParticipantKind,
+    PersonView,
+    Visibility,
+    VisibilityKind,
+    ViewAspect,
+)
+from .. import timing
+from ..dialogs import meeting_forms as forms
+from ..dialogs.forms import Confirm
+from ..format import (
+    CURRENT,
+    ITEM_SYMBOL,
+    NOT_SPOKEN,
+    OVERRUN,
+    SPOKEN,
+    clock_text,
+    one_line,
+    overrun_minutes,
+)
+from ..text import key, lbl, tr
+from ..widgets import Choices, ShortText
+from . import notes
+from .base import MeetingScreen
+
+
+class LiveScreen(MeetingScreen):
+    PHASE = "live"
+
+    BINDINGS = [
+        key("ctrl+s", "record", "record", priority=True, show=False),
+        key("ctrl+n", "next_speaker", "next_speaker", priority=True),
+        key("ctrl+o", "note_options", "note_options", priority=True, show=False),
+        key("ctrl+t", "toggle_timer", "toggle_timer", priority=True, show=False),
+        key("f7", "add_action", "add_action", priority=True),
+        key("f9", "add_view", "add_view", priority=True),
+        key("escape", "leave_typing", "leave_typing", show=False),
+        key("space", "toggle_timer", "toggle_timer_letter", binding_id="toggle-timer-space"),
+        key("n", "next_item", "next_item"),
+        key("p", "previous_item", "previous_item"),
+        key("r", "skip_item", "skip_item", show=False),
+        key("t", "type", "type_note"),
+        key("delete,d", "remove_note", "remove_note", show=False, key_display="suppr/d"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending = self._fresh_pending()
+
+    @staticmethod
+    def _fresh_pending() -> dict:
+        return {"nature": Nature.FACT, "domains": [], "visibility": VisibilityKind.MINUTE, "recipients": [],
+                "aspect": ViewAspect.GENERAL}
+
+    def body(self) -> ComposeResult:
+        with Horizontal(id="item-bar"):
+            yield Static("", id="item-info", markup=False)
+            yield Static("", id="meeting-info", markup=False)
+        with Vertical(id="live-grid"):
+            with Vertical(id="agenda-box", classes="box") as box:
+                box.border_title = tr("live.agenda_title")
+                yield Choices(id="live-agenda")
+            with Vertical(id="round-box", classes="box") as box:
+                box.border_title = tr("live.round_title")
+                yield Choices(id="round")
+            with Vertical(id="view-box", classes="box") as box:
+                yield Choices(id="views")
+            with Vertical(id="said-box", classes="box") as box:
+                box.border_title = tr("live.said_title")
+                yield Choices(id="said")
+            with Vertical(id="input-box"):
+                yield Label("", id="speaker-line", markup=False)
+                yield ShortText("", id="note", placeholder=tr("live.note_placeholder"))
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#note", ShortText).focus()
+        self.set_interval(1.0, self.tick)
+
+    # -- what is shown --
+
+    @property
+    def item(self):
+        return timing.current_item(self.meeting)
+
+    def speaker(self):
+        m = self.meeting
+        found = m.participant(m.progress.speaker_id)
+        round_table = m.round_table()
+        if found is not None:
+            return found
+        item = self.item
+        waiting = m.not_spoken_yet(item.id) if item else round_table
+        return waiting[0] if waiting else (round_table[0] if round_table else None)
+
+    def refresh_view(self) -> None:
+        self._item_bar()
+        self._agenda()
+        self._round()
+        self._said()
+        self._views()
+        self._speaker_line()
+
+    def tick(self) -> None:
+        """Every second while the clocks run: only the timers are redrawn."""
+        if not self.is_current or self.capp.meeting is None:
+            return
+        m = self.meeting
+        if timing.meeting_running(m):
+            self._item_bar()
+            item = self.item
+            agenda = self.query_one("#live-agenda", Choices)
+            if item is not None and agenda.option_count == len(m.agenda):
+                index = m.agenda.index(item)
+                agenda.replace_option_prompt_at_index(index, self._item_prompt(index, item))
+            self._meeting_timer()
+
+    def _item_timer(self, item) -> tuple[str, int]:
+        at = self.capp.now()
+        elapsed = item.elapsed_seconds(at)
+        return clock_text(elapsed), overrun_minutes(elapsed, item.timebox_minutes)
+
+    def _item_bar(self) -> None:
+        m = self.meeting
+        item = self.item
+        info = self.query_one("#item-info", Static)
+        if item is None:
+            info.update(Content(tr("live.no_agenda")))
+            return
+        number = m.agenda.index(item) + 1
+        elapsed, over = self._item_timer(item)
+        state = item.state
+        parts: list = [
+            (tr("live.item_number", n=number, total=len(m.agenda)) + "  ", "bold"),
+            (f"{ITEM_SYMBOL[state]} {lbl(state)}", "bold"),
+            f"  {elapsed} / {tr('minutes', n=item.timebox_minutes)}",
+        ]
+        if over:
+            parts.append((f"  {OVERRUN} {tr('live.overrun', minutes=over)}", "bold $error"))
+        parts += ["\n", (item.title, "bold")]
+        info.update(Content.assemble(*parts))
+        self.query_one("#item-bar").set_class(bool(over), "-overrun")
+
+    def _item_prompt(self, index: int, item) -> Content:
+        elapsed, over = self._item_timer(item)
+        parts: list = [(f"{ITEM_SYMBOL[item.state]} {index + 1} ", "bold"), (f"{elapsed}/{item.timebox_minutes}", "dim")]
+        if over:
+            parts.append((f" {OVERRUN}+{over}", "bold $error"))
+        parts += ["  ", item.title]
+        return Content.assemble(*parts)
+
+    def _agenda(self) -> None:
+        m = self.meeting
+        agenda = self.query_one("#live-agenda", Choices)
+        current = self.item
+        agenda.set_options([Option(self._item_prompt(n, item), id=item.id) for n, item in enumerate(m.agenda)])
+        if current is not None:
+            agenda.highlighted = m.agenda.index(current)
+        self._meeting_timer()
+
+    def _meeting_timer(self) -> None:
+        m = self.meeting
+        at = self.capp.now()
+        elapsed = m.elapsed_seconds(at)
+        planned = timing.planned_seconds(m)
+        over = overrun_minutes(elapsed, planned / 60)
+        first: list = [tr("live.meeting_timer", elapsed=clock_text(elapsed), planned=clock_text(planned))]
+        if over:
+            first.append((f" {OVERRUN}+{over}", "bold $error"))
+        running = timing.meeting_running(m)
+        item = self.item
+        if running:
+            second = (f"{ITEM_SYMBOL[ItemState.RUNNING]} {tr('live.running')}", "bold")
+        elif not m.clock:
+            second = (tr("live.start_hint"), "italic")
+        else:
+            second = (f"{ITEM_SYMBOL[ItemState.PAUSED]} {tr('live.resume_hint')}", "bold")
+        if item is None:
+            second = ""
+        self.query_one("#meeting-info", Static).update(Content.assemble(*first, "\n", second))
+
+    def _round(self) -> None:
+        m = self.meeting
+        item = self.item
+        round_list = self.query_one("#round", Choices)
+        speaker = self.speaker()
+        said = {}
+        if item is not None:
+            for c in m.contributions_on(item.id):
+                said[c.speaker_id] = said.get(c.speaker_id, 0) + 1
+            person = m.person
+            if person is not None:
+                views = sum(1 for v in m.person_views if v.item_id == item.id)
+                if views:
+                    said[person.id] = said.get(person.id, 0) + views
+        options = []
+        highlighted = None
+        for n, p in enumerate(m.round_table()):
+            mark = CURRENT if speaker is not None and p.id == speaker.id else " "
+            if p.id == (speaker.id if speaker else None):
+                highlighted = n
+            spoken = said.get(p.id, 0)
+            if spoken:
+                prompt = Content.assemble((f"{mark} {SPOKEN} ", "bold"), p.name, (f"  {spoken}", "dim"))
+            else:
+                prompt = Content.assemble((f"{mark} {NOT_SPOKEN} ", "bold"), p.name,
+                                          (f"  {tr('live.not_yet')}", "italic"))
+            options.append(Option(prompt, id=p.id))
+        round_list.set_options(options)
+        if highlighted is not None:
+            round_list.highlighted = highlighted
+        waiting = len(m.not_spoken_yet(item.id)) if item else 0
+        box = self.query_one("#round-box")
+        if not options:
+            round_list.set_options([Option(Content(tr("live.no_speaker")), id="none", disabled=True)])
+            box.border_subtitle = ""
+        else:
+            box.border_subtitle = tr("live.waiting", count=waiting) if waiting else tr("live.all_spoken")
+
+    def _note_marks(self, nature: Nature | None, visibility: Visibility) -> list:
+        marks: list = []
+        if nature is not None and nature is not Nature.FACT:
+            marks.append((f" [{lbl(nature)}]", "italic"))
+        if visibility.kind is not VisibilityKind.MINUTE:
+            text = lbl(visibility.kind)
+            if visibility.kind is VisibilityKind.RESTRICTED:
+                names = ", ".join(self.meeting.name_of(x) for x in visibility.recipients)
+                text += f" : {names}" if names else ""
+            marks.append((f" [{text}]", "italic"))
+        return marks
+
+    def _said(self) -> None:
+        m = self.meeting
+        item = self.item
+        said = self.query_one("#said", Choices)
+        notes = m.contributions_on(item.id) if item else []
+        options = []
+        for c in notes:
+            options.append(Option(Content.assemble((m.name_of(c.speaker_id) or "?", "bold"), " : ", c.text,
+                                                   *self._note_marks(c.nature, c.visibility)), id=c.id))
+        keep = said.highlighted
+        if not options:
+            options.append(Option(Content(tr("live.said_none")), id="none", disabled=True))
+            keep = None
+        said.set_options(options)
+        if notes:
+            if keep is None or keep >= len(options) - 2:
+                said.highlighted = len(options) - 1
+                said.scroll_end(animate=False)
+            else:
+                said.highlighted = keep
+        self.query_one("#said-box").border_subtitle = tr("live.said_count", count=len(notes)) if notes else ""
+
+    def _views(self) -> None:
+        m = self.meeting
+        item = self.item
+        person = m.person
+        name = (person.addressed_as or person.name) if person else tr("live.the_person")
+        box = self.query_one("#view-box")
+        box.border_title = Content(tr("live.view_title", name=name))
+        views = self.query_one("#views", Choices)
+        on_item = [v for v in m.person_views if item is not None and v.item_id == item.id]
+        general = [v for v in m.person_views if not v.item_id]
+        options = []
+        for v in on_item:
+            options.append(Option(Content.assemble(("« ", "bold"), v.text, (" »", "bold"),
+                                                   *self._note_marks(None, v.visibility)), id=v.id))
+        if not on_item:
+            options.append(Option(Content(tr("live.view_none_on_item")), id="none", disabled=True))
+        for v in general:
+            options.append(Option(Content.assemble((lbl(v.aspect) + " : ", "italic"), "« ", v.text, " »",
+                                                   *self._note_marks(None, v.visibility)), id=v.id))
+        keep = views.highlighted
+        views.set_options(options)
+        if options and keep is not None:
+            views.highlighted = min(keep, len(options) - 1)
+        box.border_subtitle = tr("live.view_keys")
+
+    def _speaker_line(self) -> None:
+        speaker = self.speaker()
+        line = self.query_one("#speaker-line", Label)
+        if speaker is None:
+            line.update(Content(tr("live.no_speaker")))
+            return
+        p = self.pending
+        vis = Visibility(kind=p["visibility"], recipients=p["recipients"])
+        if speaker.kind is ParticipantKind.PERSON:
+            who = tr("live.speaker_person", name=speaker.addressed_as or speaker.name)
+            marks = self._note_marks(None, vis)
+        else:
+            who = tr("live.speaker", name=speaker.name)
+            marks = self._note_marks(p["nature"], vis)
+        domains = ", ".join(lbl(d) for d in p["domains"])
+        parts: list = [(f"{CURRENT} {who}", "bold"), *marks]
+        if domains:
+            parts.append((f" [{domains}]", "italic"))
+        line.update(Content.assemble(*parts))
+
+    # -- typing and recording --
+
+    def on_short_text_submitted(self, event: ShortText.Submitted) -> None:
+        event.stop()
+        self.action_record()
+
+    def action_record(self) -> None:
+        area = self.query_one("#note", ShortText)
+        text = area.text.strip()
+        if not text:
+            area.focus()
+            return
+        speaker = self.speaker()
+        item = self.item
+        if speaker is None:
+            self.capp.say(tr("live.no_speaker"), "warning")
+            return
+        at = self.capp.now()
+        p = self.pending
+        visibility = Visibility(kind=p["visibility"],
+                                recipients=p["recipients"] if p["visibility"] is VisibilityKind.RESTRICTED else [])
+        item_id = item.id if item else ""
+
+        def edit(m) -> None:
+            if speaker.kind is ParticipantKind.PERSON:
+                m.person_views.append(PersonView(item_id=item_id, text=text, aspect=ViewAspect.GENERAL,
+                                                 visibility=visibility, at=at))
+            else:
+                m.contributions.append(Contribution(item_id=item_id, speaker_id=speaker.id, text=text,
+                                                    nature=p["nature"], domains=list(p["domains"]),
+                                                    visibility=visibility, at=at))
+            m.progress.speaker_id = speaker.id
+
+        if self.change(edit):
+            area.text = ""
+            self.pending = self._fresh_pending()
+            self._speaker_line()
+            self.query_one("#said", Choices).scroll_end(animate=False)
+        area.focus()
+
+    def action_next_speaker(self) -> None:
+        m = self.meeting
+        round_table = m.round_table()
+        if not round_table:
+            return
+        speaker = self.speaker()
+        index = next((n for n, p in enumerate(round_table) if speaker and p.id == speaker.id), -1)
+        following = round_table[(index + 1) % len(round_table)]
+        self._set_speaker(following.id)
+
+    def _set_speaker(self, pid: str) -> None:
+        def edit(m) -> None:
+            m.progress.speaker_id = pid
+
+        if not self.capp.change(edit, quiet=True):
+            self.meeting.progress.speaker_id = pid
+            self.refresh_view()
+        self.pending = self._fresh_pending()
+        self._speaker_line()
+
+    def action_note_options(self) -> None:
+        speaker = self.speaker()
+        m = self.meeting
+        p = self.pending
+        draft = Contribution(speaker_id=speaker.id if speaker else "", text="", nature=p["nature"],
+                             domains=list(p["domains"]), visibility=Visibility(kind=p["visibility"],
+                                                                                recipients=list(p["recipients"])))
+
+        def done(values: dict | None) -> None:
+            if values:
+                self.pending.update({"nature": values["nature"], "domains": values["domains"],
+                                     "visibility": values["visibility"], "recipients": values["recipients"]})
+                self._speaker_line()
+            self.query_one("#note", ShortText).focus()
+
+        self.app.push_screen(forms.contribution_form(m, draft, editing=False), done)
+
+    def action_type(self) -> None:
+        self.query_one("#note", ShortText).focus()
+
+    def action_leave_typing(self) -> None:
+        self.query_one("#live-agenda", Choices).focus()
+
+    # -- the agenda and the clocks --
+
+    def action_toggle_timer(self) -> None:
+        at = self.capp.now()
+        result: list[bool] = []
+        if self.change(lambda m: result.append(timing.toggle(m, at))) and result:
+            self.capp.say(tr("live.started") if result[0] else tr("live.paused_now"))
+
+    def action_next_item(self) -> None:
+        at = self.capp.now()
+        moved: list[bool] = []
+        if self.change(lambda m: moved.append(timing.next_item(m, at))) and moved and not moved[0]:
+            self.capp.say(tr("live.last_item_done"))
+
+    def action_previous_item(self) -> None:
+        at = self.capp.now()
+        self.change(lambda m: timing.previous_item(m, at))
+
+    def action_skip_item(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        at = self.capp.now()
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.change(lambda m: timing.skip(m, at))
+                self.capp.say(tr("live.skipped", title=item.title))
+
+        self.app.push_screen(Confirm(tr("live.skip_title"), tr("live.skip_question", title=item.title),
+                                     yes=tr("live.skip_yes"), danger=False), answer)
+
+    def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
+        event.stop()
+        source = event.option_list.id
+        oid = event.option.id or ""
+        if source == "live-agenda":
+            at = self.capp.now()
+            if oid != (self.item.id if self.item else None):
+                self.change(lambda m: timing.go_to(m, oid, at))
+        elif source == "round":
+            self._set_speaker(oid)
+            self.query_one("#note", ShortText).focus()
+        elif source == "said":
+            self._edit_contribution(oid)
+        elif source == "views":
+            self._edit_view(oid)
+
+    # -- editing what was recorded --
+
+    def _edit_contribution(self, cid: str) -> None:
+        found = next((c for c in self.meeting.contributions if c.id == cid), None)
+        if found is not None:
+            notes.edit_contribution(self, found)
+
+    def _edit_view(self, vid: str) -> None:
+        found = next((v for v in self.meeting.person_views if v.id == vid), None)
+        if found is not None:
+            notes.edit_view(self, found)
+
+    def action_remove_note(self) -> None:
+        focused = self.focused
+        if not isinstance(focused, Choices) or focused.id not in ("said", "views"):
+            return
+        oid = focused.current_id()
+        m = self.meeting
+        if focused.id == "said":
+            found = next((c for c in m.contributions if c.id == oid), None)
+            if found is not None:
+                notes.remove_contribution(self, found)
+        else:
+            view = next((v for v in m.person_views if v.id == oid), None)
+            if view is not None:
+                notes.remove_view(self, view)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "remove_note":
+            focused = self.focused
+            return isinstance(focused, Choices) and focused.id in ("said", "views")
+        return True
+
+    # -- the person's words, actions --
+
+    def action_add_view(self) -> None:
+        m = self.meeting
+        item = self.item
+        draft = PersonView(item_id=item.id if item else "", text="")
+
+        def done(values: dict | None) -> None:
+            if values and not values.get("_button"):
+                at = self.capp.now()
+
+                def edit(m) -> None:
+                    view = PersonView(text=values["text"], at=at)
+                    forms.apply_view(view, values)
+                    m.person_views.append(view)
+
+                self.change(edit)
+
+        self.app.push_screen(forms.view_form(m, draft, editing=False), done)
+
+    def action_add_action(self) -> None:
+        m = self.meeting
+        item = self.item
+        draft = Action(what="", item_id=item.id if item else "", domains=list(item.domains) if item else [])
+
+        def done(values: dict | None) -> None:
+            if values and not values.get("_button"):
+                at = self.capp.now()
+
+                def edit(m) -> None:
+                    action = Action(what=values["what"], created_at=at)
+                    forms.apply_action(action, values)
+                    m.actions.append(action)
+
+                if self.change(edit):
+                    self.capp.say(tr("action.added"))
+
+        self.app.push_screen(forms.action_form(m, draft, editing=False), done)

@@ -1,0 +1,49 @@
+"""Editing a recorded note (a contribution, the person's words) from any screen."""
+
+from __future__ import annotations
+
+from ...model import Contribution, PersonView
+from ..dialogs import meeting_forms as forms
+from ..dialogs.forms import Confirm
+from ..format import one_line
+from ..text import tr
+
+
+def edit_contribution(screen, found: Contribution) -> None:
+    def done(values: dict | None) -> None:
+        if not values:
+            return
+        if values.get("_button") == "delete":
+            remove_contribution(screen, found)
+            return
+        screen.change(lambda m: forms.apply_contribution(found, values))
+
+    screen.app.push_screen(forms.contribution_form(screen.meeting, found, editing=True), done)
+
+
+def remove_contribution(screen, found: Contribution) -> None:
+    screen.app.push_screen(
+        Confirm(tr("note.remove_title"), tr("note.remove_question", text=one_line(found.text, 80)),
+                yes=tr("form.delete")),
+        lambda yes: yes and screen.change(lambda m: m.contributions.remove(found)),
+    )
+
+
+def edit_view(screen, found: PersonView) -> None:
+    def done(values: dict | None) -> None:
+        if not values:
+            return
+        if values.get("_button") == "delete":
+            remove_view(screen, found)
+            return
+        screen.change(lambda m: forms.apply_view(found, values))
+
+    screen.app.push_screen(forms.view_form(screen.meeting, found, editing=True), done)
+
+
+def remove_view(screen, found: PersonView) -> None:
+    screen.app.push_screen(
+        Confirm(tr("view.remove_title"), tr("note.remove_question", text=one_line(found.text, 80)),
+                yes=tr("form.delete")),
+        lambda yes: yes and screen.change(lambda m: m.person_views.remove(found)),
+    )

@@ -1,0 +1,354 @@
+"""Prepare (F2): the meeting's details, the person, participants and speaking order, the person's own
+network, the agenda with timeboxes, the life domains. Lists here; each edit in a small dialog."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets.selection_list import Selection
+
+from ...model import Domain, ParticipantKind
+from ..dialogs import meeting_forms as forms
+from ..dialogs.forms import Confirm, Notice
+from ..edits import item_references, move, move_speaker, participant_references, remove_item, remove_participant
+from ..format import date_text, one_line, time_text
+from ..text import cell, key, lbl, tr
+from ..timing import planned_seconds
+from ..widgets import Picks, Table
+from .base import MeetingScreen
+
+TABS = ("details", "participants", "network", "agenda", "domains")
+
+
+def references_sentence(refs: dict[str, int]) -> str:
+    return ", ".join(tr(k, count=n) for k, n in refs.items())
+
+
+class PrepareScreen(MeetingScreen):
+    PHASE = "prepare"
+
+    BINDINGS = [
+        key("1", "tab('details')", "tab_details", show=False),
+        key("2", "tab('participants')", "tab_participants", show=False),
+        key("3", "tab('network')", "tab_network", show=False),
+        key("4", "tab('agenda')", "tab_agenda", show=False),
+        key("5", "tab('domains')", "tab_domains", show=False),
+        key("e", "edit", "edit"),
+        key("a", "add", "add"),
+        key("delete,d", "remove", "remove", key_display="suppr/d"),
+        key("shift+up,less_than_sign", "move(-1)", "move_up", key_display="⇧↑/<"),
+        key("shift+down,greater_than_sign", "move(1)", "move_down", key_display="⇧↓/>"),
+        key("p", "edit_person", "edit_person"),
+    ]
+
+    def body(self) -> ComposeResult:
+        with TabbedContent(id="prepare-tabs", initial="tab-details"):
+            with TabPane(tr("prepare.tab_details"), id="tab-details"):
+                yield Static("", id="details", markup=False)
+            with TabPane(tr("prepare.tab_participants"), id="tab-participants"):
+                yield Table(id="participants")
+                yield Static("", id="participants-note", classes="note", markup=False)
+            with TabPane(tr("prepare.tab_network"), id="tab-network"):
+                yield Static(tr("network.intro"), classes="note", markup=False)
+                yield Table(id="network")
+            with TabPane(tr("prepare.tab_agenda"), id="tab-agenda"):
+                yield Table(id="agenda")
+                yield Static("", id="agenda-total", classes="note", markup=False)
+            with TabPane(tr("prepare.tab_domains"), id="tab-domains"):
+                yield Static(tr("prepare.domains_note"), classes="note", markup=False)
+                yield Picks(id="domains")
+
+    def on_mount(self) -> None:
+        self._columns()
+        super().on_mount()
+
+    def _columns(self) -> None:
+        self.query_one("#participants", Table).add_columns(
+            tr("col.order"), tr("col.name"), tr("col.kind"), tr("col.organisation_role"), tr("col.attendance"),
+            tr("col.minute"))
+        self.query_one("#network", Table).add_columns(
+            tr("col.name"), tr("col.link"), tr("col.involve"), tr("col.offer"), tr("col.invited"))
+        self.query_one("#agenda", Table).add_columns(
+            tr("col.number"), tr("col.item"), tr("col.timebox"), tr("col.domains"))
+
+    # -- showing --
+
+    def refresh_view(self) -> None:
+        m = self.meeting
+        self._details()
+        self._participants()
+        self._network()
+        self._agenda()
+        picks = self.query_one("#domains", Picks)
+        chosen = set(m.domains)
+        if not picks.option_count:
+            picks.add_options([Selection(lbl(d), d, d in chosen) for d in Domain])
+        else:
+            for d in Domain:
+                (picks.select if d in chosen else picks.deselect)(d)
+
+    def _details(self) -> None:
+        m = self.meeting
+        person = m.person
+        facilitator = m.participant(m.facilitator_id)
+        when = " ".join(x for x in (date_text(m.date), time_text(m.start_time)) if x)
+        if m.end_time:
+            when += f" – {time_text(m.end_time)}"
+        empty = tr("prepare.empty")
+        lines = [
+            (tr("details.field_title"), m.title),
+            (tr("details.field_purpose"), m.purpose),
+            (tr("prepare.when"), when),
+            (tr("details.field_place"), m.place),
+            (tr("details.field_organisation"), m.organisation),
+            (tr("prepare.person"), (f"{person.name} ({tr('prepare.addressed_as', name=person.addressed_as)})"
+                                    if person and person.addressed_as else person.name if person else "")),
+            (tr("prepare.facilitator"), facilitator.name if facilitator else ""),
+            (tr("details.field_language"), lbl(m.language)),
+        ]
+        parts: list = []
+        for caption, value in lines:
+            parts += [(f"{caption} : " if self.app.language == "fr" else f"{caption}: ", "bold"),  # type: ignore[attr-defined]
+                      value or (empty, "italic"), "\n"]
+        parts += ["\n", (tr("prepare.details_keys"), "dim")]
+        self.query_one("#details", Static).update(Content.assemble(*parts))
+
+    def _participants(self) -> None:
+        m = self.meeting
+        table = self.query_one("#participants", Table)
+        keep = table.current_key()
+        table.clear()
+        order = {p.id: n for n, p in enumerate(m.round_table(), 1)}
+        ranked = sorted(m.participants, key=lambda p: order.get(p.id, len(order) + 1))
+        for p in ranked:
+            where = " · ".join(x for x in (p.organisation, p.role) if x)
+            table.add_row(
+                cell(str(order[p.id]) if p.id in order else "–"),
+                cell(one_line(p.name, 40)),
+                cell(lbl(p.kind)),
+                cell(one_line(where, 40)),
+                cell(lbl(p.attendance)),
+                cell(tr("answer.yes") if p.receives_minute else tr("answer.no")),
+                key=p.id,
+            )
+        self._restore(table, keep)
+        self.query_one("#participants-note", Static).update(tr("prepare.participants_note"))
+
+    def _network(self) -> None:
+        m = self.meeting
+        table = self.query_one("#network", Table)
+        keep = table.current_key()
+        table.clear()
+        for member in m.network:
+            agrees = {True: tr("answer.yes"), False: tr("answer.no"), None: tr("answer.unknown")}[member.agrees_to_involve]
+            table.add_row(cell(one_line(member.name, 24)), cell(one_line(member.link, 24)), cell(agrees),
+                          cell(one_line(member.offer, 40)),
+                          cell(tr("answer.yes") if member.participant_id else tr("answer.no")), key=member.id)
+        self._restore(table, keep)
+
+    def _agenda(self) -> None:
+        m = self.meeting
+        table = self.query_one("#agenda", Table)
+        keep = table.current_key()
+        table.clear()
+        for n, item in enumerate(m.agenda, 1):
+            domains = ", ".join(lbl(d) for d in item.domains)
+            table.add_row(cell(str(n)), cell(one_line(item.title, 50)), cell(tr("minutes", n=item.timebox_minutes)),
+                          cell(one_line(domains, 30)), key=item.id)
+        self._restore(table, keep)
+        total = sum(i.timebox_minutes for i in m.agenda)
+        planned = planned_seconds(m) / 60
+        note = tr("prepare.agenda_total", total=total)
+        if m.start_time and m.end_time:
+            note += " " + tr("prepare.agenda_planned", planned=int(planned))
+            if total > planned:
+                note += " " + tr("prepare.agenda_too_long", minutes=int(total - planned))
+        self.query_one("#agenda-total", Static).update(note)
+
+    @staticmethod
+    def _restore(table: Table, keep: str | None) -> None:
+        row = table.row_of(keep) if keep else None
+        table.keep_row(row if row is not None else 0)
+
+    # -- tabs --
+
+    @property
+    def tab(self) -> str:
+        return self.query_one("#prepare-tabs", TabbedContent).active.removeprefix("tab-")
+
+    def action_tab(self, name: str) -> None:
+        self.query_one("#prepare-tabs", TabbedContent).active = f"tab-{name}"
+        target = {"participants": "#participants", "network": "#network", "agenda": "#agenda",
+                  "domains": "#domains"}.get(name)
+        if target:
+            self.query_one(target).focus()
+        self.refresh_bindings()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        tab = self.tab
+        if action in ("add", "remove") and tab not in ("participants", "network", "agenda"):
+            return False
+        if action == "move" and tab not in ("participants", "network", "agenda"):
+            return False
+        if action == "edit" and tab == "domains":
+            return False
+        return True
+
+    def _table(self) -> Table | None:
+        return {"participants": self.query_one("#participants", Table), "network": self.query_one("#network", Table),
+                "agenda": self.query_one("#agenda", Table)}.get(self.tab)
+
+    # -- edits --
+
+    def action_edit(self) -> None:
+        m = self.meeting
+        if self.tab == "details":
+            self.app.push_screen(forms.details_form(m), self._details_done)
+            return
+        table = self._table()
+        current = table.current_key() if table else None
+        if self.tab == "participants":
+            p = m.participant(current) if current else None
+            if p is None:
+                self.action_add()
+                return
+            self.app.push_screen(forms.participant_form(m, p), lambda v: self._participant_done(p.id, v))
+        elif self.tab == "network":
+            member = next((x for x in m.network if x.id == current), None)
+            if member is None:
+                self.action_add()
+                return
+            self.app.push_screen(forms.network_form(m, member), lambda v: self._network_done(member.id, v))
+        elif self.tab == "agenda":
+            item = m.item(current) if current else None
+            if item is None:
+                self.action_add()
+                return
+            self.app.push_screen(forms.item_form(item), lambda v: self._item_done(item.id, v))
+
+    def on_data_table_row_selected(self, event: Table.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_add(self) -> None:
+        m = self.meeting
+        if self.tab == "participants":
+            self.app.push_screen(forms.participant_form(m, None), lambda v: self._participant_done("", v))
+        elif self.tab == "network":
+            self.app.push_screen(forms.network_form(m, None), lambda v: self._network_done("", v))
+        elif self.tab == "agenda":
+            self.app.push_screen(forms.item_form(None), lambda v: self._item_done("", v))
+
+    def action_edit_person(self) -> None:
+        m = self.meeting
+        person = m.person
+        self.app.push_screen(
+            forms.participant_form(m, person, kind=ParticipantKind.PERSON),
+            lambda v: self._participant_done(person.id if person else "", v),
+        )
+
+    def _details_done(self, values: dict | None) -> None:
+        if values:
+            self.change(lambda m: forms.apply_details(m, values))
+
+    def _participant_done(self, pid: str, values: dict | None) -> None:
+        if not values:
+            return
+        created: list = []
+
+        def edit(m) -> None:
+            created.append(forms.apply_participant(m, m.participant(pid) if pid else None, values))
+
+        if self.change(edit) and created:
+            table = self.query_one("#participants", Table)
+            self._restore(table, created[0].id)
+
+    def _network_done(self, mid: str, values: dict | None) -> None:
+        if values:
+            self.change(lambda m: forms.apply_network(m, next((x for x in m.network if x.id == mid), None), values))
+
+    def _item_done(self, item_id: str, values: dict | None) -> None:
+        if not values:
+            return
+        table = self.query_one("#agenda", Table)
+        after = table.cursor_row if (table.row_count and not item_id) else None
+        created: list = []
+
+        def edit(m) -> None:
+            created.append(forms.apply_item(m, m.item(item_id) if item_id else None, values, after=after))
+
+        if self.change(edit) and created:
+            self._restore(table, created[0].id)
+
+    def action_remove(self) -> None:
+        m = self.meeting
+        table = self._table()
+        current = table.current_key() if table else None
+        if not current:
+            return
+        if self.tab == "participants":
+            p = m.participant(current)
+            if p is None:
+                return
+            refs = participant_references(m, p.id)
+            if refs.blocking:
+                self.app.push_screen(Notice(tr("participant.remove_title"), tr(
+                    "participant.remove_refused", name=p.name, refs=references_sentence(refs.blocking))))
+                return
+            question = tr("participant.remove_question", name=p.name)
+            if refs.cleaned:
+                question += "\n" + tr("participant.remove_cleaned", refs=references_sentence(refs.cleaned))
+            self.app.push_screen(Confirm(tr("participant.remove_title"), question, yes=tr("form.delete")),
+                                 lambda yes: yes and self.change(lambda m: remove_participant(m, p.id)))
+        elif self.tab == "network":
+            member = next((x for x in m.network if x.id == current), None)
+            if member is None:
+                return
+            self.app.push_screen(
+                Confirm(tr("network.remove_title"), tr("network.remove_question", name=member.name), yes=tr("form.delete")),
+                lambda yes: yes and self.change(lambda m: m.network.remove(member)),
+            )
+        elif self.tab == "agenda":
+            item = m.item(current)
+            if item is None:
+                return
+            refs = item_references(m, item.id)
+            if refs.blocking:
+                self.app.push_screen(Notice(tr("item.remove_title"), tr(
+                    "item.remove_refused", title=item.title, refs=references_sentence(refs.blocking))))
+                return
+            question = tr("item.remove_question", title=item.title)
+            if refs.cleaned:
+                question += "\n" + tr("item.remove_cleaned", refs=references_sentence(refs.cleaned))
+            self.app.push_screen(Confirm(tr("item.remove_title"), question, yes=tr("form.delete")),
+                                 lambda yes: yes and self.change(lambda m: remove_item(m, item.id)))
+
+    def action_move(self, step: int) -> None:
+        m = self.meeting
+        table = self._table()
+        current = table.current_key() if table else None
+        if not current or table is None:
+            return
+        if self.tab == "participants":
+            if current not in {p.id for p in m.round_table()}:
+                self.app.say(tr("prepare.not_in_round"), "warning")  # type: ignore[attr-defined]
+                return
+            self.change(lambda m: move_speaker(m, current, step))
+        elif self.tab == "network":
+            index = next((n for n, x in enumerate(m.network) if x.id == current), -1)
+            self.change(lambda m: move(m.network, index, step))
+        elif self.tab == "agenda":
+            index = next((n for n, x in enumerate(m.agenda) if x.id == current), -1)
+            self.change(lambda m: move(m.agenda, index, step))
+        self._restore(table, current)
+
+    def on_selection_list_selection_toggled(self, event: Picks.SelectionToggled) -> None:
+        event.stop()
+        chosen = list(self.query_one("#domains", Picks).selected)
+        ordered = [d for d in Domain if d in chosen]
+        if ordered != self.meeting.domains:
+            self.change(lambda m: setattr(m, "domains", ordered))

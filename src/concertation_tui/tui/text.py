@@ -1,0 +1,88 @@
+"""Interface words and safe text.
+
+- `tr("key", **params)`: the interface sentence `tui.key` in the running app's language.
+- `plain(text)`: meeting text (names, titles, contributions) as `Content` that is never parsed as
+  markup: a name like "Jean [Dupont] [/]" shows as typed and cannot run an action.
+- `Localized`: bindings are declared with catalogue keys as description and tooltip; the mixin puts
+  the words of the app's language in their place when the widget is built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from enum import Enum
+
+from rich.text import Text
+from textual._context import active_app
+from textual.binding import Binding, BindingsMap
+from textual.content import Content
+
+from ..i18n import label, resolve_language, t
+
+KEY_PREFIX = "key."
+TIP_PREFIX = "tip."
+
+
+def current_lang() -> str:
+    try:
+        return getattr(active_app.get(), "language", None) or resolve_language(None)
+    except LookupError:
+        return resolve_language(None)
+
+
+def tr(key: str, /, **params: object) -> str:
+    return t(f"tui.{key}", current_lang(), **params)
+
+
+def lbl(value: Enum) -> str:
+    return label(value, current_lang())
+
+
+def plain(text: str) -> Content:
+    """User text, shown exactly as typed (never parsed as markup)."""
+    return Content(text)
+
+
+def cell(text: str) -> Text:
+    """A DataTable cell: a rich Text (measured for the column width, never parsed as markup)."""
+    return Text(text, no_wrap=True, overflow="ellipsis")
+
+
+def localize_bindings(bindings: BindingsMap, lang: str, *, hide_foreign: bool = False) -> BindingsMap:
+    """A copy of `bindings` with catalogue keys replaced by words; with `hide_foreign`, bindings that
+    are not ours (Textual's own English ones) are kept working but hidden from the help panel."""
+    localized: dict[str, list[Binding]] = {}
+    for key, found in bindings.key_to_bindings.items():
+        out = []
+        for binding in found:
+            if binding.description.startswith(KEY_PREFIX):
+                binding = replace(
+                    binding,
+                    description=t(f"tui.{binding.description}", lang),
+                    tooltip=t(f"tui.{binding.tooltip}", lang) if binding.tooltip.startswith(TIP_PREFIX) else "",
+                )
+            elif hide_foreign and not binding.system:
+                binding = replace(binding, system=True)
+            out.append(binding)
+        localized[key] = out
+    return BindingsMap.from_keys(localized)
+
+
+class Localized:
+    """Mixin for any DOM node whose BINDINGS use catalogue keys (call `_localize()` in __init__)."""
+
+    HIDE_FOREIGN_BINDINGS = False
+
+    def _localize(self) -> None:
+        self._bindings = localize_bindings(  # type: ignore[attr-defined]
+            self._bindings, getattr(self, "language", None) or current_lang(), hide_foreign=self.HIDE_FOREIGN_BINDINGS  # type: ignore[attr-defined]
+        )
+
+
+def key(keys: str, action: str, name: str, *, show: bool = True, priority: bool = False,
+        key_display: str | None = None, binding_id: str | None = None) -> Binding:
+    """A binding whose words come from the catalogue: `key.<name>` and `tip.<name>`; its id is `name`."""
+    return Binding(
+        keys, action, KEY_PREFIX + name, show=show, priority=priority, key_display=key_display,
+        tooltip=TIP_PREFIX + name, id=binding_id or name.replace("_", "-"),
+    )

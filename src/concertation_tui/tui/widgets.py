@@ -1,0 +1,218 @@
+"""Widgets shared by the screens: the top bar, banners, lists and tables that hide Textual's English
+key descriptions from the help panel, and the short typing area (Enter records, it grows a little)."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from rich.segment import Segment
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.widgets import (
+    Checkbox,
+    DataTable,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    SelectionList,
+    Static,
+    TextArea,
+)
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
+
+from .text import Localized, tr
+
+PHASES = ("prepare", "open", "live", "actions", "close")
+PHASE_KEYS = {"prepare": "F2", "open": "F3", "live": "F4", "actions": "F5", "close": "F6"}
+
+
+class AppBar(Horizontal):
+    """First line: the steps with their F-key (the current one bracketed and bold), and the save state."""
+
+    def __init__(self, current: str = "", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.current = current
+
+    def compose(self):
+        yield Label(self._tabs(), id="tabs", markup=False)
+        yield Label("", id="save-state", markup=False)
+
+    def _tabs(self) -> Content:
+        parts: list[Content | str | tuple[str, str]] = []
+        for phase in PHASES:
+            name = f"{PHASE_KEYS[phase]} {tr('phase.' + phase)}"
+            if parts:
+                parts.append(" ")
+            if phase == self.current:
+                parts.append((f"[{name}]", "bold reverse"))
+            else:
+                parts.append(name)
+        return Content.assemble(*parts)
+
+    def on_mount(self) -> None:
+        self.update_save_state()
+
+    def update_save_state(self) -> None:
+        app = self.app
+        text = app.save_state_text() if hasattr(app, "save_state_text") else ""
+        label = self.query_one("#save-state", Label)
+        label.update(Content(text))
+        label.set_class(bool(getattr(app, "save_error", "")), "-failed")
+
+
+class Box(Vertical):
+    """A bordered box that tells its screen when its size changes (tables fit their columns to it)."""
+
+    class Resized(Message):
+        def __init__(self, box: Box) -> None:
+            super().__init__()
+            self.box = box
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized(self))
+
+
+class Banner(Static):
+    """A line of warning under the top bar (read-only, save failure); hidden when empty."""
+
+    def show(self, text: str) -> None:
+        self.update(Content(text))
+        self.display = bool(text)
+
+
+class Table(Localized, DataTable):
+    """DataTable with row cursor; its own (English) key descriptions hidden from the help panel."""
+
+    HIDE_FOREIGN_BINDINGS = True
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("cursor_type", "row")
+        kwargs.setdefault("zebra_stripes", False)
+        super().__init__(**kwargs)
+        self._localize()
+
+    def keep_row(self, row: int) -> None:
+        if self.row_count:
+            self.move_cursor(row=max(0, min(row, self.row_count - 1)), animate=False)
+
+    def current_key(self) -> str | None:
+        if not self.row_count:
+            return None
+        try:
+            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        except Exception:  # noqa: BLE001 - an empty or shrinking table
+            return None
+        return key.value if key is not None else None
+
+    def row_of(self, key: str) -> int | None:
+        try:
+            return self.get_row_index(key)
+        except Exception:  # noqa: BLE001 - RowDoesNotExist
+            return None
+
+
+class Choices(Localized, OptionList):
+    HIDE_FOREIGN_BINDINGS = True
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._localize()
+
+    def current_id(self) -> str | None:
+        if self.highlighted is None or not self.option_count:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+
+class Picks(Localized, SelectionList):
+    """SelectionList whose ticked lines show an X and the others a blank: not told by colour alone."""
+
+    HIDE_FOREIGN_BINDINGS = True
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._localize()
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        if len(segments) < 4 or segments[1].text != ToggleButton.BUTTON_INNER:
+            return strip
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        if selection.value not in self.selected:
+            segments[1] = Segment(" ", segments[1].style)
+        return Strip(segments, strip.cell_length)
+
+
+class _Marked:
+    """A toggle whose state is drawn by a glyph (on) or a blank (off), not by colour alone."""
+
+    ON = "X"
+
+    @property
+    def _button(self) -> Content:
+        button_style = self.get_visual_style("toggle--button")  # type: ignore[attr-defined]
+        side_style = VisualStyle(foreground=button_style.background,
+                                 background=self.background_colors[1])  # type: ignore[attr-defined]
+        return Content.assemble(
+            (self.BUTTON_LEFT, side_style),  # type: ignore[attr-defined]
+            (self.ON if self.value else " ", button_style),  # type: ignore[attr-defined]
+            (self.BUTTON_RIGHT, side_style),  # type: ignore[attr-defined]
+        )
+
+
+class Tick(_Marked, Checkbox):
+    ON = "X"
+
+
+class Choice(_Marked, RadioButton):
+    ON = "●"
+
+
+class Field(Localized, Input):
+    HIDE_FOREIGN_BINDINGS = True
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._localize()
+
+
+class ShortText(Localized, TextArea):
+    """A few rows of text that grow with what is typed; Enter (and ctrl+s) records, Tab leaves.
+
+    Over SSH every keystroke repaints the whole focused widget: a short area keeps that small.
+    """
+
+    HIDE_FOREIGN_BINDINGS = True
+
+    class Submitted(Message):
+        def __init__(self, area: ShortText) -> None:
+            super().__init__()
+            self.area = area
+
+        @property
+        def control(self) -> ShortText:
+            return self.area
+
+    def __init__(self, text: str = "", **kwargs) -> None:
+        kwargs.setdefault("soft_wrap", True)
+        kwargs.setdefault("tab_behavior", "focus")
+        kwargs.setdefault("show_line_numbers", False)
+        kwargs.setdefault("compact", True)
+        super().__init__(text, **kwargs)
+        self._localize()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted(self))
+            return
+        await super()._on_key(event)
