@@ -1,0 +1,51 @@
+"""Helpers of the interface tests (no test here): a fixed clock, the screen as text, typing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from concertation_tui import store
+from concertation_tui.demo import demo_meeting
+
+TZ = dt.datetime.now().astimezone().tzinfo
+START = dt.datetime(2026, 11, 23, 15, 20, tzinfo=TZ)
+
+
+class Clock:
+    """The interface's clock, moved by hand: timers and the save time are the same on every run."""
+
+    def __init__(self, start: dt.datetime = START) -> None:
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, minutes: float = 0, seconds: float = 0) -> None:
+        self.now += dt.timedelta(minutes=minutes, seconds=seconds)
+
+
+def demo_file(**changes) -> Path:
+    """The demo meeting written in the test's meetings folder."""
+    meeting = demo_meeting()
+    for name, value in changes.items():
+        setattr(meeting, name, value)
+    return store.create_meeting_file(meeting)
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text (the compositor's lines; pinned textual==8.2.8)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+def flat(text: str) -> str:
+    """Screen text with line breaks and runs of spaces removed, to find text that wraps."""
+    return "".join(text.replace("│", "").split())
+
+
+async def settle(app, pilot) -> None:
+    """Wait for the saves and the screen: workers done, then two idle rounds."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
