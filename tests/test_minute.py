@@ -436,10 +436,15 @@ def test_an_english_meeting_gives_an_english_minute_with_english_dates() -> None
     assert "What we decided together" in letter and "By when: Tuesday, 1 December 2026 at the latest." in letter
 
 
-def test_a_fr_fr_meeting_is_tagged_fr_fr() -> None:
+def test_the_document_language_follows_the_meeting_locale_and_survives_a_wrong_one() -> None:
     m = demo_meeting()
     m.locale = "fr_FR"
     assert b'w:val="fr-FR"' in parts(build_minute(m, Edition.PERSON))["word/styles.xml"]
+    for wrong in ("xx_YY", "", "en_GB", "fr_ZZ"):  # unknown, empty, another language, unknown region
+        m.locale = wrong
+        data = build_minute(m, Edition.PERSON)
+        assert re.search(rb'w:val="fr-[A-Z]{2}"', parts(data)["word/styles.xml"]), wrong
+        assert "lundi 23 novembre 2026" in body_text(open_docx(data))
 
 
 def test_dropped_actions_are_not_in_the_letter_and_show_their_reason_in_the_minute() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_date_format
 from babel.lists import format_list
 
@@ -20,10 +21,15 @@ def language(meeting: Meeting) -> str:
 
 
 def locale(meeting: Meeting) -> str:
-    """The locale for dates (fr_BE, fr_FR, en_GB...): the meeting's, if it is in the minute's language."""
+    """The locale for dates (fr_BE, fr_FR, en_GB...): the meeting's, if babel knows it and it is in the
+    minute's language; else the language's default."""
     wanted = language(meeting)
     given = (meeting.locale or "").replace("-", "_")
-    return given if given.split("_")[0].lower() == wanted else DEFAULT_LOCALES[wanted]
+    try:
+        known = Locale.parse(given)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return DEFAULT_LOCALES[wanted]
+    return str(known) if known.language == wanted else DEFAULT_LOCALES[wanted]
 
 
 def language_tag(meeting: Meeting) -> str:
