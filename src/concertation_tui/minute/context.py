@@ -29,6 +29,11 @@ class Context:
     def loc(self) -> str:
         return locale(self.meeting)
 
+    @property
+    def colon(self) -> str:
+        """' : ' in French, ': ' in English."""
+        return " : " if self.lang == "fr" else ": "
+
     def s(self, key: str, **params: object) -> str:
         """A sentence of the minute's catalogue."""
         return t(f"minute.{key}", self.lang, **params)

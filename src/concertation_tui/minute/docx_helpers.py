@@ -111,7 +111,8 @@ class Writer:
 
     def labelled(self, label: str, value: Line, style: str | None = None) -> Paragraph:
         """'Label : value', the label in bold."""
-        return self.para([bold(f"{label} : " if self.lang == "fr" else f"{label}: "), *_spans(value)], style)
+        colon = " : " if self.lang == "fr" else ": "
+        return self.para([bold(label + colon), *_spans(value)], style)
 
     def banner(self, line: Line) -> Paragraph:
         return self.para(line, style="Bandeau confidentiel")

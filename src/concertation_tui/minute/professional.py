@@ -1,7 +1,8 @@
 """The professional minute (compte rendu): the sections of MINUTE.md, in order.
 
 A section with nothing to say for this copy is left out, except the person's view, which always
-stands (saying why it is empty when it is). Notes come through the copy's `Reader` only.
+stands (saying why it is empty when it is). Sections read `Context.meeting`, the meeting as this copy's
+reader may see it: a note that is not there cannot be written.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from ..model.coordination import FlagKind, flags
 from ..model import (
     ActionStatus,
     Attendance,
@@ -25,6 +25,7 @@ from ..model import (
     PictureKind,
     ViewAspect,
 )
+from ..model.coordination import FlagKind, flags
 from .context import Context
 from .docx_helpers import Group, bold, italic, muted
 from .text import capitalised, names, quote, sentence
@@ -273,7 +274,7 @@ def _network(c: Context) -> None:
         if member.link.strip():
             line.append(f" ({member.link.strip()})")
         if member.offer.strip():
-            line.append((" : " if c.lang == "fr" else ": ") + sentence(member.offer))
+            line.append(c.colon + sentence(member.offer))
         if member.agrees_to_involve is None:
             line.append(muted(" " + c.s("pro.network.ask", person=c.person_label)))
         w.bullet(line)
@@ -281,7 +282,7 @@ def _network(c: Context) -> None:
         w.para(bold(c.s("pro.network.said")), style="Heading 3")
         for speaker_id, notes in _by_speaker(said).items():
             for note in notes:
-                w.bullet([bold(c.name(speaker_id) + (" : " if c.lang == "fr" else ": ")), *_nature_line(c, note)])
+                w.bullet([bold(c.name(speaker_id) + c.colon), *_nature_line(c, note)])
 
 
 # -- 8. partners' contributions ----------------------------------------------------------------
