@@ -100,3 +100,16 @@ def test_headless_commands_do_not_import_textual(tmp_path: Path, private_home: P
 def test_the_person_is_a_participant_of_kind_person_in_new_meetings() -> None:
     meeting = load_meeting(written_path(run("new", "--no-open", "--person", "Awa").output))
     assert [p.kind for p in meeting.participants] == [ParticipantKind.PERSON]
+
+
+def test_minute_warns_of_notes_beyond_consent_and_strict_refuses() -> None:
+    path = written_path(run("demo", "--no-open").output)
+    warned = run("minute", str(path))
+    assert warned.exit_code == 0 and "revenus et dettes" in warned.output
+    written = written_path(warned.output)
+    assert written.exists() and (written.stat().st_mode & 0o777) == 0o600
+    written.unlink()
+    refused = run("minute", "--strict", str(path))
+    assert refused.exit_code == 1 and not written.exists()
+    letter = run("minute", "--edition", "person", str(path))
+    assert letter.exit_code == 0 and "revenus et dettes" not in letter.output

@@ -212,20 +212,21 @@ def schema_text() -> str:
               help="Modèle Word (.docx) de l'organisation.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Fichier ou dossier de sortie (par défaut : à côté de la réunion).")
-@click.option("--strict", is_flag=True, help="Refuser d'écrire tant qu'un point « à corriger » reste.")
+@click.option("--strict", is_flag=True,
+              help="Refuser d'écrire tant qu'un point « à corriger » reste ou qu'une note dépasse l'accord de partage.")
 @click.pass_context
 def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, template: Path | None,
            output: Path | None, strict: bool) -> None:
     """Écrit le compte rendu Word (.docx) d'une réunion."""
+    from .issuing import ConsentBlocked
     from .minute import TemplateError, build_minute, minute_file_name
     from .model import Edition, errors, readiness
+    from .model.sharing import consent_conflicts
     from .store import StoreError, write_private
 
     lang = _lang(ctx)
     meeting = _load(ctx, file)
     _print_findings(meeting, lang)
-    if strict and errors(readiness(meeting)):
-        _fail(t("cli.strict_refused", lang))
     recipient_id = None
     if recipient is not None:
         matches = [p for p in meeting.participants if p.name.casefold() == recipient.strip().casefold()]
@@ -234,6 +235,13 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
                     known=", ".join(p.name for p in meeting.minute_recipients())))
         recipient_id = matches[0].id
     chosen = Edition(edition)
+    # The common edition goes to every recipient: check consent for each; a copy, for its reader.
+    readers = [recipient_id] if recipient_id else [p.id for p in meeting.minute_recipients()]
+    conflicts = [] if chosen is Edition.PERSON else [c for r in readers for c in consent_conflicts(meeting, r)]
+    if conflicts:
+        click.echo(ConsentBlocked(conflicts, meeting).sentence(lang).split("\n", 1)[1])
+    if strict and (errors(readiness(meeting)) or conflicts):
+        _fail(t("cli.strict_refused", lang))
     try:
         data = build_minute(meeting, chosen, recipient_id=recipient_id, template=template)
     except TemplateError as error:
