@@ -113,3 +113,12 @@ def test_minute_warns_of_notes_beyond_consent_and_strict_refuses() -> None:
     assert refused.exit_code == 1 and not written.exists()
     letter = run("minute", "--edition", "person", str(path))
     assert letter.exit_code == 0 and "revenus et dettes" not in letter.output
+
+
+def test_minute_output_ending_with_a_slash_is_a_new_private_folder(tmp_path: Path) -> None:
+    path = written_path(run("demo", "--no-open").output)
+    result = run("minute", str(path), "-o", f"{tmp_path}/out/")
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "out"
+    assert folder.is_dir() and (folder.stat().st_mode & 0o777) == 0o700
+    assert [p.name for p in folder.iterdir()] == ["2026-11-23-compte-rendu.docx"]

@@ -211,7 +211,7 @@ def schema_text() -> str:
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
               help="Modèle Word (.docx) de l'organisation.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Fichier ou dossier de sortie (par défaut : à côté de la réunion).")
+              help="Fichier, ou dossier (existant, ou terminé par /), de sortie (par défaut : à côté de la réunion).")
 @click.option("--strict", is_flag=True,
               help="Refuser d'écrire tant qu'un point « à corriger » reste ou qu'une note dépasse l'accord de partage.")
 @click.pass_context
@@ -248,7 +248,7 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
         _fail(error.sentence)
     name = minute_file_name(meeting, chosen, recipient_id)
     target = output or file.parent / name
-    if target.is_dir():
+    if target.is_dir() or str(output).endswith(("/", os.sep)):  # "-o dossier/" names a folder
         target = target / name
     try:
         write_private(target, data)
