@@ -210,13 +210,13 @@ def schema_text() -> str:
 @click.option("--for", "recipient", default=None, help="Nom du destinataire : sa copie, avec ses notes restreintes.")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
               help="Modèle Word (.docx) de l'organisation.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+@click.option("-o", "--output", type=click.Path(), default=None,
               help="Fichier, ou dossier (existant, ou terminé par /), de sortie (par défaut : à côté de la réunion).")
 @click.option("--strict", is_flag=True,
               help="Refuser d'écrire tant qu'un point « à corriger » reste ou qu'une note dépasse l'accord de partage.")
 @click.pass_context
 def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, template: Path | None,
-           output: Path | None, strict: bool) -> None:
+           output: str | None, strict: bool) -> None:
     """Écrit le compte rendu Word (.docx) d'une réunion."""
     from .issuing import ConsentBlocked
     from .minute import TemplateError, build_minute, minute_file_name
@@ -247,8 +247,8 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
     except TemplateError as error:
         _fail(error.sentence)
     name = minute_file_name(meeting, chosen, recipient_id)
-    target = output or file.parent / name
-    if target.is_dir() or str(output).endswith(("/", os.sep)):  # "-o dossier/" names a folder
+    target = Path(output) if output else file.parent / name
+    if target.is_dir() or (output or "").endswith(("/", os.sep)):  # "-o dossier/" names a folder
         target = target / name
     try:
         write_private(target, data)
