@@ -71,6 +71,8 @@ def _enter(meeting: Meeting, item: AgendaItem, at: dt.datetime) -> None:
     if meeting_running(meeting):
         _open(item.clock, at)
         item.state = ItemState.RUNNING
+    elif item.state in (ItemState.DONE, ItemState.SKIPPED) and item.clock:
+        item.state = ItemState.PAUSED  # back on it during a pause: resuming resumes it
 
 
 def go_to(meeting: Meeting, item_id: str, at: dt.datetime) -> None:

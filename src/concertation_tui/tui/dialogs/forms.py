@@ -127,6 +127,8 @@ class FormDialog(Localized, ModalScreen[dict[str, Any] | None]):
         raise ValueError(spec.kind)
 
     def on_mount(self) -> None:
+        for area in self.query(ShortText):
+            area.move_cursor(area.document.end)  # editing goes on from the end of the text
         for widget in self.query("#form > *"):
             if widget.focusable:
                 widget.focus()

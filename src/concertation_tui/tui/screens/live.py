@@ -48,19 +48,19 @@ class LiveScreen(MeetingScreen):
     PHASE = "live"
 
     BINDINGS = [
+        # No single letters here: whatever is typed goes to the typing area, wherever the focus is
+        # (a letter taken as a key while one believes one is typing would move the meeting on).
         key("ctrl+s", "record", "record", priority=True, show=False),
         key("ctrl+n", "next_speaker", "next_speaker", priority=True),
         key("ctrl+o", "note_options", "note_options", priority=True, show=False),
-        key("ctrl+t", "toggle_timer", "toggle_timer", priority=True, show=False),
+        key("ctrl+t", "toggle_timer", "toggle_timer", priority=True),
+        key("ctrl+pagedown", "next_item", "next_item", priority=True, key_display="^PgDn"),
+        key("ctrl+pageup", "previous_item", "previous_item", priority=True, key_display="^PgUp", show=False),
+        key("ctrl+r", "skip_item", "skip_item", priority=True, show=False),
         key("f7", "add_action", "add_action", priority=True),
         key("f9", "add_view", "add_view", priority=True),
         key("escape", "leave_typing", "leave_typing", show=False),
-        key("space", "toggle_timer", "toggle_timer_letter", binding_id="toggle-timer-space"),
-        key("n", "next_item", "next_item"),
-        key("p", "previous_item", "previous_item"),
-        key("r", "skip_item", "skip_item", show=False),
-        key("t", "type", "type_note"),
-        key("delete,d", "remove_note", "remove_note", show=False, key_display="suppr/d"),
+        key("delete", "remove_note", "remove_note", show=False, key_display="suppr"),
     ]
 
     def __init__(self) -> None:
@@ -96,6 +96,19 @@ class LiveScreen(MeetingScreen):
         super().on_mount()
         self.query_one("#note", ShortText).focus()
         self.set_interval(1.0, self.tick)
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.query_one("#note", ShortText).focus()  # back from a dialog or another step: typing
+
+    def on_key(self, event) -> None:
+        """A letter typed while a list has the focus goes to the typing area, not to a key."""
+        if event.is_printable and event.character and isinstance(self.focused, Choices):
+            note = self.query_one("#note", ShortText)
+            note.focus()
+            note.insert(event.character)
+            event.stop()
+            event.prevent_default()
 
     # -- what is shown --
 
@@ -393,9 +406,6 @@ class LiveScreen(MeetingScreen):
 
         self.app.push_screen(forms.contribution_form(m, draft, editing=False), done)
 
-    def action_type(self) -> None:
-        self.query_one("#note", ShortText).focus()
-
     def action_leave_typing(self) -> None:
         self.query_one("#live-agenda", Choices).focus()
 
@@ -403,9 +413,7 @@ class LiveScreen(MeetingScreen):
 
     def action_toggle_timer(self) -> None:
         at = self.capp.now()
-        result: list[bool] = []
-        if self.change(lambda m: result.append(timing.toggle(m, at))) and result:
-            self.capp.say(tr("live.started") if result[0] else tr("live.paused_now"))
+        self.change(lambda m: timing.toggle(m, at))
 
     def action_next_item(self) -> None:
         at = self.capp.now()
