@@ -46,6 +46,7 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
     copy_for = copy_recipients(meeting, recipient_id)
     context = Context(visible, Writer(doc, lang), copy_for, holds_back(meeting, recipient_id))
     (write_letter if edition is Edition.PERSON else write_professional)(context)
+    context.writer.flush()
 
     day = long_date(meeting.date, context.loc) if meeting.date else ""
     kind = edition.value

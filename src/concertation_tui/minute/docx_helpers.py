@@ -2,22 +2,34 @@
 
 Text goes through `Writer.text` so that French typography (non-breaking spaces before « : ; ? ! »)
 is applied in one place. Imported only while a minute is being built.
+
+Speed: python-docx's object API looks every style up by name, walks the table grid for each cell and
+inserts each element in schema order, which made a long minute slow. The Writer therefore writes the
+body as WordprocessingML text, exactly the XML python-docx would have made (the paragraph and run
+properties are made once by python-docx itself and reused), and parses it in one go with python-docx's
+own parser (`flush`). python-docx still opens the template, resolves the style names (once per
+document), makes each table's frame, and saves.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, RGBColor
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
+from docx.table import Table
+from docx.text.parfmt import ParagraphFormat
+from docx.text.run import Run
+from lxml import etree
 
-from .styles import MUTED
+from .styles import MUTED, W_NS
 from .text import typography
 
 MUTED_RGB = RGBColor.from_string(MUTED)
@@ -67,100 +79,205 @@ def _spans(line: Line) -> list[Span]:
     return [s if isinstance(s, Span) else Span(s) for s in line if s]
 
 
+# -- WordprocessingML text, as python-docx writes it ------------------------------------------------
+
+_NS_DECL = f' xmlns:w="{W_NS}"'
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BREAKS = re.compile("([\t\r\n])")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def _inner(element) -> str:
+    """An element made by python-docx, as text to splice into the body (its namespace declared there)."""
+    return etree.tostring(element, encoding="unicode").replace(_NS_DECL, "", 1)
+
+
+def _t(text: str) -> str:
+    """A `w:t`, as `CT_R.add_t` makes it (space kept when the text starts or ends with a blank)."""
+    if _NOT_XML.search(text):  # what lxml says when python-docx sets such a text
+        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
+    escaped = text.translate(_ESCAPES)
+    if len(text.strip()) < len(text):
+        return f'<w:t xml:space="preserve">{escaped}</w:t>'
+    return f"<w:t>{escaped}</w:t>"
+
+
+def _run_content(text: str) -> str:
+    """The inside of a run after `run.text = text`: tabs and line breaks become `w:tab` and `w:br`."""
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        return _t(text)
+    out = []
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            out.append("<w:br/>")
+        elif piece:
+            out.append(_t(piece))
+    return "".join(out)
+
+
+@lru_cache(maxsize=None)
+def _rpr(is_bold: bool, is_italic: bool, is_muted: bool) -> str:
+    """The `w:rPr` of a span's run (an empty one when plain), made once by python-docx."""
+    run = Run(OxmlElement("w:r"), None)  # type: ignore[arg-type]
+    run.bold = is_bold or None
+    run.italic = is_italic or None
+    if is_muted:
+        run.font.color.rgb = MUTED_RGB
+    return _inner(run._r.rPr)
+
+
+Format = tuple[tuple[str, object], ...]
+"""Paragraph formatting as (ParagraphFormat attribute, value) pairs, applied in this order."""
+
+_NO_STYLE = object()
+
+
 class Writer:
-    """Appends to the body of `doc`, in `lang`."""
+    """Appends to the body of `doc`, in `lang`. Call `flush` before reading or saving the document."""
 
     def __init__(self, doc: Document, lang: str) -> None:
         self.doc = doc
         self.lang = lang
+        self._pending: list[str] = []
+        self._style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+        self._pprs: dict[tuple[object, Format], str] = {}
 
     def text(self, text: str) -> str:
         return typography(text, self.lang)
 
+    # -- the body as text -------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Parses what was written since the last flush and puts it at the end of the body."""
+        if not self._pending:
+            return
+        xml = f"<w:body{_NS_DECL}>{''.join(self._pending)}</w:body>"
+        self._pending.clear()
+        written = parse_xml(xml.encode("utf-8"))
+        body = self.doc.element.body
+        section = body.find(qn("w:sectPr"))
+        for element in list(written):
+            if section is not None:
+                section.addprevious(element)
+            else:
+                body.append(element)
+
+    def _style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
+        """The id python-docx gives `name` in this document (None for the default style), looked up once."""
+        key = (name, kind)
+        if key not in self._style_ids:
+            self._style_ids[key] = self.doc.part.get_style_id(name, kind)
+        return self._style_ids[key]
+
+    def _ppr(self, style: str | object, fmt: Format = ()) -> str:
+        """The `w:pPr` of a paragraph of `style` (a name; _NO_STYLE: none set) with `fmt` applied, as
+        python-docx makes it: made once per document and combination."""
+        key = (style, fmt)
+        found = self._pprs.get(key)
+        if found is None:
+            p = OxmlElement("w:p")
+            if style is not _NO_STYLE:
+                p.style = self._style_id(style)  # type: ignore[arg-type, attr-defined]
+            paragraph_format = ParagraphFormat(p)
+            for name, value in fmt:
+                setattr(paragraph_format, name, value)
+            found = "" if p.pPr is None else _inner(p.pPr)  # type: ignore[attr-defined]
+            self._pprs[key] = found
+        return found
+
+    def _runs(self, line: Line) -> str:
+        """One `w:r` per span, as `Paragraph.add_run` and the Run's bold, italic and colour make it."""
+        runs = []
+        for span in _spans(line):
+            text = self.text(span.text)
+            runs.append(f"<w:r>{_rpr(span.bold, span.italic, span.muted)}{_run_content(text) if text else ''}</w:r>")
+        return "".join(runs)
+
     # -- paragraphs ------------------------------------------------------------------------------
 
-    def fill(self, paragraph: Paragraph, line: Line) -> Paragraph:
-        for span in _spans(line):
-            run = paragraph.add_run(self.text(span.text))
-            run.bold = span.bold or None
-            run.italic = span.italic or None
-            if span.muted:
-                run.font.color.rgb = MUTED_RGB
-        return paragraph
+    def para(self, line: Line = "", style: str | None = None, **fmt: object) -> None:
+        """A paragraph; `fmt`: ParagraphFormat settings (keep_with_next=True, space_after=Pt(9)...)."""
+        ppr = self._ppr(_NO_STYLE if style is None else style, tuple(fmt.items()))
+        self._pending.append(f"<w:p>{ppr}{self._runs(line)}</w:p>")
 
-    def para(self, line: Line = "", style: str | None = None) -> Paragraph:
-        return self.fill(self.doc.add_paragraph(style=style), line)
-
-    def heading(self, text: str, level: int = 1) -> Paragraph:
-        return self.para(text, style=f"Heading {level}")
+    def heading(self, text: str, level: int = 1) -> None:
+        self.para(text, style=f"Heading {level}")
 
     def title(self, text: str, subtitle: str = "") -> None:
         self.para(text, style="Title")
         if subtitle:
             self.para(subtitle, style="Subtitle")
 
-    def bullet(self, line: Line) -> Paragraph:
-        return self.para(line, style="List Bullet")
+    def bullet(self, line: Line, **fmt: object) -> None:
+        self.para(line, style="List Bullet", **fmt)
 
     def bullets(self, lines: Iterable[Line]) -> None:
         for line in lines:
             self.bullet(line)
 
-    def numbered(self, line: Line) -> Paragraph:
-        return self.para(line, style="List Number")
+    def numbered(self, line: Line) -> None:
+        self.para(line, style="List Number")
 
-    def labelled(self, label: str, value: Line, style: str | None = None) -> Paragraph:
+    def labelled(self, label: str, value: Line, style: str | None = None, **fmt: object) -> None:
         """'Label : value', the label in bold."""
         colon = " : " if self.lang == "fr" else ": "
-        return self.para([bold(label + colon), *_spans(value)], style)
+        self.para([bold(label + colon), *_spans(value)], style, **fmt)
 
-    def banner(self, line: Line) -> Paragraph:
-        return self.para(line, style="Bandeau confidentiel")
+    def banner(self, line: Line) -> None:
+        self.para(line, style="Bandeau confidentiel")
 
-    def indented(self, line: Line, left_cm: float = 0.63) -> Paragraph:
-        paragraph = self.para(line)
-        paragraph.paragraph_format.left_indent = Cm(left_cm)
-        paragraph.paragraph_format.space_after = Cm(0.05)
-        return paragraph
+    def indented(self, line: Line, left_cm: float = 0.63, **fmt: object) -> None:
+        self.para(line, **{"left_indent": Cm(left_cm), "space_after": Cm(0.05), **fmt})
 
     # -- tables ----------------------------------------------------------------------------------
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[CellContent] | Group], widths_cm: Sequence[float],
               style: str = "Tableau compte rendu") -> Table:
         """A table with a header row repeated on every page, fixed column widths, rows kept whole."""
+        self.flush()
         table = self.doc.add_table(rows=0, cols=len(widths_cm), style=style)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
         _set_table_width(table, widths_cm)
+        count = len(rows) + (1 if headers else 0)
+        keep_until = count - 1 if count <= KEEP_TOGETHER_ROWS else 0  # rows before it keep with the next
+        twips = [Cm(width).twips for width in widths_cm]
+        cell_props = [f'<w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>' for w in twips]
+        xml = []
         if headers:
-            row = table.add_row()
-            _repeat_as_header(row)
-            for cell, text, width in zip(row.cells, headers, widths_cm):
-                cell.width = Cm(width)
-                self._fill_cell(cell, text, "En-tête de tableau")
+            cells = [self._cell(props, text, "En-tête de tableau", keep_until > 0)
+                     for props, text in zip(cell_props, headers)]
+            xml.append(self._row(cells, cell_props[len(cells):], keep_until > 0, header=True))
         for values in rows:
-            row = table.add_row()
-            _keep_row_whole(row)
-            for cell, width in zip(row.cells, widths_cm):
-                cell.width = Cm(width)
+            keep = len(xml) < keep_until
             if isinstance(values, Group):
-                merged = row.cells[0].merge(row.cells[-1])
-                self._fill_cell(merged, italic(values.text), "En-tête de tableau")
+                span = f'<w:gridSpan w:val="{len(twips)}"/>' if len(twips) > 1 else ""
+                props = f'<w:tcPr><w:tcW w:type="dxa" w:w="{sum(twips)}"/>{span}</w:tcPr>'
+                xml.append(self._row([self._cell(props, italic(values.text), "En-tête de tableau", keep)], (), keep))
                 continue
-            for cell, value in zip(row.cells, values):
-                self._fill_cell(cell, value, "Texte de tableau")
-        if len(table.rows) <= KEEP_TOGETHER_ROWS:
-            _keep_together(table)
-        self.doc.add_paragraph().paragraph_format.space_after = Cm(0)  # a table never touches the next one
+            cells = [self._cell(props, value, "Texte de tableau", keep) for props, value in zip(cell_props, values)]
+            xml.append(self._row(cells, cell_props[len(cells):], keep))
+        if xml:
+            rows_xml = parse_xml(f"<w:tbl{_NS_DECL}>{''.join(xml)}</w:tbl>".encode("utf-8"))
+            table._tbl.extend(list(rows_xml))
+        self.para(space_after=Cm(0))  # a table never touches the next one
         return table
 
-    def _fill_cell(self, cell: _Cell, content: CellContent, style: str) -> None:
+    def _row(self, cells: list[str], empty: Sequence[str], keep: bool, header: bool = False) -> str:
+        """A `w:tr` kept whole: `cells`, then a blank cell for each of `empty` (their `w:tcPr`); a header
+        row repeats on every page."""
+        tr_pr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
+        blank = f"<w:p>{self._ppr(_NO_STYLE, (('keep_with_next', True),))}</w:p>" if keep else "<w:p/>"
+        return f"<w:tr>{tr_pr}{''.join(cells)}{''.join(f'<w:tc>{p}{blank}</w:tc>' for p in empty)}</w:tr>"
+
+    def _cell(self, props: str, content: CellContent, style: str, keep: bool) -> str:
+        """A `w:tc`: one paragraph per line of `content` (at least one), in `style`."""
         lines: list[Line] = content if isinstance(content, list) else ([] if content is None else [content])
-        first = cell.paragraphs[0]
-        first.style = self.doc.styles[style]
-        for n, line in enumerate(lines):
-            paragraph = first if n == 0 else cell.add_paragraph(style=style)
-            self.fill(paragraph, line)
+        ppr = self._ppr(style, (("keep_with_next", True),) if keep else ())
+        paragraphs = "".join(f"<w:p>{ppr}{self._runs(line)}</w:p>" for line in lines) or f"<w:p>{ppr}</w:p>"
+        return f"<w:tc>{props}{paragraphs}</w:tc>"
 
 
 def _set_table_width(table: Table, widths_cm: Sequence[float]) -> None:
@@ -174,25 +291,3 @@ def _set_table_width(table: Table, widths_cm: Sequence[float]) -> None:
     tbl_w.set(qn("w:w"), str(int(sum(Cm(w).twips for w in widths_cm))))
     tbl_w.set(qn("w:type"), "dxa")
 
-
-def _tr_pr(row):
-    return row._tr.get_or_add_trPr()
-
-
-def _repeat_as_header(row) -> None:
-    tr_pr = _tr_pr(row)
-    for tag in ("w:cantSplit", "w:tblHeader"):
-        element = OxmlElement(tag)
-        tr_pr.append(element)
-
-
-def _keep_row_whole(row) -> None:
-    _tr_pr(row).append(OxmlElement("w:cantSplit"))
-
-
-def _keep_together(table: Table) -> None:
-    rows = table.rows
-    for row in rows[:-1]:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = True

@@ -20,9 +20,7 @@ OPEN = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.NOT_DONE)
 
 def _lead(w, text: str) -> None:
     """A bold line introducing the list below it."""
-    paragraph = w.para(bold(text))
-    paragraph.paragraph_format.keep_with_next = True
-    paragraph.paragraph_format.space_before = Pt(6)
+    w.para(bold(text), keep_with_next=True, space_before=Pt(6))
 
 
 def _greeting(c: Context) -> None:
@@ -82,7 +80,7 @@ def _carrier(c: Context, action: Action) -> str:
 
 def _action(c: Context, action: Action) -> None:
     w = c.writer
-    w.bullet(bold(sentence(action.what))).paragraph_format.keep_with_next = True
+    w.bullet(bold(sentence(action.what)), keep_with_next=True)
     details = [c.s("letter.decided.who", who=_carrier(c, action))]
     helpers = [c.name(p) for p in action.supporters if c.person is None or p != c.person.id]
     if helpers:
@@ -101,10 +99,12 @@ def _action(c: Context, action: Action) -> None:
         details.append(c.s(f"letter.decided.agreement.{action.agreement.value}"))
     if words.strip():
         details.append(f'{c.s("letter.decided.you_said")} {quote(words, c.lang)}')
+    last = len(details) - 1
     for n, line in enumerate(details):
-        paragraph = w.indented(line)
-        paragraph.paragraph_format.keep_with_next = n < len(details) - 1
-    paragraph.paragraph_format.space_after = Pt(9)
+        if n < last:
+            w.indented(line, keep_with_next=True)
+        else:
+            w.indented(line, keep_with_next=False, space_after=Pt(9))
 
 
 def _decided(c: Context) -> None:
@@ -168,20 +168,18 @@ def _closing(c: Context) -> None:
     w.heading(c.s("letter.closing.heading"))
     reference = m.participant(m.reference_person_id) or m.participant(m.facilitator_id)
     contact = reference.name if reference else c.s("common.facilitator")
-    block = [
-        w.para(c.s("letter.closing.wrong", name=contact, days=m.distribution.correction_days)),
-        w.para(c.s("letter.closing.read", name=contact)),
+    block: list[tuple[str, str | None, dict]] = [
+        (c.s("letter.closing.wrong", name=contact, days=m.distribution.correction_days), None, {}),
+        (c.s("letter.closing.read", name=contact), None, {}),
     ]
     signer = m.participant(m.facilitator_id)
     if signer is not None:
-        block.append(w.para(signer.name, style="Signature"))
+        block.append((signer.name, "Signature", {}))
         for line in (signer.role, signer.organisation):
             if line.strip():
-                paragraph = w.para(line.strip())
-                paragraph.paragraph_format.space_after = 0
-                block.append(paragraph)
-    for paragraph in block[:-1]:
-        paragraph.paragraph_format.keep_with_next = True
+                block.append((line.strip(), None, {"space_after": 0}))
+    for n, (line, style, fmt) in enumerate(block):
+        w.para(line, style, **fmt, **({"keep_with_next": True} if n < len(block) - 1 else {}))
 
 
 SECTIONS = (_greeting, _who_was_there, _what_you_said, _decided, _who_to_call, _next_meeting, _closing)

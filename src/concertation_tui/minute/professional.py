@@ -312,7 +312,7 @@ def _contributions(c: Context) -> None:
             continue
         w.heading(title, 2)
         for speaker_id, said in _by_speaker(on_item).items():
-            w.para(_speaker_line(c, speakers[speaker_id])).paragraph_format.keep_with_next = True
+            w.para(_speaker_line(c, speakers[speaker_id]), keep_with_next=True)
             w.bullets(_nature_line(c, note) for note in said)
 
 
@@ -350,7 +350,7 @@ def _scales(c: Context) -> None:
     headers = [c.s(f"pro.scales.col.{k}") for k in ("voice", "value", "why")]
     for question, ratings in questions.items():
         if question:
-            w.labelled(c.s("pro.scales.question"), question).paragraph_format.keep_with_next = True
+            w.labelled(c.s("pro.scales.question"), question, keep_with_next=True)
         rows = [
             [c.name(r.voice_id), c.s("pro.scales.value", value=r.value),
              italic(quote(r.comment, c.lang)) if r.comment.strip() else "—"]
