@@ -45,7 +45,11 @@ def flat(text: str) -> str:
 
 
 async def settle(app, pilot) -> None:
-    """Wait for the saves and the screen: workers done, then two idle rounds."""
+    """Wait for the saves and the screen: the pending save done, workers done, then two idle rounds."""
+    for _ in range(40):
+        if not app.save_pending:
+            break
+        await pilot.pause(0.05)
     await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()

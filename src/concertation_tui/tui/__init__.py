@@ -13,7 +13,12 @@ def run(path: Path | None, *, lang: str | None = None, theme: str | None = None)
     scrub_environment()
     from .app import ConcertationApp
 
-    app = ConcertationApp(path, lang=lang, theme=theme)
+    from ..config import load_config
+
+    config = load_config()
+    if not theme and not config.theme:
+        theme = _theme_for_terminal()
+    app = ConcertationApp(path, lang=lang, theme=theme, config=config)
     try:
         result = app.run()
     finally:
@@ -22,6 +27,20 @@ def run(path: Path | None, *, lang: str | None = None, theme: str | None = None)
     if code is None:
         code = result if isinstance(result, int) else 0
     return int(code)
+
+
+def _theme_for_terminal() -> str | None:
+    """With 16 colours (the Linux console, TERM=screen or xterm, ssh without COLORTERM on some servers)
+    Textual's default theme is approximated into uneven greys: the terminal's own palette reads better.
+    None (the configured or default theme) otherwise."""
+    import os
+
+    if os.environ.get("NO_COLOR"):
+        return None
+    from rich.console import Console
+
+    system = Console(force_terminal=True).color_system
+    return "ansi-dark" if system in ("standard", "windows") else None
 
 
 __all__ = ["run"]

@@ -262,6 +262,11 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def unsaved(self) -> bool:
         return self._change_count != self._saved_count
 
+    @property
+    def save_pending(self) -> bool:
+        """A save is scheduled or running (tests wait on it instead of sleeping)."""
+        return self._save_timer is not None or any(w.group == "save" and not w.is_finished for w in self.workers)
+
     # -- the safety contract (safety.py) -------------------------------------------------------------
 
     def emergency_snapshot(self) -> tuple[Path, bytes] | None:

@@ -71,10 +71,10 @@ class ActionsScreen(MeetingScreen):
         wide = self.size.width >= 120
         box = self.query_one("#actions-box")
         self._laid_out_for = box.content_size.width
-        estimate = (self.size.width * 3 // 5) if wide else self.size.width
+        estimate = self.size.width
         width = max(60, (box.content_size.width or estimate or 80) - 2)
         table.clear(columns=True)
-        carrier_width = 22 if wide else 14
+        carrier_width = 20 if wide else 14
         fixed = [3, carrier_width, 10, 16] + ([12] if wide else [])
         what_width = max(16, width - sum(fixed) - 2 * (len(fixed) + 1))
         table.add_column(tr("col.number"), width=3)

@@ -311,3 +311,4 @@ class CloseScreen(MeetingScreen):
             self.minute_text = "\n".join(lines)
             self.capp.say(tr("close.minute_done", count=len(written)))
         self.refresh_view()
+        self.query_one("#close-minute-box").scroll_visible(animate=False)

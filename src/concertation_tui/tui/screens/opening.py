@@ -34,15 +34,16 @@ class OpeningScreen(MeetingScreen):
     ]
 
     def body(self) -> ComposeResult:
-        with Vertical(id="open-purpose-box", classes="box") as box:
-            box.border_title = tr("open.purpose_title")
-            yield Static("", id="open-purpose", markup=False)
-        with Vertical(id="open-attendance-box", classes="box") as box:
-            box.border_title = tr("open.attendance_title")
-            yield Table(id="attendance")
-        with Vertical(id="open-consent-box", classes="box") as box:
-            box.border_title = tr("open.consent_title")
-            yield Static("", id="open-consent", markup=False)
+        with Vertical(id="open-body"):
+            with Vertical(id="open-purpose-box", classes="box") as box:
+                box.border_title = tr("open.purpose_title")
+                yield Static("", id="open-purpose", markup=False)
+            with Vertical(id="open-attendance-box", classes="box") as box:
+                box.border_title = tr("open.attendance_title")
+                yield Table(id="attendance")
+            with Vertical(id="open-consent-box", classes="box") as box:
+                box.border_title = tr("open.consent_title")
+                yield Static("", id="open-consent", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#attendance", Table).add_columns(

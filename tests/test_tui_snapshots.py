@@ -1,0 +1,53 @@
+"""SVG snapshots of every screen with the demo meeting, at 80x24 (SSH) and 160x45 (a projector).
+
+The clock is fixed, so the timers and the "saved at" time are the same on every run. Textual is pinned
+exactly (8.2.8): a minor release changes the snapshots. Update them, after looking at the report, with
+`pytest tests/test_tui_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_tui_support import Clock, demo_file, settle
+
+from concertation_tui.tui.app import ConcertationApp
+
+SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
+SCREENS = {
+    "launcher": None,
+    "live": [],
+    "prepare": ["f2"],
+    "participants": ["f2", "2"],
+    "open": ["f3"],
+    "actions": ["f5"],
+    "close": ["f6"],
+    "action-dialog": ["f5", "enter"],
+    "private-time": ["f8"],
+    "help": ["escape", "f1"],
+}
+
+
+def keys_then_settle(keys: list[str]):
+    async def run(pilot) -> None:
+        app = pilot.app
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await settle(app, pilot)  # the save of a step change has finished: "saved at" is shown
+
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_screen(snap_compare, screen, size):
+    keys = SCREENS[screen]
+    path = demo_file()
+    app = ConcertationApp(None if keys is None else path, clock=Clock())
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=keys_then_settle(keys or []))
+
+
+def test_live_in_english_with_the_high_contrast_theme(snap_compare):
+    app = ConcertationApp(demo_file(), lang="en", theme="high-contrast", clock=Clock())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then_settle([]))
