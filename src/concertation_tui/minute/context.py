@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..i18n import label, t
 from ..model import ActionStatus, Meeting, Participant, VisibilityKind
@@ -20,12 +21,14 @@ class Context:
     """Participant ids of who receives this personal copy; empty for the common edition and the letter."""
     holds_back: bool = False
     """Some restricted notes are left out of this copy."""
+    _names: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    """Participant id -> name, looked up once each (`Meeting.name_of` walks the participants)."""
 
-    @property
+    @cached_property
     def lang(self) -> str:
         return language(self.meeting)
 
-    @property
+    @cached_property
     def loc(self) -> str:
         return locale(self.meeting)
 
@@ -56,7 +59,10 @@ class Context:
         return person.addressed_as.strip() or person.name
 
     def name(self, participant_id: str) -> str:
-        return self.meeting.name_of(participant_id)
+        found = self._names.get(participant_id)
+        if found is None:
+            found = self._names[participant_id] = self.meeting.name_of(participant_id)
+        return found
 
     def names(self, participant_ids: list[str]) -> str:
         return names([self.name(p) for p in participant_ids], self.loc)

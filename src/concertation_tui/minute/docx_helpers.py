@@ -84,7 +84,7 @@ def _spans(line: Line) -> list[Span]:
 _NS_DECL = f' xmlns:w="{W_NS}"'
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BREAKS = re.compile("([\t\r\n])")
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_SPECIAL = re.compile("[&<>]")
 
 
 def _inner(element) -> str:
@@ -96,7 +96,7 @@ def _t(text: str) -> str:
     """A `w:t`, as `CT_R.add_t` makes it (space kept when the text starts or ends with a blank)."""
     if _NOT_XML.search(text):  # what lxml says when python-docx sets such a text
         raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
-    escaped = text.translate(_ESCAPES)
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") if _SPECIAL.search(text) else text
     if len(text.strip()) < len(text):
         return f'<w:t xml:space="preserve">{escaped}</w:t>'
     return f"<w:t>{escaped}</w:t>"
@@ -127,6 +127,9 @@ def _rpr(is_bold: bool, is_italic: bool, is_muted: bool) -> str:
         run.font.color.rgb = MUTED_RGB
     return _inner(run._r.rPr)
 
+
+_PLAIN_RPR = "<w:rPr/>"
+"""What `_rpr(False, False, False)` gives: python-docx leaves an empty `w:rPr` in a plain run."""
 
 Format = tuple[tuple[str, object], ...]
 """Paragraph formatting as (ParagraphFormat attribute, value) pairs, applied in this order."""
@@ -190,9 +193,14 @@ class Writer:
     def _runs(self, line: Line) -> str:
         """One `w:r` per span, as `Paragraph.add_run` and the Run's bold, italic and colour make it."""
         runs = []
-        for span in _spans(line):
-            text = self.text(span.text)
-            runs.append(f"<w:r>{_rpr(span.bold, span.italic, span.muted)}{_run_content(text) if text else ''}</w:r>")
+        for span in (line,) if isinstance(line, (str, Span)) else line:
+            if not span:
+                continue
+            if isinstance(span, str):
+                text, rpr = self.text(span), _PLAIN_RPR
+            else:
+                text, rpr = self.text(span.text), _rpr(span.bold, span.italic, span.muted)
+            runs.append(f"<w:r>{rpr}{_run_content(text) if text else ''}</w:r>")
         return "".join(runs)
 
     # -- paragraphs ------------------------------------------------------------------------------

@@ -306,8 +306,11 @@ def _contributions(c: Context) -> None:
     w.heading(c.s("pro.contributions.heading"))
     w.para(muted(c.s("pro.contributions.intro")))
     items = [(item.id, item.title) for item in m.agenda] + [("", c.s("pro.contributions.general"))]
+    by_item: dict[str, list[Contribution]] = {}
+    for cn in notes:
+        by_item.setdefault(cn.item_id, []).append(cn)
     for item_id, title in items:
-        on_item = [cn for cn in notes if cn.item_id == item_id]
+        on_item = by_item.get(item_id)
         if not on_item:
             continue
         w.heading(title, 2)
