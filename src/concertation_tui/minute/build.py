@@ -26,8 +26,6 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
     from .context import Context
     from .docx_helpers import Writer
     from .document import enlarge, fill_placeholders, open_document, set_metadata, to_bytes
-    from .letter import write_letter
-    from .professional import write_professional
     from .reader import copy_recipients, holds_back, visible_meeting
     from .text import language, language_tag, long_date
 
@@ -45,7 +43,14 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
     visible = visible_meeting(meeting, recipient_id)
     copy_for = copy_recipients(meeting, recipient_id)
     context = Context(visible, Writer(doc, lang), copy_for, holds_back(meeting, recipient_id))
-    (write_letter if edition is Edition.PERSON else write_professional)(context)
+    if edition is Edition.PERSON:
+        from .letter import write_letter
+
+        write_letter(context)
+    else:
+        from .professional import write_professional  # imports only the edition it writes
+
+        write_professional(context)
     context.writer.flush()
 
     day = long_date(meeting.date, context.loc) if meeting.date else ""
