@@ -137,6 +137,7 @@ async def test_changes_are_saved_within_a_second_and_the_time_is_shown():
         await pilot.press("f3")
         await settle(app, pilot)
         await pilot.press("a")  # the first participant becomes absent
+        await pilot.press("escape")  # no reason given
         await pilot.pause(0.6)  # the save starts half a second after the change
         await settle(app, pilot)
         assert store.load_meeting(path).participants[0].attendance.value == "absent"
@@ -162,6 +163,9 @@ async def test_a_failed_save_is_said_at_once_and_retried(monkeypatch):
         await pilot.press("f3")
         await settle(app, pilot)
         await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-text").value = "malade"
+        await pilot.press("enter")
         await pilot.pause(0.6)
         await settle(app, pilot)
         text = flat(screen_text(app))
@@ -170,7 +174,8 @@ async def test_a_failed_save_is_said_at_once_and_retried(monkeypatch):
         await pilot.pause(0.5)
         await settle(app, pilot)
         assert "NONENREGISTRÉ" not in flat(screen_text(app))
-        assert store.load_meeting(path).participants[0].attendance.value == "excused"
+        saved = store.load_meeting(path).participants[0]
+        assert saved.attendance.value == "excused" and saved.absence_reason == "malade"
 
 
 async def test_private_time_survives_a_crash_and_reopens_covered():
@@ -231,6 +236,17 @@ async def test_global_keys_work_while_typing_in_the_contribution_area():
         await pilot.press("f8")
         await pilot.pause()
         assert isinstance(app.screen, PrivateCover)
+        await pilot.press("f8", "escape")
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # a typed note not recorded: asked first
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and app.is_running
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and app.screen.query_one("#note", ShortText).text == "xy"
+        await pilot.press("ctrl+q", "o")
+        await pilot.pause()
+    assert app.return_code == 0
 
 
 async def test_help_lists_the_keys_and_the_palette_has_every_action():

@@ -145,9 +145,12 @@ STRINGS: dict[str, str] = {
     "tui.cmd.quit": "Quit",
     "tui.cmd.quit_help": "Saves the meeting and quits.",
     # -- saving, read-only, problems -----------------------------------------------------------------
+    "tui.quit.title": "Quit",
+    "tui.quit.draft_question": "A note is typed but not recorded yet (Enter records it). Quit anyway? It will be lost.",
+    "tui.quit.yes": "Quit (y)",
     "tui.save.at": "saved at {time}",
     "tui.save.at_short": "saved {time}",
-    "tui.save.opened": "opened",
+    "tui.save.opened": "up to date",
     "tui.save.failed": "! NOT SAVED",
     "tui.save.read_only": "read-only",
     "tui.save_failed_other": "Saving failed ({reason}). The last saved version is intact; the program will try again.",

@@ -146,9 +146,12 @@ STRINGS: dict[str, str] = {
     "tui.cmd.quit": "Quitter",
     "tui.cmd.quit_help": "Enregistre la réunion et quitte le programme.",
     # -- saving, read-only, problems -----------------------------------------------------------------
+    "tui.quit.title": "Quitter",
+    "tui.quit.draft_question": "Une note est tapée mais pas encore notée (Entrée la note). Quitter quand même ? Elle sera perdue.",
+    "tui.quit.yes": "Quitter (o)",
     "tui.save.at": "enregistré à {time}",
     "tui.save.at_short": "enreg. {time}",
-    "tui.save.opened": "ouvert",
+    "tui.save.opened": "à jour",
     "tui.save.failed": "! NON ENREGISTRÉ",
     "tui.save.read_only": "lecture seule",
     "tui.save_failed_other": "L'enregistrement a échoué ({reason}). La dernière version enregistrée est intacte ; le programme réessaiera.",

@@ -88,6 +88,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self.save_error = ""
         self.saved_at: dt.datetime | None = None
         self.open_error = ""
+        self.live_screen: Any = None
+        """The live step's screen once shown (it tells whether a note is typed and not recorded)."""
         self._snapshot: tuple[Path, bytes] | None = None
         self._change_count = 0
         self._saved_count = 0
@@ -373,8 +375,30 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     # -- quitting -----------------------------------------------------------------------------------
 
+    def draft_text(self) -> str:
+        """What is typed in the live step's typing area and not recorded yet."""
+        live = self.live_screen
+        return live.draft() if live is not None and live.is_mounted else ""
+
     async def action_quit(self) -> None:
-        """Quit, saving first (the clocks are paused: the meeting does not run without the program)."""
+        """Quit, saving first (the clocks are paused: the meeting does not run without the program).
+
+        A note typed in the live step and not recorded yet is asked about first.
+        """
+        if self.meeting is not None and not self.read_only and self.draft_text() and not self.covered:
+            from .dialogs.forms import Confirm
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self.call_later(self._quit_now)
+
+            if not isinstance(self.screen, Confirm):
+                await self.push_screen(Confirm(tr("quit.title"), tr("quit.draft_question"),
+                                               yes=tr("quit.yes")), answer)
+            return
+        await self._quit_now()
+
+    async def _quit_now(self) -> None:
         if self.meeting is not None and not self.read_only:
             at = self.now()
             if timing.meeting_running(self.meeting):

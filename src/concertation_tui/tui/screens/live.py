@@ -94,12 +94,16 @@ class LiveScreen(MeetingScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self.capp.live_screen = self
         self.query_one("#note", ShortText).focus()
         self.set_interval(1.0, self.tick)
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
         self.query_one("#note", ShortText).focus()  # back from a dialog or another step: typing
+
+    def draft(self) -> str:
+        return self.query_one("#note", ShortText).text.strip()
 
     def on_key(self, event) -> None:
         """A letter typed while a list has the focus goes to the typing area, not to a key."""

@@ -118,9 +118,21 @@ class OpeningScreen(MeetingScreen):
                 p.absence_reason = ""
                 p.written_contribution = False
 
-        if self.change(edit):
-            table = self.query_one("#attendance", Table)
-            table.keep_row(table.cursor_row + 1)
+        if not self.change(edit):
+            return
+        table = self.query_one("#attendance", Table)
+        row = table.cursor_row
+        if attendance in (Attendance.EXCUSED, Attendance.ABSENT):
+            # say why now, while it is being said (Escape: not known); then on to the next one
+            def keep(text: str | None) -> None:
+                if text is not None and text.strip() != p.absence_reason:
+                    self.change(lambda m: setattr(p, "absence_reason", text.strip()))
+                table.keep_row(row + 1)
+
+            self.app.push_screen(TextPrompt(tr("open.reason_title"), tr("open.reason_caption", name=p.name),
+                                            p.absence_reason, long=False), keep)
+        else:
+            table.keep_row(row + 1)
 
     def action_reason(self) -> None:
         p = self._current()
