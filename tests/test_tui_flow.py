@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from test_tui_support import Clock, flat, screen_text, settle
-from textual.widgets import Input, RadioSet, Select, SelectionList
+from textual.widgets import RadioSet, Select, SelectionList
 
 from concertation_tui import store
 from concertation_tui.model import (
@@ -127,7 +127,7 @@ async def test_a_whole_meeting_by_keyboard(tmp_path):
         assert app.meeting.consent.status is ConsentStatus.GIVEN
         assert app.meeting.consent.to_meeting is True
         assert app.meeting.consent.date == clock.now.date()  # left empty: today
-        assert "Comment Jean garde son logement ?" in flat(screen_text(app)).replace(" ", "") or True
+        assert "CommentJeangardesonlogement?" in flat(screen_text(app))  # the purpose, restated
 
         # -- live: start, the person's words, a contribution, an action, next item ---------------------
         await pilot.press("f4")
@@ -163,7 +163,7 @@ async def test_a_whole_meeting_by_keyboard(tmp_path):
         assert said.speaker_id == speaker.id and said.item_id == first.id
         assert said.nature is Nature.ASSESSMENT and said.visibility.kind is VisibilityKind.ORAL_ONLY
         assert note.text == ""
-        assert "Il a peur de perdre son appartement" in flat(screen_text(app)) or "Ilapeur" in flat(screen_text(app))
+        assert "Ilapeurdeperdresonappartement" in flat(screen_text(app))
         # the round table shows who has not spoken yet: Marc is excused, so Ana is left
         waiting = [p.name for p in app.meeting.not_spoken_yet(first.id)]
         assert waiting == ["Ana"]

@@ -54,7 +54,8 @@ def remove_participant(meeting: Meeting, pid: str) -> None:
         action.supporters = [x for x in action.supporters if x != pid]
         if action.checker_id == pid:
             action.checker_id = ""
-    for note in [*meeting.contributions, *meeting.person_views, *meeting.steps, *meeting.picture, *meeting.disagreements]:
+    notes = [*meeting.contributions, *meeting.person_views, *meeting.steps, *meeting.picture, *meeting.disagreements]
+    for note in notes:
         note.visibility.recipients = [x for x in note.visibility.recipients if x != pid]
     for disagreement in meeting.disagreements:
         disagreement.between = [x for x in disagreement.between if x != pid]

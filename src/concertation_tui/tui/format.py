@@ -33,6 +33,7 @@ STATUS_SYMBOL = {
     ActionStatus.DROPPED: "-",
 }
 CURRENT = "►"
+CURRENT_ITEM = "→"
 SPOKEN = "√"
 NOT_SPOKEN = "○"
 OVERRUN = "▲"

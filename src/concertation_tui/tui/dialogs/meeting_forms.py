@@ -169,7 +169,8 @@ def item_form(item: AgendaItem | None) -> FormDialog:
     ])
 
 
-def apply_item(meeting: Meeting, item: AgendaItem | None, values: dict[str, Any], *, after: int | None = None) -> AgendaItem:
+def apply_item(meeting: Meeting, item: AgendaItem | None, values: dict[str, Any], *,
+               after: int | None = None) -> AgendaItem:
     if item is None:
         item = AgendaItem(title=values["title"])
         if after is None:

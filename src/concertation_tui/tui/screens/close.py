@@ -97,7 +97,8 @@ class CloseScreen(MeetingScreen):
         if self.findings and keep is not None:
             choices.highlighted = min(keep, len(self.findings) - 1)
         errors = sum(1 for f in self.findings if f.level is Level.ERROR)
-        self.query_one("#close-checks-box").border_subtitle = tr("checks.count", errors=errors, total=len(self.findings))
+        checks = self.query_one("#close-checks-box")
+        checks.border_subtitle = tr("checks.count", errors=errors, total=len(self.findings))
 
         person = m.person
         name = (person.addressed_as or person.name) if person else tr("live.the_person")

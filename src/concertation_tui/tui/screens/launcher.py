@@ -60,7 +60,8 @@ class LauncherScreen(Localized, Screen):
         self.summaries: dict[str, store.MeetingSummary] = {}
 
     def compose(self) -> ComposeResult:
-        yield Label(Content.assemble((tr("launcher.title"), "bold"), "  ", tr("launcher.subtitle")), id="launcher-title")
+        title = Content.assemble((tr("launcher.title"), "bold"), "  ", tr("launcher.subtitle"))
+        yield Label(title, id="launcher-title")
         yield Banner(id="launcher-problem", classes="banner -error")
         with Vertical(id="launcher-body"):
             yield Label(tr("launcher.recent"), classes="section-title")

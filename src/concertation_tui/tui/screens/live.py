@@ -30,12 +30,12 @@ from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm
 from ..format import (
     CURRENT,
+    CURRENT_ITEM,
     ITEM_SYMBOL,
     NOT_SPOKEN,
     OVERRUN,
     SPOKEN,
     clock_text,
-    one_line,
     overrun_minutes,
 )
 from ..text import key, lbl, tr
@@ -180,10 +180,13 @@ class LiveScreen(MeetingScreen):
 
     def _item_prompt(self, index: int, item) -> Content:
         elapsed, over = self._item_timer(item)
-        parts: list = [(f"{ITEM_SYMBOL[item.state]} {index + 1} ", "bold"), (f"{elapsed}/{item.timebox_minutes}", "dim")]
+        current = self.item is not None and self.item.id == item.id
+        mark = CURRENT_ITEM if current else " "
+        parts: list = [(f"{mark}{ITEM_SYMBOL[item.state]} {index + 1} ", "bold"),
+                       (f"{elapsed}/{item.timebox_minutes}", "bold" if current else "dim")]
         if over:
             parts.append((f" {OVERRUN}+{over}", "bold $error"))
-        parts += ["  ", item.title]
+        parts += ["  ", (item.title, "bold") if current else item.title]
         return Content.assemble(*parts)
 
     def _agenda(self) -> None:

@@ -141,7 +141,8 @@ class PrepareScreen(MeetingScreen):
         keep = table.current_key()
         table.clear()
         for member in m.network:
-            agrees = {True: tr("answer.yes"), False: tr("answer.no"), None: tr("answer.unknown")}[member.agrees_to_involve]
+            answers = {True: tr("answer.yes"), False: tr("answer.no"), None: tr("answer.unknown")}
+            agrees = answers[member.agrees_to_involve]
             table.add_row(cell(one_line(member.name, 24)), cell(one_line(member.link, 24)), cell(agrees),
                           cell(one_line(member.offer, 40)),
                           cell(tr("answer.yes") if member.participant_id else tr("answer.no")), key=member.id)
@@ -309,7 +310,8 @@ class PrepareScreen(MeetingScreen):
             if member is None:
                 return
             self.app.push_screen(
-                Confirm(tr("network.remove_title"), tr("network.remove_question", name=member.name), yes=tr("form.delete")),
+                Confirm(tr("network.remove_title"), tr("network.remove_question", name=member.name),
+                        yes=tr("form.delete")),
                 lambda yes: yes and self.change(lambda m: m.network.remove(member)),
             )
         elif self.tab == "agenda":
