@@ -132,3 +132,21 @@ async def test_choosing_a_readiness_check_opens_what_it_concerns():
 def test_importing_the_interface_does_not_import_textual():
     code = "import sys, concertation_tui.tui; assert 'textual' not in sys.modules, 'textual imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+async def test_a_follow_up_meeting_from_the_launcher_carries_the_open_actions():
+    previous = demo_file()
+    app = ConcertationApp(None, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press("enter")  # no date: the one planned at the previous meeting
+        await settle(app, pilot)
+        assert app.path != previous and app.meeting.is_follow_up
+        assert app.meeting.date == store.load_meeting(previous).next_meeting.date
+        assert app.meeting.actions and all(a.carried_from is not None for a in app.meeting.actions)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert "«" in screen_text(app)  # carried actions are marked
