@@ -1,0 +1,3 @@
+"""Strings of the interface's rereading, preview and issuing screens (en)."""
+
+STRINGS: dict[str, str] = {}
