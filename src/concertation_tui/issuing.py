@@ -88,8 +88,12 @@ def _pdf(docx: Path, profile: Path) -> Path:
 
 
 def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = None, pdf: bool = False,
-                 what_changed: str = "", consent_reason: str = "", template: Path | None = None) -> Issued:
+                 what_changed: str = "", consent_reason: str = "", template: Path | None = None,
+                 save: bool = True) -> Issued:
     """Write every copy of the minute and record the issue in the meeting file (saved here).
+
+    With `save=False` the issue is only appended to `meeting` (the interface saves it with the rest of
+    the meeting: it holds the file's lock and its autosave must not write over the record).
 
     Raises IssueError when a correction does not say what changed, ConsentBlocked when copies would go
     beyond the person's consent and no reason is given.
@@ -142,6 +146,7 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
     for recipient in record.recipients:
         recipient.file_name, recipient.sha256 = produced[recipient.participant_id]
     meeting.distribution.issues.append(record)
-    save_meeting(meeting_path, meeting)
+    if save:
+        save_meeting(meeting_path, meeting)
     return issued
 
