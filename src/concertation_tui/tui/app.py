@@ -60,6 +60,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         key("f5", "phase('actions')", "actions", priority=True, show=False),
         key("f6", "phase('close')", "close", priority=True, show=False),
         key("f8", "private_time", "private_time", priority=True),
+        key("f12", "phase('reread')", "reread", priority=True, show=False),
         key("ctrl+p", "command_palette", "palette", priority=True, show=False),
         key("ctrl+q", "quit", "quit", priority=True, show=False),
     ]
@@ -125,8 +126,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
         await self.push_screen(LauncherScreen(problem=self.open_error))
 
-    async def open_meeting(self, path: Path) -> bool:
-        """Open `path` (locked, or read-only when another session holds it) and go to its saved step.
+    async def open_meeting(self, path: Path, *, mode: str | None = None) -> bool:
+        """Open `path` (locked, or read-only when another session holds it) and go to its saved step
+        (or to the step `mode`, e.g. 'reread').
 
         Returns False, with `open_error` set to a sentence, when the file cannot be opened.
         """
@@ -156,7 +158,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._saved_count = self._change_count
         phase = meeting.progress.phase.value
         # Go where the facilitator was (the launcher, if shown, stays behind in the default mode).
-        await self.switch_mode(phase)
+        await self.switch_mode(mode or phase)
         if timing.private_running(meeting):
             await self._cover()
         return True
@@ -319,6 +321,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     async def action_phase(self, name: str) -> None:
         if self.meeting is None or self.covered:
+            return
+        if name not in {p.value for p in Phase}:  # a step after the meeting (reread): not a saved phase
+            await self.switch_mode(name)
             return
         phase = Phase(name)
         if self.meeting.progress.phase is not phase:

@@ -7,6 +7,7 @@ from .close import CloseScreen
 from .live import LiveScreen
 from .opening import OpeningScreen
 from .prepare import PrepareScreen
+from .reread import RereadScreen
 
 MODE_SCREENS = {
     "prepare": PrepareScreen,
@@ -14,4 +15,5 @@ MODE_SCREENS = {
     "live": LiveScreen,
     "actions": ActionsScreen,
     "close": CloseScreen,
+    "reread": RereadScreen,
 }

@@ -1,0 +1,156 @@
+"""The person's consent to sharing, life domain by life domain (for a partial consent).
+
+Beside the person's own words about it: each domain is shared with every participant, only with named
+participants, or not at all. A domain left unsaid is not shared (the checks before issuing say which
+copies would go beyond). Every change goes through `app.change`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+from textual.widgets.option_list import Option
+
+from ...model import ConsentStatus, Domain, DomainConsent, DomainSharing, Meeting
+from ...model.sharing import notes
+from ..format import date_text
+from ..text import Localized, key, lbl, tr
+from ..widgets import Choices
+from .forms import FormDialog, FormField
+from .meeting_forms import people_options
+
+UNSAID = "unsaid"
+
+
+def domain_rule(meeting: Meeting, domain: Domain) -> DomainConsent | None:
+    return next((r for r in meeting.consent.domains if r.domain is domain), None)
+
+
+def rule_text(meeting: Meeting, rule: DomainConsent | None) -> str:
+    if rule is None:
+        return tr("reread.domain_unsaid")
+    if rule.sharing is DomainSharing.NAMED:
+        names = ", ".join(meeting.name_of(p) for p in rule.participants) or tr("reread.domain_nobody")
+        return tr("reread.domain_named", names=names)
+    return lbl(rule.sharing)
+
+
+def domain_form(meeting: Meeting, domain: Domain) -> FormDialog:
+    rule = domain_rule(meeting, domain)
+    options: list[tuple[str, Any]] = [(tr("reread.domain_unsaid_option"), UNSAID)]
+    options += [(lbl(s), s) for s in DomainSharing]
+
+    def validate(values: dict[str, Any]) -> str | None:
+        if values["sharing"] is DomainSharing.NAMED and not values["participants"]:
+            return tr("reread.domain_needs_names")
+        return None
+
+    return FormDialog(tr("reread.domain_title", domain=lbl(domain)), [
+        FormField("sharing", tr("reread.domain_sharing"), "radio", rule.sharing if rule else UNSAID, options,
+                  vertical=True),
+        FormField("participants", tr("reread.domain_participants"), "multi", rule.participants if rule else [],
+                  people_options(meeting)),
+    ], validate=validate)
+
+
+def apply_domain(meeting: Meeting, domain: Domain, values: dict[str, Any]) -> None:
+    rules = [r for r in meeting.consent.domains if r.domain is not domain]
+    sharing = values["sharing"]
+    if sharing != UNSAID:
+        participants = values["participants"] if sharing is DomainSharing.NAMED else []
+        rules.append(DomainConsent(domain=domain, sharing=sharing, participants=participants))
+    order = list(Domain)
+    meeting.consent.domains = sorted(rules, key=lambda r: order.index(r.domain))
+
+
+def concerned_domains(meeting: Meeting) -> list[Domain]:
+    """The domains of the meeting, its notes and its consent first, then the others."""
+    used: set[Domain] = set(meeting.domains) | {r.domain for r in meeting.consent.domains}
+    for note in notes(meeting):
+        used.update(note.domains)
+    for action in meeting.actions:
+        used.update(action.domains)
+    return [d for d in Domain if d in used] + [d for d in Domain if d not in used]
+
+
+class DomainConsentDialog(Localized, ModalScreen[None]):
+    """The consent per life domain beside the person's words; Enter changes the domain chosen."""
+
+    HIDE_FOREIGN_BINDINGS = True
+    BINDINGS = [
+        key("escape", "close", "reread_consent_close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="dialog consent-domains") as box:
+            box.border_title = Content(tr("reread.consent_domains_title"))
+            yield Static("", id="consent-words", classes="intro", markup=False)
+            yield Choices(id="consent-domains")
+            with Horizontal(classes="buttons"):
+                yield Button(tr("reread.close_button"), id="close", variant="primary", compact=True)
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.app.meeting  # type: ignore[attr-defined]
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.query_one("#consent-domains").focus()
+
+    def refresh_view(self) -> None:
+        m = self.meeting
+        c = m.consent
+        person = m.person
+        name = (person.addressed_as or person.name) if person else tr("live.the_person")
+        parts: list = [(tr("reread.consent_status") + " ", "bold"), lbl(c.status)]
+        if c.date:
+            parts.append((f"  ({date_text(c.date)})", "dim"))
+        if c.person_words:
+            parts += ["\n", (tr("reread.consent_words", name=name) + " ", "bold"), f"« {c.person_words} »"]
+        if c.scope:
+            parts += ["\n", (tr("reread.consent_scope") + " ", "bold"), c.scope]
+        if c.status is not ConsentStatus.PARTIAL:
+            parts += ["\n", (tr("reread.consent_not_partial"), "italic")]
+        parts += ["\n", (tr("reread.consent_domains_help"), "dim")]
+        self.query_one("#consent-words", Static).update(Content.assemble(*parts))
+
+        counts: dict[Domain, int] = {}
+        for note in notes(m):
+            for d in note.domains:
+                counts[d] = counts.get(d, 0) + 1
+        choices = self.query_one("#consent-domains", Choices)
+        keep = choices.highlighted
+        options = []
+        for domain in concerned_domains(m):
+            rule = domain_rule(m, domain)
+            mark = "?" if rule is None else {DomainSharing.ALL: "√", DomainSharing.NAMED: "►",
+                                             DomainSharing.NONE: "×"}[rule.sharing]
+            count = counts.get(domain, 0)
+            options.append(Option(Content.assemble(
+                (f"{mark} {lbl(domain)} : ", "bold"), rule_text(m, rule),
+                (f"  ({tr('reread.domain_notes', count=count)})" if count else "", "dim")), id=domain.value))
+        choices.set_options(options)
+        choices.highlighted = keep if keep is not None else 0
+
+    def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
+        event.stop()
+        domain = Domain(event.option.id)
+
+        def done(values: dict | None) -> None:
+            if values:
+                self.app.change(lambda m: apply_domain(m, domain, values))  # type: ignore[attr-defined]
+                self.refresh_view()
+
+        self.app.push_screen(domain_form(self.meeting, domain), done)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,161 @@
+"""Rereading the meeting after it: every note in one list, grouped by agenda item then by speaker; the
+person's own words kept with their history; how long the minute has waited. No Textual here.
+
+The rereading screen draws `entries(meeting)`; each entry names what it shows (a kind and an id), so a
+screen, a readiness finding or a consent conflict can find the line of a note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Meeting, ParticipantKind, WordsRevision
+
+NOTE_KINDS = ("contribution", "person_view", "step", "picture", "scale", "disagreement", "action",
+              "last_word", "question", "consent")
+"""Entries that are notes (editable); the others are headings."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    """'item' (an agenda item's heading, id '' for the meeting in general), 'frame', 'close' (headings),
+    'speaker' (id: participant id, '' for no voice), 'actions', 'disagreements' (sub-headings), 'empty'
+    (nothing noted under the heading), or a note kind of NOTE_KINDS."""
+    id: str = ""
+    item_id: str = ""
+
+    @property
+    def key(self) -> str:
+        """A unique option id: '<kind>:<id>[:<item id>]'."""
+        return f"{self.kind}:{self.id}:{self.item_id}"
+
+    @property
+    def is_note(self) -> bool:
+        return self.kind in NOTE_KINDS
+
+
+def _speaker_order(meeting: Meeting) -> list[str]:
+    """The person first, then the round table's order, then everyone else, then no voice ('')."""
+    order: list[str] = []
+    person = meeting.person
+    if person is not None:
+        order.append(person.id)
+    for p in meeting.round_table():
+        if p.id not in order:
+            order.append(p.id)
+    for p in meeting.participants:
+        if p.id not in order:
+            order.append(p.id)
+    order.append("")
+    return order
+
+
+def entries(meeting: Meeting) -> list[Entry]:
+    """Every note, in the order of the meeting: the frame (consent), each agenda item then the meeting in
+    general (by speaker: the person's words first, then contributions, steps, the shared picture and
+    scales of each speaker; then disagreements and actions), then the close (last word, open questions)."""
+    found: list[Entry] = [Entry("frame"), Entry("consent")]
+    known = {i.id for i in meeting.agenda}
+    person = meeting.person
+    person_id = person.id if person else None
+
+    def on(item_id: str, value: str) -> bool:
+        value = value if value in known else ""
+        return value == item_id
+
+    order = _speaker_order(meeting)
+    for item_id in [*(i.id for i in meeting.agenda), ""]:
+        group: list[Entry] = []
+        for speaker in order:
+            notes: list[Entry] = []
+            if speaker and speaker == person_id:
+                notes += [Entry("person_view", v.id, item_id) for v in meeting.person_views if on(item_id, v.item_id)]
+            notes += [Entry("contribution", c.id, item_id) for c in meeting.contributions
+                      if c.speaker_id == speaker and on(item_id, c.item_id)]
+            notes += [Entry("step", s.id, item_id) for s in meeting.steps
+                      if s.carrier_id == speaker and on(item_id, s.item_id)]
+            notes += [Entry("picture", p.id, item_id) for p in meeting.picture
+                      if (p.voice_id if meeting.participant(p.voice_id) else "") == speaker and on(item_id, p.item_id)]
+            notes += [Entry("scale", r.id, item_id) for r in meeting.scales
+                      if r.voice_id == speaker and on(item_id, r.item_id)]
+            if notes:
+                group += [Entry("speaker", speaker, item_id), *notes]
+        disagreements = [Entry("disagreement", d.id, item_id) for d in meeting.disagreements if on(item_id, d.item_id)]
+        if disagreements:
+            group += [Entry("disagreements", "", item_id), *disagreements]
+        actions = [Entry("action", a.id, item_id) for a in meeting.actions if on(item_id, a.item_id)]
+        if actions:
+            group += [Entry("actions", "", item_id), *actions]
+        if item_id or group:
+            found.append(Entry("item", item_id, item_id))
+            found += group or [Entry("empty", "", item_id)]
+    found += [Entry("close"), Entry("last_word")]
+    found += [Entry("question", q.id) for q in meeting.open_questions]
+    return found
+
+
+# -- the person's own words ----------------------------------------------------------------------------
+
+
+def words_target(kind: str, element_id: str = "") -> str:
+    """The `WordsRevision.target` of the person's words of one element."""
+    return {
+        "person_view": f"person_views/{element_id}",
+        "action": f"actions/{element_id}/person_words",
+        "scale": f"scales/{element_id}/comment",
+        "last_word": "last_word",
+        "consent": "consent",
+    }[kind]
+
+
+def words_changed(before: str, after: str) -> bool:
+    """Whether a correction changes the words (spaces around them do not count)."""
+    return " ".join(before.split()) != " ".join(after.split())
+
+
+def record_revision(meeting: Meeting, target: str, before: str, at: dt.datetime) -> None:
+    """Keep what the person's words said before a correction (nothing when they were empty)."""
+    if before.strip():
+        meeting.revisions.append(WordsRevision(target=target, before=before, at=at))
+
+
+def revisions_of(meeting: Meeting, target: str) -> list[WordsRevision]:
+    return [r for r in meeting.revisions if r.target == target]
+
+
+def is_person(meeting: Meeting, participant_id: str) -> bool:
+    found = meeting.participant(participant_id)
+    return found is not None and found.kind is ParticipantKind.PERSON
+
+
+# -- the minute's delay ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MinuteDue:
+    version: int
+    """The last version issued (0: never)."""
+    days: int | None
+    """Days since the meeting (None: no date, or a meeting still to come)."""
+    late: bool
+    """Not issued and more than the due delay since the meeting."""
+
+
+def minute_due(issued: int, day: dt.date | None, today: dt.date, due_days: int) -> MinuteDue:
+    days = (today - day).days if day is not None and day <= today else None
+    return MinuteDue(issued, days, not issued and days is not None and days > due_days)
+
+
+def minute_due_of_file(path: Path, today: dt.date, due_days: int) -> MinuteDue | None:
+    """The delay of a meeting file's minute, read without validating the whole file (the launcher lists many)."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        issues = raw.get("distribution", {}).get("issues", [])
+        day = dt.date.fromisoformat(raw["date"]) if raw.get("date") else None
+    except (OSError, ValueError, AttributeError, TypeError):
+        return None
+    return minute_due(len(issues) if isinstance(issues, list) else 0, day, today, due_days)

@@ -1,0 +1,109 @@
+"""Issuing the minute from the interface: conflicts first, then the form, then every copy in a worker.
+
+The copies are written from a copy of the meeting in a thread (`issuing.issue_minute(save=False)`);
+the issue's record comes back to the UI thread and enters the meeting through `app.change`, so the
+autosave writes it with the rest and never over it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from ... import issuing
+from ...model import Level, Meeting, readiness
+from ..dialogs.forms import Notice
+from ..dialogs.issue_forms import ConflictsDialog, issue_form, issued_text
+from ..text import tr
+
+GROUP = "issue"
+
+
+def pdf_available() -> bool:
+    return bool(shutil.which("soffice") or shutil.which("libreoffice"))
+
+
+def issuing_now(app) -> bool:
+    return any(w.group == GROUP and not w.is_finished for w in app.workers)
+
+
+def start_issue(app, go_to_note: Callable[[str, str], None]) -> None:
+    """Ask what is needed, then write every copy. `go_to_note(kind, id)` shows a note whose visibility
+    the facilitator chose to change instead of going beyond the consent."""
+    meeting: Meeting | None = app.meeting
+    if meeting is None or app.path is None:
+        return
+    if app.read_only:
+        app.say(tr("reread.issue_read_only"), "warning")
+        return
+    if issuing_now(app):
+        app.say(tr("reread.issue_running"))
+        return
+    conflicts = issuing.all_conflicts(meeting)
+    if not conflicts:
+        _ask(app, 0)
+        return
+
+    def chosen(answer: tuple[str, ...] | None) -> None:
+        if not answer:
+            return
+        if answer[0] == "note":
+            go_to_note(answer[1], answer[2])
+        else:
+            _ask(app, len(conflicts))
+
+    app.push_screen(ConflictsDialog(meeting, conflicts), chosen)
+
+
+def _ask(app, conflicts: int) -> None:
+    meeting: Meeting = app.meeting
+    version = len(meeting.distribution.issues) + 1
+    folder = issuing.issue_folder(meeting, app.path, version)
+    errors = sum(1 for f in readiness(meeting) if f.level is Level.ERROR)
+    available = pdf_available()
+
+    def go(values: dict | None) -> None:
+        if values is None or app.meeting is None:
+            return
+        draft = app.meeting.model_copy(deep=True)
+        app.say(tr("reread.issue_started", version=version))
+        app.run_worker(
+            partial(_write, app, draft, app.path, bool(values.get("pdf")), values.get("what_changed", ""),
+                    values.get("reason", "")),
+            thread=True, group=GROUP, exclusive=True, exit_on_error=False, name="issue",
+        )
+        app.refresh_views()
+
+    app.push_screen(issue_form(meeting, version=version, folder=folder, conflicts=conflicts, errors=errors,
+                               pdf_available=available), go)
+
+
+def _write(app, draft: Meeting, path: Path, pdf: bool, what_changed: str, reason: str) -> None:
+    """In a thread: write the copies from `draft`; no widget touched here."""
+    lang = app.language
+    try:
+        issued = issuing.issue_minute(draft, path, pdf=pdf, what_changed=what_changed, consent_reason=reason,
+                                      save=False)
+    except issuing.IssueError as error:
+        app.call_from_thread(_failed, app, error.sentence(lang))
+        return
+    except Exception as error:  # noqa: BLE001 - said in words, never a crash screen with the meeting in it
+        app.call_from_thread(_failed, app, tr("reread.issue_failed", reason=type(error).__name__))
+        return
+    app.call_from_thread(_done, app, draft, issued)
+
+
+def _failed(app, sentence: str) -> None:
+    app.refresh_views()
+    app.push_screen(Notice(tr("reread.issue_failed_title"), sentence))
+
+
+def _done(app, draft: Meeting, issued: issuing.Issued) -> None:
+    record = draft.distribution.issues[-1].model_copy(deep=True)
+    recorded = app.change(lambda m: m.distribution.issues.append(record), quiet=True)
+    if not recorded:  # read-only since (cannot happen while the lock is held): say it rather than lose it
+        app.say(tr("reread.issue_not_recorded"), "error")
+    app.push_screen(Notice(tr("reread.issued_title", version=issued.version),
+                           issued_text(draft, record, issued.folder, issued.files)))

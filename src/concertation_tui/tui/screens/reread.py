@@ -1,0 +1,776 @@
+"""Rereading (F12): the morning after the meeting, every note in one list, each corrected in place.
+
+Grouped by agenda item then by speaker: the person's words, contributions, steps, the shared picture,
+scales, disagreements, actions; the frame (consent) first and the close (last word, open questions)
+last. Enter (or e) edits the note chosen in the same dialog as during the meeting; o its details
+(visibility, domains); the person's own words are corrected only after a confirmation, and what they
+said before is kept in the meeting file. Beside each note, the writing helper's hints (never a block);
+the readiness checks below, each one going to its note. p shows each recipient's copy, i issues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.geometry import Spacing
+from textual.visual import Padding
+from textual.widgets import Label, Static
+from textual.widgets.option_list import Option
+
+from ...model import (
+    ConsentStatus,
+    DomainSharing,
+    Level,
+    Meeting,
+    Nature,
+    ParticipantKind,
+    ViewAspect,
+    Visibility,
+    VisibilityKind,
+    readiness,
+)
+from ...model.checks import Finding, carrier_name
+from ...writing import Hint, hints
+from .. import rereading
+from ..dialogs import meeting_forms as forms
+from ..dialogs import note_forms
+from ..dialogs.consent_forms import DomainConsentDialog
+from ..dialogs.forms import Confirm, FormDialog, FormField, TextPrompt
+from ..format import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line, time_text
+from ..rereading import Entry
+from ..text import key, lbl, tr
+from ..widgets import AppBar, Choices, PHASE_KEYS, PHASES
+from . import issue_flow
+from .actions import finding_prompt
+from .base import MeetingScreen
+
+INDENT = {"item": 0, "frame": 0, "close": 0, "speaker": 1, "actions": 1, "disagreements": 1, "empty": 2}
+NOTE_INDENT = 3
+HINT_MARK = "!"
+REREAD_KEY = "F12"
+
+
+class RereadBar(AppBar):
+    """The top bar with the rereading step after the five steps of the meeting (shortened when narrow)."""
+
+    def _tabs(self) -> Content:
+        width = self.app.size.width if self.is_attached else 80
+        current: Content | tuple[str, str] = (f"[{REREAD_KEY} {tr('phase.reread')}]", "bold reverse")
+        if self.current == "preview":
+            current = Content.assemble(current, (f" › {tr('phase.preview')}", "bold"))
+        if width >= 120:
+            parts: list = []
+            for phase in PHASES:
+                parts += [f"{PHASE_KEYS[phase]} {tr('phase.' + phase)}", " "]
+            return Content.assemble(*parts, current)
+        return Content.assemble(tr("reread.steps_short"), " ", current)
+
+    def on_resize(self) -> None:
+        self.query_one("#tabs", Label).update(self._tabs())
+
+
+class RereadScreen(MeetingScreen):
+    PHASE = "reread"
+    CSS_PATH = "reread.tcss"
+
+    BINDINGS = [
+        key("e", "edit", "reread_edit", show=False),
+        key("o,ctrl+o", "options", "reread_options"),
+        key("n", "next_hint", "reread_next"),
+        key("c", "consent", "reread_consent"),
+        key("p", "preview", "reread_preview"),
+        key("i", "issue", "reread_issue"),
+        key("delete,d", "remove", "reread_remove", show=False, key_display="suppr/d"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[Entry] = []
+        self.findings: list[Finding] = []
+        self.flags: dict[str, int] = {}
+        """Option key -> number of hints and findings on that note (n goes from one to the next)."""
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            yield RereadBar(self.PHASE, id="app-bar") if isinstance(widget, AppBar) else widget
+
+    def body(self) -> ComposeResult:
+        yield Static("", id="reread-status", markup=False)
+        with Horizontal(id="reread-grid"):
+            with Vertical(id="reread-notes-box", classes="box") as box:
+                box.border_title = tr("reread.notes_title")
+                yield Choices(id="reread-notes")
+            with Vertical(id="reread-side"):
+                with Vertical(id="reread-checks-box", classes="box") as box:
+                    box.border_title = tr("checks.title")
+                    yield Choices(id="reread-findings")
+                with VerticalScroll(id="reread-detail-box", classes="box") as box:
+                    box.border_title = tr("reread.detail_title")
+                    yield Static("", id="reread-detail", markup=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        notes = self.query_one("#reread-notes", Choices)
+        notes.focus()
+        if notes.highlighted is None:
+            self._highlight_first_note()
+
+    # -- what is shown ------------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self.app.language  # type: ignore[attr-defined]
+
+    def refresh_view(self) -> None:
+        m = self.meeting
+        self.findings = readiness(m)
+        by_target: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            if finding.target_id and finding.target in ("action", "note"):
+                by_target.setdefault(finding.target_id, []).append(finding)
+        notes = self.query_one("#reread-notes", Choices)
+        keep = notes.current_id()
+        self.entries = rereading.entries(m)
+        self.flags = {}
+        options = []
+        for entry in self.entries:
+            options.append(self._option(m, entry, by_target))
+        notes.set_options(options)
+        index = self._index_of(keep) if keep else None
+        if index is not None:
+            notes.highlighted = index
+        elif self.is_mounted:
+            self._highlight_first_note()
+        flagged = len(self.flags)
+        self.query_one("#reread-notes-box").border_subtitle = (
+            tr("reread.flagged", count=flagged) if flagged else tr("reread.nothing_flagged"))
+        self._findings()
+        self._status()
+        self._detail()
+
+    def _highlight_first_note(self) -> None:
+        notes = self.query_one("#reread-notes", Choices)
+        for n, entry in enumerate(self.entries):
+            if entry.kind not in ("frame", "consent") and entry.is_note:
+                notes.highlighted = n
+                return
+
+    def _index_of(self, option_key: str) -> int | None:
+        return next((n for n, e in enumerate(self.entries) if e.key == option_key), None)
+
+    def _findings(self) -> None:
+        choices = self.query_one("#reread-findings", Choices)
+        keep = choices.highlighted
+        choices.set_options([Option(finding_prompt(f, self.lang), id=str(n)) for n, f in enumerate(self.findings)]
+                            or [Option(Content(tr("checks.none")), id="none", disabled=True)])
+        if self.findings and keep is not None:
+            choices.highlighted = min(keep, len(self.findings) - 1)
+        errors = sum(1 for f in self.findings if f.level is Level.ERROR)
+        self.query_one("#reread-checks-box").border_subtitle = tr("checks.count", errors=errors,
+                                                                  total=len(self.findings))
+
+    def _status(self) -> None:
+        m = self.meeting
+        capp = self.capp
+        today = capp.now().date()
+        parts: list = []
+        if issue_flow.issuing_now(capp):
+            version = len(m.distribution.issues) + 1
+            parts.append((f"► {tr('reread.status_issuing', version=version)}", "bold"))
+        elif m.distribution.issues:
+            last = m.distribution.issues[-1]
+            files = len({r.file_name for r in last.recipients})
+            when = last.at.astimezone()
+            parts.append((f"√ {tr('reread.status_issued', version=last.version, date=date_text(when.date()), time=time_text(when.time()), count=files)}", "bold"))
+            if m.distribution.issues and last.what_changed:
+                parts += [" · ", (tr("reread.status_changed") + " ", "italic"), one_line(last.what_changed, 60)]
+        else:
+            due = rereading.minute_due(0, m.date, today, capp.config.minute_due_days)
+            if due.days is None:
+                parts.append((f"○ {tr('reread.status_not_issued')}", "bold"))
+            elif due.late:
+                parts.append((f"! {tr('reread.status_late', days=due.days, due=capp.config.minute_due_days)}",
+                              "bold $error"))
+            elif due.days == 0:
+                parts.append((f"○ {tr('reread.status_today', due=capp.config.minute_due_days)}", "bold"))
+            else:
+                parts.append((f"○ {tr('reread.status_waiting', days=due.days, due=capp.config.minute_due_days)}",
+                              "bold"))
+        self.query_one("#reread-status", Static).update(Content.assemble(*parts))
+
+    # -- one line per entry --
+
+    def _option(self, m: Meeting, entry: Entry, by_target: dict[str, list[Finding]]) -> Option:
+        content, flags = self._content(m, entry, by_target)
+        if flags:
+            self.flags[entry.key] = flags
+        indent = NOTE_INDENT if entry.is_note else INDENT.get(entry.kind, 0)
+        prompt = Padding(content, Spacing(0, 0, 0, indent)) if indent else content
+        return Option(prompt, id=entry.key, disabled=not entry.is_note)
+
+    def _hint_lines(self, text: str, m: Meeting) -> list:
+        found: list[Hint] = hints(text, m, self.lang) if text.strip() else []
+        parts: list = []
+        for hint in found:
+            parts += ["\n", (f"{HINT_MARK} {tr('reread.hint_' + hint.kind)} « {hint.term} » ", "bold $warning"),
+                      (f": {hint.why}", "italic")]
+        return parts
+
+    def _finding_lines(self, findings: list[Finding]) -> list:
+        parts: list = []
+        for finding in findings:
+            parts += ["\n", (f"{HINT_MARK}{HINT_MARK} {finding.level_label(self.lang)} : ", "bold $error"),
+                      finding.sentence(self.lang)]
+        return parts
+
+    def _revision_lines(self, m: Meeting, target: str) -> list:
+        found = rereading.revisions_of(m, target)
+        if not found:
+            return []
+        last = found[-1]
+        when = last.at.astimezone()
+        text = tr("reread.revised", date=date_text(when.date()), time=time_text(when.time()), count=len(found))
+        return ["\n", (f"~ {text} ", "italic"), ("« ", "dim"), (one_line(last.before, 80), "dim"), (" »", "dim")]
+
+    def marks(self, m: Meeting, *, nature: Nature | None = None, domains=(), visibility: Visibility | None = None) -> list:
+        parts: list = []
+        if nature is not None and nature is not Nature.FACT:
+            parts.append((f" [{lbl(nature)}]", "italic"))
+        if domains:
+            parts.append((f" [{', '.join(lbl(d) for d in domains)}]", "dim"))
+        if visibility is not None and visibility.kind is not VisibilityKind.MINUTE:
+            text = lbl(visibility.kind)
+            if visibility.kind is VisibilityKind.RESTRICTED:
+                names = ", ".join(m.name_of(x) for x in visibility.recipients)
+                text += f" : {names}" if names else ""
+            parts.append((f" [{text}]", "bold italic"))
+        return parts
+
+    def _content(self, m: Meeting, entry: Entry, by_target: dict[str, list[Finding]]) -> tuple[Content, int]:
+        kind = entry.kind
+        person = m.person
+        name = (person.addressed_as or person.name) if person else tr("live.the_person")
+        if kind == "frame":
+            return Content.assemble(("■ " + tr("reread.frame"), "bold reverse")), 0
+        if kind == "close":
+            return Content.assemble(("■ " + tr("reread.close"), "bold reverse")), 0
+        if kind == "item":
+            item = m.item(entry.id)
+            if item is None:
+                return Content.assemble(("■ " + tr("reread.general"), "bold reverse")), 0
+            number = m.agenda.index(item) + 1
+            return Content.assemble((f"■ {number}. ", "bold reverse"), (item.title, "bold reverse")), 0
+        if kind == "speaker":
+            who = m.participant(entry.id)
+            if who is None:
+                return Content.assemble(("» " + tr("reread.no_voice"), "bold")), 0
+            if who.kind is ParticipantKind.PERSON:
+                return Content.assemble(("» ", "bold"), (who.name, "bold"), (" · " + tr("reread.own_words"), "italic")), 0
+            where = who.organisation or lbl(who.kind)
+            return Content.assemble(("» ", "bold"), (who.name, "bold"), (" · " + one_line(where, 50), "dim")), 0
+        if kind in ("actions", "disagreements"):
+            return Content.assemble((f"» {tr('reread.' + kind)}", "bold")), 0
+        if kind == "empty":
+            return Content.assemble((tr("reread.nothing_noted"), "italic dim")), 0
+
+        parts: list = []
+        text = ""
+        target = ""
+        findings = by_target.get(entry.id, []) if entry.id else []
+        if kind == "contribution":
+            c = next(x for x in m.contributions if x.id == entry.id)
+            text = c.text
+            parts = [c.text, *self.marks(m, nature=c.nature, domains=c.domains, visibility=c.visibility)]
+        elif kind == "person_view":
+            v = next(x for x in m.person_views if x.id == entry.id)
+            text = v.text
+            target = rereading.words_target(kind, v.id)
+            aspect = [(lbl(v.aspect) + " : ", "italic")] if v.aspect is not ViewAspect.GENERAL else []
+            parts = [*aspect, ("« ", "bold"), v.text, (" »", "bold"), *self.marks(m, visibility=v.visibility)]
+        elif kind == "step":
+            s = next(x for x in m.steps if x.id == entry.id)
+            text = s.what
+            since = f" · {tr('reread.since')} {s.since}" if s.since else ""
+            parts = [(f"{tr('reread.step')} ({lbl(s.status)}) : ", "italic"), s.what, (since, "dim"),
+                     *self.marks(m, domains=[s.domain], visibility=s.visibility)]
+        elif kind == "picture":
+            p = next(x for x in m.picture if x.id == entry.id)
+            text = p.text
+            parts = [(lbl(p.kind).capitalize() + " : ", "italic"), p.text,
+                     *self.marks(m, domains=p.domains, visibility=p.visibility)]
+        elif kind == "scale":
+            r = next(x for x in m.scales if x.id == entry.id)
+            text = r.comment
+            if rereading.is_person(m, r.voice_id):
+                target = rereading.words_target(kind, r.id)
+            parts = [(f"{tr('reread.scale')} : ", "italic"), (f"{r.value}/10", "bold")]
+            if r.comment:
+                parts += ["  « ", r.comment, " »"]
+        elif kind == "disagreement":
+            d = next(x for x in m.disagreements if x.id == entry.id)
+            text = f"{d.about} {d.resolution}"
+            state = tr("reread.settled") if d.settled else tr("reread.not_settled")
+            between = ", ".join(m.name_of(x) for x in d.between)
+            parts = [d.about, (f" ({between})" if between else "", "dim"), "\n", (state + " : ", "italic"),
+                     d.resolution or "–", *self.marks(m, domains=d.domains, visibility=d.visibility)]
+        elif kind == "action":
+            a = m.action(entry.id)
+            assert a is not None
+            text = f"{a.what} {a.person_words}"
+            target = rereading.words_target(kind, a.id)
+            carrier = carrier_name(m, a) or "–"
+            parts = [(f"{tr('reread.action')} : ", "italic"), a.what, "\n",
+                     (f"{STATUS_SYMBOL[a.status]} ", "bold"), (tr("reread.action_who", carrier=carrier,
+                                                                   due=date_text(a.due) or "–") + " · ", "dim"),
+                     (f"{AGREEMENT_SYMBOL[a.agreement]} {lbl(a.agreement)}", "bold")]
+            if a.person_words:
+                parts += ["\n", ("« ", "bold"), a.person_words, (" »", "bold")]
+        elif kind == "last_word":
+            text = m.last_word
+            target = rereading.words_target(kind)
+            parts = [(tr("reread.last_word", name=name) + " : ", "italic")]
+            parts += [("« ", "bold"), m.last_word, (" »", "bold")] if m.last_word else [(tr("reread.none"), "dim")]
+            if m.person_view_missing_reason:
+                parts += ["\n", (tr("close.no_view_reason") + " ", "italic"), m.person_view_missing_reason]
+            findings = [f for f in self.findings if f.target == "person_view"]
+        elif kind == "question":
+            q = next(x for x in m.open_questions if x.id == entry.id)
+            text = q.text
+            parts = [(tr("reread.question") + " : ", "italic"), q.text]
+        elif kind == "consent":
+            target = rereading.words_target(kind)
+            text = m.consent.person_words
+            parts = self._consent_parts(m, name)
+            findings = [f for f in self.findings if f.target == "consent"]
+        hint_parts = self._hint_lines(text, m)
+        parts += hint_parts
+        parts += self._finding_lines(findings)
+        if target:
+            parts += self._revision_lines(m, target)
+        flags = len(hint_parts) // 3 + len(findings)
+        return Content.assemble(*parts), flags
+
+    def _consent_parts(self, m: Meeting, name: str) -> list:
+        c = m.consent
+        parts: list = [(tr("reread.consent") + " : ", "italic"), (lbl(c.status), "bold")]
+        if c.date:
+            parts.append((f" ({date_text(c.date)})", "dim"))
+        if c.person_words:
+            parts += ["\n", (tr("reread.consent_words", name=name) + " ", "italic"), ("« ", "bold"), c.person_words,
+                      (" »", "bold")]
+        if c.status is ConsentStatus.PARTIAL:
+            if c.domains:
+                rules = []
+                for rule in c.domains:
+                    if rule.sharing is DomainSharing.NAMED:
+                        who = ", ".join(m.name_of(p) for p in rule.participants)
+                        rules.append(f"{lbl(rule.domain)} ► {who}")
+                    else:
+                        mark = "√" if rule.sharing is DomainSharing.ALL else "×"
+                        rules.append(f"{lbl(rule.domain)} {mark} {lbl(rule.sharing)}")
+                parts += ["\n", (tr("reread.consent_by_domain") + " ", "italic"), " · ".join(rules)]
+            elif c.scope:
+                parts += ["\n", (tr("reread.consent_scope") + " ", "italic"), c.scope]
+        return parts
+
+    def _detail(self) -> None:
+        """The note chosen, in full (wide screens): when, where, who may read it, hints and their why."""
+        detail = self.query_one("#reread-detail", Static)
+        entry = self._current()
+        if entry is None or not entry.is_note:
+            detail.update(Content(tr("reread.detail_none")))
+            return
+        m = self.meeting
+        parts: list = [(tr("reread.kind." + entry.kind), "bold")]
+        item = m.item(entry.item_id)
+        if item is not None:
+            parts += ["\n", (tr("reread.on_item") + " ", "italic"), item.title]
+        at = self._note_time(m, entry)
+        if at:
+            parts += ["\n", (tr("reread.at") + " ", "italic"), at]
+        visibility = self._visibility(m, entry)
+        if visibility is not None:
+            parts += ["\n", (tr("note.field_visibility") + " : ", "italic"), lbl(visibility.kind)]
+            if visibility.kind is VisibilityKind.RESTRICTED:
+                parts.append(" (" + ", ".join(m.name_of(x) for x in visibility.recipients) + ")")
+        if entry.kind in ("person_view", "last_word", "consent", "action") or (
+                entry.kind == "scale" and rereading.is_person(m, self._scale_voice(m, entry.id))):
+            target = rereading.words_target(entry.kind, entry.id)
+            for revision in rereading.revisions_of(m, target):
+                when = revision.at.astimezone()
+                parts += ["\n", (tr("reread.revised_detail", date=date_text(when.date()),
+                                    time=time_text(when.time())) + " ", "italic"), f"« {revision.before} »"]
+        detail.update(Content.assemble(*parts))
+
+    @staticmethod
+    def _scale_voice(m: Meeting, rid: str) -> str:
+        return next((r.voice_id for r in m.scales if r.id == rid), "")
+
+    @staticmethod
+    def _note_time(m: Meeting, entry: Entry) -> str:
+        element = None
+        if entry.kind == "contribution":
+            element = next((x.at for x in m.contributions if x.id == entry.id), None)
+        elif entry.kind == "person_view":
+            element = next((x.at for x in m.person_views if x.id == entry.id), None)
+        elif entry.kind == "action":
+            found = m.action(entry.id)
+            element = found.created_at if found else None
+        if element is None:
+            return ""
+        local = element.astimezone()
+        return f"{date_text(local.date())} {time_text(local.time())}"
+
+    @staticmethod
+    def _visibility(m: Meeting, entry: Entry) -> Visibility | None:
+        for collection, kind in ((m.contributions, "contribution"), (m.person_views, "person_view"),
+                                 (m.steps, "step"), (m.picture, "picture"), (m.disagreements, "disagreement")):
+            if entry.kind == kind:
+                found = next((x for x in collection if x.id == entry.id), None)
+                return found.visibility if found is not None else None
+        return None
+
+    def on_option_list_option_highlighted(self, event: Choices.OptionHighlighted) -> None:
+        if event.option_list.id == "reread-notes":
+            event.stop()
+            if self.capp.meeting is not None:
+                self._detail()
+                self.refresh_bindings()
+
+    # -- choosing --
+
+    def _current(self) -> Entry | None:
+        notes = self.query_one("#reread-notes", Choices)
+        index = notes.highlighted
+        if index is None or not 0 <= index < len(self.entries):
+            return None
+        return self.entries[index]
+
+    def show_entry(self, kind: str, element_id: str = "") -> Entry | None:
+        """Put the cursor on a note (the notes list gets the focus)."""
+        for n, entry in enumerate(self.entries):
+            if entry.kind == kind and (entry.id == element_id or not element_id):
+                notes = self.query_one("#reread-notes", Choices)
+                notes.highlighted = n
+                notes.focus()
+                return entry
+        return None
+
+    def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "reread-notes":
+            self.action_edit()
+        elif event.option_list.id == "reread-findings" and (event.option.id or "").isdigit():
+            self.go_to_finding(self.findings[int(event.option.id or 0)])
+
+    def action_next_hint(self) -> None:
+        """The next note with a hint or a check (from the cursor, round to the top)."""
+        if not self.flags:
+            self.capp.say(tr("reread.nothing_flagged"))
+            return
+        notes = self.query_one("#reread-notes", Choices)
+        start = notes.highlighted if notes.highlighted is not None else -1
+        count = len(self.entries)
+        for step in range(1, count + 1):
+            index = (start + step) % count
+            if self.entries[index].key in self.flags:
+                notes.highlighted = index
+                notes.focus()
+                return
+
+    # -- editing --------------------------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        entry = self._current()
+        if entry is not None and entry.is_note:
+            self.edit_entry(entry)
+
+    def edit_entry(self, entry: Entry) -> None:
+        m = self.meeting
+        kind = entry.kind
+        if kind == "contribution":
+            found = next(x for x in m.contributions if x.id == entry.id)
+            self._form(forms.contribution_form(m, found, editing=True),
+                       lambda v: forms.apply_contribution(found, v), lambda: m.contributions.remove(found), found.text)
+        elif kind == "person_view":
+            view = next(x for x in m.person_views if x.id == entry.id)
+            self._form(forms.view_form(m, view, editing=True), lambda v: forms.apply_view(view, v),
+                       lambda: m.person_views.remove(view), view.text,
+                       words=("text", rereading.words_target(kind, view.id), view.text))
+        elif kind == "step":
+            step = next(x for x in m.steps if x.id == entry.id)
+            self._form(note_forms.step_form(m, step), lambda v: note_forms.apply_step(step, v),
+                       lambda: m.steps.remove(step), step.what)
+        elif kind == "picture":
+            line = next(x for x in m.picture if x.id == entry.id)
+            self._form(note_forms.picture_form(m, line), lambda v: note_forms.apply_picture(line, v),
+                       lambda: m.picture.remove(line), line.text)
+        elif kind == "scale":
+            rating = next(x for x in m.scales if x.id == entry.id)
+            words = ("comment", rereading.words_target(kind, rating.id), rating.comment) if rereading.is_person(
+                m, rating.voice_id) else None
+            self._form(note_forms.scale_form(m, rating), lambda v: note_forms.apply_scale(rating, v),
+                       lambda: m.scales.remove(rating), f"{rating.value}/10 {rating.comment}", words=words)
+        elif kind == "disagreement":
+            found_d = next(x for x in m.disagreements if x.id == entry.id)
+            self._form(note_forms.disagreement_form(m, found_d), lambda v: note_forms.apply_disagreement(found_d, v),
+                       lambda: m.disagreements.remove(found_d), found_d.about)
+        elif kind == "action":
+            action = m.action(entry.id)
+            assert action is not None
+            self._form(forms.action_form(m, action, editing=True), lambda v: forms.apply_action(action, v),
+                       lambda: m.actions.remove(action), action.what,
+                       words=("person_words", rereading.words_target(kind, action.id), action.person_words))
+        elif kind == "question":
+            question = next(x for x in m.open_questions if x.id == entry.id)
+
+            def apply_question(values: dict) -> None:
+                question.text = values["text"]
+                question.item_id = values["item_id"] or ""
+
+            self._form(forms.question_form(m, question), apply_question, lambda: m.open_questions.remove(question),
+                       question.text)
+        elif kind == "last_word":
+            self._edit_last_word()
+        elif kind == "consent":
+            self._edit_consent()
+
+    def _form(self, form: FormDialog, apply: Callable[[dict], Any], remove: Callable[[], Any], text: str, *,
+              words: tuple[str, str, str] | None = None) -> None:
+        """Open `form`; save through `apply`, delete (its third button) through `remove`, after a confirmation.
+
+        `words` = (field, revision target, the words before): the person's own words, corrected only
+        after a confirmation, with what they said before kept."""
+
+        def done(values: dict | None) -> None:
+            if not values:
+                return
+            if values.get("_button") == "delete":
+                self._confirm_remove(text, remove, words)
+                return
+            if words is not None:
+                field, target, before = words
+                self.correct_words(before, values[field], target,
+                                   lambda: apply(values), lambda: apply({**values, field: before}))
+            else:
+                self.change(lambda m: apply(values))
+
+        self.app.push_screen(form, done)
+
+    def correct_words(self, before: str, after: str, target: str, apply_all: Callable[[], Any],
+                      apply_rest: Callable[[], Any], then: Callable[[], Any] | None = None) -> None:
+        """Save a form that may change the person's own words: unchanged or new words at once; changed
+        ones after a confirmation, keeping what they said before (the rest of the form is saved either way).
+        `then` runs once the form is saved."""
+        if not rereading.words_changed(before, after) or not before.strip():
+            self.change(lambda m: apply_all())
+            if then is not None:
+                then()
+            return
+        person = self.meeting.person
+        name = (person.addressed_as or person.name) if person else tr("live.the_person")
+        at = self.capp.now()
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                def edit(m: Meeting) -> None:
+                    apply_all()
+                    rereading.record_revision(m, target, before, at)
+
+                if self.change(edit):
+                    self.capp.say(tr("reread.words_corrected"))
+            else:
+                self.change(lambda m: apply_rest())
+                self.capp.say(tr("reread.words_kept", name=name))
+            if then is not None:
+                then()
+
+        question = Content.assemble(
+            tr("reread.words_question", name=name), "\n\n", (tr("reread.words_before") + " ", "bold"),
+            f"« {one_line(before, 300)} »", "\n", (tr("reread.words_after") + " ", "bold"), f"« {one_line(after, 300)} »",
+            "\n\n", (tr("reread.words_kept_note"), "italic"))
+        self.app.push_screen(Confirm(tr("reread.words_title", name=name), question, yes=tr("reread.words_yes"),
+                                     danger=False), answer)
+
+    def _confirm_remove(self, text: str, remove: Callable[[], Any], words: tuple[str, str, str] | None) -> None:
+        at = self.capp.now()
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+
+            def edit(m: Meeting) -> None:
+                remove()
+                if words is not None:
+                    rereading.record_revision(m, words[1], words[2], at)
+
+            self.change(edit)
+
+        self.app.push_screen(Confirm(tr("note.remove_title"), tr("note.remove_question", text=one_line(text, 80)),
+                                     yes=tr("form.delete")), answer)
+
+    def action_remove(self) -> None:
+        entry = self._current()
+        if entry is None or not entry.is_note or entry.kind in ("last_word", "consent"):
+            return
+        m = self.meeting
+        collections = {"contribution": m.contributions, "person_view": m.person_views, "step": m.steps,
+                       "picture": m.picture, "scale": m.scales, "disagreement": m.disagreements,
+                       "action": m.actions, "question": m.open_questions}
+        found = next((x for x in collections[entry.kind] if x.id == entry.id), None)
+        if found is None:
+            return
+        text = getattr(found, "text", "") or getattr(found, "what", "") or getattr(found, "about", "") or getattr(
+            found, "comment", "")
+        words = None
+        if entry.kind == "person_view":
+            words = ("text", rereading.words_target("person_view", found.id), found.text)
+        elif entry.kind == "action" and found.person_words:
+            words = ("person_words", rereading.words_target("action", found.id), found.person_words)
+        self._confirm_remove(text, lambda: collections[entry.kind].remove(found), words)
+
+    def _edit_last_word(self) -> None:
+        m = self.meeting
+        person = m.person
+        name = (person.addressed_as or person.name) if person else tr("live.the_person")
+        before = m.last_word
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            after = text.strip()
+            self.correct_words(before, after, rereading.words_target("last_word"),
+                               lambda: setattr(self.meeting, "last_word", after), lambda: None)
+
+        self.app.push_screen(TextPrompt(tr("close.word_title"), tr("close.word_caption", name=name), before), done)
+
+    def _edit_consent(self) -> None:
+        m = self.meeting
+        before = m.consent.person_words
+        today = self.capp.now().date()
+
+        def done(values: dict | None) -> None:
+            if not values:
+                return
+            def then() -> None:
+                consent = self.meeting.consent
+                if consent.status is ConsentStatus.PARTIAL and not consent.domains:
+                    self.action_consent()  # a partial consent is said domain by domain
+
+            self.correct_words(before, values["person_words"], rereading.words_target("consent"),
+                               lambda: forms.apply_consent(self.meeting, values, today),
+                               lambda: forms.apply_consent(self.meeting, {**values, "person_words": before}, today),
+                               then)
+
+        self.app.push_screen(forms.consent_form(m), done)
+
+    def action_consent(self) -> None:
+        """The consent per life domain (partial consent), else the consent itself."""
+        if self.meeting.consent.status is ConsentStatus.PARTIAL:
+            self.show_entry("consent")
+            self.app.push_screen(DomainConsentDialog())
+        else:
+            self.show_entry("consent")
+            self._edit_consent()
+
+    def action_options(self) -> None:
+        """The details of the note chosen: visibility (and nature and domains of a contribution)."""
+        entry = self._current()
+        if entry is None:
+            return
+        self.edit_visibility(entry)
+
+    def edit_visibility(self, entry: Entry) -> None:
+        m = self.meeting
+        if entry.kind == "contribution":
+            c = next(x for x in m.contributions if x.id == entry.id)
+            form = FormDialog(tr("reread.options_title"), [
+                FormField("nature", tr("note.field_nature"), "radio", c.nature, forms.enum_options(Nature),
+                          note=tr("note.nature_note")),
+                FormField("domains", tr("note.field_domains"), "multi", c.domains, forms.domain_options()),
+                *forms.visibility_fields(m, c.visibility),
+            ], intro=Content(one_line(c.text, 200)), validate=forms._visibility_problem)
+            self.app.push_screen(form, lambda v: v and self.change(lambda m: forms.apply_contribution(c, v)))
+            return
+        element = None
+        for collection, kind in ((m.person_views, "person_view"), (m.steps, "step"), (m.picture, "picture"),
+                                 (m.disagreements, "disagreement")):
+            if entry.kind == kind:
+                element = next((x for x in collection if x.id == entry.id), None)
+        if element is None:
+            if entry.is_note:
+                self.capp.say(tr("reread.no_visibility"))
+            return
+        text = getattr(element, "text", "") or getattr(element, "what", "") or getattr(element, "about", "")
+
+        def done(values: dict | None) -> None:
+            if values:
+                self.change(lambda m: setattr(element, "visibility", forms.make_visibility(values)))
+
+        self.app.push_screen(note_forms.visibility_form(m, element.visibility, one_line(text, 200)), done)
+
+    # -- checks, preview, issue ---------------------------------------------------------------------------
+
+    def go_to_finding(self, finding: Finding) -> None:
+        """What a readiness finding concerns, here: its note chosen and opened."""
+        m = self.meeting
+        target = finding.target
+        if target == "action":
+            entry = self.show_entry("action", finding.target_id)
+            if entry is not None:
+                self.edit_entry(entry)
+        elif target == "note":
+            for kind in ("contribution", "person_view", "step", "picture", "disagreement"):
+                entry = self.show_entry(kind, finding.target_id)
+                if entry is not None:
+                    self.edit_visibility(entry) if finding.code == "restricted_no_recipient" else self.edit_entry(entry)
+                    return
+        elif target == "consent":
+            self.action_consent() if finding.code == "consent_domains_missing" else (
+                self.show_entry("consent"), self._edit_consent())
+        elif target == "person_view":
+            self.show_entry("last_word")
+            self._edit_last_word()
+        elif target == "participant":
+            participant = m.participant(finding.target_id)
+            if participant is not None:
+                self.app.push_screen(forms.participant_form(m, participant), lambda v: v and self.change(
+                    lambda m: forms.apply_participant(m, participant, v)))
+        elif target == "meeting" and finding.code in ("no_date", "no_purpose"):
+            self.app.push_screen(forms.details_form(m), lambda v: v and self.change(
+                lambda m: forms.apply_details(m, v)))
+        else:
+            from .actions import go_to_finding
+
+            self.app.run_worker(go_to_finding(self.capp, finding))
+
+    def go_to_note(self, kind: str, element_id: str) -> None:
+        """Show a note whose copies go beyond the consent, and open its visibility."""
+        from .preview import PreviewScreen
+
+        while isinstance(self.app.screen, PreviewScreen):
+            self.app.pop_screen()
+        entry = self.show_entry(kind, element_id)
+        if entry is not None:
+            self.edit_visibility(entry)
+
+    def action_preview(self) -> None:
+        from .preview import PreviewScreen
+
+        self.app.push_screen(PreviewScreen(self))
+
+    def action_issue(self) -> None:
+        issue_flow.start_issue(self.capp, self.go_to_note)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "options", "remove") and self.is_mounted:
+            entry = self._current()
+            if entry is None or not entry.is_note:
+                return None
+            if action == "remove" and entry.kind in ("last_word", "consent"):
+                return None
+        return True
