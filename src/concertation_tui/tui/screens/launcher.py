@@ -49,6 +49,7 @@ class LauncherScreen(Localized, Screen):
         key("s", "follow_up", "launcher_follow_up"),
         key("f", "open_file", "launcher_file"),
         key("d", "demo", "launcher_demo"),
+        key("r", "reread_selected", "launcher_reread"),
         key("ctrl+q", "app.quit", "quit", binding_id="launcher-quit"),
     ]
 
@@ -77,6 +78,10 @@ class LauncherScreen(Localized, Screen):
     def reload(self) -> None:
         lang = self.app.language  # type: ignore[attr-defined]
         summaries = store.list_meetings(lang=lang)
+        from .reread import minute_due_parts
+
+        today = self.app.now().date() if hasattr(self.app, "now") else dt.date.today()
+        due_days = getattr(getattr(self.app, "config", None), "minute_due_days", 7)
         options = []
         self.summaries = {}
         for n, summary in enumerate(summaries):
@@ -89,7 +94,8 @@ class LauncherScreen(Localized, Screen):
                 when = date_text(summary.date) or tr("launcher.no_date")
                 phase = label(Phase(summary.phase), lang) if summary.phase else ""
                 number = tr("launcher.number", number=summary.number) if summary.number > 1 else ""
-                prompt = Content.assemble((when, "bold"), "  ", title, ("  · " + phase, "dim"), (number, "dim"))
+                prompt = Content.assemble((when, "bold"), "  ", title, ("  · " + phase, "dim"), (number, "dim"),
+                                          *minute_due_parts(summary.path, today, due_days))
             options.append(Option(prompt, id=oid))
         meetings = self.query_one("#meetings", Choices)
         meetings.set_options(options)
@@ -115,9 +121,15 @@ class LauncherScreen(Localized, Screen):
             return
         await self._open(summary.path)
 
-    async def _open(self, path: Path) -> None:
+    async def action_reread_selected(self) -> None:
+        """Open the chosen meeting at the rereading step (the minute: correct, preview, issue)."""
+        summary = self._selected()
+        if summary is not None and not summary.problem:
+            await self._open(summary.path, mode="reread")
+
+    async def _open(self, path: Path, mode: str | None = None) -> None:
         app = self.app
-        if not await app.open_meeting(path):  # type: ignore[attr-defined]
+        if not await app.open_meeting(path, mode=mode):  # type: ignore[attr-defined]
             self.query_one("#launcher-problem", Banner).show(app.open_error)  # type: ignore[attr-defined]
 
     # -- new meetings --

@@ -774,3 +774,17 @@ class RereadScreen(MeetingScreen):
             if action == "remove" and entry.kind in ("last_word", "consent"):
                 return None
         return True
+
+
+def minute_due_parts(path, today, due_days: int) -> list:
+    """For the launcher: '· CR à émettre · J+3' (flagged when late), '· CR v1 émis', or nothing."""
+    due = rereading.minute_due_of_file(path, today, due_days)
+    if due is None:
+        return []
+    if due.version:
+        return [("  · " + tr("launcher.minute_issued", version=due.version), "dim")]
+    if due.days is None:
+        return []
+    if due.late:
+        return ["  ", (tr("launcher.minute_late", days=due.days), "bold $error")]
+    return [("  · " + tr("launcher.minute_waiting", days=due.days), "italic")]
