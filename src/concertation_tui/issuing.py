@@ -9,6 +9,7 @@ note's visibility or gives a reason, which is recorded. No Textual here.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 import subprocess
@@ -89,11 +90,12 @@ def _pdf(docx: Path, profile: Path) -> Path:
 
 def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = None, pdf: bool = False,
                  what_changed: str = "", consent_reason: str = "", template: Path | None = None,
-                 save: bool = True) -> Issued:
+                 save: bool = True, at: dt.datetime | None = None) -> Issued:
     """Write every copy of the minute and record the issue in the meeting file (saved here).
 
     With `save=False` the issue is only appended to `meeting` (the interface saves it with the rest of
-    the meeting: it holds the file's lock and its autosave must not write over the record).
+    the meeting: it holds the file's lock and its autosave must not write over the record). `at` is the
+    time of the issue (default: now).
 
     Raises IssueError when a correction does not say what changed, ConsentBlocked when copies would go
     beyond the person's consent and no reason is given.
@@ -109,7 +111,7 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
 
     draft = meeting.model_copy(deep=True)
     record = Issue(
-        version=version, at=now(), what_changed=what_changed.strip(),
+        version=version, at=at or now(), what_changed=what_changed.strip(),
         consent_overrides=[ConsentOverride(note_id=c.note.id, recipient_id=c.recipient_id,
                                            reason=consent_reason.strip()) for c in conflicts],
     )
