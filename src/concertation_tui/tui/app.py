@@ -60,6 +60,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         key("f5", "phase('actions')", "actions", priority=True, show=False),
         key("f6", "phase('close')", "close", priority=True, show=False),
         key("f8", "private_time", "private_time", priority=True),
+        key("f10", "coordination", "coordination", priority=True),
         key("f12", "phase('reread')", "reread", priority=True, show=False),
         key("ctrl+p", "command_palette", "palette", priority=True, show=False),
         key("ctrl+q", "quit", "quit", priority=True, show=False),
@@ -311,7 +312,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.covered and action not in ("private_time", "quit", "toggle_help"):
             return False
-        if action in ("phase", "private_time") and self.meeting is None:
+        if action in ("phase", "private_time", "coordination") and self.meeting is None:
             return False
         if action == "phase" and isinstance(self.screen, ModalScreen) and not isinstance(self.screen, CommandPalette):
             return False  # a dialog is open: it is closed (Escape) or saved first
@@ -330,6 +331,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             if not self.change(lambda m: setattr(m.progress, "phase", phase), quiet=True):
                 self.meeting.progress.phase = phase  # read-only: move around without saving
         await self.switch_mode(name)
+
+    def action_coordination(self) -> None:
+        """F10, from every step: the coordination view (domains x who acts); the same key closes it."""
+        from .screens.coordination import show_coordination
+
+        show_coordination(self)
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

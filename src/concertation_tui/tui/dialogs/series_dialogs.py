@@ -1,0 +1,70 @@
+"""Small dialogs of the follow-up: confirming the consent carried from the previous meeting."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from ...i18n import label
+from ...model import DomainSharing, Meeting
+from ..format import date_text
+from ..text import Localized, key, lbl, tr
+
+
+def consent_summary(meeting: Meeting) -> Content:
+    """The carried consent as the person will hear it read: status, scope, domain by domain, their words."""
+    c = meeting.consent
+    lang = meeting.language.value
+    parts: list = [(tr("open.consent_sharing") + " ", "bold"), lbl(c.status)]
+    if c.date:
+        parts += [("  (" + date_text(c.date) + ")", "dim")]
+    if c.scope:
+        parts += ["\n", (tr("open.consent_scope") + " ", "bold"), c.scope]
+    for rule in c.domains:
+        who = ""
+        if rule.sharing is DomainSharing.NAMED:
+            who = " : " + ", ".join(meeting.name_of(x) for x in rule.participants)
+        parts += ["\n", f"  · {label(rule.domain, lang)} — {label(rule.sharing, lang)}{who}"]
+    if c.person_words:
+        parts += ["\n", (tr("open.consent_words") + " ", "bold"), f"« {c.person_words} »"]
+    parts += ["\n\n", (tr("consent_confirm.question"), "italic")]
+    return Content.assemble(*parts)
+
+
+class ConsentConfirm(Localized, ModalScreen[str | None]):
+    """The consent carried from the previous meeting, read with the person: "yes" (confirmed as it is),
+    "change" (open the consent form) or None (later: it stays to be confirmed)."""
+
+    HIDE_FOREIGN_BINDINGS = True
+    BINDINGS = [
+        key("o,y", "answer('yes')", "consent_confirm_yes"),
+        key("m,c", "answer('change')", "consent_confirm_change"),
+        key("escape", "answer('')", "consent_confirm_later"),
+    ]
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        self._localize()
+        self.meeting = meeting
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="dialog") as box:
+            box.border_title = Content(tr("consent_confirm.title"))
+            with VerticalScroll(id="form"):
+                yield Static(consent_summary(self.meeting), classes="intro")
+            with Horizontal(classes="buttons"):
+                yield Button(tr("consent_confirm.yes"), id="yes", variant="primary", compact=True)
+                yield Button(tr("consent_confirm.change"), id="change", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(answer or None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id)

@@ -1,0 +1,457 @@
+"""The shared picture (ctrl+g in the live step): what the group sees together, on the shared screen.
+
+Two boxes: what is working / what worries us / what needs to happen, with the 0-10 scale of each
+voice; and who already does what (steps in progress), with the points of disagreement. Every line
+can be added from here by one letter, edited with Enter and removed with Delete; each one is noted on
+the current agenda item. The functions `add_*` are also used by the live step and the coordination
+view, so the same dialogs are used everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from ...model import (
+    Disagreement,
+    Domain,
+    Meeting,
+    PictureKind,
+    PictureLine,
+    ScaleRating,
+    Step,
+    StepStatus,
+    VisibilityKind,
+)
+from .. import timing
+from ..dialogs import coordination_forms as forms
+from ..dialogs.forms import Confirm
+from ..format import date_text, one_line
+from ..text import key, lbl, tr
+from ..widgets import Choices
+from .views import ViewBar, ViewScreen
+
+PICTURE_SYMBOL = {PictureKind.WORKING: "+", PictureKind.WORRIES: "!", PictureKind.NEEDS: "→"}
+STEP_TO_UPDATE = "!"
+SETTLED = {True: "√", False: "×"}
+
+
+def scale_bar(value: int) -> str:
+    """A 0-10 value as ten cells, readable without colour (the series chart draws the same)."""
+    return "█" * value + "░" * (10 - value)
+
+
+# -- recording, from any screen that has .app, .meeting and .change() ---------------------------------
+
+
+def _item_id(meeting: Meeting) -> str:
+    item = timing.current_item(meeting)
+    return item.id if item else ""
+
+
+def _item_domains(meeting: Meeting) -> list[Domain]:
+    item = timing.current_item(meeting)
+    return list(item.domains) if item else []
+
+
+def _done(host, what: str, text: str) -> None:
+    host.app.say(tr(what, text=one_line(text, 60)))  # type: ignore[attr-defined]
+
+
+def add_step(host, *, carrier_id: str = "") -> None:
+    """Note a step in progress, with `carrier_id` (the current speaker) proposed as who takes it."""
+    m = host.meeting
+    item_id = _item_id(m)
+    domains = _item_domains(m)
+    draft = Step(carrier_id=carrier_id, domain=Domain.OTHER, what="")
+
+    def done(values: dict | None) -> None:
+        if values and not values.get("_button"):
+            step = Step(carrier_id=values["carrier_id"], domain=values["domain"], what=values["what"],
+                        item_id=item_id)
+            forms.apply_step(step, values)
+            if host.change(lambda m: m.steps.append(step)):
+                _done(host, "step.added", step.what)
+
+    host.app.push_screen(forms.step_form(m, draft, editing=False, domain=domains[0] if domains else None), done)
+
+
+def add_picture(host, kind: PictureKind, *, voice_id: str = "") -> None:
+    m = host.meeting
+    item_id = _item_id(m)
+    draft = PictureLine(kind=kind, text="", voice_id=voice_id, domains=_item_domains(m))
+
+    def done(values: dict | None) -> None:
+        if values and not values.get("_button"):
+            line = PictureLine(kind=values["kind"], text=values["text"], item_id=item_id)
+            forms.apply_picture(line, values)
+            if host.change(lambda m: m.picture.append(line)):
+                _done(host, "picture.added", line.text)
+
+    host.app.push_screen(forms.picture_form(m, draft, editing=False), done)
+
+
+def last_question(meeting: Meeting) -> str:
+    """The question last asked with the scale in `meeting` (empty if none)."""
+    for rating in reversed(meeting.scales):
+        if rating.question.strip():
+            return rating.question
+    return ""
+
+
+def remembered_question(app, meeting: Meeting) -> str:
+    """The question to ask again: this meeting's last, else the last one typed in this session, else
+    the previous meeting's (so that the scale can be compared across the series)."""
+    found = last_question(meeting) or getattr(app, "scale_question", "")
+    path = getattr(app, "path", None)
+    if found or not meeting.series.previous_file or path is None:
+        return found
+    from ... import store
+
+    try:
+        return last_question(store.load_meeting(path.parent / meeting.series.previous_file))
+    except (store.StoreError, OSError):
+        return ""
+
+
+def scale_round(meeting: Meeting, question: str) -> list[str]:
+    """Who is still to answer `question`, the person first, in the order of the round table."""
+    answered = {r.voice_id for r in meeting.scales if r.question.strip() == question.strip()}
+    return [p.id for p in meeting.round_table() if p.id not in answered]
+
+
+def add_scale(host, *, question: str | None = None, voice_id: str = "") -> None:
+    """Ask the scale of one voice, then of the next one who has not answered, until Escape.
+
+    The question is the last one asked (in this meeting, else the previous meeting of the series).
+    """
+    m = host.meeting
+    app = host.app
+    if question is None:
+        question = remembered_question(app, m)
+    waiting = scale_round(m, question)
+    voice = voice_id or (waiting[0] if waiting else "")
+    item_id = _item_id(m)
+    draft = ScaleRating(voice_id=voice, value=0, question=question)
+
+    def done(values: dict | None) -> None:
+        if not values or values.get("_button"):
+            return
+        rating = ScaleRating(voice_id=values["voice_id"], value=values["value"], item_id=item_id)
+        forms.apply_scale(rating, values)
+        app.scale_question = rating.question
+        if host.change(lambda m: m.scales.append(rating)):
+            _done(host, "scale.added", f"{m.name_of(rating.voice_id)} : {rating.value}")
+            if scale_round(m, rating.question):
+                host.app.call_later(lambda: add_scale(host, question=rating.question))
+
+    left = len(waiting) - (1 if voice in waiting else 0)
+    app.push_screen(forms.scale_form(m, draft, editing=False, round_left=left), done)
+
+
+def add_disagreement(host, *, between: Iterable[str] = (), domains: Iterable[Domain] = (), about: str = "",
+                     intro: str = "") -> None:
+    m = host.meeting
+    item_id = _item_id(m)
+    draft = Disagreement(about=about, between=list(between), domains=list(domains) or _item_domains(m))
+
+    def done(values: dict | None) -> None:
+        if values and not values.get("_button"):
+            found = Disagreement(about=values["about"], item_id=item_id)
+            forms.apply_disagreement(found, values)
+            if host.change(lambda m: m.disagreements.append(found)):
+                _done(host, "disagreement.added", found.about)
+
+    host.app.push_screen(forms.disagreement_form(m, draft, editing=False, intro=intro), done)
+
+
+# -- editing and removing -------------------------------------------------------------------------------
+
+
+def _remove(host, title: str, text: str, remove: Callable[[Meeting], None]) -> None:
+    host.app.push_screen(
+        Confirm(title, tr("picture.remove_question", text=one_line(text, 80)), yes=tr("form.delete")),
+        lambda yes: yes and host.change(remove),
+    )
+
+
+def edit_entry(host, kind: str, oid: str) -> None:
+    """Open the form of one entry of the picture ('step', 'line', 'scale', 'disagreement')."""
+    m = host.meeting
+    if kind == "step":
+        step = next((s for s in m.steps if s.id == oid), None)
+        if step is None:
+            return
+
+        def done_step(values: dict | None) -> None:
+            if values and values.get("_button") == "delete":
+                remove_entry(host, kind, oid)
+            elif values:
+                host.change(lambda m: forms.apply_step(step, values))
+
+        host.app.push_screen(forms.step_form(m, step, editing=True), done_step)
+    elif kind == "line":
+        line = next((x for x in m.picture if x.id == oid), None)
+        if line is None:
+            return
+
+        def done_line(values: dict | None) -> None:
+            if values and values.get("_button") == "delete":
+                remove_entry(host, kind, oid)
+            elif values:
+                host.change(lambda m: forms.apply_picture(line, values))
+
+        host.app.push_screen(forms.picture_form(m, line, editing=True), done_line)
+    elif kind == "scale":
+        rating = next((r for r in m.scales if r.id == oid), None)
+        if rating is None:
+            return
+
+        def done_scale(values: dict | None) -> None:
+            if values and values.get("_button") == "delete":
+                remove_entry(host, kind, oid)
+            elif values:
+                host.change(lambda m: forms.apply_scale(rating, values))
+
+        host.app.push_screen(forms.scale_form(m, rating, editing=True), done_scale)
+    elif kind == "disagreement":
+        found = next((d for d in m.disagreements if d.id == oid), None)
+        if found is None:
+            return
+
+        def done_disagreement(values: dict | None) -> None:
+            if values and values.get("_button") == "delete":
+                remove_entry(host, kind, oid)
+            elif values:
+                host.change(lambda m: forms.apply_disagreement(found, values))
+
+        host.app.push_screen(forms.disagreement_form(m, found, editing=True), done_disagreement)
+
+
+def remove_entry(host, kind: str, oid: str) -> None:
+    m = host.meeting
+    lists = {"step": (m.steps, "step.remove_title", "what"), "line": (m.picture, "picture.remove_title", "text"),
+             "scale": (m.scales, "scale.remove_title", "comment"),
+             "disagreement": (m.disagreements, "disagreement.remove_title", "about")}
+    if kind not in lists:
+        return
+    found_list, title, attribute = lists[kind]
+    found = next((x for x in found_list if x.id == oid), None)
+    if found is None:
+        return
+    text = getattr(found, attribute)
+    if kind == "scale":
+        text = f"{m.name_of(found.voice_id)} : {found.value}/10"
+
+    def remove(m: Meeting) -> None:
+        target = {"step": m.steps, "line": m.picture, "scale": m.scales, "disagreement": m.disagreements}[kind]
+        target[:] = [x for x in target if x.id != oid]
+
+    _remove(host, tr(title), text, remove)
+
+
+# -- how each entry reads --------------------------------------------------------------------------------
+
+
+def visibility_mark(meeting: Meeting, visibility) -> list:
+    if visibility.kind is VisibilityKind.MINUTE:
+        return []
+    text = lbl(visibility.kind)
+    if visibility.kind is VisibilityKind.RESTRICTED:
+        names = ", ".join(meeting.name_of(x) for x in visibility.recipients)
+        text += f" : {names}" if names else ""
+    return [(f" [{text}]", "italic")]
+
+
+def carried_mark(carried) -> list:
+    if carried is None:
+        return []
+    return [(" (" + tr("carried", date=date_text(carried.meeting_date)) + ")", "italic")]
+
+
+def step_prompt(meeting: Meeting, step: Step) -> Content:
+    mark = STEP_TO_UPDATE if step.status is StepStatus.TO_UPDATE else "·"
+    parts: list = [(f"{mark} ", "bold"), (meeting.name_of(step.carrier_id) or "?", "bold"),
+                   (f" · {lbl(step.domain)}", "dim"), " : ", step.what, (f"  [{lbl(step.status)}]", "italic")]
+    if step.since:
+        parts.append((" " + tr("step.since", since=step.since), "dim"))
+    parts += carried_mark(step.carried_from)
+    parts += visibility_mark(meeting, step.visibility)
+    return Content.assemble(*parts)
+
+
+def line_prompt(meeting: Meeting, line: PictureLine) -> Content:
+    parts: list = [(f"{PICTURE_SYMBOL[line.kind]} ", "bold"), line.text]
+    if line.voice_id:
+        parts.append((f" — {meeting.name_of(line.voice_id)}", "dim"))
+    if line.domains:
+        parts.append((" [" + ", ".join(lbl(d) for d in line.domains) + "]", "dim"))
+    parts += visibility_mark(meeting, line.visibility)
+    return Content.assemble(*parts)
+
+
+def scale_prompt(meeting: Meeting, rating: ScaleRating) -> Content:
+    parts: list = [(f"{scale_bar(rating.value)} {rating.value:>2} ", "bold"), meeting.name_of(rating.voice_id)]
+    if rating.comment:
+        parts += ["  « ", rating.comment, " »"]
+    return Content.assemble(*parts)
+
+
+def disagreement_prompt(meeting: Meeting, found: Disagreement) -> Content:
+    state = tr("disagreement.settled") if found.settled else tr("disagreement.open")
+    parts: list = [(f"{SETTLED[found.settled]} {state} : ", "bold"), found.about]
+    if found.between:
+        parts.append((" (" + ", ".join(meeting.name_of(x) for x in found.between) + ")", "dim"))
+    if found.resolution:
+        parts += ["\n   ", (tr("disagreement.resolution") + " ", "italic"), found.resolution]
+    parts += visibility_mark(meeting, found.visibility)
+    return Content.assemble(*parts)
+
+
+def heading(text: str, count: int | None = None) -> Option:
+    words = f"{text} ({count})" if count else text
+    return Option(Content.assemble((words, "bold underline")), disabled=True)
+
+
+def empty(text: str) -> Option:
+    return Option(Content.assemble(("  " + text, "italic dim")), disabled=True)
+
+
+# -- the screen ----------------------------------------------------------------------------------------
+
+
+class PictureScreen(ViewScreen):
+    VIEW_ID = "picture-screen"
+
+    BINDINGS = [
+        key("d", "add_step", "picture_step"),
+        key("b", "add_line('working')", "picture_working"),
+        key("i", "add_line('worries')", "picture_worries"),
+        key("s", "add_line('needs')", "picture_needs"),
+        key("e", "add_scale", "picture_scale"),
+        key("x", "add_disagreement", "picture_disagreement"),
+        key("enter", "edit", "edit", show=False, binding_id="picture-edit"),
+        key("delete", "remove", "remove", key_display="suppr", show=False, binding_id="picture-remove"),
+        key("ctrl+g", "close_view", "close_view", priority=True, show=False, binding_id="picture-close"),
+    ]
+
+    def view_title(self) -> str:
+        return tr("picture.title")
+
+    def body(self) -> ComposeResult:
+        with Horizontal(id="picture-grid"):
+            with Vertical(id="picture-seen-box", classes="box") as box:
+                box.border_title = tr("picture.seen_title")
+                yield Choices(id="picture-seen")
+            with Vertical(id="picture-acts-box", classes="box") as box:
+                box.border_title = tr("picture.acts_title")
+                yield Choices(id="picture-acts")
+        yield Static(tr("picture.legend"), id="picture-legend", classes="view-legend", markup=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#picture-seen", Choices).focus()
+
+    def refresh_view(self) -> None:
+        m = self.meeting
+        item = timing.current_item(m)
+        where = tr("picture.on_item", n=m.agenda.index(item) + 1, title=one_line(item.title, 50)) if item else ""
+        self.query_one(ViewBar).set_title(f"{tr('picture.title')}  {where}".rstrip())
+        self._fill("#picture-seen", self._seen(m))
+        self._fill("#picture-acts", self._acts(m))
+
+    def _fill(self, selector: str, options: list[Option]) -> None:
+        choices = self.query_one(selector, Choices)
+        keep = choices.highlighted
+        choices.set_options(options)
+        enabled = [n for n, o in enumerate(options) if not o.disabled]
+        if not enabled:
+            return
+        if keep is None or keep >= len(options) or options[keep].disabled:
+            later = [n for n in enabled if keep is not None and n >= keep]
+            keep = later[0] if later else enabled[0]
+        choices.highlighted = keep
+
+    def _seen(self, m: Meeting) -> list[Option]:
+        options: list[Option] = []
+        for kind, letter in ((PictureKind.WORKING, "b"), (PictureKind.WORRIES, "i"), (PictureKind.NEEDS, "s")):
+            lines = [x for x in m.picture if x.kind is kind]
+            options.append(heading(lbl(kind).capitalize(), len(lines)))
+            options += [Option(line_prompt(m, x), id=f"line:{x.id}") for x in lines]
+            if not lines:
+                options.append(empty(tr("picture.none", key=letter)))
+        options.append(heading(tr("scale.heading"), len(m.scales)))
+        questions: dict[str, list[ScaleRating]] = {}
+        for rating in m.scales:
+            questions.setdefault(rating.question.strip(), []).append(rating)
+        for question, ratings in questions.items():
+            if question:
+                options.append(Option(Content.assemble(("  " + question, "italic")), disabled=True))
+            options += [Option(scale_prompt(m, r), id=f"scale:{r.id}") for r in ratings]
+            waiting = scale_round(m, question)
+            if waiting:
+                names = ", ".join(m.name_of(x) for x in waiting)
+                options.append(empty(tr("scale.waiting", names=names)))
+        if not m.scales:
+            options.append(empty(tr("scale.none")))
+        return options
+
+    def _acts(self, m: Meeting) -> list[Option]:
+        options: list[Option] = [heading(tr("step.heading"), len(m.steps))]
+        to_update = sum(1 for s in m.steps if s.status is StepStatus.TO_UPDATE)
+        if to_update:
+            options.append(empty(tr("step.to_update_count", count=to_update)))
+        order = {d: n for n, d in enumerate(Domain)}
+        for step in sorted(m.steps, key=lambda s: order[s.domain]):
+            options.append(Option(step_prompt(m, step), id=f"step:{step.id}"))
+        if not m.steps:
+            options.append(empty(tr("step.none")))
+        options.append(heading(tr("disagreement.heading"), len(m.disagreements)))
+        options += [Option(disagreement_prompt(m, d), id=f"disagreement:{d.id}") for d in m.disagreements]
+        if not m.disagreements:
+            options.append(empty(tr("disagreement.none")))
+        return options
+
+    # -- keys --
+
+    def action_add_step(self) -> None:
+        add_step(self, carrier_id=self.meeting.progress.speaker_id)
+
+    def action_add_line(self, kind: str) -> None:
+        add_picture(self, PictureKind(kind), voice_id=self.meeting.progress.speaker_id)
+
+    def action_add_scale(self) -> None:
+        add_scale(self)
+
+    def action_add_disagreement(self) -> None:
+        add_disagreement(self)
+
+    def _current(self) -> tuple[str, str] | None:
+        focused = self.focused
+        if not isinstance(focused, Choices):
+            return None
+        oid = focused.current_id() or ""
+        if ":" not in oid:
+            return None
+        kind, _, found = oid.partition(":")
+        return kind, found
+
+    def action_edit(self) -> None:
+        current = self._current()
+        if current is not None:
+            edit_entry(self, *current)
+
+    def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_remove(self) -> None:
+        current = self._current()
+        if current is not None:
+            remove_entry(self, *current)
+

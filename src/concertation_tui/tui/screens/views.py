@@ -1,0 +1,68 @@
+"""What the views over a step share (shared picture, coordination, review, series).
+
+A view is shown over the current step of the meeting, full screen, and Escape goes back to the step:
+it is a ModalScreen (the step keys F2-F6 wait until it is closed) that is also a `MeetingScreen`, so
+that every change of the meeting refreshes it. Its first line says what it is and where Escape goes,
+with the save state on the right.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Label
+
+from ..text import key, tr
+from ..widgets import AppBar, Banner
+from .base import MeetingScreen
+
+
+class ViewBar(AppBar):
+    """The first line of a view: its title, where Escape goes, and the save state."""
+
+    def __init__(self, title: str, **kwargs) -> None:
+        super().__init__("", **kwargs)
+        self.title = title
+
+    def _tabs(self) -> Content:
+        return Content.assemble((f" {self.title} ", "bold reverse"), "  ", (tr("view.back"), "dim"))
+
+    def set_title(self, title: str) -> None:
+        self.title = title
+        self.query_one("#tabs", Label).update(self._tabs())
+
+
+class ViewScreen(MeetingScreen, ModalScreen):
+    """A full-screen view over the current step; Escape closes it."""
+
+    CSS_PATH = "series.tcss"
+    VIEW_ID = ""
+    BINDINGS = [key("escape", "close_view", "close_view")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        if self.VIEW_ID:
+            self.id = self.VIEW_ID
+        self.add_class("view")
+
+    def view_title(self) -> str:
+        return ""
+
+    def compose(self) -> ComposeResult:
+        yield ViewBar(self.view_title(), id="app-bar")
+        yield Banner(id="read-only-banner", classes="banner")
+        yield Banner(id="save-banner", classes="banner -error")
+        yield from self.body()
+        yield Footer()
+
+    def action_close_view(self) -> None:
+        self.dismiss(None)
+
+
+def view_allowed(app) -> bool:
+    """A view can be opened: a meeting is open and no dialog is waiting for an answer."""
+    if getattr(app, "meeting", None) is None or getattr(app, "covered", False):
+        return False
+    screen = app.screen
+    return not isinstance(screen, ModalScreen) or isinstance(screen, ViewScreen)
