@@ -68,7 +68,7 @@ STRINGS: dict[str, str] = {
     "tui.picture.on_item": "· item {n}: {title}",
     "tui.picture.seen_title": "What we see together",
     "tui.picture.acts_title": "Who already does what · disagreements",
-    "tui.picture.legend": "b working · i worries · s needs to happen · e 0-10 scale · d step · x disagreement · Enter edit · Del · Escape back",
+    "tui.picture.legend": "Enter: edit · Del: remove · ctrl+g or Escape: back to the agenda",
     "tui.picture.none": "nothing yet ({key} to note)",
     "tui.picture.add_title": "Shared picture: a line",
     "tui.picture.edit_title": "Edit a line of the shared picture",

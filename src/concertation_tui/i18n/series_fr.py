@@ -68,7 +68,7 @@ STRINGS: dict[str, str] = {
     "tui.picture.on_item": "· point {n} : {title}",
     "tui.picture.seen_title": "Ce que nous voyons ensemble",
     "tui.picture.acts_title": "Qui fait déjà quoi · désaccords",
-    "tui.picture.legend": "b va bien · i inquiète · s doit se passer · e échelle 0-10 · d démarche · x désaccord · Entrée modifier · suppr · Échap retour",
+    "tui.picture.legend": "Entrée : modifier · suppr : retirer · ctrl+g ou Échap : retour à l'ordre du jour",
     "tui.picture.none": "rien encore ({key} pour noter)",
     "tui.picture.add_title": "Tableau partagé : une ligne",
     "tui.picture.edit_title": "Modifier une ligne du tableau partagé",

@@ -42,7 +42,7 @@ def _voices(meeting: Meeting) -> list:
     order = {ParticipantKind.PERSON: 0, ParticipantKind.NETWORK: 1, ParticipantKind.PARTNER: 2,
              ParticipantKind.FACILITATOR: 3}
     ranked = sorted(meeting.participants, key=lambda p: order[p.kind])
-    options = dict(people_options(meeting))
+    options = {pid: text for text, pid in people_options(meeting)}
     return [(options[p.id], p.id) for p in ranked]
 
 
@@ -64,7 +64,8 @@ def step_form(meeting: Meeting, step: Step, *, editing: bool, domain: Domain | N
                       required=True, note=tr("step.carrier_note")),
             FormField("domain", tr("step.field_domain"), "choice", step.domain if editing else domain,
                       domain_options(), required=True),
-            FormField("status", tr("step.field_status"), "radio", step.status, enum_options(StepStatus)),
+            FormField("status", tr("step.field_status"), "choice", step.status, enum_options(StepStatus),
+                      allow_blank=False),
             FormField("since", tr("step.field_since"), value=step.since, placeholder=tr("step.since_placeholder")),
             *visibility_fields(meeting, step.visibility),
         ],

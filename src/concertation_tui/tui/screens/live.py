@@ -59,6 +59,9 @@ class LiveScreen(MeetingScreen):
         key("ctrl+r", "skip_item", "skip_item", priority=True, show=False),
         key("f7", "add_action", "add_action", priority=True),
         key("f9", "add_view", "add_view", priority=True),
+        key("ctrl+f", "review", "review", priority=True),
+        key("ctrl+g", "shared_picture", "shared_picture", priority=True),
+        key("ctrl+l", "add_step", "add_step", priority=True, show=False),
         key("escape", "leave_typing", "leave_typing", show=False),
         key("delete", "remove_note", "remove_note", show=False, key_display="suppr"),
     ]
@@ -101,6 +104,9 @@ class LiveScreen(MeetingScreen):
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
         self.query_one("#note", ShortText).focus()  # back from a dialog or another step: typing
+        from .review import offer_review
+
+        offer_review(self)  # a follow-up starts with the review of the previous actions
 
     def draft(self) -> str:
         return self.query_one("#note", ShortText).text.strip()
@@ -493,7 +499,27 @@ class LiveScreen(MeetingScreen):
         if action == "remove_note":
             focused = self.focused
             return isinstance(focused, Choices) and focused.id in ("said", "views")
+        if action == "review":
+            return self.capp.meeting is not None and any(a.carried_from for a in self.meeting.actions)
         return True
+
+    # -- the shared picture, steps in progress, the review (screens/picture.py, screens/review.py) --
+
+    def action_shared_picture(self) -> None:
+        from .picture import PictureScreen
+
+        self.app.push_screen(PictureScreen())
+
+    def action_add_step(self) -> None:
+        from .picture import add_step
+
+        speaker = self.speaker()
+        add_step(self, carrier_id=speaker.id if speaker else "")
+
+    def action_review(self) -> None:
+        from .review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())
 
     # -- the person's words, actions --
 

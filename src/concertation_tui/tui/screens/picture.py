@@ -329,16 +329,20 @@ class PictureScreen(ViewScreen):
     VIEW_ID = "picture-screen"
 
     BINDINGS = [
-        key("d", "add_step", "picture_step"),
         key("b", "add_line('working')", "picture_working"),
         key("i", "add_line('worries')", "picture_worries"),
         key("s", "add_line('needs')", "picture_needs"),
         key("e", "add_scale", "picture_scale"),
+        key("d", "add_step", "picture_step"),
         key("x", "add_disagreement", "picture_disagreement"),
         key("enter", "edit", "edit", show=False, binding_id="picture-edit"),
         key("delete", "remove", "remove", key_display="suppr", show=False, binding_id="picture-remove"),
         key("ctrl+g", "close_view", "close_view", priority=True, show=False, binding_id="picture-close"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._known: dict[str, set | None] = {}
 
     def view_title(self) -> str:
         return tr("picture.title")
@@ -366,16 +370,25 @@ class PictureScreen(ViewScreen):
         self._fill("#picture-acts", self._acts(m))
 
     def _fill(self, selector: str, options: list[Option]) -> None:
+        """Show `options`; the cursor stays where it was, or goes to what was just added."""
         choices = self.query_one(selector, Choices)
         keep = choices.highlighted
         choices.set_options(options)
         enabled = [n for n, o in enumerate(options) if not o.disabled]
+        known = self._known.setdefault(selector, None)
+        ids = {o.id for o in options if o.id}
+        self._known[selector] = ids
         if not enabled:
             return
-        if keep is None or keep >= len(options) or options[keep].disabled:
+        added = [n for n in enabled if known is not None and options[n].id not in known]
+        if added:
+            keep = added[0]
+        elif keep is None or keep >= len(options) or options[keep].disabled:
             later = [n for n in enabled if keep is not None and n >= keep]
             keep = later[0] if later else enabled[0]
         choices.highlighted = keep
+        if added:
+            choices.scroll_to_highlight()
 
     def _seen(self, m: Meeting) -> list[Option]:
         options: list[Option] = []

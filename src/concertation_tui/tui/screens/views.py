@@ -38,7 +38,7 @@ class ViewScreen(MeetingScreen, ModalScreen):
 
     CSS_PATH = "series.tcss"
     VIEW_ID = ""
-    BINDINGS = [key("escape", "close_view", "close_view")]
+    BINDINGS = [key("escape", "close_view", "close_view", show=False)]
 
     def __init__(self) -> None:
         super().__init__()
