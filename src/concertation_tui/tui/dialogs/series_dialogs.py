@@ -30,7 +30,6 @@ def consent_summary(meeting: Meeting) -> Content:
         parts += ["\n", f"  · {label(rule.domain, lang)} — {label(rule.sharing, lang)}{who}"]
     if c.person_words:
         parts += ["\n", (tr("open.consent_words") + " ", "bold"), f"« {c.person_words} »"]
-    parts += ["\n\n", (tr("consent_confirm.question"), "italic")]
     return Content.assemble(*parts)
 
 
@@ -55,6 +54,7 @@ class ConsentConfirm(Localized, ModalScreen[str | None]):
             box.border_title = Content(tr("consent_confirm.title"))
             with VerticalScroll(id="form"):
                 yield Static(consent_summary(self.meeting), classes="intro")
+            yield Static(Content.assemble((tr("consent_confirm.question"), "bold")), classes="intro")
             with Horizontal(classes="buttons"):
                 yield Button(tr("consent_confirm.yes"), id="yes", variant="primary", compact=True)
                 yield Button(tr("consent_confirm.change"), id="change", compact=True)
@@ -68,3 +68,23 @@ class ConsentConfirm(Localized, ModalScreen[str | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id)
+
+
+def confirm_carried_consent(screen, open_form) -> None:
+    """The consent carried from the previous meeting is read with the person: confirmed as it is (dated
+    today), or changed in the consent form (`open_form`); Escape leaves it to be confirmed."""
+    app = screen.app
+    today = app.now().date()
+
+    def answer(choice: str | None) -> None:
+        if choice == "yes":
+            def edit(m) -> None:
+                m.consent.needs_confirmation = False
+                m.consent.date = today
+
+            if screen.change(edit):
+                app.say(tr("consent_confirm.done"))
+        elif choice == "change":
+            open_form()
+
+    app.push_screen(ConsentConfirm(screen.meeting), answer)

@@ -165,6 +165,14 @@ class OpeningScreen(MeetingScreen):
     # -- consent and purpose --
 
     def action_consent(self) -> None:
+        if self.meeting.consent.needs_confirmation:  # carried from the previous meeting: read it first
+            from ..dialogs.series_dialogs import confirm_carried_consent
+
+            confirm_carried_consent(self, self._consent_form)
+            return
+        self._consent_form()
+
+    def _consent_form(self) -> None:
         today = self.capp.now().date()
         self.app.push_screen(forms.consent_form(self.meeting),
                              lambda v: v and self.change(lambda m: forms.apply_consent(m, v, today)))
