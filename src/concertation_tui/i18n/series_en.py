@@ -174,7 +174,6 @@ STRINGS: dict[str, str] = {
     "tui.review.title_no_date": "Review of the previous meeting's actions",
     "tui.review.box_title": "The carried actions, reviewed one by one with {name}",
     "tui.review.count": "{done}/{total} reviewed",
-    "tui.review.legend": "f done · c in progress · p not done · a dropped · w their words · Enter the whole action · Escape back",
     "tui.review.none": "No action carried from the previous meeting.",
     "tui.review.history": "before: {steps}",
     "tui.review.reviewed": "reviewed with the person",

@@ -174,7 +174,6 @@ STRINGS: dict[str, str] = {
     "tui.review.title_no_date": "Revue des actions de la réunion précédente",
     "tui.review.box_title": "Les actions reportées, revues une à une avec {name}",
     "tui.review.count": "{done}/{total} revues",
-    "tui.review.legend": "f faite · c en cours · p pas faite · a abandonnée · w ses mots · Entrée l'action entière · Échap retour",
     "tui.review.none": "Aucune action reportée de la réunion précédente.",
     "tui.review.history": "avant : {steps}",
     "tui.review.reviewed": "revue avec la personne",

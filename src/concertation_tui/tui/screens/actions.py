@@ -39,6 +39,7 @@ class ActionsScreen(MeetingScreen):
         key("minus", "agree('disagrees')", "disagree", key_display="-"),
         key("question_mark", "agree('wants_time')", "wants_time", key_display="?"),
         key("v", "reviewed", "reviewed", show=False),
+        key("r", "review", "review_open", binding_id="actions-review"),
     ]
 
     def body(self) -> ComposeResult:
@@ -221,7 +222,14 @@ class ActionsScreen(MeetingScreen):
         if action == "reviewed":
             current = self._current() if self.is_mounted else None
             return current is not None and current.carried_from is not None
+        if action == "review":  # a follow-up: the review of the carried actions (screens/review.py)
+            return self.capp.meeting is not None and any(a.carried_from for a in self.meeting.actions)
         return True
+
+    def action_review(self) -> None:
+        from .review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())
 
     # -- findings --
 

@@ -101,7 +101,6 @@ class ReviewScreen(ViewScreen):
                 box.border_title = tr("review.box_title", name=the_person(self.meeting))
                 yield Table(id="review-table")
             yield Static("", id="review-detail", markup=False)
-        yield Static(tr("review.legend"), id="review-legend", classes="view-legend", markup=False)
 
     def on_mount(self) -> None:
         super().on_mount()
