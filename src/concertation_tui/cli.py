@@ -218,10 +218,10 @@ def schema_text() -> str:
 def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, template: Path | None,
            output: str | None, strict: bool) -> None:
     """Écrit le compte rendu Word (.docx) d'une réunion."""
-    from .issuing import ConsentBlocked
+    from .issuing import conflict_lines
     from .minute import TemplateError, build_minute, minute_file_name
     from .model import Edition, errors, readiness
-    from .model.sharing import consent_conflicts
+    from .model.sharing import consent_conflicts_for
     from .store import StoreError, write_private
 
     lang = _lang(ctx)
@@ -237,9 +237,10 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
     chosen = Edition(edition)
     # The common edition goes to every recipient: check consent for each; a copy, for its reader.
     readers = [recipient_id] if recipient_id else [p.id for p in meeting.minute_recipients()]
-    conflicts = [] if chosen is Edition.PERSON else [c for r in readers for c in consent_conflicts(meeting, r)]
+    conflicts = [] if chosen is Edition.PERSON else consent_conflicts_for(meeting, readers)
     if conflicts:
-        click.echo(ConsentBlocked(conflicts, meeting).sentence(lang).split("\n", 1)[1])
+        click.echo(t("cli.beyond_consent", lang))
+        click.echo("\n".join(conflict_lines(conflicts, meeting, lang)))
     if strict and (errors(readiness(meeting)) or conflicts):
         _fail(t("cli.strict_refused", lang))
     try:

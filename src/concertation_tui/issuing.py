@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .i18n import label, t
 from .model import ConsentOverride, Edition, Issue, Meeting, Recipient, now
-from .model.sharing import ConsentConflict, consent_conflicts, professional_copies
+from .model.sharing import ConsentConflict, consent_conflicts_for, professional_copies
 from .store import StoreError, ensure_private_dir, save_meeting, write_private
 
 ISSUES_DIR = "comptes-rendus"
@@ -32,21 +32,37 @@ class ConsentBlocked(IssueError):
     """Some copies would carry notes beyond the person's consent."""
 
     def __init__(self, conflicts: list[ConsentConflict], meeting: Meeting) -> None:
-        super().__init__("issue.consent_blocked", count=len(conflicts))
+        super().__init__("issue.consent_blocked", count=len({c.note.id for c in conflicts}))
         self.conflicts = conflicts
         self.meeting = meeting
 
     def sentence(self, lang: str | None = None) -> str:
-        lines = [super().sentence(lang)]
-        for conflict in self.conflicts:
-            lines.append(t(
-                "issue.conflict_line", lang,
-                recipient=self.meeting.name_of(conflict.recipient_id),
-                domain=label(conflict.domain, lang) if conflict.domain else "",
-                note=conflict.note.text if len(conflict.note.text) <= 70 else conflict.note.text[:69] + "…",
-            ))
-        lines.append(t("issue.consent_what_to_do", lang))
-        return "\n".join(lines)
+        return "\n".join([super().sentence(lang), *conflict_lines(self.conflicts, self.meeting, lang),
+                          t("issue.consent_what_to_do", lang)])
+
+
+def conflict_lines(conflicts: list[ConsentConflict], meeting: Meeting, lang: str | None = None,
+                   most: int = 20) -> list[str]:
+    """One line per note beyond consent, naming who would receive it (at most `most` notes listed)."""
+    names = {p.id: p.name for p in meeting.participants}
+    by_note: dict[str, list[ConsentConflict]] = {}
+    for conflict in conflicts:
+        by_note.setdefault(conflict.note.id, []).append(conflict)
+    lines = []
+    for found in list(by_note.values())[:most]:
+        note = found[0].note
+        who = [names.get(c.recipient_id, "?") for c in found]
+        if len(who) > 6:
+            who = [*who[:5], t("issue.and_others", lang, count=len(who) - 5)]
+        lines.append(t(
+            "issue.conflict_line", lang,
+            recipients=", ".join(who),
+            domain=label(found[0].domain, lang) if found[0].domain else "",
+            note=note.text if len(note.text) <= 70 else note.text[:69] + "…",
+        ))
+    if len(by_note) > most:
+        lines.append(t("issue.more_notes", lang, count=len(by_note) - most))
+    return lines
 
 
 @dataclass
@@ -64,7 +80,7 @@ def issue_folder(meeting: Meeting, meeting_path: Path, version: int, out: Path |
 
 
 def all_conflicts(meeting: Meeting) -> list[ConsentConflict]:
-    return [c for p in meeting.minute_recipients() for c in consent_conflicts(meeting, p.id)]
+    return consent_conflicts_for(meeting, [p.id for p in meeting.minute_recipients()])
 
 
 def _pdf(docx: Path, profile: Path) -> Path:

@@ -116,7 +116,9 @@ STRINGS: dict[str, str] = {
     "series.history_line": "{what} ({carrier}): {steps}",
     # -- issuing ------------------------------------------------------------------------------
     "issue.consent_blocked": "Nothing was written: {count} note(s) would go to recipients beyond the person's sharing consent.",
-    "issue.conflict_line": "- {recipient} would receive a \"{domain}\" note: {note}",
+    "issue.conflict_line": "- \"{note}\" ({domain}) would go to: {recipients}",
+    "issue.and_others": "and {count} others",
+    "issue.more_notes": "... and {count} more notes.",
     "issue.consent_what_to_do": "Change these notes' visibility (restricted or oral only), or issue anyway with a reason (--consent-reason \"...\"), which the meeting file records.",
     "issue.what_changed_needed": "This is a correction (version {version}): say what changed (--what-changed \"...\"); the minute will say it.",
     "issue.no_libreoffice": "LibreOffice is not installed: no PDF can be made. Issue without --pdf, or install it (apt install libreoffice-writer).",
@@ -160,6 +162,7 @@ STRINGS: dict[str, str] = {
     "cli.unknown_recipient": "No recipient is called \"{name}\". Recipients: {known}.",
     "cli.minute_written": "Minute written: {file}",
     "cli.series_closed": "This series of meetings was closed on {date}. To reopen it, add --reopen.",
+    "cli.beyond_consent": "To check: these notes would go beyond the person's sharing consent (change their visibility before sending):",
     "cli.untitled": "(untitled)",
     "cli.no_date": "(no date)",
 }

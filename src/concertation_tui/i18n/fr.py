@@ -116,7 +116,9 @@ STRINGS: dict[str, str] = {
     "series.history_line": "{what} ({carrier}) : {steps}",
     # -- issuing ------------------------------------------------------------------------------
     "issue.consent_blocked": "Rien n'a été écrit : {count} note(s) iraient à des destinataires au-delà de l'accord de partage de la personne.",
-    "issue.conflict_line": "– {recipient} recevrait une note « {domain} » : {note}",
+    "issue.conflict_line": "– « {note} » ({domain}) irait à : {recipients}",
+    "issue.and_others": "et {count} autres",
+    "issue.more_notes": "… et {count} autres notes.",
     "issue.consent_what_to_do": "Changez la visibilité de ces notes (restreinte ou oral seulement), ou émettez quand même avec une raison (--consent-reason \"…\"), qui sera notée dans la réunion.",
     "issue.what_changed_needed": "C'est une correction (version {version}) : dites ce qui a changé (--what-changed \"…\"), le compte rendu le dira.",
     "issue.no_libreoffice": "LibreOffice n'est pas installé : les PDF ne peuvent pas être faits. Émettez sans --pdf, ou installez-le (apt install libreoffice-writer).",
@@ -160,6 +162,7 @@ STRINGS: dict[str, str] = {
     "cli.unknown_recipient": "Aucun destinataire ne s'appelle « {name} ». Destinataires : {known}.",
     "cli.minute_written": "Compte rendu écrit : {file}",
     "cli.series_closed": "Cette série de réunions a été clôturée le {date}. Pour la rouvrir, ajoutez --reopen.",
+    "cli.beyond_consent": "À vérifier : ces notes iraient au-delà de l'accord de partage de la personne (changez leur visibilité avant d'envoyer) :",
     "cli.untitled": "(sans titre)",
     "cli.no_date": "(pas de date)",
 }

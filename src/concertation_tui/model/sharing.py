@@ -109,20 +109,27 @@ def consent_needs_domains(meeting: Meeting) -> bool:
 
 def consent_conflicts(meeting: Meeting, recipient_id: str) -> list[ConsentConflict]:
     """The notes of the recipient's copy that go beyond the person's consent (none for the person)."""
-    recipient = meeting.participant(recipient_id)
+    return consent_conflicts_for(meeting, [recipient_id])
+
+
+def consent_conflicts_for(meeting: Meeting, recipient_ids: list[str]) -> list[ConsentConflict]:
+    """`consent_conflicts` for several recipients, the notes gathered once (a large meeting has many)."""
     consent = meeting.consent
-    if recipient is None or recipient.kind is ParticipantKind.PERSON:
-        return []
     if consent.status is ConsentStatus.GIVEN or consent_needs_domains(meeting):
         return []
+    every_note = [n for n in notes(meeting) if n.domains]
     found = []
-    for note in visible_notes(meeting, recipient_id):
-        if consent.status in (ConsentStatus.REFUSED, ConsentStatus.NOT_ASKED):
-            if note.domains:
-                found.append(ConsentConflict(note, note.domains[0], recipient_id))
+    for recipient_id in recipient_ids:
+        recipient = meeting.participant(recipient_id)
+        if recipient is None or recipient.kind is ParticipantKind.PERSON:
             continue
-        for domain in note.domains:
-            if not _allowed(meeting, domain, recipient_id):
-                found.append(ConsentConflict(note, domain, recipient_id))
-                break
+        for note in every_note:
+            if not note.visibility.allows(recipient_id):
+                continue
+            if consent.status in (ConsentStatus.REFUSED, ConsentStatus.NOT_ASKED):
+                found.append(ConsentConflict(note, note.domains[0], recipient_id))
+                continue
+            outside = next((d for d in note.domains if not _allowed(meeting, d, recipient_id)), None)
+            if outside is not None:
+                found.append(ConsentConflict(note, outside, recipient_id))
     return found

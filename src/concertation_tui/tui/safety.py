@@ -75,7 +75,6 @@ Private Textual API used (pinned textual==8.2.8; tests/test_tui_safety.py fails 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 import signal
@@ -86,6 +85,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # never at run time: this module is imported before textual is
+    import asyncio  # the headless commands import this module: asyncio would cost them ~30 ms
+
     from textual.app import SystemCommand
     from textual.screen import Screen
 
@@ -357,6 +358,8 @@ class SafeAppMixin:
         self._safety_installed = True
         if app.is_headless or app.is_web:
             return
+        import asyncio  # only when the interface starts (the app's loop imported it already)
+
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
