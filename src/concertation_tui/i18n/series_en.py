@@ -203,6 +203,10 @@ STRINGS: dict[str, str] = {
     "tui.series_view.number": "no. {number}",
     "tui.series_view.closed": "Series closed on {date}: {reason}.",
     "tui.series_view.closed_short": "series closed on {date}",
+    "tui.series_view.in_series": "Series: meeting {number}.",
+    "tui.series_view.close_keys": "c: is the network still needed? · h: the series",
+    "tui.series_view.close_keys_first": "h: the series · c: close the series",
+    "tui.series_view.close_keys_closed": "c: change · h: the series",
     # -- closure and follow-up -------------------------------------------------------------------------------------
     "tui.closure.title": "Is the network still needed?",
     "tui.closure.intro": "Ask the group, and the person first. Closing the series is said in the minute; a follow-up meeting can still reopen it.",

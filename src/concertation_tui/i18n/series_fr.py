@@ -203,6 +203,10 @@ STRINGS: dict[str, str] = {
     "tui.series_view.number": "n° {number}",
     "tui.series_view.closed": "Série clôturée le {date} : {reason}.",
     "tui.series_view.closed_short": "série clôturée le {date}",
+    "tui.series_view.in_series": "Série : réunion {number}.",
+    "tui.series_view.close_keys": "c : le réseau est-il encore utile ? · h : la série",
+    "tui.series_view.close_keys_first": "h : la série · c : clôturer la série",
+    "tui.series_view.close_keys_closed": "c : changer · h : la série",
     # -- closure and follow-up -------------------------------------------------------------------------------------
     "tui.closure.title": "Le réseau est-il encore utile ?",
     "tui.closure.intro": "À demander au groupe, et d'abord à la personne. Clôturer la série le dira dans le compte rendu ; une réunion de suivi pourra encore la rouvrir.",

@@ -23,6 +23,7 @@ from ..text import key, lbl, tr
 from ..widgets import Choices, Picks
 from .actions import finding_prompt, go_to_finding
 from .base import MeetingScreen
+from .series import ask_closure, offer_closure, series_line, show_series
 
 
 def write_minutes(meeting: Meeting, folder: Path) -> list[Path]:
@@ -58,6 +59,8 @@ class CloseScreen(MeetingScreen):
         key("t", "end_meeting", "end_meeting", show=False),
         key("r", "no_view_reason", "no_view_reason", show=False),
         key("delete,d", "remove_question", "remove_question", show=False, key_display="suppr/d"),
+        key("h", "series", "close_series"),
+        key("c", "closure", "closure", show=False),
     ]
 
     def __init__(self) -> None:
@@ -133,7 +136,7 @@ class CloseScreen(MeetingScreen):
             (tr("next.field_place") + " : ", "bold"), n.place or tr("prepare.empty"), "\n",
             (tr("next.field_invitees") + " : ", "bold"), invitees or tr("prepare.empty"),
             (" + " + n.others) if n.others else "", "\n",
-            (tr("next.field_person_agrees") + " : ", "bold"), agrees,
+            (tr("next.field_person_agrees") + " : ", "bold"), agrees, "\n", series_line(m),
         ))
         self.query_one("#close-next-box").border_subtitle = tr("close.next_keys")
 
@@ -232,6 +235,18 @@ class CloseScreen(MeetingScreen):
         if action == "remove_question":
             return self.is_mounted and self.focused is self.query_one("#questions", Choices)
         return True
+
+    # -- the series (screens/series.py): is the network still needed? --
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        offer_closure(self)  # a follow-up's close asks it once
+
+    def action_series(self) -> None:
+        show_series(self.app)
+
+    def action_closure(self) -> None:
+        ask_closure(self)
 
     def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
         event.stop()

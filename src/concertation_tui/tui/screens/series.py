@@ -71,7 +71,7 @@ class SeriesScreen(ViewScreen):
         if not self.meetings:
             return tr("series_view.title")
         newest = self.meetings[-1][1]
-        return tr("series_view.title_of", title=one_line(newest.title or tr("launcher.untitled"), 50))
+        return tr("series_view.title_of", title=one_line(newest.title or tr("launcher.untitled"), 36))
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="series-body"):
@@ -88,7 +88,8 @@ class SeriesScreen(ViewScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#series-meetings", Table).focus()
+        # from the launcher a meeting is chosen (Enter opens it); from a meeting the arrows scroll
+        self.query_one("#series-meetings" if self.from_launcher else "#series-body").focus()
 
     def on_box_resized(self, event: Box.Resized) -> None:
         event.stop()
@@ -288,3 +289,13 @@ def show_series(app) -> None:
     found = SeriesScreen.of_current(app)
     if found is not None:
         app.push_screen(found)
+
+
+def series_line(meeting: Meeting) -> Content:
+    """Under the next meeting, at the close: where the meeting stands in its series, and its keys."""
+    closed = closed_sentence(meeting)
+    if closed:
+        return Content.assemble(("■ " + closed, "bold"), ("  " + tr("series_view.close_keys_closed"), "dim"))
+    number = tr("series_view.number", number=meeting.series.number)
+    keys = tr("series_view.close_keys") if meeting.is_follow_up else tr("series_view.close_keys_first")
+    return Content.assemble((tr("series_view.in_series", number=number), "bold"), ("  " + keys, "dim"))
