@@ -505,6 +505,8 @@ class Progress(Record):
     """The current agenda item."""
     speaker_id: str = ""
     """The current speaker of the round table."""
+    draft: str = ""
+    """Text typed in the live typing area and not recorded yet: kept so a dropped connection loses nothing."""
 
 
 class Meeting(Record):
