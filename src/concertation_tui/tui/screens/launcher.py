@@ -14,10 +14,7 @@ from textual.widgets import Footer, Label, Static
 from textual.widgets.option_list import Option
 
 from ... import store
-from ...i18n import label
-from ...model import Phase
 from ..dialogs.forms import FormDialog, FormField, Notice
-from ..format import date_text
 from ..text import Localized, key, tr
 from ..widgets import Banner, Choices
 
@@ -50,6 +47,7 @@ class LauncherScreen(Localized, Screen):
         key("f", "open_file", "launcher_file"),
         key("d", "demo", "launcher_demo"),
         key("r", "reread_selected", "launcher_reread"),
+        key("h", "series", "launcher_series"),
         key("ctrl+q", "app.quit", "quit", binding_id="launcher-quit"),
     ]
 
@@ -82,21 +80,10 @@ class LauncherScreen(Localized, Screen):
 
         today = self.app.now().date() if hasattr(self.app, "now") else dt.date.today()
         due_days = getattr(getattr(self.app, "config", None), "minute_due_days", 7)
-        options = []
-        self.summaries = {}
-        for n, summary in enumerate(summaries):
-            oid = f"m{n}"
-            self.summaries[oid] = summary
-            if summary.problem:
-                prompt = Content.assemble(("! ", "bold"), (tr("launcher.damaged", file=summary.path.name), "italic"))
-            else:
-                title = summary.title or tr("launcher.untitled")
-                when = date_text(summary.date) or tr("launcher.no_date")
-                phase = label(Phase(summary.phase), lang) if summary.phase else ""
-                number = tr("launcher.number", number=summary.number) if summary.number > 1 else ""
-                prompt = Content.assemble((when, "bold"), "  ", title, ("  · " + phase, "dim"), (number, "dim"),
-                                          *minute_due_parts(summary.path, today, due_days))
-            options.append(Option(prompt, id=oid))
+        from .series import launcher_options  # grouped by series, newest first
+
+        options, self.summaries = launcher_options(
+            summaries, lang, extra=lambda summary: minute_due_parts(summary.path, today, due_days))
         meetings = self.query_one("#meetings", Choices)
         meetings.set_options(options)
         if not options:
@@ -187,10 +174,21 @@ class LauncherScreen(Localized, Screen):
         if summary is None or summary.problem:
             self.app.notify(tr("launcher.follow_up_pick"), markup=False, severity="warning")
             return
+        from .series import follow_up_of  # from the newest meeting of the series; says a reopening
+
+        summary, said = follow_up_of(summary, list(self.summaries.values()))
+        intro = tr("launcher.follow_up_intro", title=summary.title or tr("launcher.untitled"))
         self.app.push_screen(FormDialog(tr("launcher.follow_up_title"), [
             FormField("date", tr("launcher.field_date"), "date", None, note=tr("launcher.follow_up_date_note")),
-        ], intro=tr("launcher.follow_up_intro", title=summary.title or tr("launcher.untitled"))),
+        ], intro=f"{said}\n\n{intro}" if said else intro),
             lambda values: self._create_follow_up(summary, values))
+
+    def action_series(self) -> None:
+        summary = self._selected()
+        if summary is not None and not summary.problem:
+            from .series import open_series_from_launcher
+
+            open_series_from_launcher(self.app, summary)
 
     async def _create_follow_up(self, summary: store.MeetingSummary, values: dict | None) -> None:
         if values is None:

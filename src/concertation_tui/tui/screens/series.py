@@ -8,6 +8,7 @@ series, and the closure question at the close of a follow-up ("is the network st
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -175,9 +176,11 @@ class SeriesScreen(ViewScreen):
 # -- the launcher: meetings grouped by series --------------------------------------------------------------
 
 
-def launcher_options(summaries: list[store.MeetingSummary], lang: str) -> tuple[list[Option], dict]:
+def launcher_options(summaries: list[store.MeetingSummary], lang: str,
+                     extra: Callable[[store.MeetingSummary], list] | None = None) -> tuple[list[Option], dict]:
     """The launcher's list: series with the newest meeting first, each series' meetings under its newest
-    one, newest first; what is shown of a meeting is its date, title, step and number, nothing more.
+    one, newest first; what is shown of a meeting is its date, title, step and number, nothing more
+    (`extra(summary)` adds parts at the end of a line).
 
     Returns the options and {option id: summary}.
     """
@@ -190,7 +193,10 @@ def launcher_options(summaries: list[store.MeetingSummary], lang: str) -> tuple[
             oid = f"m{n}"
             n += 1
             found[oid] = summary
-            options.append(Option(_prompt(summary, lang, rank, len(group), closed), id=oid))
+            prompt = _prompt(summary, lang, rank, len(group), closed)
+            if extra is not None and not summary.problem:
+                prompt = Content.assemble(prompt, *extra(summary))
+            options.append(Option(prompt, id=oid))
     return options, found
 
 
@@ -227,6 +233,24 @@ def newest_of_series(summary: store.MeetingSummary, summaries: list[store.Meetin
         if any(s.path == summary.path for s in group):
             return group[0]
     return summary
+
+
+def follow_up_of(summary: store.MeetingSummary, summaries: list[store.MeetingSummary]) -> tuple[
+        store.MeetingSummary, str]:
+    """What a follow-up chosen on `summary` continues from (the newest meeting of its series), and what
+    the dialog must say first: that it continues from a later meeting, or that it reopens a closed series."""
+    newest = newest_of_series(summary, summaries)
+    said = []
+    if newest.path != summary.path:
+        said.append(tr("follow_up.newest", number=newest.number, date=date_text(newest.date)))
+    try:
+        series = store.load_meeting(newest.path).series
+    except store.StoreError:
+        series = None
+    if series is not None and series.closed_on:
+        reason = lbl(series.closed_reason) if series.closed_reason else ""
+        said.append(tr("follow_up.reopens", date=date_text(series.closed_on), reason=reason))
+    return newest, " ".join(said)
 
 
 def open_series_from_launcher(app, summary: store.MeetingSummary) -> None:
