@@ -232,4 +232,14 @@ STRINGS: dict[str, str] = {
     "tui.tip.consent_confirm_change": "Open the consent to change it with the person.",
     "tui.key.consent_confirm_later": "Later",
     "tui.tip.consent_confirm_later": "Close without changing anything: the consent stays to be confirmed.",
+    # -- the minute: the end of the series -----------------------------------------------------------------------------
+    "minute.pro.series_end.heading": "End of the series of meetings",
+    "minute.pro.series_end.closed": "The series of meetings was closed on {date}. Reason: {reason}.",
+    "minute.letter.series_end.heading": "The end of our meetings",
+    "minute.letter.series_end.closed": "We decided together to stop these meetings, on {date}.",
+    "minute.letter.series_end.reason.goals_reached": "What we wanted to do together is done.",
+    "minute.letter.series_end.reason.person_declines": "You no longer want these meetings.",
+    "minute.letter.series_end.reason.other_frame": "Another service takes over.",
+    "minute.letter.series_end.reason.other": "We talked about it together during the meeting.",
+    "minute.pro.steps.carried": "noted at the meeting of {date}",
 }

@@ -232,4 +232,14 @@ STRINGS: dict[str, str] = {
     "tui.tip.consent_confirm_change": "Ouvre l'accord pour le modifier avec la personne.",
     "tui.key.consent_confirm_later": "Plus tard",
     "tui.tip.consent_confirm_later": "Ferme sans rien changer : l'accord reste à confirmer.",
+    # -- the minute: the end of the series -----------------------------------------------------------------------------
+    "minute.pro.series_end.heading": "Fin de la série de réunions",
+    "minute.pro.series_end.closed": "La série de réunions a été clôturée le {date}. Raison : {reason}.",
+    "minute.letter.series_end.heading": "La fin de nos réunions",
+    "minute.letter.series_end.closed": "Nous avons décidé ensemble d'arrêter ces réunions, le {date}.",
+    "minute.letter.series_end.reason.goals_reached": "Ce que nous voulions faire ensemble est fait.",
+    "minute.letter.series_end.reason.person_declines": "Vous ne souhaitez plus ces réunions.",
+    "minute.letter.series_end.reason.other_frame": "Un autre service prend le relais.",
+    "minute.letter.series_end.reason.other": "Nous en avons parlé ensemble pendant la réunion.",
+    "minute.pro.steps.carried": "notée à la réunion du {date}",
 }

@@ -162,6 +162,18 @@ def _next_meeting(c: Context) -> None:
             w.para(c.s("letter.next.you_agree"))
 
 
+def _series_end(c: Context) -> None:
+    """The meetings stop: said plainly, with the reason in the person's terms."""
+    series = c.meeting.series
+    if series.closed_on is None:
+        return
+    w = c.writer
+    w.heading(c.s("letter.series_end.heading"))
+    w.para(c.s("letter.series_end.closed", date=c.long_date(series.closed_on)))
+    if series.closed_reason is not None:
+        w.para(c.s(f"letter.series_end.reason.{series.closed_reason.value}"))
+
+
 def _closing(c: Context) -> None:
     """Where to say something is wrong, and the signature: kept together on one page."""
     m, w = c.meeting, c.writer
@@ -182,7 +194,8 @@ def _closing(c: Context) -> None:
         w.para(line, style, **fmt, **({"keep_with_next": True} if n < len(block) - 1 else {}))
 
 
-SECTIONS = (_greeting, _who_was_there, _what_you_said, _decided, _who_to_call, _next_meeting, _closing)
+SECTIONS = (_greeting, _who_was_there, _what_you_said, _decided, _series_end, _who_to_call, _next_meeting,
+            _closing)
 
 
 def write_letter(c: Context) -> None:

@@ -392,8 +392,12 @@ def _steps(c: Context) -> None:
     rows = []
     for s in sorted(steps, key=lambda s: order[s.domain]):
         domain = capitalised(c.label(s.domain))
+        carried = ()
+        if s.carried_from is not None and s.carried_from.meeting_date:
+            carried = (muted(" (" + c.s("pro.steps.carried", date=c.short_date(s.carried_from.meeting_date))
+                             + ")"),)
         rows.append([bold(domain) if s.domain in together else domain, c.name(s.carrier_id),
-                     (s.what, *c.restricted_mark(s)),
+                     (s.what, *c.restricted_mark(s), *carried),
                      s.since or "—", c.label(s.status)])
     w.table(headers, rows, [2.5, 3.0, 6.1, 3.0, 2.4])
 
@@ -494,6 +498,19 @@ def _next_meeting(c: Context) -> None:
         w.para(c.s(f"pro.next.person_agrees.{agrees}", person=c.person_label))
 
 
+def _series_end(c: Context) -> None:
+    """The series is closed: when, why, and the facilitator's words (issue 8)."""
+    series = c.meeting.series
+    if series.closed_on is None:
+        return
+    w = c.writer
+    w.heading(c.s("pro.series_end.heading"))
+    reason = c.label(series.closed_reason) if series.closed_reason else ""
+    w.para(c.s("pro.series_end.closed", date=c.long_date(series.closed_on), reason=reason))
+    if series.closed_note.strip():
+        w.para(sentence(series.closed_note.strip()))
+
+
 # -- 14-15. distribution and data protection ---------------------------------------------------
 
 
@@ -557,7 +574,8 @@ def _data_protection(c: Context) -> None:
 
 SECTIONS: tuple[Callable[[Context], None], ...] = (
     _opening, _participants, _frame, _agenda, _review, _person_view, _network, _contributions,
-    _shared_picture, _actions, _between, _open_questions, _next_meeting, _distribution, _data_protection,
+    _shared_picture, _actions, _between, _open_questions, _next_meeting, _series_end, _distribution,
+    _data_protection,
 )
 
 
