@@ -159,3 +159,19 @@ def minute_due_of_file(path: Path, today: dt.date, due_days: int) -> MinuteDue |
     except (OSError, ValueError, AttributeError, TypeError):
         return None
     return minute_due(len(issues) if isinstance(issues, list) else 0, day, today, due_days)
+
+
+def changed_part(before: str, after: str, context: int = 3) -> str:
+    """The words of `before` that a correction changed, with a few words around them ('…' where cut):
+    what the reader needs to see of the earlier words, not their first line."""
+    old, new = before.split(), after.split()
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    first = max(0, start - context)
+    last = len(old) - max(0, end - context)
+    part = " ".join(old[first:last]) or " ".join(old[max(0, start - context):start])
+    return ("… " if first > 0 else "") + part + (" …" if last < len(old) else "")

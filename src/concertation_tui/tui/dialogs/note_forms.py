@@ -104,7 +104,17 @@ def apply_scale(rating: ScaleRating, values: dict[str, Any]) -> None:
     rating.question = values["question"]
 
 
-def visibility_form(meeting: Meeting, visibility: Visibility, text: str) -> FormDialog:
-    """The visibility of any note alone (the shortest way out of a consent conflict)."""
+def visibility_form(meeting: Meeting, visibility: Visibility, text: str, domains=()) -> FormDialog:
+    """The visibility of any note alone (the shortest way out of a consent conflict), with what the
+    person's consent says of the note's domains when it is partial."""
+    from ...model import ConsentStatus
+    from ..text import lbl
+    from .consent_forms import domain_rule, rule_text
+
+    lines = [tr("reread.visibility_intro", text=text)]
+    if meeting.consent.status is ConsentStatus.PARTIAL:
+        for domain in domains:
+            lines.append(tr("reread.visibility_consent", domain=lbl(domain),
+                            rule=rule_text(meeting, domain_rule(meeting, domain))))
     return FormDialog(tr("reread.visibility_title"), visibility_fields(meeting, visibility),
-                      intro=tr("reread.visibility_intro", text=text), validate=_visibility_problem)
+                      intro="\n".join(lines), validate=_visibility_problem)

@@ -25,8 +25,15 @@ def pdf_available() -> bool:
     return bool(shutil.which("soffice") or shutil.which("libreoffice"))
 
 
-def issuing_now(app) -> bool:
-    return any(w.group == GROUP and not w.is_finished for w in app.workers)
+def issuing_now(app) -> int:
+    """The version being written (0: none). Its record may already be in the meeting while the worker
+    ends: then it is no longer being issued."""
+    for worker in app.workers:
+        if worker.group == GROUP and not worker.is_finished:
+            version = int(worker.name.rpartition("-")[2] or 0)
+            if app.meeting is not None and version > len(app.meeting.distribution.issues):
+                return version
+    return 0
 
 
 def start_issue(app, go_to_note: Callable[[str, str], None]) -> None:
@@ -71,8 +78,8 @@ def _ask(app, conflicts: int) -> None:
         app.say(tr("reread.issue_started", version=version))
         app.run_worker(
             partial(_write, app, draft, app.path, bool(values.get("pdf")), values.get("what_changed", ""),
-                    values.get("reason", "")),
-            thread=True, group=GROUP, exclusive=True, exit_on_error=False, name="issue",
+                    values.get("reason", ""), app.now()),
+            thread=True, group=GROUP, exclusive=True, exit_on_error=False, name=f"issue-{version}",
         )
         app.refresh_views()
 
@@ -80,17 +87,18 @@ def _ask(app, conflicts: int) -> None:
                                pdf_available=available), go)
 
 
-def _write(app, draft: Meeting, path: Path, pdf: bool, what_changed: str, reason: str) -> None:
+def _write(app, draft: Meeting, path: Path, pdf: bool, what_changed: str, reason: str, at) -> None:
     """In a thread: write the copies from `draft`; no widget touched here."""
     lang = app.language
     try:
         issued = issuing.issue_minute(draft, path, pdf=pdf, what_changed=what_changed, consent_reason=reason,
-                                      save=False)
+                                      save=False, at=at)
     except issuing.IssueError as error:
         app.call_from_thread(_failed, app, error.sentence(lang))
         return
     except Exception as error:  # noqa: BLE001 - said in words, never a crash screen with the meeting in it
-        app.call_from_thread(_failed, app, tr("reread.issue_failed", reason=type(error).__name__))
+        name = type(error).__name__
+        app.call_from_thread(lambda: _failed(app, tr("reread.issue_failed", reason=name)))
         return
     app.call_from_thread(_done, app, draft, issued)
 

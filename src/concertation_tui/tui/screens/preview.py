@@ -178,6 +178,8 @@ class PreviewScreen(MeetingScreen):
         box.display = bool(grouped)
         choices = self.query_one("#preview-conflicts", Choices)
         choices.set_options([Option(conflict_prompt(m, c, names, 60), id=str(n)) for n, (c, names) in enumerate(grouped)])
+        if grouped:
+            choices.highlighted = 0
         box.border_subtitle = tr("preview.conflicts_keys") if grouped else ""
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)

@@ -45,7 +45,7 @@ from ..rereading import Entry
 from ..text import key, lbl, tr
 from ..widgets import AppBar, Choices, PHASE_KEYS, PHASES
 from . import issue_flow
-from .actions import finding_prompt
+from .actions import LEVEL_MARK, finding_prompt
 from .base import MeetingScreen
 
 INDENT = {"item": 0, "frame": 0, "close": 0, "speaker": 1, "actions": 1, "disagreements": 1, "empty": 2}
@@ -178,15 +178,15 @@ class RereadScreen(MeetingScreen):
         capp = self.capp
         today = capp.now().date()
         parts: list = []
-        if issue_flow.issuing_now(capp):
-            version = len(m.distribution.issues) + 1
-            parts.append((f"► {tr('reread.status_issuing', version=version)}", "bold"))
+        issuing = issue_flow.issuing_now(capp)
+        if issuing:
+            parts.append((f"► {tr('reread.status_issuing', version=issuing)}", "bold"))
         elif m.distribution.issues:
             last = m.distribution.issues[-1]
             files = len({r.file_name for r in last.recipients})
             when = last.at.astimezone()
             parts.append((f"√ {tr('reread.status_issued', version=last.version, date=date_text(when.date()), time=time_text(when.time()), count=files)}", "bold"))
-            if m.distribution.issues and last.what_changed:
+            if last.what_changed and self.app.size.width >= 120:
                 parts += [" · ", (tr("reread.status_changed") + " ", "italic"), one_line(last.what_changed, 60)]
         else:
             due = rereading.minute_due(0, m.date, today, capp.config.minute_due_days)
@@ -223,18 +223,20 @@ class RereadScreen(MeetingScreen):
     def _finding_lines(self, findings: list[Finding]) -> list:
         parts: list = []
         for finding in findings:
-            parts += ["\n", (f"{HINT_MARK}{HINT_MARK} {finding.level_label(self.lang)} : ", "bold $error"),
+            style = {Level.ERROR: "bold $error", Level.WARNING: "bold $warning", Level.INFO: "dim"}[finding.level]
+            parts += ["\n", (f"{LEVEL_MARK[finding.level]} {finding.level_label(self.lang)} : ", style),
                       finding.sentence(self.lang)]
         return parts
 
-    def _revision_lines(self, m: Meeting, target: str) -> list:
+    def _revision_lines(self, m: Meeting, target: str, now_text: str) -> list:
         found = rereading.revisions_of(m, target)
         if not found:
             return []
         last = found[-1]
         when = last.at.astimezone()
         text = tr("reread.revised", date=date_text(when.date()), time=time_text(when.time()), count=len(found))
-        return ["\n", (f"~ {text} ", "italic"), ("« ", "dim"), (one_line(last.before, 80), "dim"), (" »", "dim")]
+        before = one_line(rereading.changed_part(last.before, now_text), 120)
+        return ["\n", (f"~ {text} ", "italic"), ("« ", "dim"), (before, "dim"), (" »", "dim")]
 
     def marks(self, m: Meeting, *, nature: Nature | None = None, domains=(), visibility: Visibility | None = None) -> list:
         parts: list = []
@@ -350,7 +352,10 @@ class RereadScreen(MeetingScreen):
         parts += hint_parts
         parts += self._finding_lines(findings)
         if target:
-            parts += self._revision_lines(m, target)
+            words = {"person_view": text, "scale": text, "last_word": text, "consent": text}.get(kind)
+            if kind == "action":
+                words = m.action(entry.id).person_words  # type: ignore[union-attr]
+            parts += self._revision_lines(m, target, words or "")
         flags = len(hint_parts) // 3 + len(findings)
         return Content.assemble(*parts), flags
 
@@ -684,21 +689,22 @@ class RereadScreen(MeetingScreen):
             return
         self.edit_visibility(entry)
 
-    def edit_visibility(self, entry: Entry) -> None:
+    def edit_visibility(self, entry: Entry, *, only: bool = False) -> None:
+        """The visibility of a note first (and for a contribution its nature and domains, unless `only`)."""
         m = self.meeting
-        if entry.kind == "contribution":
+        if entry.kind == "contribution" and not only:
             c = next(x for x in m.contributions if x.id == entry.id)
             form = FormDialog(tr("reread.options_title"), [
+                *forms.visibility_fields(m, c.visibility),
                 FormField("nature", tr("note.field_nature"), "radio", c.nature, forms.enum_options(Nature),
                           note=tr("note.nature_note")),
                 FormField("domains", tr("note.field_domains"), "multi", c.domains, forms.domain_options()),
-                *forms.visibility_fields(m, c.visibility),
             ], intro=Content(one_line(c.text, 200)), validate=forms._visibility_problem)
             self.app.push_screen(form, lambda v: v and self.change(lambda m: forms.apply_contribution(c, v)))
             return
         element = None
-        for collection, kind in ((m.person_views, "person_view"), (m.steps, "step"), (m.picture, "picture"),
-                                 (m.disagreements, "disagreement")):
+        for collection, kind in ((m.contributions, "contribution"), (m.person_views, "person_view"),
+                                 (m.steps, "step"), (m.picture, "picture"), (m.disagreements, "disagreement")):
             if entry.kind == kind:
                 element = next((x for x in collection if x.id == entry.id), None)
         if element is None:
@@ -711,7 +717,8 @@ class RereadScreen(MeetingScreen):
             if values:
                 self.change(lambda m: setattr(element, "visibility", forms.make_visibility(values)))
 
-        self.app.push_screen(note_forms.visibility_form(m, element.visibility, one_line(text, 200)), done)
+        domains = getattr(element, "domains", None) or ([element.domain] if hasattr(element, "domain") else [])
+        self.app.push_screen(note_forms.visibility_form(m, element.visibility, one_line(text, 200), domains), done)
 
     # -- checks, preview, issue ---------------------------------------------------------------------------
 
@@ -754,9 +761,14 @@ class RereadScreen(MeetingScreen):
 
         while isinstance(self.app.screen, PreviewScreen):
             self.app.pop_screen()
+        # Run from this screen's own queue: a dialog's answer goes back to the screen that opened it,
+        # and the preview that asked is gone.
+        self.call_next(self._edit_note_visibility, kind, element_id)
+
+    def _edit_note_visibility(self, kind: str, element_id: str) -> None:
         entry = self.show_entry(kind, element_id)
         if entry is not None:
-            self.edit_visibility(entry)
+            self.edit_visibility(entry, only=True)
 
     def action_preview(self) -> None:
         from .preview import PreviewScreen
