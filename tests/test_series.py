@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from concertation_tui.demo import demo_meeting, play_demo_follow_up
 from concertation_tui.model import ActionStatus, ScaleRating
 from concertation_tui.series import action_histories, group_by_series, scale_chart, series_meetings
@@ -48,6 +50,14 @@ def test_a_narrow_chart_keeps_the_most_recent_meetings() -> None:
     chart = scale_chart(meetings, "fr", width=40)
     person_line = next(line for line in chart.splitlines() if line.startswith("Joseph Lambert"))
     assert "n°3" in person_line and "n°1" not in person_line
+
+
+@pytest.mark.parametrize("width", [40, 60, 72, 76, 80, 120])
+def test_no_line_of_the_chart_is_wider_than_asked(width: int) -> None:
+    first, second, third = three_meetings()
+    meetings = [m for _, m in series_meetings(third, meetings_dir())]
+    chart = scale_chart(meetings, "fr", width=width)
+    assert max(len(line) for line in chart.splitlines()[1:]) <= width
 
 
 def test_each_action_is_followed_across_the_series() -> None:

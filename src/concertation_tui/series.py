@@ -92,8 +92,8 @@ def scale_chart(meetings: list[Meeting], lang: str | None = None, width: int = 8
         return t("series.no_scale", lang)
     names = {p.id: p.name for m in meetings for p in m.participants}
     name_width = min(20, max(len(names.get(v, "?")) for v in history))
-    cell = 17  # "n°12 ██████████ 10" plus a space
-    fits = max(1, (width - name_width - 4) // cell)
+    cell = 19  # " n°1 ███████░░░  7" (18 wide) plus the space between two meetings
+    fits = max(1, (width - name_width - 2) // cell)  # name + cells + " ↑" fit in width
     lines = []
     question = next((r.question for m in reversed(meetings) for r in m.scales if r.question), "")
     if question:
