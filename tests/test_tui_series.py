@@ -175,3 +175,278 @@ async def test_a_step_a_picture_line_a_scale_and_a_disagreement_by_keyboard():
     letter = minute_text(saved, Edition.PERSON)
     assert "Le repas du soir livré ou préparé" not in letter  # who disagreed is not in the letter
     assert "On essaie une semaine" in letter  # what was agreed is
+
+
+def set_radio(app, name: str, index: int) -> None:
+    buttons = list(field(app, name).query("RadioButton"))
+    buttons[index].value = True
+
+
+async def test_a_follow_up_from_the_launcher_through_the_review_to_the_closure():
+    previous = demo_file()
+    before = previous.read_bytes()
+    clock = Clock()
+    app = ConcertationApp(None, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "enter")  # a follow-up of the demo, on the date planned at its close
+        await settle(app, pilot)
+        m = app.meeting
+        path = app.path
+        assert m.is_follow_up and app.current_mode == "open" and path != previous
+        assert m.consent.needs_confirmation
+        assert "àconfirmer" in flat(screen_text(app))
+
+        # -- the opening: the carried consent is read with the person and confirmed ---------------------------
+        await pilot.press("c")
+        await pilot.pause()
+        assert "Portée" in screen_text(app) and "revenus et dettes" in screen_text(app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert not m.consent.needs_confirmation and m.consent.date == clock.now.date()
+        assert m.consent.status is ConsentStatus.PARTIAL  # unchanged, only confirmed
+        app.change(lambda m: [setattr(p, "attendance", type(p.attendance)("present")) for p in m.participants])
+
+        # -- the live step opens on the review of the previous actions, before anything else ---------------------
+        await pilot.press("f4")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        text = screen_text(app)
+        assert "reporté de la réunion du 23 novembre 2026" in text
+        assert "0/7 revues" in text
+        carried = [a for a in m.actions if a.carried_from is not None]
+        assert len(carried) == 7
+
+        async def words(text: str | None) -> None:
+            await pilot.pause()
+            assert isinstance(app.screen, FormDialog)  # what changed for the person, in their words
+            if text is None:
+                await pilot.press("escape")
+            else:
+                field(app, "text").text = text
+                await pilot.press("enter")
+            await pilot.pause()
+
+        await pilot.press("f")
+        await words("La même dame vient tous les matins")
+        await pilot.press("c")
+        await words("")
+        await pilot.press("c")
+        await words(None)
+        await pilot.press("f")
+        await words("Je dors en bas")
+        await pilot.press("a")  # dropped: the reason is required
+        await pilot.pause()
+        await pilot.press("enter")  # empty: refused, asked again
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog) and carried[4].status is ActionStatus.PLANNED
+        field(app, "text").value = "Il a payé lui-même"
+        await pilot.press("enter")
+        await words("Je vous l'avais dit")
+        await pilot.press("p")  # not done: why, if known
+        await pilot.pause()
+        field(app, "text").value = "Pas encore de date"
+        await pilot.press("enter")
+        await words(None)
+        await pilot.press("a")
+        await pilot.pause()
+        field(app, "text").value = "Remplacée"
+        await pilot.press("enter")
+        await words(None)
+
+        statuses = [a.status for a in carried]
+        assert statuses == [ActionStatus.DONE, ActionStatus.IN_PROGRESS, ActionStatus.IN_PROGRESS,
+                            ActionStatus.DONE, ActionStatus.DROPPED, ActionStatus.NOT_DONE, ActionStatus.DROPPED]
+        assert all(a.reviewed for a in carried)
+        assert carried[0].change_for_person == "La même dame vient tous les matins"
+        assert carried[4].status_reason == "Il a payé lui-même"
+        assert carried[5].status_reason == "Pas encore de date"
+        assert "7/7 revues" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.current_mode == "live" and not isinstance(app.screen, ReviewScreen)
+        await pilot.press("ctrl+f")  # the review stays at hand
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+
+        # -- the close of a follow-up asks whether the network is still needed ------------------------------------
+        await pilot.press("f6")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FormDialog)
+        assert "Le réseau est-il encore utile" in screen_text(app)
+        set_radio(app, "reason", 1)  # goals reached
+        field(app, "note").text = "Il vit chez lui avec ses aides"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert m.series.closed_on == clock.now.date()
+        assert m.series.closed_reason is SeriesEnd.GOALS_REACHED
+        assert "Sérieclôturéele23/11/2026" in flat(screen_text(app))
+        await settle(app, pilot)
+        await pilot.press("ctrl+q")
+
+    assert previous.read_bytes() == before  # the previous meeting is never changed
+    saved = store.load_meeting(path)
+    assert saved.series.closed_reason is SeriesEnd.GOALS_REACHED and saved.series.closed_note
+    assert [a.reviewed for a in saved.actions if a.carried_from] == [True] * 7
+    text = minute_text(saved)
+    assert "Suivi des actions de la réunion précédente" in text
+    for words in ("La même dame vient tous les matins", "Il a payé lui-même", "Pas encore de date",
+                  "abandonnée", "pas faite", "Fin de la série de réunions", "objectifs atteints"):
+        assert words in text, words
+
+    # -- back in the launcher: the series is closed, a follow-up says it reopens it ---------------------------------
+    again = ConcertationApp(None, clock=Clock())
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(again, pilot)
+        shown = flat(screen_text(again))
+        assert "sérieclôturéele23/11/2026" in shown and "└" in shown
+        await pilot.press("down", "s")  # the first meeting chosen: the follow-up continues from the newest
+        await pilot.pause()
+        text = flat(screen_text(again))
+        assert "lan°2" in text and "rouvre" in text
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+async def test_the_coordination_view_flags_the_demo_contradiction_and_acts_on_it():
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        m = app.meeting
+        item = m.agenda[3]
+        home_help, hospital = who(m, "Nadia"), who(m, "Julie")
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, CoordinationScreen)
+        text = flat(screen_text(app))
+        assert "⇄Logement:plusieursservicesagissent" in text
+        assert "Aidefamilialeportéeàcinqmatinées" in text and "Demanded'admissionenmaisonderepos" in text
+
+        # x: a point of disagreement on this flag, the services and the steps proposed
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert {home_help.id, hospital.id} <= set(field(app, "between").selected)
+        assert "Aide familiale" in field(app, "about").text and "maison de repos" in field(app, "about").text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        found = m.disagreements[-1]
+        assert found.domains == [Domain.HOUSING] and found.item_id == item.id
+        assert isinstance(app.screen, CoordinationScreen)
+
+        # a: an action to coordinate, on the current item; its one carrier is chosen
+        await pilot.press("a")
+        await pilot.pause()
+        assert "logement" in field(app, "what").text
+        carrier = field(app, "carrier_id")
+        assert isinstance(carrier, Select)
+        carrier.value = home_help.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        action = m.actions[-1]
+        assert action.carrier_id == home_help.id and action.item_id == item.id
+        assert action.domains == [Domain.HOUSING] and hospital.id in action.supporters
+
+        # the grid: domains x who acts, in words and letters
+        await pilot.press("2")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "⇄ logement" in text and "d1 a" in text
+        # what each recipient will learn, and what goes beyond the person's consent
+        await pilot.press("3")
+        await pilot.pause()
+        text = flat(screen_text(app))
+        assert "Compterenducommun" in text
+        recipients = app.screen.query_one("#recipients")
+        prompts = [str(recipients.get_option_at_index(n).prompt) for n in range(recipients.option_count)]
+        assert any(p.startswith("Copie de Céline Renard") for p in prompts)
+        assert any("au-delà de l'accord de partage" in p for p in prompts)
+        debts = next(n for n, p in enumerate(prompts) if "340 euros" in p)
+        recipients.highlighted = debts
+        await pilot.press("enter")  # the note opens: its visibility can be cut back
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog) and field(app, "visibility") is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f10")  # the same key goes back
+        await pilot.pause()
+        assert app.current_mode == "live" and not isinstance(app.screen, CoordinationScreen)
+        await pilot.press("f7")  # a dialog is open: F10 waits
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+    saved = store.load_meeting(path)
+    assert saved.disagreements[-1].domains == [Domain.HOUSING]
+    assert saved.actions[-1].carrier_id == home_help.id
+
+
+# -- snapshots of the coordination and series views ----------------------------------------------------------
+
+SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
+
+
+def three_meetings():
+    """The demo's first meeting, its held follow-up, and a third one with the scale asked again."""
+    first = demo_meeting()
+    first_path = store.create_meeting_file(first)
+    second = play_demo_follow_up(new_follow_up(first, first_path))
+    second_path = store.create_meeting_file(second)
+    third = play_demo_follow_up(new_follow_up(second, second_path))
+    third.actions = [a for a in third.actions if a.carried_from or "Marcel" not in a.what]  # added at n°2
+    for rating, value in zip(third.scales, (9, 7, 8)):
+        rating.value = value
+    third.next_meeting.date = dt.date(2027, 4, 19)
+    return store.create_meeting_file(third)
+
+
+async def test_the_series_view_shows_the_scale_across_three_meetings_and_opens_a_meeting():
+    three_meetings()
+    app = ConcertationApp(None, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("h")  # from the launcher, on the newest meeting
+        await pilot.pause()
+        assert isinstance(app.screen, SeriesScreen)
+        text = screen_text(app)
+        person = next(line for line in text.splitlines() if "Joseph Lambert" in line)
+        assert "n°1 ███████░░░  7" in person and "n°3 █████████░  9 ↑" in person
+        assert "3 réunion(s)" in text
+        await pilot.press("up", "up", "enter")  # the first meeting of the series opens
+        await settle(app, pilot)
+        assert app.meeting is not None and app.meeting.series.number == 1
+        assert app.current_mode == "live"
+
+
+def press(keys: list[str]):
+    async def run(pilot) -> None:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await settle(pilot.app, pilot)
+
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_series_view(snap_compare, size):
+    app = ConcertationApp(three_meetings(), clock=Clock())
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=press(["h"]))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_coordination_view(snap_compare, size):
+    app = ConcertationApp(demo_file(), clock=Clock())
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=press(["f10"]))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_shared_picture_view(snap_compare, size):
+    app = ConcertationApp(demo_file(), clock=Clock())
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=press(["ctrl+g"]))

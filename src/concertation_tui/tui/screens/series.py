@@ -42,7 +42,7 @@ class SeriesScreen(ViewScreen):
     VIEW_ID = "series-screen"
 
     BINDINGS = [
-        key("enter", "open_meeting", "series_open", show=False),
+        key("enter", "open_meeting", "series_open"),
     ]
 
     def __init__(self, meetings: list[tuple[Path, Meeting]], *, from_launcher: bool = False) -> None:
@@ -72,7 +72,8 @@ class SeriesScreen(ViewScreen):
         if not self.meetings:
             return tr("series_view.title")
         newest = self.meetings[-1][1]
-        return tr("series_view.title_of", title=one_line(newest.title or tr("launcher.untitled"), 36))
+        room = max(36, (self.app.size.width or 80) - 44)
+        return tr("series_view.title_of", title=one_line(newest.title or tr("launcher.untitled"), room))
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="series-body"):
@@ -132,7 +133,7 @@ class SeriesScreen(ViewScreen):
 
     def _scale(self, meetings: list[Meeting]) -> None:
         box = self.query_one("#series-scale-box")
-        width = max(40, (box.content_size.width or self.size.width or 80) - 2)
+        width = max(40, box.content_size.width or (self.size.width or 80) - 4)
         lang = self.app.language  # type: ignore[attr-defined]
         self.query_one("#series-scale", Static).update(Content(scale_chart(meetings, lang, width=width)))
 
