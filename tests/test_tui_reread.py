@@ -111,7 +111,8 @@ async def test_from_the_launcher_to_the_rereading_step_correct_a_note_and_the_pe
         assert action.person_words == words and action.what.endswith("(corrigé)")
 
     saved = store.load_meeting(path)
-    assert saved.contributions[[c.id for c in saved.contributions].index(note.id)].text.startswith("L'aide familiale vient deux")
+    corrected = next(c for c in saved.contributions if c.id == note.id)
+    assert corrected.text.startswith("L'aide familiale vient deux")
     assert [(r.target, r.before, r.at) for r in saved.revisions] == [
         (f"person_views/{view.id}", before, MORNING_AFTER)]
 
@@ -238,27 +239,19 @@ async def test_issue_from_the_interface_then_a_correction_as_version_2(monkeypat
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_reread(app, pilot)
 
-        # -- the consent conflict first: the bills go to the facilitator only ------------------------------
+        # -- version 1: the consent conflict named, issued anyway with a reason -----------------------------
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, ConflictsDialog)
-        assert "Deuxfactures" in flat(screen_text(app))
-        await pilot.press("enter")  # change the note's visibility
-        await pilot.pause()
-        assert isinstance(app.screen, FormDialog)
-        bills = next(c for c in app.meeting.contributions if c.text.startswith("Deux factures"))
-        assert screen.query_one("#reread-notes").current_id().startswith(f"contribution:{bills.id}")
-        list(field(app, "visibility").query("RadioButton"))[2].value = True  # restricted
-        field(app, "recipients").select(by_name(app.meeting, "Sophie Mertens").id)
-        await pilot.press("ctrl+s")
-        await done(app, pilot)
-        assert bills.visibility.kind is VisibilityKind.RESTRICTED
-
-        # -- version 1 ------------------------------------------------------------------------------
-        await pilot.press("i")
+        assert "Deuxfactures" in flat(screen_text(app)) and "iraità:NadiaElAmrani" in flat(screen_text(app))
+        await pilot.press("e")  # issue anyway
         await pilot.pause()
         assert isinstance(app.screen, FormDialog) and not app.screen.query("#f-what_changed")
         assert "LibreOfficen'estpasinstallé" in flat(screen_text(app))
+        await pilot.press("ctrl+s")  # no reason: refused, the dialog stays
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        field(app, "reason").text = "Monsieur Lambert a accepté en fin de réunion que les factures soient dites."
         await pilot.press("ctrl+s")
         await done(app, pilot)
         assert isinstance(app.screen, Notice)
@@ -270,21 +263,26 @@ async def test_issue_from_the_interface_then_a_correction_as_version_2(monkeypat
         saved = store.load_meeting(path)
         assert len(saved.distribution.issues) == 1
         first = saved.distribution.issues[0]
+        assert first.at == MORNING_AFTER
+        bills = next(c for c in saved.contributions if c.text.startswith("Deux factures"))
+        assert {o.note_id for o in first.consent_overrides} == {bills.id}
+        assert first.consent_overrides[0].reason.startswith("Monsieur Lambert a accepté")
         folder = path.parent / "comptes-rendus" / f"2026-11-23-{saved.id}" / "v1"
         files = sorted(folder.glob("*.docx"))
-        assert len(files) == 4  # common, the nurse's copy, the facilitator's copy (bills), the letter
+        assert len(files) == 3  # the common copy, the nurse's copy, the letter
         assert (folder.stat().st_mode & 0o777) == 0o700
         for file in files:
             assert (file.stat().st_mode & 0o777) == 0o600
         digests = {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
-        assert {(r.file_name, r.sha256) for r in first.recipients} <= set(digests.items())
-        nurse_file = next(r.file_name for r in first.recipients if r.participant_id == by_name(saved, "Céline Renard").id)
+        assert {(r.file_name, r.sha256) for r in first.recipients} == set(digests.items())
+        nurse = by_name(saved, "Céline Renard")
+        nurse_file = next(r.file_name for r in first.recipients if r.participant_id == nurse.id)
         for file in files:
             content = every_part(file)
             assert b"MARKERORAL" not in content
             assert (b"MARKERRESTRICTED" in content) == (file.name == nurse_file), file.name
 
-        # -- a correction: what changed is asked, version 2 beside version 1 -----------------------------------
+        # -- a correction: the bills go to the facilitator only; what changed is asked; version 2 -------------
         view = app.meeting.person_views[1]
         screen.show_entry("picture", app.meeting.picture[0].id)
         await pilot.press("enter")
@@ -294,7 +292,21 @@ async def test_issue_from_the_interface_then_a_correction_as_version_2(monkeypat
         await done(app, pilot)
         await pilot.press("i")
         await pilot.pause()
+        assert isinstance(app.screen, ConflictsDialog)
+        await pilot.press("enter")  # change the note's visibility
+        await done(app, pilot)
+        assert isinstance(app.screen, FormDialog)
+        bills = next(c for c in app.meeting.contributions if c.text.startswith("Deux factures"))
+        assert screen.query_one("#reread-notes").current_id().startswith(f"contribution:{bills.id}")
+        list(field(app, "visibility").query("RadioButton"))[2].value = True  # restricted
+        field(app, "recipients").select(by_name(app.meeting, "Sophie Mertens").id)
+        await pilot.press("ctrl+s")
+        await done(app, pilot)
+        assert bills.visibility.kind is VisibilityKind.RESTRICTED
+        await pilot.press("i")
+        await pilot.pause()
         assert isinstance(app.screen, FormDialog) and app.screen.query("#f-what_changed")
+        assert not app.screen.query("#f-reason")
         await pilot.press("ctrl+s")  # empty: refused, the dialog stays
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
@@ -309,9 +321,12 @@ async def test_issue_from_the_interface_then_a_correction_as_version_2(monkeypat
     saved = store.load_meeting(path)
     assert [i.version for i in saved.distribution.issues] == [1, 2]
     assert saved.distribution.issues[1].what_changed == "La vision partagée est précisée."
-    assert files[0].exists()  # version 1 is kept
-    common = next((folder.parent / "v2").glob("*compte-rendu.docx"))
-    assert b"La vision partag" in every_part(common)
+    assert saved.distribution.issues[1].consent_overrides == []
+    assert all(f.exists() for f in files)  # version 1 is kept
+    second = sorted((folder.parent / "v2").glob("*.docx"))
+    assert len(second) == 4  # the facilitator now has a copy of her own (the bills)
+    common = next(f for f in second if f.name.endswith("compte-rendu.docx"))
+    assert b"La vision partag" in every_part(common) and b"Deux factures" not in every_part(common)
 
 
 async def test_the_launcher_flags_a_minute_past_its_delay_and_says_when_it_is_issued():

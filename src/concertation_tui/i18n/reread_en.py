@@ -144,6 +144,7 @@ STRINGS: dict[str, str] = {
     "tui.reread.copy_letter": "letter to the person",
     "tui.reread.issue_folder": "In: {folder}",
     "tui.reread.issue_errors": "! {count} check(s) to fix are still open (see the list).",
+    "tui.reread.issue_consent_unchecked": "! The consent to sharing is partial but only in words: the copies could not be checked. Say it domain by domain (key c) before issuing.",
     "tui.reread.issue_no_pdf": "LibreOffice is not installed: the copies will be .docx only (no PDF).",
     "tui.reread.issue_what_changed": "What changed since the previous version",
     "tui.reread.issue_what_changed_note": "This is a correction: the minute tells the recipients.",

@@ -144,6 +144,7 @@ STRINGS: dict[str, str] = {
     "tui.reread.copy_letter": "lettre à la personne",
     "tui.reread.issue_folder": "Dans : {folder}",
     "tui.reread.issue_errors": "! {count} point(s) de vigilance à corriger restent ouverts (voir la liste).",
+    "tui.reread.issue_consent_unchecked": "! L'accord de partage est partiel mais écrit en mots seulement : les copies n'ont pas pu être vérifiées. Précisez-le domaine par domaine (touche c) avant d'émettre.",
     "tui.reread.issue_no_pdf": "LibreOffice n'est pas installé : les copies seront en .docx seulement (pas de PDF).",
     "tui.reread.issue_what_changed": "Ce qui a changé depuis la version précédente",
     "tui.reread.issue_what_changed_note": "C'est une correction : le compte rendu le dira aux destinataires.",

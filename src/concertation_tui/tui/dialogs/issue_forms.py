@@ -13,7 +13,7 @@ from textual.widgets import Button, Static
 from textual.widgets.option_list import Option
 
 from ...model import Edition, Issue, Meeting
-from ...model.sharing import ConsentConflict, professional_copies
+from ...model.sharing import ConsentConflict, consent_needs_domains, professional_copies
 from ..format import one_line
 from ..text import Localized, key, lbl, tr
 from ..widgets import Choices
@@ -116,6 +116,8 @@ def issue_form(meeting: Meeting, *, version: int, folder: Path, conflicts: int, 
     lines = [tr("reread.issue_intro", version=version), *copies_text(meeting), tr("reread.issue_folder", folder=folder)]
     if errors:
         lines.append(tr("reread.issue_errors", count=errors))
+    if consent_needs_domains(meeting):
+        lines.append(tr("reread.issue_consent_unchecked"))
     if not pdf_available:
         lines.append(tr("reread.issue_no_pdf"))
     fields = []

@@ -177,7 +177,8 @@ class PreviewScreen(MeetingScreen):
         box = self.query_one("#preview-conflicts-box")
         box.display = bool(grouped)
         choices = self.query_one("#preview-conflicts", Choices)
-        choices.set_options([Option(conflict_prompt(m, c, names, 60), id=str(n)) for n, (c, names) in enumerate(grouped)])
+        choices.set_options([Option(conflict_prompt(m, c, names, 60), id=str(n))
+                             for n, (c, names) in enumerate(grouped)])
         if grouped:
             choices.highlighted = 0
         box.border_subtitle = tr("preview.conflicts_keys") if grouped else ""

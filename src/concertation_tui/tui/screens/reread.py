@@ -185,7 +185,9 @@ class RereadScreen(MeetingScreen):
             last = m.distribution.issues[-1]
             files = len({r.file_name for r in last.recipients})
             when = last.at.astimezone()
-            parts.append((f"√ {tr('reread.status_issued', version=last.version, date=date_text(when.date()), time=time_text(when.time()), count=files)}", "bold"))
+            issued = tr("reread.status_issued", version=last.version, date=date_text(when.date()),
+                        time=time_text(when.time()), count=files)
+            parts.append((f"√ {issued}", "bold"))
             if last.what_changed and self.app.size.width >= 120:
                 parts += [" · ", (tr("reread.status_changed") + " ", "italic"), one_line(last.what_changed, 60)]
         else:
@@ -238,7 +240,8 @@ class RereadScreen(MeetingScreen):
         before = one_line(rereading.changed_part(last.before, now_text), 120)
         return ["\n", (f"~ {text} ", "italic"), ("« ", "dim"), (before, "dim"), (" »", "dim")]
 
-    def marks(self, m: Meeting, *, nature: Nature | None = None, domains=(), visibility: Visibility | None = None) -> list:
+    def marks(self, m: Meeting, *, nature: Nature | None = None, domains=(),
+              visibility: Visibility | None = None) -> list:
         parts: list = []
         if nature is not None and nature is not Nature.FACT:
             parts.append((f" [{lbl(nature)}]", "italic"))
@@ -271,7 +274,8 @@ class RereadScreen(MeetingScreen):
             if who is None:
                 return Content.assemble(("» " + tr("reread.no_voice"), "bold")), 0
             if who.kind is ParticipantKind.PERSON:
-                return Content.assemble(("» ", "bold"), (who.name, "bold"), (" · " + tr("reread.own_words"), "italic")), 0
+                own = (" · " + tr("reread.own_words"), "italic")
+                return Content.assemble(("» ", "bold"), (who.name, "bold"), own), 0
             where = who.organisation or lbl(who.kind)
             return Content.assemble(("» ", "bold"), (who.name, "bold"), (" · " + one_line(where, 50), "dim")), 0
         if kind in ("actions", "disagreements"):
@@ -402,6 +406,9 @@ class RereadScreen(MeetingScreen):
             parts += ["\n", (tr("note.field_visibility") + " : ", "italic"), lbl(visibility.kind)]
             if visibility.kind is VisibilityKind.RESTRICTED:
                 parts.append(" (" + ", ".join(m.name_of(x) for x in visibility.recipients) + ")")
+        for hint in hints(self._note_text(m, entry), m, self.lang):
+            parts += ["\n\n", (f"{HINT_MARK} {tr('reread.hint_' + hint.kind)} « {hint.term} »", "bold $warning"),
+                      "\n", hint.why]
         if entry.kind in ("person_view", "last_word", "consent", "action") or (
                 entry.kind == "scale" and rereading.is_person(m, self._scale_voice(m, entry.id))):
             target = rereading.words_target(entry.kind, entry.id)
@@ -410,6 +417,24 @@ class RereadScreen(MeetingScreen):
                 parts += ["\n", (tr("reread.revised_detail", date=date_text(when.date()),
                                     time=time_text(when.time())) + " ", "italic"), f"« {revision.before} »"]
         detail.update(Content.assemble(*parts))
+
+    @staticmethod
+    def _note_text(m: Meeting, entry: Entry) -> str:
+        """The words of a note that the writing helper reads."""
+        kind = entry.kind
+        if kind == "last_word":
+            return m.last_word
+        if kind == "consent":
+            return m.consent.person_words
+        if kind == "action":
+            found = m.action(entry.id)
+            return f"{found.what} {found.person_words}" if found else ""
+        collections = {"contribution": (m.contributions, "text"), "person_view": (m.person_views, "text"),
+                       "step": (m.steps, "what"), "picture": (m.picture, "text"), "scale": (m.scales, "comment"),
+                       "disagreement": (m.disagreements, "about"), "question": (m.open_questions, "text")}
+        collection, attribute = collections.get(kind, ([], ""))
+        found = next((x for x in collection if x.id == entry.id), None)
+        return getattr(found, attribute, "") if found is not None else ""
 
     @staticmethod
     def _scale_voice(m: Meeting, rid: str) -> str:
@@ -596,7 +621,8 @@ class RereadScreen(MeetingScreen):
 
         question = Content.assemble(
             tr("reread.words_question", name=name), "\n\n", (tr("reread.words_before") + " ", "bold"),
-            f"« {one_line(before, 300)} »", "\n", (tr("reread.words_after") + " ", "bold"), f"« {one_line(after, 300)} »",
+            f"« {one_line(before, 300)} »", "\n",
+            (tr("reread.words_after") + " ", "bold"), f"« {one_line(after, 300)} »",
             "\n\n", (tr("reread.words_kept_note"), "italic"))
         self.app.push_screen(Confirm(tr("reread.words_title", name=name), question, yes=tr("reread.words_yes"),
                                      danger=False), answer)
