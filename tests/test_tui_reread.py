@@ -165,12 +165,17 @@ async def test_a_partial_consent_in_words_only_is_completed_domain_by_domain():
         await pilot.pause()
         assert isinstance(app.screen, DomainConsentDialog)
         assert "seulementavecSophieMertens" in flat(screen_text(app))
+        domains.highlighted = next(i for i in range(domains.option_count)
+                                   if domains.get_option_at_index(i).id == Domain.HOUSING.value)
+        await pilot.press("a")  # housing: with every participant, and on to the next domain
+        assert domains.get_option_at_index(domains.highlighted).id != Domain.HOUSING.value
         await pilot.press("escape")
         await done(app, pilot)
         assert not any(f.code == "consent_domains_missing" for f in screen.findings)
     saved = store.load_meeting(path)
     assert saved.consent.status is ConsentStatus.PARTIAL
     assert [(r.domain, r.sharing, r.participants) for r in saved.consent.domains] == [
+        (Domain.HOUSING, DomainSharing.ALL, []),
         (Domain.INCOME_DEBTS, DomainSharing.NAMED, [by_name(saved, "Sophie Mertens").id])]
 
 

@@ -84,6 +84,9 @@ class DomainConsentDialog(Localized, ModalScreen[None]):
     HIDE_FOREIGN_BINDINGS = True
     BINDINGS = [
         key("escape", "close", "reread_consent_close"),
+        key("a", "share('all')", "reread_domain_all"),
+        key("x", "share('none')", "reread_domain_none"),
+        key("delete", "share('unsaid')", "reread_domain_unsaid", key_display="suppr"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -109,7 +112,7 @@ class DomainConsentDialog(Localized, ModalScreen[None]):
         name = (person.addressed_as or person.name) if person else tr("live.the_person")
         parts: list = [(tr("reread.consent_status") + " ", "bold"), lbl(c.status)]
         if c.date:
-            parts.append((f"  ({date_text(c.date)})", "dim"))
+            parts.append((f" ({date_text(c.date)})", "dim"))
         if c.person_words:
             parts += ["\n", (tr("reread.consent_words", name=name) + " ", "bold"), f"« {c.person_words} »"]
         if c.scope:
@@ -147,6 +150,20 @@ class DomainConsentDialog(Localized, ModalScreen[None]):
                 self.refresh_view()
 
         self.app.push_screen(domain_form(self.meeting, domain), done)
+
+    def action_share(self, sharing: str) -> None:
+        """The domain chosen shared with everyone (a), not shared (x), or left unsaid (Delete), at once."""
+        choices = self.query_one("#consent-domains", Choices)
+        oid = choices.current_id()
+        if not oid:
+            return
+        domain = Domain(oid)
+        value = UNSAID if sharing == UNSAID else DomainSharing(sharing)
+        values = {"sharing": value, "participants": []}
+        if self.app.change(lambda m: apply_domain(m, domain, values)):  # type: ignore[attr-defined]
+            self.refresh_view()
+            if choices.highlighted is not None and choices.highlighted < choices.option_count - 1:
+                choices.highlighted += 1  # on to the next domain, as for attendance
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
