@@ -37,6 +37,7 @@ STRINGS: dict[str, str] = {
     "tui.key.preview_text": "Text",
     "tui.tip.preview_text": "Goes into the copy's text to scroll it (arrows, PgUp/PgDn).",
     # -- the rereading screen ---------------------------------------------------------------------
+    "tui.reread.colon": ": ",
     "tui.reread.steps_short": "F2-F6 steps",
     "tui.reread.notes_title": "Rereading: every note, item by item (Enter: correct)",
     "tui.reread.flagged": "{count} note(s) to reread (n)",

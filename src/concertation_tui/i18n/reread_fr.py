@@ -37,6 +37,7 @@ STRINGS: dict[str, str] = {
     "tui.key.preview_text": "Texte",
     "tui.tip.preview_text": "Va dans le texte de la copie pour le faire défiler (flèches, PgUp/PgDn).",
     # -- the rereading screen ---------------------------------------------------------------------
+    "tui.reread.colon": " : ",
     "tui.reread.steps_short": "F2-F6 étapes",
     "tui.reread.notes_title": "Relecture : chaque note, point par point (Entrée : corriger)",
     "tui.reread.flagged": "{count} note(s) à relire (n)",

@@ -135,7 +135,7 @@ class DomainConsentDialog(Localized, ModalScreen[None]):
                                              DomainSharing.NONE: "×"}[rule.sharing]
             count = counts.get(domain, 0)
             options.append(Option(Content.assemble(
-                (f"{mark} {lbl(domain)} : ", "bold"), rule_text(m, rule),
+                (f"{mark} {lbl(domain)}{tr('reread.colon')}", "bold"), rule_text(m, rule),
                 (f"  ({tr('reread.domain_notes', count=count)})" if count else "", "dim")), id=domain.value))
         choices.set_options(options)
         choices.highlighted = keep if keep is not None else 0

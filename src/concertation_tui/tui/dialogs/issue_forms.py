@@ -103,10 +103,10 @@ def copies_text(meeting: Meeting) -> list[str]:
         names = ", ".join(meeting.name_of(p) for p in copy.recipient_ids)
         what = tr("reread.copy_common") if copy.is_common else tr(
             "reread.copy_restricted", count=len(copy.restricted_note_ids))
-        lines.append(f"– {what} : {names}")
+        lines.append(f"– {what}{tr('reread.colon')}{names}")
     person = meeting.person
     if person is not None and person.receives_minute:
-        lines.append(f"– {tr('reread.copy_letter')} : {person.name}")
+        lines.append(f"– {tr('reread.copy_letter')}{tr('reread.colon')}{person.name}")
     return lines
 
 

@@ -54,6 +54,11 @@ HINT_MARK = "!"
 REREAD_KEY = "F12"
 
 
+def colon() -> str:
+    """' : ' in French, ': ' in English."""
+    return tr("reread.colon")
+
+
 class RereadBar(AppBar):
     """The top bar with the rereading step after the five steps of the meeting (shortened when narrow)."""
 
@@ -226,7 +231,7 @@ class RereadScreen(MeetingScreen):
         parts: list = []
         for finding in findings:
             style = {Level.ERROR: "bold $error", Level.WARNING: "bold $warning", Level.INFO: "dim"}[finding.level]
-            parts += ["\n", (f"{LEVEL_MARK[finding.level]} {finding.level_label(self.lang)} : ", style),
+            parts += ["\n", (f"{LEVEL_MARK[finding.level]} {finding.level_label(self.lang)}{colon()}", style),
                       finding.sentence(self.lang)]
         return parts
 
@@ -251,7 +256,7 @@ class RereadScreen(MeetingScreen):
             text = lbl(visibility.kind)
             if visibility.kind is VisibilityKind.RESTRICTED:
                 names = ", ".join(m.name_of(x) for x in visibility.recipients)
-                text += f" : {names}" if names else ""
+                text += f"{colon()}{names}" if names else ""
             parts.append((f" [{text}]", "bold italic"))
         return parts
 
@@ -295,25 +300,25 @@ class RereadScreen(MeetingScreen):
             v = next(x for x in m.person_views if x.id == entry.id)
             text = v.text
             target = rereading.words_target(kind, v.id)
-            aspect = [(lbl(v.aspect) + " : ", "italic")] if v.aspect is not ViewAspect.GENERAL else []
+            aspect = [(lbl(v.aspect) + colon(), "italic")] if v.aspect is not ViewAspect.GENERAL else []
             parts = [*aspect, ("« ", "bold"), v.text, (" »", "bold"), *self.marks(m, visibility=v.visibility)]
         elif kind == "step":
             s = next(x for x in m.steps if x.id == entry.id)
             text = s.what
             since = f" · {tr('reread.since')} {s.since}" if s.since else ""
-            parts = [(f"{tr('reread.step')} ({lbl(s.status)}) : ", "italic"), s.what, (since, "dim"),
+            parts = [(f"{tr('reread.step')} ({lbl(s.status)}){colon()}", "italic"), s.what, (since, "dim"),
                      *self.marks(m, domains=[s.domain], visibility=s.visibility)]
         elif kind == "picture":
             p = next(x for x in m.picture if x.id == entry.id)
             text = p.text
-            parts = [(lbl(p.kind).capitalize() + " : ", "italic"), p.text,
+            parts = [(lbl(p.kind).capitalize() + colon(), "italic"), p.text,
                      *self.marks(m, domains=p.domains, visibility=p.visibility)]
         elif kind == "scale":
             r = next(x for x in m.scales if x.id == entry.id)
             text = r.comment
             if rereading.is_person(m, r.voice_id):
                 target = rereading.words_target(kind, r.id)
-            parts = [(f"{tr('reread.scale')} : ", "italic"), (f"{r.value}/10", "bold")]
+            parts = [(f"{tr('reread.scale')}{colon()}", "italic"), (f"{r.value}/10", "bold")]
             if r.comment:
                 parts += ["  « ", r.comment, " »"]
         elif kind == "disagreement":
@@ -321,7 +326,7 @@ class RereadScreen(MeetingScreen):
             text = f"{d.about} {d.resolution}"
             state = tr("reread.settled") if d.settled else tr("reread.not_settled")
             between = ", ".join(m.name_of(x) for x in d.between)
-            parts = [d.about, (f" ({between})" if between else "", "dim"), "\n", (state + " : ", "italic"),
+            parts = [d.about, (f" ({between})" if between else "", "dim"), "\n", (state + colon(), "italic"),
                      d.resolution or "–", *self.marks(m, domains=d.domains, visibility=d.visibility)]
         elif kind == "action":
             a = m.action(entry.id)
@@ -329,7 +334,7 @@ class RereadScreen(MeetingScreen):
             text = f"{a.what} {a.person_words}"
             target = rereading.words_target(kind, a.id)
             carrier = carrier_name(m, a) or "–"
-            parts = [(f"{tr('reread.action')} : ", "italic"), a.what, "\n",
+            parts = [(f"{tr('reread.action')}{colon()}", "italic"), a.what, "\n",
                      (f"{STATUS_SYMBOL[a.status]} ", "bold"), (tr("reread.action_who", carrier=carrier,
                                                                    due=date_text(a.due) or "–") + " · ", "dim"),
                      (f"{AGREEMENT_SYMBOL[a.agreement]} {lbl(a.agreement)}", "bold")]
@@ -338,7 +343,7 @@ class RereadScreen(MeetingScreen):
         elif kind == "last_word":
             text = m.last_word
             target = rereading.words_target(kind)
-            parts = [(tr("reread.last_word", name=name) + " : ", "italic")]
+            parts = [(tr("reread.last_word", name=name) + colon(), "italic")]
             parts += [("« ", "bold"), m.last_word, (" »", "bold")] if m.last_word else [(tr("reread.none"), "dim")]
             if m.person_view_missing_reason:
                 parts += ["\n", (tr("close.no_view_reason") + " ", "italic"), m.person_view_missing_reason]
@@ -346,7 +351,7 @@ class RereadScreen(MeetingScreen):
         elif kind == "question":
             q = next(x for x in m.open_questions if x.id == entry.id)
             text = q.text
-            parts = [(tr("reread.question") + " : ", "italic"), q.text]
+            parts = [(tr("reread.question") + colon(), "italic"), q.text]
         elif kind == "consent":
             target = rereading.words_target(kind)
             text = m.consent.person_words
@@ -365,7 +370,7 @@ class RereadScreen(MeetingScreen):
 
     def _consent_parts(self, m: Meeting, name: str) -> list:
         c = m.consent
-        parts: list = [(tr("reread.consent") + " : ", "italic"), (lbl(c.status), "bold")]
+        parts: list = [(tr("reread.consent") + colon(), "italic"), (lbl(c.status), "bold")]
         if c.date:
             parts.append((f" ({date_text(c.date)})", "dim"))
         if c.person_words:
@@ -403,7 +408,7 @@ class RereadScreen(MeetingScreen):
             parts += ["\n", (tr("reread.at") + " ", "italic"), at]
         visibility = self._visibility(m, entry)
         if visibility is not None:
-            parts += ["\n", (tr("note.field_visibility") + " : ", "italic"), lbl(visibility.kind)]
+            parts += ["\n", (tr("note.field_visibility") + colon(), "italic"), lbl(visibility.kind)]
             if visibility.kind is VisibilityKind.RESTRICTED:
                 parts.append(" (" + ", ".join(m.name_of(x) for x in visibility.recipients) + ")")
         for hint in hints(self._note_text(m, entry), m, self.lang):
