@@ -374,3 +374,26 @@ def test_snapshot(snap_compare, screen, size):
     keys = {"reread": ["f12"], "preview": ["f12", "p"]}[screen]
     app = ConcertationApp(demo_file(), clock=Clock(MORNING_AFTER))
     assert snap_compare(app, terminal_size=SIZES[size], run_before=keys_then_done(keys))
+
+
+async def test_names_and_notes_with_markup_are_shown_as_typed_in_rereading_and_preview():
+    tricky = "Jean [Dupont] [/] [@click=app.quit]"
+    meeting = demo_meeting()
+    meeting.participants[2].name = tricky  # Nadia, who receives the minute
+    meeting.contributions[3].text = f"Note de {tricky}."
+    path = store.create_meeting_file(meeting)
+    app = ConcertationApp(path, clock=Clock(MORNING_AFTER))
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_reread(app, pilot)
+        screen.show_entry("contribution", meeting.contributions[3].id)
+        await pilot.pause()
+        assert f"Note de {tricky}." in screen_text(app)
+        await pilot.press("p")
+        await done(app, pilot)
+        assert tricky in screen_text(app)
+        recipients = app.screen.query_one("#preview-recipients")
+        recipients.highlighted = next(n for n, o in enumerate(app.screen.options)
+                                      if o[2] == meeting.participants[2].id)
+        await done(app, pilot)
+        assert f"Copie de {tricky}" in screen_text(app)
+        assert app.is_running
