@@ -44,6 +44,7 @@ def test_a_closed_series_is_said_in_the_minute_and_plainly_in_the_letter():
     assert "Nous avons décidé ensemble d'arrêter ces réunions, le lundi 22 février 2027." in letter
     assert "Ce que nous voulions faire ensemble est fait." in letter
     assert "vit chez lui avec les aides" not in letter  # the facilitator's note is for the professionals
+    assert "Qui appeler si vous avez besoin de nous" in letter and "entre deux réunions" not in letter
 
 
 def test_an_open_series_says_nothing_of_an_end():

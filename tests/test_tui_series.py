@@ -203,7 +203,7 @@ async def test_a_follow_up_from_the_launcher_through_the_review_to_the_closure()
         assert "Portée" in screen_text(app) and "revenus et dettes" in screen_text(app)
         await pilot.press("o")
         await pilot.pause()
-        assert not m.consent.needs_confirmation and m.consent.date == clock.now.date()
+        assert not m.consent.needs_confirmation and m.consent.date == m.date  # confirmed at this meeting
         assert m.consent.status is ConsentStatus.PARTIAL  # unchanged, only confirmed
         app.change(lambda m: [setattr(p, "attendance", type(p.attendance)("present")) for p in m.participants])
 
@@ -280,9 +280,9 @@ async def test_a_follow_up_from_the_launcher_through_the_review_to_the_closure()
         field(app, "note").text = "Il vit chez lui avec ses aides"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert m.series.closed_on == clock.now.date()
+        assert m.series.closed_on == m.date == dt.date(2026, 12, 28)
         assert m.series.closed_reason is SeriesEnd.GOALS_REACHED
-        assert "Sérieclôturéele23/11/2026" in flat(screen_text(app))
+        assert "Sérieclôturéele28/12/2026" in flat(screen_text(app))
         await settle(app, pilot)
         await pilot.press("ctrl+q")
 
@@ -301,7 +301,7 @@ async def test_a_follow_up_from_the_launcher_through_the_review_to_the_closure()
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(again, pilot)
         shown = flat(screen_text(again))
-        assert "sérieclôturéele23/11/2026" in shown and "└" in shown
+        assert "sérieclôturéele28/12/2026" in shown and "└" in shown
         await pilot.press("down", "s")  # the first meeting chosen: the follow-up continues from the newest
         await pilot.pause()
         text = flat(screen_text(again))

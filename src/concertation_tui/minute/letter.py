@@ -132,7 +132,8 @@ def _who_to_call(c: Context) -> None:
     reference = m.participant(m.reference_person_id)
     if reference is None and not m.between_meetings.strip():
         return
-    w.heading(c.s("letter.call.heading"))
+    closed = c.meeting.series.closed_on is not None  # no "between two meetings" after the last one
+    w.heading(c.s("letter.call.heading_closed" if closed else "letter.call.heading"))
     if reference is not None:
         where = f" ({reference.organisation})" if reference.organisation.strip() else ""
         w.para(c.s("letter.call.reference", name=reference.name + where))

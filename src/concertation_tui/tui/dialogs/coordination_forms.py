@@ -54,22 +54,29 @@ def _delete(editing: bool) -> tuple[str, str] | None:
 
 
 def step_form(meeting: Meeting, step: Step, *, editing: bool, domain: Domain | None = None) -> FormDialog:
-    """Edit a step, or note a new one (`domain`: the one to propose, if any)."""
+    """Edit a step, or note a new one (`domain`: the one to propose, if any). A step carried from the
+    previous meeting asks where it stands first (the arrows choose, Enter saves)."""
+    status = FormField("status", tr("step.field_status"), "radio", step.status, enum_options(StepStatus),
+                       vertical=True)
+    fields = [
+        FormField("what", tr("step.field_what"), "long", step.what, required=True,
+                  placeholder=tr("step.what_placeholder")),
+        FormField("carrier_id", tr("step.field_carrier"), "choice", step.carrier_id or None, _voices(meeting),
+                  required=True, note=tr("step.carrier_note")),
+        FormField("domain", tr("step.field_domain"), "choice", step.domain if editing else domain,
+                  domain_options(), required=True),
+        status,
+        FormField("since", tr("step.field_since"), value=step.since, placeholder=tr("step.since_placeholder")),
+        *visibility_fields(meeting, step.visibility),
+    ]
+    to_update = editing and step.status is StepStatus.TO_UPDATE
+    if to_update:
+        fields.remove(status)
+        fields.insert(0, status)
     return FormDialog(
         tr("step.edit_title") if editing else tr("step.add_title"),
-        [
-            FormField("what", tr("step.field_what"), "long", step.what, required=True,
-                      placeholder=tr("step.what_placeholder")),
-            FormField("carrier_id", tr("step.field_carrier"), "choice", step.carrier_id or None, _voices(meeting),
-                      required=True, note=tr("step.carrier_note")),
-            FormField("domain", tr("step.field_domain"), "choice", step.domain if editing else domain,
-                      domain_options(), required=True),
-            FormField("status", tr("step.field_status"), "choice", step.status, enum_options(StepStatus),
-                      allow_blank=False),
-            FormField("since", tr("step.field_since"), value=step.since, placeholder=tr("step.since_placeholder")),
-            *visibility_fields(meeting, step.visibility),
-        ],
-        intro=tr("step.intro"),
+        fields,
+        intro=tr("step.update_intro") if to_update else tr("step.intro"),
         validate=_visibility_problem,
         extra_button=_delete(editing),
     )
@@ -122,17 +129,22 @@ def scale_form(meeting: Meeting, rating: ScaleRating, *, editing: bool, round_le
     else:
         title = tr("scale.ask_title", name=name) if name else tr("scale.add_title")
     intro = tr("scale.intro_round", count=round_left) if round_left else tr("scale.intro")
+    question = FormField("question", tr("scale.field_question"), "long", rating.question,
+                         placeholder=tr("scale.question_placeholder"))
+    fields = [
+        FormField("value", tr("scale.field_value"), "int", None if not editing and not rating.value
+                  else rating.value, required=True, minimum=0, maximum=10, placeholder="0 … 10"),
+        FormField("comment", tr("scale.field_comment"), "long", rating.comment),
+        FormField("voice_id", tr("scale.field_voice"), "choice", rating.voice_id or None, _voices(meeting),
+                  required=True),
+    ]
+    # a question already asked is proposed again, under the number (typed first); a new one first
+    fields = [question, *fields] if not rating.question.strip() else [*fields, question]
+    if rating.question.strip():
+        intro = f"« {rating.question.strip()} »\n{intro}"
     return FormDialog(
         title,
-        [
-            FormField("question", tr("scale.field_question"), "long", rating.question,
-                      placeholder=tr("scale.question_placeholder")),
-            FormField("voice_id", tr("scale.field_voice"), "choice", rating.voice_id or None, _voices(meeting),
-                      required=True),
-            FormField("value", tr("scale.field_value"), "int", None if not editing and not rating.value
-                      else rating.value, required=True, minimum=0, maximum=10, placeholder="0 … 10"),
-            FormField("comment", tr("scale.field_comment"), "long", rating.comment),
-        ],
+        fields,
         intro=intro,
         extra_button=_delete(editing),
     )

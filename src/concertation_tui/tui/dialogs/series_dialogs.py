@@ -74,7 +74,7 @@ def confirm_carried_consent(screen, open_form) -> None:
     """The consent carried from the previous meeting is read with the person: confirmed as it is (dated
     today), or changed in the consent form (`open_form`); Escape leaves it to be confirmed."""
     app = screen.app
-    today = app.now().date()
+    today = screen.meeting.date or app.now().date()  # confirmed at the meeting: its date
 
     def answer(choice: str | None) -> None:
         if choice == "yes":

@@ -84,6 +84,8 @@ class CoordinationScreen(ViewScreen):
         key("x", "disagreement", "coordination_disagreement"),
         key("a", "coordinate", "coordination_action"),
         key("enter", "open", "coordination_open", show=False),
+
+        ViewScreen.CLOSE,
     ]
 
     def __init__(self, tab: str = "flags") -> None:

@@ -180,8 +180,9 @@ def _remove(host, title: str, text: str, remove: Callable[[Meeting], None]) -> N
     )
 
 
-def edit_entry(host, kind: str, oid: str) -> None:
-    """Open the form of one entry of the picture ('step', 'line', 'scale', 'disagreement')."""
+def edit_entry(host, kind: str, oid: str, then: Callable[[], None] | None = None) -> None:
+    """Open the form of one entry of the picture ('step', 'line', 'scale', 'disagreement'); `then` runs
+    once it is saved."""
     m = host.meeting
     if kind == "step":
         step = next((s for s in m.steps if s.id == oid), None)
@@ -193,6 +194,8 @@ def edit_entry(host, kind: str, oid: str) -> None:
                 remove_entry(host, kind, oid)
             elif values:
                 host.change(lambda m: forms.apply_step(step, values))
+                if then is not None:
+                    then()
 
         host.app.push_screen(forms.step_form(m, step, editing=True), done_step)
     elif kind == "line":
@@ -268,19 +271,14 @@ def visibility_mark(meeting: Meeting, visibility) -> list:
     return [(f" [{text}]", "italic")]
 
 
-def carried_mark(carried) -> list:
-    if carried is None:
-        return []
-    return [(" (" + tr("carried", date=date_text(carried.meeting_date)) + ")", "italic")]
-
-
 def step_prompt(meeting: Meeting, step: Step) -> Content:
     mark = STEP_TO_UPDATE if step.status is StepStatus.TO_UPDATE else "·"
     parts: list = [(f"{mark} ", "bold"), (meeting.name_of(step.carrier_id) or "?", "bold"),
                    (f" · {lbl(step.domain)}", "dim"), " : ", step.what, (f"  [{lbl(step.status)}]", "italic")]
     if step.since:
         parts.append((" " + tr("step.since", since=step.since), "dim"))
-    parts += carried_mark(step.carried_from)
+    if step.carried_from is not None:
+        parts.append((" (" + tr("step.carried", date=date_text(step.carried_from.meeting_date)) + ")", "italic"))
     parts += visibility_mark(meeting, step.visibility)
     return Content.assemble(*parts)
 
@@ -338,6 +336,8 @@ class PictureScreen(ViewScreen):
         key("enter", "edit", "edit", show=False, binding_id="picture-edit"),
         key("delete", "remove", "remove", key_display="suppr", show=False, binding_id="picture-remove"),
         key("ctrl+g", "close_view", "close_view", priority=True, show=False, binding_id="picture-close"),
+
+        ViewScreen.CLOSE,
     ]
 
     def __init__(self) -> None:
@@ -457,7 +457,17 @@ class PictureScreen(ViewScreen):
     def action_edit(self) -> None:
         current = self._current()
         if current is not None:
-            edit_entry(self, *current)
+            edit_entry(self, *current, then=self._next_to_update)
+
+    def _next_to_update(self) -> None:
+        """After a carried step is updated, the cursor goes to the next one still to update."""
+        acts = self.query_one("#picture-acts", Choices)
+        waiting = {f"step:{s.id}" for s in self.meeting.steps if s.status is StepStatus.TO_UPDATE}
+        for n in range(acts.option_count):
+            if acts.get_option_at_index(n).id in waiting:
+                acts.highlighted = n
+                acts.scroll_to_highlight()
+                return
 
     def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
         event.stop()

@@ -89,6 +89,8 @@ class ReviewScreen(ViewScreen):
         key("w", "words", "review_words"),
         key("r", "toggle_reviewed", "review_toggle", show=False),
         key("enter", "edit", "review_edit", show=False),
+
+        ViewScreen.CLOSE,
     ]
 
     def view_title(self) -> str:

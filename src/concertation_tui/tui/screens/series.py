@@ -43,6 +43,8 @@ class SeriesScreen(ViewScreen):
 
     BINDINGS = [
         key("enter", "open_meeting", "series_open"),
+
+        ViewScreen.CLOSE,
     ]
 
     def __init__(self, meetings: list[tuple[Path, Meeting]], *, from_launcher: bool = False) -> None:
@@ -87,6 +89,8 @@ class SeriesScreen(ViewScreen):
             with Box(id="series-actions-box", classes="box") as box:
                 box.border_title = tr("series_view.actions_title")
                 yield Static("", id="series-actions", markup=False)
+        legend = tr("series_view.legend_launcher") if self.from_launcher else tr("series_view.legend")
+        yield Static(legend, id="series-legend", classes="view-legend", markup=False)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -245,9 +249,14 @@ def follow_up_of(summary: store.MeetingSummary, summaries: list[store.MeetingSum
     if newest.path != summary.path:
         said.append(tr("follow_up.newest", number=newest.number, date=date_text(newest.date)))
     try:
-        series = store.load_meeting(newest.path).series
+        previous = store.load_meeting(newest.path)
     except store.StoreError:
-        series = None
+        previous = None
+    series = previous.series if previous is not None else None
+    if previous is not None:
+        planned = previous.next_meeting.date
+        said.append(tr("follow_up.number_planned" if planned else "follow_up.number", number=newest.number + 1,
+                       date=date_text(newest.date), planned=date_text(planned)))
     if series is not None and series.closed_on:
         reason = lbl(series.closed_reason) if series.closed_reason else ""
         said.append(tr("follow_up.reopens", date=date_text(series.closed_on), reason=reason))
@@ -270,7 +279,7 @@ def open_series_from_launcher(app, summary: store.MeetingSummary) -> None:
 def ask_closure(screen) -> None:
     """Is the network still needed? Continue, or close the series with a reason, a date and a note."""
     app = screen.app
-    today = app.now().date()
+    today = screen.meeting.date or app.now().date()  # decided at the meeting: its date by default
 
     def done(values: dict | None) -> None:
         if not values:

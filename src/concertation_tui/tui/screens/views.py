@@ -38,7 +38,9 @@ class ViewScreen(MeetingScreen, ModalScreen):
 
     CSS_PATH = "series.tcss"
     VIEW_ID = ""
-    BINDINGS = [key("escape", "close_view", "close_view", show=False)]
+    BINDINGS: list = []
+    CLOSE = key("escape", "close_view", "close_view")
+    """Each view puts it last in its BINDINGS, so that the footer shows the view's own keys first."""
 
     def __init__(self) -> None:
         super().__init__()
