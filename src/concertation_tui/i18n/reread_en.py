@@ -38,6 +38,7 @@ STRINGS: dict[str, str] = {
     "tui.tip.preview_text": "Goes into the copy's text to scroll it (arrows, PgUp/PgDn).",
     # -- the rereading screen ---------------------------------------------------------------------
     "tui.reread.colon": ": ",
+    "tui.reread.close_hint": "F12: reread every note, see each recipient's copy, then issue the minute.",
     "tui.reread.steps_short": "F2-F6 steps",
     "tui.reread.notes_title": "Rereading: every note, item by item (Enter: correct)",
     "tui.reread.flagged": "{count} note(s) to reread (n)",

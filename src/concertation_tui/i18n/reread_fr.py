@@ -38,6 +38,7 @@ STRINGS: dict[str, str] = {
     "tui.tip.preview_text": "Va dans le texte de la copie pour le faire défiler (flèches, PgUp/PgDn).",
     # -- the rereading screen ---------------------------------------------------------------------
     "tui.reread.colon": " : ",
+    "tui.reread.close_hint": "F12 : relire chaque note, voir la copie de chaque destinataire, puis émettre le compte rendu.",
     "tui.reread.steps_short": "F2-F6 étapes",
     "tui.reread.notes_title": "Relecture : chaque note, point par point (Entrée : corriger)",
     "tui.reread.flagged": "{count} note(s) à relire (n)",

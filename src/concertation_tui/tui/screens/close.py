@@ -161,7 +161,8 @@ class CloseScreen(MeetingScreen):
         status = tr("close.meeting_ended") if ended else tr("close.meeting_not_ended")
         result = self.minute_text or tr("close.minute_hint")
         self.query_one("#minute-result", Static).update(
-            Content.assemble((status, "italic"), "\n", result if isinstance(result, Content) else Content(result)))
+            Content.assemble((status, "italic"), "\n", result if isinstance(result, Content) else Content(result),
+                             "\n", (tr("reread.close_hint"), "bold")))  # the rereading step, after the meeting
 
     # -- the person's word --
 
