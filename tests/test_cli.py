@@ -121,4 +121,4 @@ def test_minute_output_ending_with_a_slash_is_a_new_private_folder(tmp_path: Pat
     assert result.exit_code == 0, result.output
     folder = tmp_path / "out"
     assert folder.is_dir() and (folder.stat().st_mode & 0o777) == 0o700
-    assert [p.name for p in folder.iterdir()] == ["2026-11-23-compte-rendu.docx"]
+    assert [p.name for p in folder.iterdir()] == [f"2026-11-23-{load_meeting(path).id[:6]}-compte-rendu.docx"]

@@ -39,8 +39,9 @@ def test_issue_writes_one_file_per_distinct_copy_privately(marked) -> None:
     meeting, path = marked
     issued = issue_minute(meeting, path, consent_reason=REASON)
     names = sorted(p.name for p in issued.files)
-    assert names == ["2026-11-23-compte-rendu-copie-" + names[0].split("copie-")[1], "2026-11-23-compte-rendu.docx",
-                     "2026-11-23-lettre-a-la-personne.docx"]
+    day = f"2026-11-23-{meeting.id[:6]}"
+    assert names == [f"{day}-compte-rendu-copie-" + names[0].split("copie-")[1], f"{day}-compte-rendu.docx",
+                     f"{day}-lettre-a-la-personne.docx"]
     for file in issued.files:
         assert (file.stat().st_mode & 0o777) == 0o600
     folder = issued.folder

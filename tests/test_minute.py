@@ -127,16 +127,19 @@ def test_importing_the_minute_package_loads_neither_docx_nor_babel_nor_textual()
 
 def test_file_names_say_the_date_and_the_edition_never_a_name(meeting: Meeting) -> None:
     nurse = participant(meeting, "Céline")
-    assert minute_file_name(meeting, Edition.PROFESSIONAL) == "2026-11-23-compte-rendu.docx"
-    assert minute_file_name(meeting, Edition.PERSON) == "2026-11-23-lettre-a-la-personne.docx"
+    day = f"2026-11-23-{meeting.id[:6]}"
+    assert minute_file_name(meeting, Edition.PROFESSIONAL) == f"{day}-compte-rendu.docx"
+    assert minute_file_name(meeting, Edition.PERSON) == f"{day}-lettre-a-la-personne.docx"
     copy = minute_file_name(meeting, Edition.PROFESSIONAL, nurse.id)
-    assert re.fullmatch(r"2026-11-23-compte-rendu-copie-[0-9a-f]{8}\.docx", copy)
+    assert re.fullmatch(rf"{day}-compte-rendu-copie-[0-9a-f]{{8}}\.docx", copy)
     assert copy != minute_file_name(meeting, Edition.PROFESSIONAL, participant(meeting, "Nadia").id)
-    assert minute_file_name(meeting, Edition.PERSON, nurse.id) == "2026-11-23-lettre-a-la-personne.docx"
+    assert minute_file_name(meeting, Edition.PERSON, nurse.id) == f"{day}-lettre-a-la-personne.docx"
+    other = meeting.model_copy(update={"id": "ffffff000000"})  # another meeting the same day
+    assert minute_file_name(other, Edition.PROFESSIONAL) != minute_file_name(meeting, Edition.PROFESSIONAL)
     odd = minute_file_name(meeting, Edition.PROFESSIONAL, "../Céline Renard")
     assert "/" not in odd and "Céline" not in odd and "Renard" not in odd
     english = meeting.model_copy(update={"language": Language.EN, "date": None})
-    assert minute_file_name(english, Edition.PERSON) == "letter-to-the-person.docx"
+    assert minute_file_name(english, Edition.PERSON) == f"{meeting.id[:6]}-letter-to-the-person.docx"
 
 
 def test_a_copy_for_someone_who_is_not_a_participant_is_refused(meeting: Meeting) -> None:

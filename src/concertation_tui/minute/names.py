@@ -18,10 +18,16 @@ def _opaque(recipient_id: str) -> str:
 
 
 def minute_file_name(meeting: Meeting, edition: Edition, recipient_id: str | None = None) -> str:
-    """'2026-11-23-compte-rendu.docx', '2026-11-23-lettre-a-la-personne.docx', and for a recipient's copy
-    '2026-11-23-compte-rendu-copie-1a2b3c4d.docx' (English: 'minute', 'letter-to-the-person', 'copy')."""
+    """'2026-11-23-1a2b3c-compte-rendu.docx', '2026-11-23-1a2b3c-lettre-a-la-personne.docx', and for a
+    recipient's copy '2026-11-23-1a2b3c-compte-rendu-copie-1a2b3c4d.docx' (English: 'minute',
+    'letter-to-the-person', 'copy').
+
+    The start of the meeting's opaque id follows the date: two meetings held the same day (around two
+    people) never write over each other's minute in a shared folder.
+    """
     lang = meeting.language.value
     parts = [meeting.date.isoformat()] if meeting.date else []
+    parts.append(_opaque(meeting.id)[:6])
     parts.append(t(f"minute.file.{Edition(edition).value}", lang))
     if recipient_id and Edition(edition) is Edition.PROFESSIONAL:
         parts.append(f"{t('minute.file.copy', lang)}-{_opaque(recipient_id)}")
