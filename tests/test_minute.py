@@ -471,3 +471,25 @@ def test_a_copy_names_everyone_who_receives_it_and_only_when_it_differs() -> Non
     restricted.visibility.recipients.append(home_help.id)
     text = body_text(open_docx(build_minute(m, Edition.PROFESSIONAL, recipient_id=home_help.id)))
     assert "Copie de Nadia El Amrani et Céline Renard." in text
+
+
+def test_the_letter_carries_what_is_restricted_to_the_person_and_nothing_restricted_to_others(
+    meeting: Meeting,
+) -> None:
+    """A newcomer restricted the person's own words to her and a partner: her letter must carry them."""
+    import io
+
+    import docx
+
+    from concertation_tui.model import PersonView, Visibility, VisibilityKind
+
+    nurse = participant(meeting, "Céline")
+    meeting.person_views.append(PersonView(
+        text="MARKER-MINE J'ai peur qu'on me prenne mon fils.",
+        visibility=Visibility(kind=VisibilityKind.RESTRICTED, recipients=[meeting.person.id, nurse.id]),
+    ))
+    document = docx.Document(io.BytesIO(build_minute(meeting, Edition.PERSON)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "MARKER-MINE" in text
+    assert "humeur dépressive" not in text  # restricted to the nurse only
+    assert "Copie de" not in text

@@ -18,7 +18,8 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
 
     `edition` PROFESSIONAL with `recipient_id` None is the common professional minute (notes "in the
     minute" only); with a participant id, that recipient's copy (restricted notes naming them included).
-    PERSON is the letter to the person, which never carries restricted notes (`recipient_id` is ignored).
+    PERSON is the letter to the person: it carries the restricted notes that name the person among their
+    recipients, never others (`recipient_id` is ignored).
     Oral-only notes are never written. The person's consent per life domain is not applied here: it is
     checked before issuing (`model.sharing.consent_conflicts`).
     Raises TemplateError for an unusable template, ValueError for an unknown recipient.
@@ -38,7 +39,8 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
     tag = language_tag(meeting)
     doc = open_document(template, tag)
     if edition is Edition.PERSON:
-        recipient_id = None  # the letter never carries restricted notes
+        # The letter is the person's copy: what is restricted to them is theirs to read, nothing else.
+        recipient_id = meeting.person.id if meeting.person else None
         enlarge(doc, LETTER_SIZES)
     visible = visible_meeting(meeting, recipient_id)
     copy_for = copy_recipients(meeting, recipient_id)
