@@ -493,3 +493,24 @@ def test_the_letter_carries_what_is_restricted_to_the_person_and_nothing_restric
     assert "MARKER-MINE" in text
     assert "humeur dépressive" not in text  # restricted to the nurse only
     assert "Copie de" not in text
+
+
+def test_the_times_are_the_real_ones_or_the_planned_ones_never_a_mix(meeting: Meeting) -> None:
+    import datetime as dt
+    import io
+
+    import docx
+
+    from concertation_tui.model import TimeSpan
+
+    def times(m: Meeting) -> str:
+        document = docx.Document(io.BytesIO(build_minute(m, Edition.PROFESSIONAL)))
+        rows = [[c.text.replace("\xa0", " ") for c in row.cells] for t in document.tables for row in t.rows]
+        return next(row[1] for row in rows if row[0] == "Horaire")
+
+    tz = dt.datetime.now().astimezone().tzinfo
+    meeting.start_time, meeting.end_time = dt.time(14, 0), dt.time(15, 30)
+    meeting.clock = [TimeSpan(start=dt.datetime(2026, 11, 23, 20, 58, tzinfo=tz))]  # still running
+    assert times(meeting) == "de 14 h à 15 h 30"
+    meeting.clock[0].end = dt.datetime(2026, 11, 23, 21, 40, tzinfo=tz)
+    assert times(meeting) == "de 20 h 58 à 21 h 40"

@@ -50,7 +50,9 @@ def _opening(c: Context) -> None:
 
     row("person", c.person.name if c.person else "")
     row("date", c.long_date(m.date) if m.date else "")
-    start, end = m.started_at or m.start_time, m.ended_at or m.end_time
+    # The times the meeting really ran when its clock has a start and an end; else the planned ones.
+    # Never one of each: "de 20 h 58 à 15 h 30" says nothing true.
+    start, end = (m.started_at, m.ended_at) if m.started_at and m.ended_at else (m.start_time, m.end_time)
     if start and end:
         row("time", c.s("pro.info.from_to", start=c.time(start), end=c.time(end)))
     elif start:
