@@ -90,7 +90,7 @@ STRINGS: dict[str, str] = {
     "check.action_dropped_no_reason": "The action \"{what}\" was dropped with no reason: write down why.",
     "check.no_person_view": "The person's view is not recorded, and no reason is given.",
     "check.attendance_unknown": "The attendance of {name} is not recorded (present, excused or absent).",
-    "check.oral_only_present": "{count} oral-only note(s): they will appear in no minute.",
+    "check.oral_only_present": "Oral-only notes: {count}. They will appear in no minute.",
     "check.consent_not_asked": "The person's consent to information sharing was not asked.",
     "check.consent_to_confirm": "The sharing consent comes from the previous meeting: have the person confirm or change it.",
     "check.consent_domains_missing": "The sharing consent is partial but only written in words: say, domain by domain, with whom it may be shared.",
