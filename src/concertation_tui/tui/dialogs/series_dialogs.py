@@ -26,7 +26,7 @@ def consent_summary(meeting: Meeting) -> Content:
     for rule in c.domains:
         who = ""
         if rule.sharing is DomainSharing.NAMED:
-            who = " : " + ", ".join(meeting.name_of(x) for x in rule.participants)
+            who = (" : " if lang == "fr" else ": ") + ", ".join(meeting.name_of(x) for x in rule.participants)
         parts += ["\n", f"  · {label(rule.domain, lang)} — {label(rule.sharing, lang)}{who}"]
     if c.person_words:
         parts += ["\n", (tr("open.consent_words") + " ", "bold"), f"« {c.person_words} »"]

@@ -34,7 +34,7 @@ from ..text import key, lbl, tr
 from ..widgets import Choices, Table
 from . import notes as note_edits
 from .picture import add_disagreement, edit_entry, empty, heading
-from .views import ViewScreen
+from .views import ViewScreen, colon
 
 TABS = ("flags", "grid", "recipients")
 KIND_ORDER = {ParticipantKind.PERSON: 0, ParticipantKind.NETWORK: 1, ParticipantKind.PARTNER: 2,
@@ -47,11 +47,11 @@ def flag_prompt(meeting: Meeting, flag: Flag, lang: str) -> Content:
     actions = {a.id: a for a in meeting.actions}
     for sid in flag.step_ids:
         step = steps[sid]
-        parts += ["\n   ", (meeting.name_of(step.carrier_id), "bold"), " : ",
+        parts += ["\n   ", (meeting.name_of(step.carrier_id), "bold"), colon(),
                   tr("coordination_view.step", what=step.what, status=lbl(step.status))]
     for aid in flag.action_ids if flag.kind is not FlagKind.OVERLOADED else flag.action_ids[:6]:
         action = actions[aid]
-        parts += ["\n   ", (meeting.name_of(action.carrier_id) or action.carrier_label, "bold"), " : ",
+        parts += ["\n   ", (meeting.name_of(action.carrier_id) or action.carrier_label, "bold"), colon(),
                   tr("coordination_view.action", what=action.what, status=lbl(action.status))]
     return Content.assemble(*parts)
 
@@ -232,10 +232,10 @@ class CoordinationScreen(ViewScreen):
         shown = {pid: cells[pid]} if pid and pid in cells else cells
         for who, cell in shown.items():
             for step in cell.steps:
-                parts += ["\n", (m.name_of(who), "bold"), " : ",
+                parts += ["\n", (m.name_of(who), "bold"), colon(),
                           tr("coordination_view.step", what=step.what, status=lbl(step.status))]
             for action in cell.actions:
-                parts += ["\n", (m.name_of(who), "bold"), " : ",
+                parts += ["\n", (m.name_of(who), "bold"), colon(),
                           tr("coordination_view.action", what=action.what, status=lbl(action.status))]
         if not shown:
             parts += ["\n", (tr("coordination_view.nobody"), "italic")]
@@ -283,7 +283,7 @@ class CoordinationScreen(ViewScreen):
         author = m.name_of(note.author_id)
         parts: list = [(f"  {note_kind_word(note)}", "dim"), " "]
         if author:
-            parts += [(author, "bold"), " : "]
+            parts += [(author, "bold"), colon()]
         parts.append(one_line(note.text, 300))
         if note.domains:
             parts.append((" [" + ", ".join(lbl(d) for d in note.domains) + "]", "dim"))

@@ -34,7 +34,7 @@ from ..dialogs.forms import Confirm
 from ..format import date_text, one_line
 from ..text import key, lbl, tr
 from ..widgets import Choices
-from .views import ViewBar, ViewScreen
+from .views import ViewBar, ViewScreen, colon
 
 PICTURE_SYMBOL = {PictureKind.WORKING: "+", PictureKind.WORRIES: "!", PictureKind.NEEDS: "→"}
 STEP_TO_UPDATE = "!"
@@ -274,7 +274,7 @@ def visibility_mark(meeting: Meeting, visibility) -> list:
 def step_prompt(meeting: Meeting, step: Step) -> Content:
     mark = STEP_TO_UPDATE if step.status is StepStatus.TO_UPDATE else "·"
     parts: list = [(f"{mark} ", "bold"), (meeting.name_of(step.carrier_id) or "?", "bold"),
-                   (f" · {lbl(step.domain)}", "dim"), " : ", step.what, (f"  [{lbl(step.status)}]", "italic")]
+                   (f" · {lbl(step.domain)}", "dim"), colon(), step.what, (f"  [{lbl(step.status)}]", "italic")]
     if step.since:
         parts.append((" " + tr("step.since", since=step.since), "dim"))
     if step.carried_from is not None:

@@ -24,7 +24,7 @@ from ..dialogs.forms import TextPrompt
 from ..format import STATUS_SYMBOL, date_text, one_line
 from ..text import cell, key, lbl, tr
 from ..widgets import Box, Table
-from .views import ViewScreen
+from .views import ViewScreen, colon
 
 REVIEWED = {True: "√", False: "○"}
 
@@ -168,7 +168,7 @@ class ReviewScreen(ViewScreen):
         history = " → ".join(f"{date_text(h.on)} {lbl(h.status)}" for h in action.history)
         if history:
             parts += [(" · " + tr("review.history", steps=history), "dim")]
-        parts += ["\n", (tr("col.status") + " : ", "bold"), f"{STATUS_SYMBOL[action.status]} {lbl(action.status)}"]
+        parts += ["\n", (tr("col.status") + colon(), "bold"), f"{STATUS_SYMBOL[action.status]} {lbl(action.status)}"]
         if action.status_reason:
             parts += [" — ", action.status_reason]
         parts += ["  ", (tr("review.reviewed") if action.reviewed else tr("review.not_reviewed"), "italic")]

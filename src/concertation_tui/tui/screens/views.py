@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label
 
-from ..text import key, tr
+from ..text import current_lang, key, tr
 from ..widgets import AppBar, Banner
 from .base import MeetingScreen
 
@@ -68,3 +68,8 @@ def view_allowed(app) -> bool:
         return False
     screen = app.screen
     return not isinstance(screen, ModalScreen) or isinstance(screen, ViewScreen)
+
+
+def colon() -> str:
+    """' : ' in French (a space before), ': ' in English."""
+    return " : " if current_lang() == "fr" else ": "
