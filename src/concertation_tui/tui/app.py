@@ -166,10 +166,11 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     # -- changes and saving -----------------------------------------------------------------------
 
-    def change(self, edit: Callable[[Meeting], Any], *, quiet: bool = False) -> bool:
+    def change(self, edit: Callable[[Meeting], Any], *, quiet: bool = False, refresh: bool = True) -> bool:
         """Apply `edit` to the meeting, refresh what is shown and schedule the save.
 
-        Refused (False) when the meeting is read-only; `quiet` refuses without saying so.
+        Refused (False) when the meeting is read-only; `quiet` refuses without saying so. `refresh`
+        False keeps the screens as they are (a change nothing else shows, such as the typing draft).
         """
         if self.meeting is None:
             return False
@@ -178,10 +179,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
                 self.say(tr("read_only_refused"), "warning")
             return False
         edit(self.meeting)
-        self.meeting_changed()
+        self.meeting_changed(refresh=refresh)
         return True
 
-    def meeting_changed(self) -> None:
+    def meeting_changed(self, *, refresh: bool = True) -> None:
         """The model changed: keep the snapshot, schedule the save, refresh the screens."""
         if self.meeting is None:
             return
@@ -189,7 +190,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._take_snapshot()
         if not self.read_only and self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_DELAY, self._save_due)
-        self.refresh_views()
+        if refresh:
+            self.refresh_views()
 
     def _take_snapshot(self) -> None:
         if self.meeting is not None and self.path is not None:

@@ -44,6 +44,10 @@ from . import notes
 from .base import MeetingScreen
 
 
+DRAFT_DELAY = 0.3
+"""Seconds of pause in typing before the draft is kept in the meeting (then saved within a second)."""
+
+
 class LiveScreen(MeetingScreen):
     PHASE = "live"
 
@@ -69,6 +73,7 @@ class LiveScreen(MeetingScreen):
     def __init__(self) -> None:
         super().__init__()
         self.pending = self._fresh_pending()
+        self._draft_timer = None
 
     @staticmethod
     def _fresh_pending() -> dict:
@@ -98,8 +103,28 @@ class LiveScreen(MeetingScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.capp.live_screen = self
-        self.query_one("#note", ShortText).focus()
+        note = self.query_one("#note", ShortText)
+        meeting = self.capp.meeting
+        if meeting is not None and meeting.progress.draft:
+            note.text = meeting.progress.draft  # typed before the connection dropped: still there
+            note.move_cursor(note.document.end)
+        note.focus()
         self.set_interval(1.0, self.tick)
+
+    def on_text_area_changed(self, event: ShortText.Changed) -> None:
+        """Keep what is being typed in the meeting file too, a moment after the typing pauses."""
+        if event.text_area.id != "note":
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._keep_draft)
+
+    def _keep_draft(self) -> None:
+        self._draft_timer = None
+        text = self.query_one("#note", ShortText).text
+        meeting = self.capp.meeting
+        if meeting is not None and meeting.progress.draft != text:
+            self.capp.change(lambda m: setattr(m.progress, "draft", text), quiet=True, refresh=False)
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
@@ -374,6 +399,7 @@ class LiveScreen(MeetingScreen):
                                                     nature=p["nature"], domains=list(p["domains"]),
                                                     visibility=visibility, at=at))
             m.progress.speaker_id = speaker.id
+            m.progress.draft = ""
 
         if self.change(edit):
             area.text = ""
