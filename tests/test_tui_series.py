@@ -446,3 +446,34 @@ def test_coordination_view(snap_compare, size):
 def test_shared_picture_view(snap_compare, size):
     app = ConcertationApp(demo_file(), clock=Clock())
     assert snap_compare(app, terminal_size=SIZES[size], run_before=press(["ctrl+g"]))
+
+
+async def test_names_and_notes_with_markup_show_as_typed_in_the_views():
+    odd = "Jean [Dupont] [/] [@click=app.quit]"
+    path = demo_file()
+    meeting = store.load_meeting(path)
+    meeting.participants[2].name = odd  # the home-help service's worker
+    meeting.steps[0].what = "Aide [b]renforcée[/b] [/]"
+    store.write_private(path, store.serialize(meeting))
+    app = ConcertationApp(path, clock=Clock())
+
+    def prompts(selector: str) -> str:
+        found = app.screen.query_one(selector)
+        return "\n".join(str(found.get_option_at_index(n).prompt) for n in range(found.option_count))
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        acts = prompts("#picture-acts")
+        assert f"{odd} · logement : Aide [b]renforcée[/b] [/]" in acts
+        assert "[b]renforcée[/b]" in flat(screen_text(app))  # drawn as typed, not bold
+        await pilot.press("escape", "f10")
+        await pilot.pause()
+        assert isinstance(app.screen, CoordinationScreen)
+        flags_text = prompts("#flags")
+        assert f"({odd}, " in flags_text and "« Aide [b]renforcée[/b] [/] »" in flags_text
+        await pilot.press("2")
+        await pilot.pause()
+        assert "J. [Dupont] [/] …" in screen_text(app)  # the grid's column header, cut to its width
+        assert app.is_running
