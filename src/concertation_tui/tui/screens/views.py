@@ -52,6 +52,7 @@ class ViewScreen(MeetingScreen, ModalScreen):
         return ""
 
     def compose(self) -> ComposeResult:
+        self.BINDING_GROUP_TITLE = self.view_title()  # the help panel's heading for this view's keys
         yield ViewBar(self.view_title(), id="app-bar")
         yield Banner(id="read-only-banner", classes="banner")
         yield Banner(id="save-banner", classes="banner -error")
