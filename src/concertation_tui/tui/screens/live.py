@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ...model import (
     Action,
+    Attendance,
     Contribution,
     ItemState,
     Nature,
@@ -151,6 +152,16 @@ class LiveScreen(MeetingScreen):
     def item(self):
         return timing.current_item(self.meeting)
 
+    def speakers(self) -> list:
+        """The round table, then the facilitator last: their own remarks must not go to someone else."""
+        m = self.meeting
+        speakers = list(m.round_table())
+        facilitator = m.participant(m.facilitator_id)
+        if facilitator is not None and facilitator not in speakers \
+                and facilitator.attendance not in (Attendance.EXCUSED, Attendance.ABSENT):
+            speakers.append(facilitator)
+        return speakers
+
     def speaker(self):
         m = self.meeting
         found = m.participant(m.progress.speaker_id)
@@ -266,12 +277,14 @@ class LiveScreen(MeetingScreen):
                     said[person.id] = said.get(person.id, 0) + views
         options = []
         highlighted = None
-        for n, p in enumerate(m.round_table()):
+        for n, p in enumerate(self.speakers()):
             mark = CURRENT if speaker is not None and p.id == speaker.id else " "
             if p.id == (speaker.id if speaker else None):
                 highlighted = n
             spoken = said.get(p.id, 0)
-            if spoken:
+            if p.kind is ParticipantKind.FACILITATOR:
+                prompt = Content.assemble((f"{mark}   ", "bold"), p.name, (f"  {tr('live.facilitator_mark')}", "dim"))
+            elif spoken:
                 prompt = Content.assemble((f"{mark} {SPOKEN} ", "bold"), p.name, (f"  {spoken}", "dim"))
             else:
                 prompt = Content.assemble((f"{mark} {NOT_SPOKEN} ", "bold"), p.name,
@@ -358,6 +371,9 @@ class LiveScreen(MeetingScreen):
         if speaker.kind is ParticipantKind.PERSON:
             who = tr("live.speaker_person", name=speaker.addressed_as or speaker.name)
             marks = self._note_marks(None, vis)
+        elif speaker.kind is ParticipantKind.FACILITATOR:
+            who = tr("live.speaker_facilitator", name=speaker.name)
+            marks = self._note_marks(p["nature"], vis)
         else:
             who = tr("live.speaker", name=speaker.name)
             marks = self._note_marks(p["nature"], vis)
@@ -409,8 +425,7 @@ class LiveScreen(MeetingScreen):
         area.focus()
 
     def action_next_speaker(self) -> None:
-        m = self.meeting
-        round_table = m.round_table()
+        round_table = self.speakers()
         if not round_table:
             return
         speaker = self.speaker()

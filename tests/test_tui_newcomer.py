@@ -1,0 +1,41 @@
+"""A newcomer's first meeting: who is speaking is clear, forms do not lose typing, lists start on a row."""
+
+from __future__ import annotations
+
+from test_tui_support import Clock, demo_file, flat, screen_text, settle
+
+from concertation_tui import store
+from concertation_tui.model import ParticipantKind
+from concertation_tui.tui.app import ConcertationApp
+from concertation_tui.tui.widgets import ShortText
+
+
+async def test_the_facilitator_can_be_chosen_as_speaker_and_the_line_says_whose_words():
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f4")
+        await settle(app, pilot)
+        m = app.meeting
+        facilitator = m.participant(m.facilitator_id)
+        speakers = app.screen.speakers()
+        assert speakers[-1].id == facilitator.id
+        assert speakers[:-1] == m.round_table()
+        person = m.person
+        app.screen._set_speaker(person.id)
+        await settle(app, pilot)
+        assert "Vous tapez : les mots de" in screen_text(app)
+        # ctrl+n through the whole round reaches the facilitator last
+        for _ in range(len(speakers) - 1):
+            await pilot.press("ctrl+n")
+        await settle(app, pilot)
+        assert app.screen.speaker().kind is ParticipantKind.FACILITATOR
+        assert "notedel'animation" in flat(screen_text(app))
+        app.screen.query_one("#note", ShortText).text = "On fait le point sur qui fait quoi."
+        await pilot.press("enter")
+        await settle(app, pilot)
+    saved = store.load_meeting(path)
+    assert not any(v.text == "On fait le point sur qui fait quoi." for v in saved.person_views)
+    assert any(c.text == "On fait le point sur qui fait quoi." and c.speaker_id == saved.facilitator_id
+               for c in saved.contributions)
