@@ -39,3 +39,37 @@ async def test_the_facilitator_can_be_chosen_as_speaker_and_the_line_says_whose_
     assert not any(v.text == "On fait le point sur qui fait quoi." for v in saved.person_views)
     assert any(c.text == "On fait le point sur qui fait quoi." and c.speaker_id == saved.facilitator_id
                for c in saved.contributions)
+
+
+async def test_escape_on_a_changed_form_asks_before_losing_what_was_typed():
+    from textual.widgets import Button
+
+    from concertation_tui.tui.dialogs.forms import Confirm, FormDialog
+
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2", "2", "a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormDialog)
+        assert not form.query_one("#cancel", Button).can_focus
+        await pilot.press("escape")  # nothing typed: closes at once
+        await pilot.pause()
+        assert not isinstance(app.screen, FormDialog)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        await pilot.press("Z", "o", "é")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert "Abandonner ce qui a été tapé" in screen_text(app)
+        await pilot.press("enter")  # Enter = no: the form stays, with what was typed
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#f-name").value == "Zoé"
+        await pilot.press("escape", "o")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormDialog)

@@ -90,7 +90,9 @@ class FormDialog(Localized, ModalScreen[dict[str, Any] | None]):
                 yield Button(tr("form.save"), id="save", variant="primary", compact=True)
                 if self.extra_button:
                     yield Button(self.extra_button[1], id="extra", variant="error", compact=True)
-                yield Button(tr("form.cancel"), id="cancel", compact=True)
+                cancel = Button(tr("form.cancel"), id="cancel", compact=True)
+                cancel.can_focus = False  # Tab from the last field never lands on it (Enter would lose the form)
+                yield cancel
 
     def _widget(self, spec: FormField):
         wid = f"f-{spec.name}"
@@ -133,6 +135,20 @@ class FormDialog(Localized, ModalScreen[dict[str, Any] | None]):
             if widget.focusable:
                 widget.focus()
                 break
+        self._initial = self._raw()
+
+    def _raw(self) -> list:
+        """What the fields hold as typed, to tell whether anything was changed."""
+        raw: list = []
+        for spec in self.fields:
+            widget = self.query_one(f"#f-{spec.name}")
+            if spec.kind == "long":
+                raw.append(widget.text)  # type: ignore[attr-defined]
+            elif spec.kind == "multi":
+                raw.append(sorted(map(str, widget.selected)))  # type: ignore[attr-defined]
+            else:
+                raw.append(getattr(widget, "value", None))
+        return raw
 
     # -- results --
 
@@ -207,7 +223,16 @@ class FormDialog(Localized, ModalScreen[dict[str, Any] | None]):
         self.dismiss(values)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self._raw() == getattr(self, "_initial", None):
+            self.dismiss(None)
+            return
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(Confirm(tr("form.discard_title"), tr("form.discard_question"),
+                                     yes=tr("form.discard_yes")), answer)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
