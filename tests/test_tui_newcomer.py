@@ -73,3 +73,23 @@ async def test_escape_on_a_changed_form_asks_before_losing_what_was_typed():
         await pilot.press("escape", "o")
         await pilot.pause()
         assert not isinstance(app.screen, FormDialog)
+
+
+async def test_a_focused_list_starts_on_its_first_row_so_space_ticks_what_is_highlighted():
+    from concertation_tui.tui.widgets import Picks
+
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2", "5")
+        await settle(app, pilot)
+        picks = app.screen.query_one("#domains", Picks)
+        picks.focus()
+        await pilot.pause()
+        assert picks.highlighted == 0
+        first = picks.get_option_at_index(0).value
+        before = first in picks.selected
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert (first in picks.selected) is not before

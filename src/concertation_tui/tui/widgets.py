@@ -115,6 +115,15 @@ class Table(Localized, DataTable):
             return None
 
 
+def _highlight_first(options: OptionList) -> None:
+    if options.highlighted is not None or not options.option_count:
+        return
+    for index in range(options.option_count):
+        if not options.get_option_at_index(index).disabled:
+            options.highlighted = index
+            return
+
+
 class Choices(Localized, OptionList):
     HIDE_FOREIGN_BINDINGS = True
 
@@ -127,6 +136,10 @@ class Choices(Localized, OptionList):
             return None
         return self.get_option_at_index(self.highlighted).id
 
+    def on_focus(self, event: events.Focus) -> None:
+        """Focused with nothing highlighted: the first row is, so Space or Enter act on what is shown."""
+        _highlight_first(self)
+
 
 class Picks(Localized, SelectionList):
     """SelectionList whose ticked lines show an X and the others a blank: not told by colour alone."""
@@ -136,6 +149,10 @@ class Picks(Localized, SelectionList):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._localize()
+
+    def on_focus(self, event: events.Focus) -> None:
+        """Focused with nothing highlighted: the first row is, so Space or Enter act on what is shown."""
+        _highlight_first(self)
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
