@@ -93,3 +93,26 @@ async def test_a_focused_list_starts_on_its_first_row_so_space_ticks_what_is_hig
         await pilot.press("space")
         await settle(app, pilot)
         assert (first in picks.selected) is not before
+
+
+async def test_a_restricted_note_shows_its_recipients_on_the_speaker_line_at_80x24():
+    from concertation_tui.model import VisibilityKind
+
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f4")
+        await settle(app, pilot)
+        screen = app.screen
+        partners = [p for p in app.meeting.participants if p.kind is ParticipantKind.PARTNER]
+        screen._set_speaker(partners[0].id)
+        screen.pending.update({"visibility": VisibilityKind.RESTRICTED, "recipients": [partners[1].id]})
+        screen._speaker_line()
+        await settle(app, pilot)
+        assert flat(f"restreint : {partners[1].name}]") in flat(screen_text(app))
+        many = [p.id for p in app.meeting.participants][:5]
+        screen.pending.update({"recipients": many})
+        screen._speaker_line()
+        await settle(app, pilot)
+        assert flat("restreint à 5]") in flat(screen_text(app))

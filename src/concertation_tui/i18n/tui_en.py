@@ -360,6 +360,7 @@ STRINGS: dict[str, str] = {
     "tui.live.speaker": "You are typing: what {name} brings (ctrl+n: next)",
     "tui.live.speaker_person": "You are typing: {name}'s own words (ctrl+n: next)",
     "tui.live.speaker_facilitator": "You are typing: a facilitation note ({name})",
+    "tui.live.restricted_count": "restricted to {count}",
     "tui.live.facilitator_mark": "facilitation, general note",
     "tui.live.no_speaker": "Nobody in the round table: record attendance (F3).",
     "tui.live.note_placeholder": "Type what is said here, then Enter",

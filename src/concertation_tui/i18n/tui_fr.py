@@ -361,6 +361,7 @@ STRINGS: dict[str, str] = {
     "tui.live.speaker": "Vous tapez : l'apport de {name} (ctrl+n : suivant)",
     "tui.live.speaker_person": "Vous tapez : les mots de {name} (ctrl+n : suivant)",
     "tui.live.speaker_facilitator": "Vous tapez : une note de l'animation ({name})",
+    "tui.live.restricted_count": "restreint à {count}",
     "tui.live.facilitator_mark": "animation, note générale",
     "tui.live.no_speaker": "Personne au tour de table : notez les présences (F3).",
     "tui.live.note_placeholder": "Tapez ici ce qui est dit, puis Entrée",

@@ -49,6 +49,10 @@ DRAFT_DELAY = 0.3
 """Seconds of pause in typing before the draft is kept in the meeting (then saved within a second)."""
 
 
+RECIPIENT_NAMES_WIDTH = 32
+"""Longer lists of recipients' names are shown as a count on the live screen (80 columns)."""
+
+
 class LiveScreen(MeetingScreen):
     PHASE = "live"
 
@@ -309,7 +313,10 @@ class LiveScreen(MeetingScreen):
             text = lbl(visibility.kind)
             if visibility.kind is VisibilityKind.RESTRICTED:
                 names = ", ".join(self.meeting.name_of(x) for x in visibility.recipients)
-                text += f" : {names}" if names else ""
+                if len(names) > RECIPIENT_NAMES_WIDTH:
+                    text = tr("live.restricted_count", count=len(visibility.recipients))
+                else:
+                    text += f" : {names}" if names else ""
             marks.append((f" [{text}]", "italic"))
         return marks
 
