@@ -116,3 +116,33 @@ async def test_a_restricted_note_shows_its_recipients_on_the_speaker_line_at_80x
         screen._speaker_line()
         await settle(app, pilot)
         assert flat("restreint à 5]") in flat(screen_text(app))
+
+
+async def test_end_goes_to_the_last_agenda_item_and_no_to_removing_it_says_nothing_was_removed():
+    from concertation_tui.tui.dialogs.forms import Confirm
+    from concertation_tui.tui.widgets import Table
+
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        from concertation_tui.model.meeting import AgendaItem
+
+        app.change(lambda m: m.agenda.append(AgendaItem(title="Point à retirer", timebox_minutes=5)))
+        await pilot.press("f2", "4")
+        await settle(app, pilot)
+        table = app.screen.query_one("#agenda", Table)
+        table.focus()
+        table.keep_row(0)
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == table.row_count - 1
+        last = app.meeting.agenda[-1]
+        await pilot.press("delete")
+        await settle(app, pilot)
+        assert isinstance(app.screen, Confirm)
+        assert flat(last.title)[:15] in flat(screen_text(app))
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert "Rien n'a été retiré." in screen_text(app)
+        assert app.meeting.agenda[-1].id == last.id

@@ -290,6 +290,7 @@ STRINGS: dict[str, str] = {
     "tui.item.field_timebox": "Time planned (minutes)",
     "tui.item.field_domains": "Life domains (space to tick)",
     "tui.item.remove_title": "Remove an item",
+    "tui.remove.kept": "Nothing was removed.",
     "tui.item.remove_question": "Remove the item \"{title}\"?",
     "tui.item.remove_cleaned": "What was attached to it stays, attached to the meeting in general: {refs}.",
     "tui.item.remove_refused": "The item \"{title}\" cannot be removed: {refs}. Carry it over instead (ctrl+r during the meeting).",

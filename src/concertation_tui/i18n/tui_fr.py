@@ -291,6 +291,7 @@ STRINGS: dict[str, str] = {
     "tui.item.field_timebox": "Durée prévue (minutes)",
     "tui.item.field_domains": "Domaines de vie (espace pour cocher)",
     "tui.item.remove_title": "Retirer un point",
+    "tui.remove.kept": "Rien n'a été retiré.",
     "tui.item.remove_question": "Retirer le point « {title} » ?",
     "tui.item.remove_cleaned": "Ce qui y était rattaché reste, rattaché à la réunion en général : {refs}.",
     "tui.item.remove_refused": "Le point « {title} » ne peut pas être retiré : {refs}. Reportez-le plutôt (ctrl+r pendant la réunion).",

@@ -95,6 +95,20 @@ class Table(Localized, DataTable):
         super().__init__(**kwargs)
         self._localize()
 
+    def action_scroll_home(self) -> None:
+        """Home goes to the first row (a row table: nothing to scroll sideways to)."""
+        if self.cursor_type == "row" and self.row_count:
+            self.keep_row(0)
+        else:
+            super().action_scroll_home()
+
+    def action_scroll_end(self) -> None:
+        """End goes to the last row."""
+        if self.cursor_type == "row" and self.row_count:
+            self.keep_row(self.row_count - 1)
+        else:
+            super().action_scroll_end()
+
     def keep_row(self, row: int) -> None:
         if self.row_count:
             self.move_cursor(row=max(0, min(row, self.row_count - 1)), animate=False)

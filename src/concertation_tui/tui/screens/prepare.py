@@ -285,6 +285,13 @@ class PrepareScreen(MeetingScreen):
         if self.change(edit) and created:
             self._restore(table, created[0].id)
 
+    def _removed(self, yes: bool | None, edit) -> None:
+        """After a removal question: do it, or say that nothing was removed."""
+        if yes:
+            self.change(edit)
+        else:
+            self.capp.say(tr("remove.kept"))
+
     def action_remove(self) -> None:
         m = self.meeting
         table = self._table()
@@ -304,7 +311,7 @@ class PrepareScreen(MeetingScreen):
             if refs.cleaned:
                 question += "\n" + tr("participant.remove_cleaned", refs=references_sentence(refs.cleaned))
             self.app.push_screen(Confirm(tr("participant.remove_title"), question, yes=tr("form.delete")),
-                                 lambda yes: yes and self.change(lambda m: remove_participant(m, p.id)))
+                                 lambda yes: self._removed(yes, lambda m: remove_participant(m, p.id)))
         elif self.tab == "network":
             member = next((x for x in m.network if x.id == current), None)
             if member is None:
@@ -312,7 +319,7 @@ class PrepareScreen(MeetingScreen):
             self.app.push_screen(
                 Confirm(tr("network.remove_title"), tr("network.remove_question", name=member.name),
                         yes=tr("form.delete")),
-                lambda yes: yes and self.change(lambda m: m.network.remove(member)),
+                lambda yes: self._removed(yes, lambda m: m.network.remove(member)),
             )
         elif self.tab == "agenda":
             item = m.item(current)
@@ -327,7 +334,7 @@ class PrepareScreen(MeetingScreen):
             if refs.cleaned:
                 question += "\n" + tr("item.remove_cleaned", refs=references_sentence(refs.cleaned))
             self.app.push_screen(Confirm(tr("item.remove_title"), question, yes=tr("form.delete")),
-                                 lambda yes: yes and self.change(lambda m: remove_item(m, item.id)))
+                                 lambda yes: self._removed(yes, lambda m: remove_item(m, item.id)))
 
     def action_move(self, step: int) -> None:
         m = self.meeting
