@@ -146,3 +146,32 @@ async def test_end_goes_to_the_last_agenda_item_and_no_to_removing_it_says_nothi
         await settle(app, pilot)
         assert "Rien n'a été retiré." in screen_text(app)
         assert app.meeting.agenda[-1].id == last.id
+
+
+async def test_after_ending_the_meeting_the_live_header_says_ended_not_paused():
+    path = demo_file()
+    clock = Clock()
+    app = ConcertationApp(path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f4")
+        await settle(app, pilot)
+        if "en cours" not in screen_text(app):
+            await pilot.press("ctrl+t")
+            await settle(app, pilot)
+        clock.advance(minutes=2)
+        await pilot.press("ctrl+t")  # a pause says pause
+        await settle(app, pilot)
+        assert "en pause" in screen_text(app)
+        await pilot.press("ctrl+t")
+        await settle(app, pilot)
+        clock.advance(minutes=2)
+        await pilot.press("f6")
+        await settle(app, pilot)
+        await pilot.press("t")
+        await settle(app, pilot)
+        await pilot.press("f4")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "terminée" in text
+        assert "en pause" not in text

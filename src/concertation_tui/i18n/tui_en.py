@@ -347,6 +347,7 @@ STRINGS: dict[str, str] = {
     "tui.live.item_number": "Item {n}/{total}",
     "tui.live.overrun": "{minutes} min over",
     "tui.live.start_hint": "ctrl+t: start the meeting",
+    "tui.live.ended_hint": "ended · ctrl+t: resume",
     "tui.live.resume_hint": "paused · ctrl+t: resume",
     "tui.live.no_agenda": "The agenda is empty: add items when preparing (F2).",
     "tui.live.running": "running · ctrl+t: pause",

@@ -348,6 +348,7 @@ STRINGS: dict[str, str] = {
     "tui.live.item_number": "Point {n}/{total}",
     "tui.live.overrun": "dépasse de {minutes} min",
     "tui.live.start_hint": "ctrl+t : démarrer la réunion",
+    "tui.live.ended_hint": "terminée · ctrl+t : reprendre",
     "tui.live.resume_hint": "en pause · ctrl+t : reprendre",
     "tui.live.no_agenda": "L'ordre du jour est vide : ajoutez des points à la préparation (F2).",
     "tui.live.running": "en cours · ctrl+t : pause",

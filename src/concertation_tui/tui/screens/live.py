@@ -259,6 +259,8 @@ class LiveScreen(MeetingScreen):
             second = (f"{ITEM_SYMBOL[ItemState.RUNNING]} {tr('live.running')}", "bold")
         elif not m.clock:
             second = (tr("live.start_hint"), "italic")
+        elif item is not None and item.state is ItemState.DONE:  # ended (Clôturer, t), not paused
+            second = (f"{ITEM_SYMBOL[ItemState.DONE]} {tr('live.ended_hint')}", "bold")
         else:
             second = (f"{ITEM_SYMBOL[ItemState.PAUSED]} {tr('live.resume_hint')}", "bold")
         if item is None:
