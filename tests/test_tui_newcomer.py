@@ -175,3 +175,22 @@ async def test_after_ending_the_meeting_the_live_header_says_ended_not_paused():
         text = screen_text(app)
         assert "terminée" in text
         assert "en pause" not in text
+
+
+async def test_the_command_palette_speaks_french():
+    from textual.command import CommandInput, CommandPalette
+
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == "Chercher une commande…"
+        await pilot.press("z", "q", "x", "w")
+        await pilot.pause(0.8)
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Aucune commande trouvée" in text
+        assert "No matches" not in text

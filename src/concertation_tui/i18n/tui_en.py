@@ -170,6 +170,8 @@ STRINGS: dict[str, str] = {
     "tui.form.discard_title": "Discard?",
     "tui.form.discard_question": "Discard what was typed? (Enter or Escape: no, the form stays)",
     "tui.form.discard_yes": "Discard (y)",
+    "tui.palette.placeholder": "Search for commands…",
+    "tui.palette.no_match": "No matches found",
     "tui.form.choose": "(choose)",
     "tui.form.date_placeholder": "DD/MM/YYYY",
     "tui.form.time_placeholder": "HH:MM",

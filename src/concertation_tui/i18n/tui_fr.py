@@ -171,6 +171,8 @@ STRINGS: dict[str, str] = {
     "tui.form.discard_title": "Abandonner ?",
     "tui.form.discard_question": "Abandonner ce qui a été tapé ? (Entrée ou Échap : non, le formulaire reste)",
     "tui.form.discard_yes": "Abandonner (o)",
+    "tui.palette.placeholder": "Chercher une commande…",
+    "tui.palette.no_match": "Aucune commande trouvée",
     "tui.form.choose": "(choisir)",
     "tui.form.date_placeholder": "JJ/MM/AAAA",
     "tui.form.time_placeholder": "HH:MM",

@@ -25,7 +25,7 @@ from ..config import Config, load_config
 from ..i18n import resolve_language
 from ..model import Meeting, Phase, PrivatePart, TimeSpan, now
 from . import timing
-from .commands import MeetingCommands
+from .commands import MeetingCommands, Palette
 from .safety import SafeAppMixin
 from .screens import MODE_SCREENS
 from .screens.base import MeetingScreen
@@ -339,6 +339,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         from .screens.coordination import show_coordination
 
         show_coordination(self)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette())
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):
