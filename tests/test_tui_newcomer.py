@@ -194,3 +194,17 @@ async def test_the_command_palette_speaks_french():
         text = screen_text(app)
         assert "Aucune commande trouvée" in text
         assert "No matches" not in text
+
+
+async def test_the_help_panel_in_a_form_heads_the_field_keys_in_french():
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2", "2", "a")
+        await pilot.pause()
+        await pilot.press("f1")
+        await settle(app, pilot)
+        assert app.screen.query("HelpPanel")
+        text = screen_text(app)
+        assert "Input" not in text

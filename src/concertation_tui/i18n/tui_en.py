@@ -172,6 +172,7 @@ STRINGS: dict[str, str] = {
     "tui.form.discard_yes": "Discard (y)",
     "tui.palette.placeholder": "Search for commands…",
     "tui.palette.no_match": "No matches found",
+    "tui.field.help_title": "Text field",
     "tui.form.choose": "(choose)",
     "tui.form.date_placeholder": "DD/MM/YYYY",
     "tui.form.time_placeholder": "HH:MM",

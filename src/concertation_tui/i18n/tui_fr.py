@@ -173,6 +173,7 @@ STRINGS: dict[str, str] = {
     "tui.form.discard_yes": "Abandonner (o)",
     "tui.palette.placeholder": "Chercher une commande…",
     "tui.palette.no_match": "Aucune commande trouvée",
+    "tui.field.help_title": "Champ de saisie",
     "tui.form.choose": "(choisir)",
     "tui.form.date_placeholder": "JJ/MM/AAAA",
     "tui.form.time_placeholder": "HH:MM",

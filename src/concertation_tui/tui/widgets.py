@@ -213,6 +213,7 @@ class Field(Localized, Input):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._localize()
+        self.BINDING_GROUP_TITLE = tr("field.help_title")  # the help panel's heading (Textual says "Input")
 
 
 class ShortText(Localized, TextArea):
