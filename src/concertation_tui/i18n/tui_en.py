@@ -9,6 +9,10 @@ STRINGS: dict[str, str] = {
     "tui.phase.close": "Close",
     "tui.minutes": "{n} min",
     # -- keys -------------------------------------------------------------------------------------------
+    "tui.key.help_down": "Help: down",
+    "tui.tip.help_down": "Scrolls the help panel (F1) a page down.",
+    "tui.key.help_up": "Help: up",
+    "tui.tip.help_up": "Scrolls the help panel (F1) a page up.",
     "tui.key.help": "Help",
     "tui.tip.help": "Shows or hides the keys of this screen.",
     "tui.key.prepare": "Prepare",

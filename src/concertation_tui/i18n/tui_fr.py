@@ -10,6 +10,10 @@ STRINGS: dict[str, str] = {
     "tui.phase.close": "Clôturer",
     "tui.minutes": "{n} min",
     # -- keys: footer words (key.*) and help panel explanations (tip.*) -------------------------------
+    "tui.key.help_down": "Aide : descendre",
+    "tui.tip.help_down": "Fait défiler l'aide (F1) d'une page vers le bas.",
+    "tui.key.help_up": "Aide : monter",
+    "tui.tip.help_up": "Fait défiler l'aide (F1) d'une page vers le haut.",
     "tui.key.help": "Aide",
     "tui.tip.help": "Affiche ou cache la liste des touches de cet écran.",
     "tui.key.prepare": "Préparer",

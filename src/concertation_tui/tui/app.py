@@ -54,6 +54,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     BINDINGS = [
         key("f1", "toggle_help", "help", priority=True),
+        key("shift+pagedown", "help_scroll(1)", "help_down", priority=True, show=False),
+        key("shift+pageup", "help_scroll(-1)", "help_up", priority=True, show=False),
         key("f2", "phase('prepare')", "prepare", priority=True, show=False),
         key("f3", "phase('open')", "open", priority=True, show=False),
         key("f4", "phase('live')", "live", priority=True, show=False),
@@ -312,6 +314,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self.notify(text, severity=severity, markup=False, timeout=timeout or (8 if severity != "information" else 4))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "help_scroll":
+            return bool(self.screen.query("HelpPanel"))  # else the key is the focused widget's
         if self.covered and action not in ("private_time", "quit", "toggle_help"):
             return False
         if action in ("phase", "private_time", "coordination") and self.meeting is None:
@@ -343,6 +347,11 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(Palette())
+
+    def action_help_scroll(self, step: int) -> None:
+        """Scroll the help panel's keys by a page, from the keyboard (the panel takes no focus)."""
+        for panel in self.screen.query("KeyPanel"):
+            panel.scroll_to(y=panel.scroll_y + step * max(1, panel.size.height - 1), animate=False)
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):
