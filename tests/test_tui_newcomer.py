@@ -210,7 +210,7 @@ async def test_the_help_panel_in_a_form_heads_the_field_keys_in_french():
         assert "Input" not in text
 
 
-async def test_the_help_panel_is_narrower_at_80_columns_and_scrolls_from_the_keyboard():
+async def test_the_help_panel_scrolls_from_the_keyboard():
     path = demo_file()
     app = ConcertationApp(path, clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -219,8 +219,6 @@ async def test_the_help_panel_is_narrower_at_80_columns_and_scrolls_from_the_key
         await settle(app, pilot)
         await pilot.press("f1")
         await settle(app, pilot)
-        panel = app.screen.query_one("HelpPanel")
-        assert panel.outer_size.width <= 26
         keys = app.screen.query_one("KeyPanel")
         assert keys.max_scroll_y > 0
         await pilot.press("shift+pagedown")
