@@ -122,3 +122,15 @@ def test_minute_output_ending_with_a_slash_is_a_new_private_folder(tmp_path: Pat
     folder = tmp_path / "out"
     assert folder.is_dir() and (folder.stat().st_mode & 0o777) == 0o700
     assert [p.name for p in folder.iterdir()] == [f"2026-11-23-{load_meeting(path).id[:6]}-compte-rendu.docx"]
+
+
+def test_the_language_comes_from_the_option_then_the_environment_then_the_settings(monkeypatch, private_home) -> None:
+    private_home.mkdir(parents=True, exist_ok=True)
+    (private_home / "config.toml").write_text('language = "fr"\n')
+    monkeypatch.setenv("CONCERTATION_LANG", "en")
+    assert "Meetings in" in run("list").output or "No meeting" in run("list").output
+    assert "Aucune réunion" in run("--lang", "fr", "list").output
+    monkeypatch.delenv("CONCERTATION_LANG")
+    assert "Aucune réunion" in run("list").output
+    (private_home / "config.toml").write_text('language = "en"\n')
+    assert "No meeting" in run("list").output

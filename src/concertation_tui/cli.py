@@ -67,7 +67,7 @@ def main(ctx: click.Context, lang: str | None, theme: str | None) -> None:
     from .config import load_config
 
     config = load_config()
-    ctx.obj = {"lang": resolve_language(lang or config.language), "theme": theme or config.theme}
+    ctx.obj = {"lang": resolve_language(lang, config.language), "theme": theme or config.theme}
     if ctx.invoked_subcommand is None:
         _open_interface(ctx, None)
 

@@ -22,7 +22,8 @@ from .paths import config_file
 
 @dataclass(frozen=True)
 class Config:
-    language: str = "fr"
+    language: str = ""
+    """Empty: CONCERTATION_LANG, else French."""
     theme: str = ""
     organisation: str = ""
     minute_due_days: int = 7
@@ -43,7 +44,7 @@ def load_config(path: Path | None = None) -> Config:
     keymap = raw.get("keymap", {})
     try:
         return Config(
-            language=str(raw.get("language", "fr")),
+            language=str(raw.get("language", "")),
             theme=str(raw.get("theme", "")),
             organisation=str(raw.get("organisation", "")),
             minute_due_days=int(raw.get("minute_due_days", 7)),

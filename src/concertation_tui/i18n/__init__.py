@@ -19,9 +19,9 @@ CATALOGUES: dict[str, dict[str, str]] = {
 DEFAULT_LANGUAGE = "fr"
 
 
-def resolve_language(lang: str | None = None) -> str:
-    """The language to use: the one asked for, else CONCERTATION_LANG, else French."""
-    for candidate in (lang, os.environ.get("CONCERTATION_LANG")):
+def resolve_language(lang: str | None = None, configured: str | None = None) -> str:
+    """The language to use: the one asked for, else CONCERTATION_LANG, else the configured one, else French."""
+    for candidate in (lang, os.environ.get("CONCERTATION_LANG"), configured):
         if candidate:
             short = str(candidate).split("_")[0].split("-")[0].lower()
             if short in CATALOGUES:

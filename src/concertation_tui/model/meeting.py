@@ -489,7 +489,8 @@ class WordsRevision(Record):
     """The person's own words, as they were before a correction after the meeting."""
 
     target: str
-    """What was corrected: 'person_views/<id>', 'actions/<id>/person_words', 'last_word', 'consent'."""
+    """What was corrected: 'person_views/<id>', 'actions/<id>/person_words', 'scales/<id>/comment', 'last_word',
+    'consent'."""
     before: str
     """The words as first recorded."""
     at: dt.datetime

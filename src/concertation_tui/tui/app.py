@@ -78,7 +78,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
         self.config = config or load_config()
-        self.language = resolve_language(lang or self.config.language)
+        self.language = resolve_language(lang, self.config.language)
         super().__init__()
         self._localize()
         self.clock: Callable[[], dt.datetime] = clock or now
