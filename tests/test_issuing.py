@@ -103,8 +103,13 @@ def test_a_correction_is_version_2_and_keeps_version_1(marked) -> None:
     common = next(f for f in second.files if f.name.endswith("compte-rendu.docx"))
     import docx
 
-    text = "\n".join(p.text for p in docx.Document(str(common)).paragraphs)
+    document = docx.Document(str(common))
+    text = "\n".join(p.text for p in document.paragraphs)
     assert "Date de l'aide familiale corrigée." in text
+    first_table = [" ".join(c.text for c in row.cells) for row in document.tables[0].rows]
+    assert any("version 2, corrigée le" in row and "Date de l'aide familiale corrigée." in row for row in first_table)
+    letter = next(f for f in second.files if f.name.endswith("lettre-a-la-personne.docx"))
+    assert "Cette lettre remplace" in "\n".join(p.text for p in docx.Document(str(letter)).paragraphs)
 
 
 def test_the_issue_command(marked) -> None:

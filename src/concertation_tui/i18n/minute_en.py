@@ -227,4 +227,7 @@ STRINGS: dict[str, str] = {
     "minute.letter.closing.heading": "If something is not right",
     "minute.letter.closing.wrong": "If something in this letter is wrong or missing, tell {name}. You have {days} days to do so.",
     "minute.letter.closing.read": "You have the right to read everything written about you. Ask {name} for the minute of the meeting.",
+    "minute.pro.info.version": "Version",
+    "minute.pro.info.corrected": "version {version}, corrected on {date}. What changed:",
+    "minute.letter.corrected": "This letter replaces the one you received before. We corrected it on {date}.",
 }

@@ -230,4 +230,7 @@ STRINGS: dict[str, str] = {
     "minute.letter.closing.heading": "Si quelque chose ne va pas",
     "minute.letter.closing.wrong": "Si quelque chose est faux ou manque dans cette lettre, dites-le à {name}. Vous avez {days} jours pour le faire.",
     "minute.letter.closing.read": "Vous avez le droit de lire tout ce qui est écrit sur vous. Demandez le compte rendu de la réunion à {name}.",
+    "minute.pro.info.version": "Version",
+    "minute.pro.info.corrected": "version {version}, corrigée le {date}. Ce qui a changé :",
+    "minute.letter.corrected": "Cette lettre remplace celle que vous avez reçue avant. Nous l'avons corrigée le {date}.",
 }

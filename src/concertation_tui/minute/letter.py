@@ -38,6 +38,9 @@ def _greeting(c: Context) -> None:
     if person is not None and person.attendance in (Attendance.EXCUSED, Attendance.ABSENT):
         w.para(c.s("letter.you_were_absent"))
     w.para(c.s("letter.this_letter"))
+    issues = m.distribution.issues
+    if issues and issues[-1].version > 1:
+        w.para(c.s("letter.corrected", date=c.long_date(issues[-1].at.date())))
 
 
 def _who_was_there(c: Context) -> None:

@@ -67,6 +67,11 @@ def _opening(c: Context) -> None:
         row("series", c.s("pro.info.number", number=m.series.number) + previous)
     else:
         row("series", c.s("pro.info.first"))
+    issues = m.distribution.issues
+    if issues and issues[-1].version > 1:  # a correction says so on its first page, not only at the end
+        last = issues[-1]
+        corrected = c.s("pro.info.corrected", version=last.version, date=c.long_date(last.at.date()))
+        row("version", corrected + (f" {last.what_changed.strip()}" if last.what_changed.strip() else ""))
     w.table([], rows, [4.2, 12.8], style="Tableau sans bordure")
 
 
