@@ -28,6 +28,7 @@ from .meeting_forms import (
     _visibility_problem,
     domain_options,
     enum_options,
+    item_options,
     make_visibility,
     people_options,
     visibility_fields,
@@ -50,12 +51,19 @@ def _delete(editing: bool) -> tuple[str, str] | None:
     return ("delete", tr("form.delete")) if editing else None
 
 
+def _item(meeting: Meeting, item_id: str) -> FormField:
+    """The agenda item a note belongs to (asked in the rereading, where a note may be moved)."""
+    return FormField("item_id", tr("view.field_item"), "choice", item_id, item_options(meeting), allow_blank=False)
+
+
 # -- steps in progress ------------------------------------------------------------------------------
 
 
-def step_form(meeting: Meeting, step: Step, *, editing: bool, domain: Domain | None = None) -> FormDialog:
+def step_form(meeting: Meeting, step: Step, *, editing: bool, domain: Domain | None = None,
+              with_item: bool = False) -> FormDialog:
     """Edit a step, or note a new one (`domain`: the one to propose, if any). A step carried from the
-    previous meeting asks where it stands first (the arrows choose, Enter saves)."""
+    previous meeting asks where it stands first (the arrows choose, Enter saves). `with_item`: ask
+    for the agenda item too (the rereading)."""
     status = FormField("status", tr("step.field_status"), "radio", step.status, enum_options(StepStatus),
                        vertical=True)
     fields = [
@@ -67,6 +75,7 @@ def step_form(meeting: Meeting, step: Step, *, editing: bool, domain: Domain | N
                   domain_options(), required=True),
         status,
         FormField("since", tr("step.field_since"), value=step.since, placeholder=tr("step.since_placeholder")),
+        *([_item(meeting, step.item_id)] if with_item else []),
         *visibility_fields(meeting, step.visibility),
     ]
     to_update = editing and step.status is StepStatus.TO_UPDATE
@@ -88,13 +97,16 @@ def apply_step(step: Step, values: dict[str, Any]) -> None:
     step.domain = values["domain"]
     step.status = values["status"]
     step.since = values["since"]
+    if "item_id" in values:
+        step.item_id = values["item_id"] or ""
     step.visibility = make_visibility(values)
 
 
 # -- the shared picture -----------------------------------------------------------------------------
 
 
-def picture_form(meeting: Meeting, line: PictureLine, *, editing: bool) -> FormDialog:
+def picture_form(meeting: Meeting, line: PictureLine, *, editing: bool, with_item: bool = False) -> FormDialog:
+    """Edit a line of the shared picture, or note a new one; `with_item`: ask for the agenda item too."""
     return FormDialog(
         tr("picture.edit_title") if editing else tr("picture.add_title"),
         [
@@ -104,6 +116,7 @@ def picture_form(meeting: Meeting, line: PictureLine, *, editing: bool) -> FormD
                       note=tr("picture.voice_note")),
             FormField("domains", tr("picture.field_domains"), "multi", line.domains, domain_options(),
                       note=tr("picture.domains_note")),
+            *([_item(meeting, line.item_id)] if with_item else []),
             *visibility_fields(meeting, line.visibility),
         ],
         validate=_visibility_problem,
@@ -116,6 +129,8 @@ def apply_picture(line: PictureLine, values: dict[str, Any]) -> None:
     line.text = values["text"]
     line.voice_id = values["voice_id"] or ""
     line.domains = values["domains"]
+    if "item_id" in values:
+        line.item_id = values["item_id"] or ""
     line.visibility = make_visibility(values)
 
 

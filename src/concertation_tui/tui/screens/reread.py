@@ -37,7 +37,7 @@ from ...model.checks import Finding, carrier_name
 from ...writing import Hint, hints
 from .. import rereading
 from ..dialogs import meeting_forms as forms
-from ..dialogs import note_forms
+from ..dialogs import coordination_forms, note_forms
 from ..dialogs.consent_forms import DomainConsentDialog
 from ..dialogs.forms import Confirm, FormDialog, FormField, TextPrompt
 from ..format import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line, time_text
@@ -538,21 +538,23 @@ class RereadScreen(MeetingScreen):
                        words=("text", rereading.words_target(kind, view.id), view.text))
         elif kind == "step":
             step = next(x for x in m.steps if x.id == entry.id)
-            self._form(note_forms.step_form(m, step), lambda v: note_forms.apply_step(step, v),
-                       lambda: m.steps.remove(step), step.what)
+            self._form(coordination_forms.step_form(m, step, editing=True, with_item=True),
+                       lambda v: coordination_forms.apply_step(step, v), lambda: m.steps.remove(step), step.what)
         elif kind == "picture":
             line = next(x for x in m.picture if x.id == entry.id)
-            self._form(note_forms.picture_form(m, line), lambda v: note_forms.apply_picture(line, v),
-                       lambda: m.picture.remove(line), line.text)
+            self._form(coordination_forms.picture_form(m, line, editing=True, with_item=True),
+                       lambda v: coordination_forms.apply_picture(line, v), lambda: m.picture.remove(line), line.text)
         elif kind == "scale":
             rating = next(x for x in m.scales if x.id == entry.id)
             words = ("comment", rereading.words_target(kind, rating.id), rating.comment) if rereading.is_person(
                 m, rating.voice_id) else None
-            self._form(note_forms.scale_form(m, rating), lambda v: note_forms.apply_scale(rating, v),
+            self._form(coordination_forms.scale_form(m, rating, editing=True),
+                       lambda v: coordination_forms.apply_scale(rating, v),
                        lambda: m.scales.remove(rating), f"{rating.value}/10 {rating.comment}", words=words)
         elif kind == "disagreement":
             found_d = next(x for x in m.disagreements if x.id == entry.id)
-            self._form(note_forms.disagreement_form(m, found_d), lambda v: note_forms.apply_disagreement(found_d, v),
+            self._form(coordination_forms.disagreement_form(m, found_d, editing=True),
+                       lambda v: coordination_forms.apply_disagreement(found_d, v),
                        lambda: m.disagreements.remove(found_d), found_d.about)
         elif kind == "action":
             action = m.action(entry.id)
