@@ -15,7 +15,6 @@ from concertation_tui.model import (
     Participant,
     ParticipantKind,
     SharingConsent,
-    Visibility,
     VisibilityKind,
     readiness,
 )

@@ -19,8 +19,6 @@ from concertation_tui.model import (
     ConsentStatus,
     Domain,
     Edition,
-    ParticipantKind,
-    Phase,
     PictureKind,
     SeriesEnd,
     StepStatus,
