@@ -17,7 +17,7 @@ demo: setup
 	$(BIN)/concertation demo
 
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

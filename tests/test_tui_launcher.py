@@ -29,7 +29,7 @@ async def test_the_launcher_lists_meetings_and_damaged_files_and_opens_one():
                            if app.screen.summaries[meetings.get_option_at_index(i).id].problem)
         meetings.highlighted = damaged_row
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(app, pilot)
         assert isinstance(app.screen, Notice)
         assert "abîmé" in screen_text(app) and "n'apasétémodifié" in flat(screen_text(app))
         await pilot.press("enter")

@@ -34,14 +34,23 @@ def demo_file(**changes) -> Path:
 
 
 def screen_text(app) -> str:
-    """What the terminal shows, as plain text (the compositor's lines; pinned textual==8.2.8)."""
+    """What the terminal shows, as plain text (the compositor's lines; pinned textual==8.2.8).
+
+    The layout is brought up to date first: under load (a CPU burner beside the suite) a screen just
+    pushed may not have had its first layout yet when the test looks.
+    """
+    app.screen._refresh_layout()
     strips = app.screen._compositor.render_strips()
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
 
 
 def flat(text: str) -> str:
     """Screen text with line breaks and runs of spaces removed, to find text that wraps."""
-    return "".join(text.replace("│", "").split())
+    return "".join(text.translate(BORDERS).split())
+
+
+BORDERS = str.maketrans("", "", "│█▌▐▏▕")
+"""Side borders of boxes and dialogs: text that wraps inside a dialog reads across them."""
 
 
 async def settle(app, pilot) -> None:

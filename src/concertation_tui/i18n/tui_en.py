@@ -150,7 +150,8 @@ STRINGS: dict[str, str] = {
     "tui.cmd.quit_help": "Saves the meeting and quits.",
     # -- saving, read-only, problems -----------------------------------------------------------------
     "tui.quit.title": "Quit",
-    "tui.quit.draft_question": "A note is typed but not recorded yet (Enter records it). Quit anyway? It will be lost.",
+    "tui.quit.draft_question": "A note is typed but not recorded yet (Enter records it). It is kept as it is and will be back in the typing area when the meeting is opened again. Quit now?",
+    "tui.quit.save_failed": "The meeting could not be saved; the program stays open so that nothing is lost. {reason}",
     "tui.quit.yes": "Quit (y)",
     "tui.save.at": "saved at {time}",
     "tui.save.at_short": "saved {time}",

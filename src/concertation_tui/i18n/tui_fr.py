@@ -151,7 +151,8 @@ STRINGS: dict[str, str] = {
     "tui.cmd.quit_help": "Enregistre la réunion et quitte le programme.",
     # -- saving, read-only, problems -----------------------------------------------------------------
     "tui.quit.title": "Quitter",
-    "tui.quit.draft_question": "Une note est tapée mais pas encore notée (Entrée la note). Quitter quand même ? Elle sera perdue.",
+    "tui.quit.draft_question": "Une note est tapée mais pas encore notée (Entrée la note). Elle est gardée telle quelle et reviendra dans la zone de saisie à la réouverture. Quitter maintenant ?",
+    "tui.quit.save_failed": "La réunion n'a pas pu être enregistrée, le programme reste ouvert pour ne rien perdre. {reason}",
     "tui.quit.yes": "Quitter (o)",
     "tui.save.at": "enregistré à {time}",
     "tui.save.at_short": "enreg. {time}",

@@ -8,13 +8,13 @@ thread, within a second.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
@@ -26,7 +26,8 @@ from ..i18n import resolve_language
 from ..model import Meeting, Phase, PrivatePart, TimeSpan, now
 from . import timing
 from .commands import MeetingCommands, Palette
-from .safety import SafeAppMixin
+from .early_keys import KeysReleased
+from .safety import WRITE_LOCK, SafeAppMixin, message
 from .screens import MODE_SCREENS
 from .screens.base import MeetingScreen
 from .screens.private import PrivateCover
@@ -34,6 +35,8 @@ from .text import Localized, key, tr
 from .themes import HIGH_CONTRAST, THEMES
 from .widgets import AppBar, Banner
 
+HOLD_LIMIT = 1.0
+"""Seconds at most that keys are held for a screen that is opening (see `on_event`)."""
 SAVE_DELAY = 0.5
 """Seconds between a change and the start of its save (changes in between are saved together)."""
 RETRY_DELAY = 3.0
@@ -97,8 +100,13 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._snapshot: tuple[Path, bytes] | None = None
         self._change_count = 0
         self._saved_count = 0
-        self._save_lock = threading.Lock()
         self._save_timer = None
+        self.typed_draft: str | None = None
+        """The typing area's text as of the last key (set on every change, read by the emergency
+        writes from a thread); None when no typing area has been shown."""
+        self._held_keys: list[events.Key] = []
+        """Keys that arrived while a screen or form was opening, before its first focus."""
+        self._told_not_utf8 = False
         for found in THEMES:
             self.register_theme(found)
         wanted = theme or self.config.theme or "textual-dark"
@@ -213,7 +221,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     @work(thread=True, exit_on_error=False, exclusive=True, group="save")
     def _save_in_thread(self, count: int) -> None:
         """Write the latest snapshot (serialised on the UI thread); report back to the UI thread."""
-        with self._save_lock:
+        with WRITE_LOCK:  # whoever holds it writes the newest snapshot: an older one never lands last
             snapshot = self._snapshot
             if snapshot is None:
                 return
@@ -279,28 +287,120 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     # -- the safety contract (safety.py) -------------------------------------------------------------
 
     def emergency_snapshot(self) -> tuple[Path, bytes] | None:
-        """The meeting file and its latest serialised bytes (None when nothing may be written)."""
-        if self.read_only:
+        """The meeting file and its newest serialised bytes, the typing area's text included
+        (None when nothing may be written). Called from threads: reads stored values only, except
+        when the typing area holds text the snapshot lacks (then a copy is serialised here)."""
+        if self.read_only or self._snapshot is None:
             return None
-        return self._snapshot
+        snapshot = self._snapshot
+        typed, meeting = self.typed_draft, self.meeting
+        if typed is not None and meeting is not None and typed != meeting.progress.draft:
+            try:
+                progress = meeting.progress.model_copy(update={"draft": typed})
+                return snapshot[0], store.serialize(meeting.model_copy(update={"progress": progress}))
+            except Exception:  # noqa: BLE001 - the model may be mid-change on the stuck loop
+                return snapshot
+        return snapshot
 
-    def save_now_sync(self) -> None:
-        """Serialise and write the meeting now, on this thread. Never raises."""
+    def flush_typing(self) -> None:
+        """Move the typing area's text into the meeting (every exit path calls this before saving)."""
+        live = self.live_screen
+        if live is not None and live.is_mounted:
+            live.keep_draft_now()
+
+    def typing_text(self) -> str:
+        return self.draft_text()
+
+    def saved_time_text(self) -> str:
+        return self.saved_at.strftime("%H:%M:%S") if self.saved_at is not None else ""
+
+    def save_now_sync(self) -> bool:
+        """Move the typing area's text into the meeting, serialise it and write it now, on this
+        thread. True when the file holds the newest state; else False with `save_error` set to the
+        sentence. Never raises; a no-op (True) when there is nothing this session may write."""
         try:
             if self.meeting is None or self.path is None or self.read_only:
-                return
+                return True
+            self.flush_typing()
             self._take_snapshot()
-            got = self._save_lock.acquire(timeout=2.0)
+            if not WRITE_LOCK.acquire(timeout=5.0):  # an autosave is stuck on a very slow disk
+                self.save_error = tr("save_failed_other", reason="TimeoutError")
+                return False
             try:
                 path, data = self._snapshot  # type: ignore[misc]
                 store.write_private(path, data, generations=True)
-                self._saved_count = self._change_count
-                self.saved_at = self.now()
             finally:
-                if got:
-                    self._save_lock.release()
-        except Exception:  # noqa: BLE001 - the contract: never raise
-            pass
+                WRITE_LOCK.release()
+            self._saved_count = self._change_count
+            self.saved_at = self.now()
+            self.save_error = ""
+            return True
+        except store.SaveError as error:
+            self.save_error = error.sentence(self.language)
+        except Exception as error:  # noqa: BLE001 - the contract: never raise
+            self.save_error = tr("save_failed_other", reason=type(error).__name__)
+        return False
+
+    # -- the terminal ----------------------------------------------------------------------------
+
+    def get_driver_class(self):  # noqa: ANN201 - textual's own signature
+        """Textual's Linux driver, made tolerant of bytes that are not UTF-8 and of hung links."""
+        import sys
+
+        if sys.platform != "win32":
+            from .driver import SafeLinuxDriver
+
+            return SafeLinuxDriver
+        return super().get_driver_class()
+
+    def on_not_utf8(self, _message: Any) -> None:
+        if not self._told_not_utf8:
+            self._told_not_utf8 = True
+            self.say(message("not_utf8", self.language), "warning", timeout=20)
+
+    # -- keys typed while a screen opens ------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys that arrive while a screen or form is opening (before its first focus lands) are
+        held, then given to it in order, so a burst typed right after F7 lands in the form."""
+        if isinstance(event, events.Key) and self._hold_key(event):
+            return
+        await super().on_event(event)
+
+    def _waiting_for_focus(self) -> bool:
+        return bool(getattr(self.screen, "keys_wait_for_focus", False))
+
+    def _hold_key(self, event: events.Key) -> bool:
+        # A key that bubbles back up here unused by the screen it was sent to is held too: with a
+        # screen's own binding (`a` on the actions step), the keys typed after it reach the old
+        # screen's widgets first and come back up only once the form is open.
+        if getattr(event, "released", False):  # given back by on_keys_released
+            return False
+        if not self._waiting_for_focus():
+            if not self._held_keys:
+                return False
+            self._held_keys.append(event)  # after the held ones, in order
+            self.post_message(KeysReleased())
+            return True
+        if not self._held_keys:
+            self.set_timer(HOLD_LIMIT, self._hold_expired)
+        self._held_keys.append(event)
+        return True
+
+    def _hold_expired(self) -> None:
+        """A screen that never takes the focus must not swallow the keys: give them anyway."""
+        if self._held_keys:
+            with contextlib.suppress(Exception):
+                self.screen.keys_wait_for_focus = False  # type: ignore[attr-defined]
+            self.post_message(KeysReleased())
+
+    async def on_keys_released(self, _message: KeysReleased) -> None:
+        """The screen's first focus landed: give it the held keys, in order, as if typed now."""
+        while self._held_keys and not self._waiting_for_focus():
+            held = self._held_keys.pop(0)
+            replay = events.Key(held.key, held.character)
+            replay.released = True  # type: ignore[attr-defined]
+            await super().on_event(replay)
 
     def release_lock(self) -> None:
         if self.lock is not None:
@@ -431,7 +531,11 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             if timing.meeting_running(self.meeting):
                 timing.pause_all(self.meeting, at)
                 self._change_count += 1
-            self.save_now_sync()
+            if not self.save_now_sync():
+                # Stay open: quitting now would lose what the file does not hold yet.
+                self.say(tr("quit.save_failed", reason=self.save_error), "error", timeout=20)
+                self.refresh_save_state()
+                return
         self.release_lock()
         self.exit(0)
 

@@ -118,20 +118,31 @@ KEPT_TEXTUAL_VARIABLES = frozenset({
 MESSAGES: dict[str, dict[str, str]] = {
     "fr": {
         "crash": "concertation s'est arrêté sur une erreur interne ({name}).",
-        "saved": "La réunion a été enregistrée : rouvrez-la pour continuer.",
+        "saved": "La réunion a été enregistrée jusqu'à la dernière modification : rouvrez-la pour continuer.",
+        "saved_typing": "La réunion a été enregistrée, avec le texte qui était en cours de saisie : rouvrez-la, il sera dans la zone de saisie.",
         "not_saved": "La réunion n'a pas pu être enregistrée : le dernier enregistrement automatique est conservé.",
+        "not_saved_at": "La réunion n'a pas pu être enregistrée : le fichier garde l'état de {time}.",
+        "signal_not_saved": "concertation s'est arrêté ({name}) sans pouvoir enregistrer la réunion : {reason}",
+        "not_utf8": "Votre terminal n'envoie pas ses caractères en UTF-8 : les accents peuvent être mal lus. Réglez-le sur UTF-8 (PuTTY : Window > Translation > UTF-8).",
         "report": "Signalez ce problème à la personne qui gère l'outil dans votre service, en citant « {name} ».",
     },
     "en": {
         "crash": "concertation stopped on an internal error ({name}).",
-        "saved": "The meeting was saved: open it again to carry on.",
+        "saved": "The meeting was saved up to the last change: open it again to carry on.",
+        "saved_typing": "The meeting was saved, with the text that was being typed: open it again, it will be in the typing area.",
         "not_saved": "The meeting could not be saved: the last automatic save is kept.",
+        "not_saved_at": "The meeting could not be saved: the file holds its state of {time}.",
+        "signal_not_saved": "concertation stopped ({name}) without being able to save the meeting: {reason}",
+        "not_utf8": "Your terminal does not send its characters as UTF-8: accents may be misread. Set it to UTF-8 (PuTTY: Window > Translation > UTF-8).",
         "report": "Please report this to whoever looks after the tool in your service, quoting \"{name}\".",
     },
 }
 
-_write_lock = threading.Lock()
-"""Serialises the mixin's own writes (watchdog, signal handler, crash handler) with one another."""
+WRITE_LOCK = threading.RLock()
+"""Serialises every write of the meeting file in this process: the autosave worker, the app's
+synchronous save, the watchdog, the signal and crash handlers. Whoever holds it writes the newest
+snapshot there is at that moment, so an older one can never land after a newer one. Re-entrant: the
+crash and signal paths take it and then call the app's own save, which takes it again."""
 
 
 # -- environment ----------------------------------------------------------------------------------
@@ -212,40 +223,55 @@ def error_name(error: BaseException | type[BaseException] | None) -> str:
 
 
 def crash_message(error: BaseException | type[BaseException] | None, language: str | None,
-                  saved: bool | None) -> str:
-    """The lines shown after a crash: the error's class only, whether the meeting was saved, who to tell.
+                  saved: bool | None, *, typing: bool = False, kept: str = "") -> str:
+    """The lines shown after a crash: the error's class only, exactly what was saved, who to tell.
 
-    `saved` is None when no meeting was open (or it is not this session's to write).
+    `saved` is None when no meeting was open (or it is not this session's to write); `typing` says
+    that the saved file holds text that was in the typing area; `kept` is the time (HH:MM:SS) of the
+    state the file holds when the last save failed.
     """
     from concertation_tui.i18n import resolve_language
 
     words = MESSAGES.get(resolve_language(language), MESSAGES["fr"])
     name = error_name(error)
     lines = [words["crash"].format(name=name)]
-    if saved is not None:
-        lines.append(words["saved"] if saved else words["not_saved"])
+    if saved:
+        lines.append(words["saved_typing"] if typing else words["saved"])
+    elif saved is not None:
+        lines.append(words["not_saved_at"].format(time=kept) if kept else words["not_saved"])
     lines.append(words["report"].format(name=name))
     return "\n".join(lines)
+
+
+def message(name: str, language: str | None, **values: str) -> str:
+    """One of the safety module's own sentences, in the app's language."""
+    from concertation_tui.i18n import resolve_language
+
+    words = MESSAGES.get(resolve_language(language), MESSAGES["fr"])
+    return words[name].format(**values)
 
 
 # -- the watchdog ---------------------------------------------------------------------------------
 
 
 class TerminalWatchdog:
-    """A plain daemon thread that ends the process when its terminal is gone.
+    """A plain daemon thread that ends the process when its terminal is gone or hung.
 
-    Polls `os.tcgetpgrp(fd)` every `interval` seconds; once it raises OSError (EIO on a hung-up
-    tty), calls `on_gone()` (never touching widgets) and then `exit(code)`. Not a Textual timer: on
-    a hung-up terminal the event loop may be deadlocked, so only a thread can still act.
+    Polls every `interval` seconds: `os.tcgetpgrp(fd)` raising OSError (EIO on a hung-up tty), or
+    `hung()` returning True (a terminal that stopped reading or answering: a frozen SSH link), calls
+    `on_gone()` (never touching widgets) and then `exit(code)`. Not a Textual timer: on a hung-up or
+    frozen terminal the event loop may be deadlocked behind a write, so only a thread can still act.
     """
 
     def __init__(self, fd: int, on_gone: Any, *, interval: float = POLL_SECONDS,
-                 exit: Any = os._exit, code: int = HANGUP_EXIT_CODE) -> None:
+                 exit: Any = os._exit, code: int = HANGUP_EXIT_CODE,
+                 hung: Any = None) -> None:
         self.fd = fd
         self.on_gone = on_gone
         self.interval = interval
         self.exit = exit
         self.code = code
+        self.hung = hung or (lambda: False)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="concertation-watchdog", daemon=True)
 
@@ -259,11 +285,19 @@ class TerminalWatchdog:
     def alive(self) -> bool:
         return self._thread.is_alive()
 
+    def _gone(self) -> bool:
+        try:
+            os.tcgetpgrp(self.fd)
+        except OSError:
+            return True
+        try:
+            return bool(self.hung())
+        except Exception:  # noqa: BLE001 - a faulty probe must not end the meeting
+            return False
+
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            try:
-                os.tcgetpgrp(self.fd)
-            except OSError:
+            if self._gone():
                 if self._stop.is_set():
                     return
                 try:
@@ -283,8 +317,22 @@ class SafeAppMixin:
     def emergency_snapshot(self) -> tuple[Path, bytes] | None:  # pragma: no cover - overridden
         return None
 
-    def save_now_sync(self) -> None:  # pragma: no cover - overridden
+    def save_now_sync(self) -> bool | None:  # pragma: no cover - overridden
         return None
+
+    def typing_text(self) -> str:
+        """Text typed and not recorded yet (the app moves it into the meeting when it saves)."""
+        return ""
+
+    def saved_time_text(self) -> str:
+        """HH:MM:SS of the state the file holds, when known; "" otherwise."""
+        return ""
+
+    def terminal_hung(self) -> bool:
+        """True when the terminal stopped reading or answering (the driver tells); from a thread."""
+        driver = getattr(self, "_driver", None)
+        hung_for = getattr(driver, "hung_for", None)
+        return bool(hung_for is not None and hung_for() > 0)
 
     # -- state (class defaults, so nothing depends on __init__ order) --
     _safety_installed: bool = False
@@ -306,9 +354,14 @@ class SafeAppMixin:
             return
         self._safety_crashed = True
         saved: bool | None = None
-        with _write_lock:
+        typing = False
+        with WRITE_LOCK:
             try:
-                self.save_now_sync()
+                typing = bool(self.typing_text())
+            except Exception:  # noqa: BLE001
+                typing = False
+            try:
+                self.save_now_sync()  # moves the typing area's text into the meeting first
             except Exception:  # noqa: BLE001 - the contract says it never raises; be sure anyway
                 pass
             try:
@@ -316,9 +369,10 @@ class SafeAppMixin:
             except Exception:  # noqa: BLE001
                 snapshot = None
             if snapshot is not None:
-                saved = write_snapshot(snapshot)
+                saved = write_snapshot(snapshot)  # True only when the file holds it afterwards
         try:
-            message = crash_message(error, getattr(self, "language", "fr"), saved)
+            message = crash_message(error, getattr(self, "language", "fr"), saved,
+                                    typing=typing, kept=self.saved_time_text())
         except Exception:  # noqa: BLE001
             message = f"concertation: {error_name(error)}"
         try:
@@ -328,6 +382,27 @@ class SafeAppMixin:
         except Exception:  # noqa: BLE001
             with contextlib.suppress(Exception):
                 app.exit(return_code=1)
+
+    def report_thread_crash(self, error: BaseException) -> None:
+        """From any thread (a plain thread, Textual's input thread): the same crash path, on the loop.
+
+        When the loop cannot take it (closed, or not started), the last snapshot is written from
+        here and the process ends with code 1 and the crash sentence on stderr.
+        """
+        if isinstance(error, (SystemExit, KeyboardInterrupt)) or not isinstance(error, BaseException):
+            return
+        loop = self._safety_loop
+        if isinstance(error, Exception) and loop is not None and not loop.is_closed():
+            try:
+                loop.call_soon_threadsafe(self._handle_exception, error)
+                return
+            except RuntimeError:
+                pass
+        with WRITE_LOCK:
+            saved = write_snapshot(self._safe_emergency_snapshot())
+        with contextlib.suppress(Exception):
+            print(crash_message(error, getattr(self, "language", None), saved), file=sys.__stderr__, flush=True)
+        os._exit(1)
 
     def _loop_exception(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         """asyncio's exception handler while the app runs: no log on stderr, same path as a crash."""
@@ -382,10 +457,19 @@ class SafeAppMixin:
         except (OSError, ValueError):
             fd = None
         if fd is not None:
-            self._safety_watchdog = TerminalWatchdog(fd, self._write_emergency_snapshot)
+            self._safety_watchdog = TerminalWatchdog(fd, self._write_emergency_snapshot,
+                                                     hung=self.terminal_hung)
             self._safety_watchdog.start()
+        send_probe = getattr(getattr(app, "_driver", None), "send_probe", None)
+        if send_probe is not None:
+            from .driver import PROBE_INTERVAL
+
+            app.set_interval(PROBE_INTERVAL, send_probe)
         with contextlib.suppress(Exception):
             install_quiet_hooks(getattr(self, "language", None))
+        # An exception in a plain thread ends the program through the crash path (save, sentence,
+        # code 1) rather than printing over a program that keeps running.
+        threading.excepthook = lambda args: self.report_thread_crash(args.exc_value)
         with contextlib.suppress(Exception):
             app._driver.write(f"\x1b]2;{NEUTRAL_TITLE}\x07")
 
@@ -401,32 +485,53 @@ class SafeAppMixin:
                     loop.remove_signal_handler(signum)
             self._safety_signals = ()
 
+    def _safe_emergency_snapshot(self) -> tuple[Path, bytes] | None:
+        try:
+            return self.emergency_snapshot()
+        except Exception:  # noqa: BLE001
+            return None
+
     def _write_emergency_snapshot(self) -> None:
-        """From the watchdog thread: write the last serialised meeting. Never touches widgets."""
-        if not _write_lock.acquire(timeout=FAILSAFE_SECONDS):
+        """From a thread (the watchdog, the input thread): write the newest serialised meeting,
+        typing area included. Never touches widgets."""
+        if not WRITE_LOCK.acquire(timeout=FAILSAFE_SECONDS):
             return  # another path is writing right now; it will finish or its own failsafe will act
         try:
-            try:
-                snapshot = self.emergency_snapshot()
-            except Exception:  # noqa: BLE001
-                return
-            write_snapshot(snapshot)
+            write_snapshot(self._safe_emergency_snapshot())
         finally:
-            _write_lock.release()
+            WRITE_LOCK.release()
+
+    def terminal_gone(self) -> None:
+        """From the input thread: the terminal hung up. Save what there is and end at once (the
+        event loop may be stuck behind a write to the dead terminal)."""
+        try:
+            self._write_emergency_snapshot()
+        finally:
+            os._exit(HANGUP_EXIT_CODE)
 
     def _on_terminating_signal(self, signum: int) -> None:
         """SIGHUP/SIGTERM, on the event loop: save now, arm the failsafe, exit. Never raises."""
         try:
-            with _write_lock:
+            saved: bool | None = None
+            with WRITE_LOCK:
                 with contextlib.suppress(Exception):
-                    self.save_now_sync()
-                with contextlib.suppress(Exception):
-                    write_snapshot(self.emergency_snapshot())  # a no-op when the save went through
+                    self.save_now_sync()  # moves the typing area's text into the meeting first
+                snapshot = self._safe_emergency_snapshot()
+                if snapshot is not None:
+                    saved = write_snapshot(snapshot)  # a no-op when the save went through
             failsafe = threading.Timer(FAILSAFE_SECONDS, os._exit, (128 + int(signum),))
             failsafe.daemon = True
             failsafe.start()
             app: Any = self
-            app.exit(return_code=128 + int(signum))
+            if saved is False:  # said on stderr once the terminal is restored
+                from rich.text import Text
+
+                reason = getattr(self, "save_error", "") or ""
+                line = message("signal_not_saved", getattr(self, "language", None),
+                               name=signal.Signals(signum).name, reason=reason)
+                app.exit(return_code=128 + int(signum), message=Text(line))
+            else:
+                app.exit(return_code=128 + int(signum))
         except Exception:  # noqa: BLE001 - an exception here would be printed by asyncio
             os._exit(128 + int(signum))
 

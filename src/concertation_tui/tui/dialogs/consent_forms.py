@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from ...model import ConsentStatus, Domain, DomainConsent, DomainSharing, Meeting
 from ...model.sharing import notes
 from ..format import date_text
+from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, key, lbl, tr
 from ..widgets import Choices
 from .forms import FormDialog, FormField
@@ -78,7 +79,7 @@ def concerned_domains(meeting: Meeting) -> list[Domain]:
     return [d for d in Domain if d in used] + [d for d in Domain if d not in used]
 
 
-class DomainConsentDialog(Localized, ModalScreen[None]):
+class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
     """The consent per life domain beside the person's words; Enter changes the domain chosen."""
 
     HIDE_FOREIGN_BINDINGS = True

@@ -19,6 +19,7 @@ from textual.widgets import Button, Label, RadioSet, Select, Static
 from textual.widgets.selection_list import Selection
 
 from ..format import date_text, parse_date, parse_time, time_text
+from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, key, tr
 from ..widgets import Choice, Field, Picks, ShortText, Tick
 
@@ -45,7 +46,7 @@ class FormError(Exception):
     """A value typed in the form is not acceptable; the sentence says which and why."""
 
 
-class FormDialog(Localized, ModalScreen[dict[str, Any] | None]):
+class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | None]):
     """An edit form in a dialog. Returns {field name: value} or None."""
 
     HIDE_FOREIGN_BINDINGS = True
@@ -305,7 +306,7 @@ class TextPrompt(FormDialog):
         return super().dismiss(result)
 
 
-class Confirm(Localized, ModalScreen[bool]):
+class Confirm(TakesKeysWhileOpening, Localized, ModalScreen[bool]):
     """A yes/no question. "o" (or "y") says yes; Escape or "n" says no; Enter presses the focused button
     (No, unless Tab moved to Yes)."""
 
@@ -343,7 +344,7 @@ class Confirm(Localized, ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class Notice(Localized, ModalScreen[None]):
+class Notice(TakesKeysWhileOpening, Localized, ModalScreen[None]):
     """A message to read (long sentences: a damaged file, where the minute was written)."""
 
     HIDE_FOREIGN_BINDINGS = True

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from ...model import Edition, Issue, Meeting
 from ...model.sharing import ConsentConflict, consent_needs_domains, professional_copies
 from ..format import one_line
+from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, key, lbl, tr
 from ..widgets import Choices
 from .forms import FormDialog, FormField
@@ -38,7 +39,7 @@ def conflict_prompt(meeting: Meeting, conflict: ConsentConflict, names: list[str
     )
 
 
-class ConflictsDialog(Localized, ModalScreen[tuple[str, ...] | None]):
+class ConflictsDialog(TakesKeysWhileOpening, Localized, ModalScreen[tuple[str, ...] | None]):
     """Notes that copies would carry beyond the person's consent. Returns ('note', kind, id) to change
     a note's visibility, ('go_on',) to issue anyway with a reason, or None."""
 

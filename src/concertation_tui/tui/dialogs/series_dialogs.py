@@ -11,6 +11,7 @@ from textual.widgets import Button, Static
 from ...i18n import label
 from ...model import DomainSharing, Meeting
 from ..format import date_text
+from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, key, lbl, tr
 
 
@@ -33,7 +34,7 @@ def consent_summary(meeting: Meeting) -> Content:
     return Content.assemble(*parts)
 
 
-class ConsentConfirm(Localized, ModalScreen[str | None]):
+class ConsentConfirm(TakesKeysWhileOpening, Localized, ModalScreen[str | None]):
     """The consent carried from the previous meeting, read with the person: "yes" (confirmed as it is),
     "change" (open the consent form) or None (later: it stays to be confirmed)."""
 

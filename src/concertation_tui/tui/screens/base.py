@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, tr
 from ..widgets import AppBar, Banner
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from ..app import ConcertationApp
 
 
-class MeetingScreen(Localized, Screen):
+class MeetingScreen(TakesKeysWhileOpening, Localized, Screen):
     """A step of the meeting (one mode). Subclasses compose `body()` and implement `refresh_view()`."""
 
     PHASE = ""

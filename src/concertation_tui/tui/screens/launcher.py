@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from ... import store
 from ..dialogs.forms import FormDialog, FormField, Notice
+from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, key, tr
 from ..widgets import Banner, Choices
 
@@ -37,7 +38,7 @@ def _template_title(path: Path) -> str:
         return path.stem
 
 
-class LauncherScreen(Localized, Screen):
+class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
     HIDE_FOREIGN_BINDINGS = True
 
     BINDINGS = [

@@ -45,8 +45,10 @@ from . import notes
 from .base import MeetingScreen
 
 
-DRAFT_DELAY = 0.3
-"""Seconds of pause in typing before the draft is kept in the meeting (then saved within a second)."""
+DRAFT_DELAY = 0.25
+"""Seconds at most between a key typed and the typing area's text kept in the meeting, also while
+typing goes on (a deadline, not a pause); the save follows within `app.SAVE_DELAY`, so what is typed
+is in the file within a second."""
 
 
 RECIPIENT_NAMES_WIDTH = 32
@@ -112,21 +114,26 @@ class LiveScreen(MeetingScreen):
         meeting = self.capp.meeting
         if meeting is not None and meeting.progress.draft:
             note.text = meeting.progress.draft  # typed before the connection dropped: still there
+            self.capp.typed_draft = note.text
             note.move_cursor(note.document.end)
         note.focus()
         self.set_interval(1.0, self.tick)
 
     def on_text_area_changed(self, event: ShortText.Changed) -> None:
-        """Keep what is being typed in the meeting file too, a moment after the typing pauses."""
+        """Keep what is being typed in the meeting file too, at most DRAFT_DELAY after each key."""
         if event.text_area.id != "note":
             return
+        self.capp.typed_draft = event.text_area.text  # for the emergency writes, from a thread
+        if self._draft_timer is None:  # a deadline from the first unkept key, not restarted
+            self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft_now)
+
+    def keep_draft_now(self) -> None:
+        """Move the typing area's text into the meeting (and so to the next save), now."""
         if self._draft_timer is not None:
             self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self._keep_draft)
-
-    def _keep_draft(self) -> None:
-        self._draft_timer = None
+            self._draft_timer = None
         text = self.query_one("#note", ShortText).text
+        self.capp.typed_draft = text
         meeting = self.capp.meeting
         if meeting is not None and meeting.progress.draft != text:
             self.capp.change(lambda m: setattr(m.progress, "draft", text), quiet=True, refresh=False)

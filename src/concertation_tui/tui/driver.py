@@ -1,0 +1,212 @@
+"""The terminal driver: Textual's Linux driver, made to survive what real terminals and links do.
+
+Textual 8.2.8's `LinuxDriver` (see ../shared/TEXTUAL-NOTES.md) stops the program on one byte that is
+not UTF-8, spins on a hung-up terminal, and cannot tell a terminal that stopped answering (a frozen
+SSH client) from one that is idle. `SafeLinuxDriver` changes only the input thread and wraps the
+output stream:
+
+- **Bytes that are not UTF-8** (a terminal set to Latin-1, a common PuTTY setting, or line noise) are
+  read as Latin-1 (`é` typed in a Latin-1 terminal stays `é`); the app is told once (`NotUtf8`) so
+  the facilitator learns, in words, to set the terminal to UTF-8.
+- **An exception in the input thread** goes to the app's crash path (`report_thread_crash`), not to
+  Textual's `panic`, which printed a traceback and exited 0.
+- **An empty read on a terminal** means it hung up: the app's `terminal_gone()` saves and ends the
+  process at once, instead of the input thread spinning at one core.
+- **A terminal that stopped answering**: `TerminalProbe` sends a status query (DSR, `ESC [5n`) every
+  few seconds and the input thread takes its answer (`ESC [0n`) out of the keys. `OutputWatch` notes
+  when a write to the terminal started and has not finished. The app's watchdog thread asks both
+  (`hung_for()`): a terminal that answered before and has not answered for `PROBE_TIMEOUT`, or a
+  write blocked for `WRITE_TIMEOUT`, is a hung link: save and exit. A terminal that never answers a
+  probe is never judged by it (no false alarm on a terminal without DSR).
+
+Private Textual API used (pinned textual==8.2.8; tests/test_tui_terminal.py fails if one moves):
+`LinuxDriver._file`, `LinuxDriver.fileno`, `LinuxDriver.exit_event`, `LinuxDriver._debug`,
+`LinuxDriver._run_input_thread`, `LinuxDriver.run_input_thread`, `XTermParser.feed/tick`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import selectors
+import threading
+import time
+from typing import Any
+
+from textual._xterm_parser import XTermParser
+from textual.drivers.linux_driver import LinuxDriver
+from textual.message import Message
+
+PROBE_QUERY = "\x1b[5n"
+"""Device status report: every terminal that answers says `ESC [0n` ("terminal OK")."""
+PROBE_ANSWER = "\x1b[0n"
+PROBE_INTERVAL = 2.0
+"""Seconds between two probes."""
+PROBE_TIMEOUT = 6.0
+"""A probe unanswered this long, from a terminal that answered before: the link is hung."""
+WRITE_TIMEOUT = 4.0
+"""A write to the terminal blocked this long: the terminal no longer reads (a frozen link)."""
+
+LATIN1_FALLBACK = "concertation-latin1"
+"""The codec error handler that reads a byte that is not UTF-8 as Latin-1, and counts it."""
+
+_fallback_count = 0
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    global _fallback_count
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    _fallback_count += 1
+    return error.object[error.start:error.end].decode("latin-1"), error.end
+
+
+codecs.register_error(LATIN1_FALLBACK, _latin1_fallback)
+
+
+def fallback_count() -> int:
+    """How many bytes, in this process, were read as Latin-1 because they were not UTF-8."""
+    return _fallback_count
+
+
+def decoder() -> codecs.IncrementalDecoder:
+    """UTF-8, with every byte that is not UTF-8 read as Latin-1 (never an exception)."""
+    return codecs.getincrementaldecoder("utf-8")(errors=LATIN1_FALLBACK)
+
+
+class NotUtf8(Message):
+    """The terminal sent bytes that are not UTF-8 (posted once per session)."""
+
+
+class OutputWatch:
+    """The terminal's output stream, noting when a write started and has not finished yet."""
+
+    def __init__(self, file: Any) -> None:
+        self._file = file
+        self.busy_since: float | None = None
+
+    def write(self, text: str) -> Any:
+        self.busy_since = time.monotonic()
+        try:
+            return self._file.write(text)
+        finally:
+            self.busy_since = None
+
+    def flush(self) -> None:
+        self.busy_since = time.monotonic()
+        try:
+            self._file.flush()
+        finally:
+            self.busy_since = None
+
+    def blocked_for(self, now: float | None = None) -> float:
+        since = self.busy_since
+        return 0.0 if since is None else max(0.0, (now or time.monotonic()) - since)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
+
+
+class TerminalProbe:
+    """The status queries sent to the terminal and their answers (thread-safe enough: plain floats)."""
+
+    def __init__(self) -> None:
+        self.sent_at: float | None = None
+        """When the outstanding query was sent (None: none outstanding)."""
+        self.answers = 0
+
+    def due(self) -> bool:
+        return self.sent_at is None
+
+    def sent(self) -> None:
+        if self.sent_at is None:
+            self.sent_at = time.monotonic()
+
+    def answered(self) -> None:
+        self.answers += 1
+        self.sent_at = None
+
+    def unanswered_for(self, now: float | None = None) -> float:
+        """How long the outstanding query has gone unanswered, by a terminal known to answer."""
+        since = self.sent_at
+        if since is None or self.answers == 0:
+            return 0.0
+        return max(0.0, (now or time.monotonic()) - since)
+
+
+class SafeLinuxDriver(LinuxDriver):
+    """Textual's Linux driver with a tolerant input thread and a watched output. See the module."""
+
+    def __init__(self, app: Any, **options: Any) -> None:
+        super().__init__(app, **options)
+        self.output = OutputWatch(self._file)
+        self._file = self.output  # the writer thread is built on it in start_application_mode
+        self.probe = TerminalProbe()
+        self._told_not_utf8 = False
+
+    # -- what the app's watchdog asks --
+
+    def hung_for(self) -> float:
+        """Seconds the terminal has been judged unresponsive (0 while it answers and reads)."""
+        now = time.monotonic()
+        blocked = self.output.blocked_for(now)
+        if blocked >= WRITE_TIMEOUT:
+            return blocked
+        waited = self.probe.unanswered_for(now)
+        return waited if waited >= PROBE_TIMEOUT else 0.0
+
+    def send_probe(self) -> None:
+        """Ask the terminal for its status, unless a query is still outstanding (on the event loop)."""
+        if self.probe.due():
+            self.probe.sent()
+            self.write(PROBE_QUERY)
+            self.flush()
+
+    # -- the input thread --
+
+    def _run_input_thread(self) -> None:
+        try:
+            self.run_input_thread()
+        except BaseException as error:  # noqa: BLE001 - every failure goes to the crash path
+            report = getattr(self._app, "report_thread_crash", None)
+            if report is not None:
+                report(error)
+
+    def run_input_thread(self) -> None:
+        """Textual's input loop, with a tolerant decoder, probe answers taken out, hang-up noticed."""
+        selector = selectors.SelectSelector()
+        selector.register(self.fileno, selectors.EVENT_READ)
+        fileno = self.fileno
+        parser = XTermParser(self._debug)
+        incoming = decoder()
+        tty = os.isatty(fileno)
+        try:
+            while not self.exit_event.is_set():
+                ready = selector.select(0.1)
+                if ready:
+                    data = os.read(fileno, 4096)
+                    if not data:
+                        if tty:  # a terminal that reads empty has hung up
+                            gone = getattr(self._app, "terminal_gone", None)
+                            if gone is not None:
+                                gone()
+                            return
+                        break
+                    self._feed(parser, incoming.decode(data))
+                elif incoming.getstate()[0]:
+                    # A lone byte waited for the rest of a UTF-8 sequence that never came.
+                    self._feed(parser, incoming.decode(b"", final=True))
+                for event in parser.tick():
+                    self.process_message(event)
+        finally:
+            selector.close()
+
+    def _feed(self, parser: XTermParser, text: str) -> None:
+        if PROBE_ANSWER in text:
+            text = text.replace(PROBE_ANSWER, "")
+            self.probe.answered()
+        if not self._told_not_utf8 and fallback_count():
+            self._told_not_utf8 = True
+            self._app.post_message(NotUtf8())
+        for event in parser.feed(text):
+            self.process_message(event)

@@ -1,0 +1,46 @@
+"""Keys typed while a screen or form opens go to it, in order.
+
+Textual 8.2.8 sets a new screen's focus through `call_later` (see ../shared/TEXTUAL-NOTES.md): keys
+that arrive between the key that opens a form and that moment reach a screen with no focused widget
+and are dropped. A facilitator types the action's text in the same burst as F7, so the app holds
+such keys (`ConcertationApp.on_event`) while the top screen `keys_wait_for_focus` and has no focus
+yet, and gives them to it once its first focus lands (`KeysReleased`).
+
+"Its first focus" is the focus its own handlers choose, not Textual's auto-focus (which lands first
+on the first focusable widget, often a scroll container): the screen's Mount and ScreenResume
+handlers ask for their focus with `focus()`, which Textual queues on the app with `call_later`; this
+mixin's handlers run after theirs (a mixin comes later in the MRO) and queue the release behind them.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.message import Message
+
+
+class KeysReleased(Message):
+    """A screen that was opening has its first focus: the keys held meanwhile can go to it."""
+
+
+class TakesKeysWhileOpening:
+    """Mixed into a Screen (before Screen): the app holds keys for it until its first focus."""
+
+    keys_wait_for_focus: bool = True
+    _opening_seen: frozenset[str] = frozenset()
+
+    def _on_mount(self, event: events.Mount) -> None:
+        self._opening_step("mount")
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        self._opening_step("resume")
+
+    def _opening_step(self, step: str) -> None:
+        if not self.keys_wait_for_focus:
+            return
+        self._opening_seen = self._opening_seen | {step}
+        if self._opening_seen == {"mount", "resume"}:
+            self.app.call_later(self._focus_landed)  # type: ignore[attr-defined]
+
+    def _focus_landed(self) -> None:
+        self.keys_wait_for_focus = False
+        self.app.post_message(KeysReleased())  # type: ignore[attr-defined]
