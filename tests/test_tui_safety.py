@@ -61,6 +61,7 @@ import asyncio
 import os
 import signal
 import sys
+import threading
 from pathlib import Path
 
 from concertation_tui.tui.safety import scrub_environment
@@ -85,6 +86,7 @@ class SafetyApp(SafeAppMixin, App[int]):
         ("x", "boom", "boom"),
         ("w", "boom_worker", "boom in a worker"),
         ("l", "boom_loop", "boom in a loop callback"),
+        ("t", "boom_plain_thread", "boom in a plain thread"),
     ]
 
     def __init__(self, path, mode="normal"):
@@ -142,6 +144,14 @@ class SafetyApp(SafeAppMixin, App[int]):
     def boom_in_thread(self):
         secret = self.meeting.contributions[-1].text
         raise KeyError(secret)
+
+    def action_boom_plain_thread(self):
+        secret = self.meeting.contributions[-1].text
+
+        def run():
+            raise RuntimeError(secret)
+
+        threading.Thread(target=run, daemon=True).start()
 
     def action_boom_loop(self):
         secret = self.meeting.contributions[-1].text
@@ -424,8 +434,9 @@ def start_app(tmux: Tmux, script: Path, path: Path, home: Path, mode: str = "nor
 
 
 @needs_tmux
-@pytest.mark.parametrize(("key", "error"), [("x", "ValueError"), ("w", "KeyError"), ("l", "LookupError")],
-                         ids=["handler", "thread-worker", "loop-callback"])
+@pytest.mark.parametrize(("key", "error"), [("x", "ValueError"), ("w", "KeyError"), ("l", "LookupError"),
+                                            ("t", "RuntimeError")],
+                         ids=["handler", "thread-worker", "loop-callback", "plain-thread"])
 def test_crash_in_a_real_terminal_leaks_nothing_and_saves(
     tmp_path: Path, home: Path, meeting_file: Path, app_script: Path, key: str, error: str,
 ) -> None:

@@ -343,16 +343,6 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     # -- the terminal ----------------------------------------------------------------------------
 
-    def get_driver_class(self):  # noqa: ANN201 - textual's own signature
-        """Textual's Linux driver, made tolerant of bytes that are not UTF-8 and of hung links."""
-        import sys
-
-        if sys.platform != "win32":
-            from .driver import SafeLinuxDriver
-
-            return SafeLinuxDriver
-        return super().get_driver_class()
-
     def on_not_utf8(self, _message: Any) -> None:
         if not self._told_not_utf8:
             self._told_not_utf8 = True
@@ -373,18 +363,16 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def _hold_key(self, event: events.Key) -> bool:
         # A key that bubbles back up here unused by the screen it was sent to is held too: with a
         # screen's own binding (`a` on the actions step), the keys typed after it reach the old
-        # screen's widgets first and come back up only once the form is open.
-        if getattr(event, "released", False):  # given back by on_keys_released
+        # screen's widgets first and come back up only once the form is open. A key given back by
+        # on_keys_released is held again only if yet another screen opened meanwhile.
+        waiting = self._waiting_for_focus()
+        if not waiting and (not self._held_keys or getattr(event, "released", False)):
             return False
-        if not self._waiting_for_focus():
-            if not self._held_keys:
-                return False
-            self._held_keys.append(event)  # after the held ones, in order
-            self.post_message(KeysReleased())
-            return True
         if not self._held_keys:
             self.set_timer(HOLD_LIMIT, self._hold_expired)
         self._held_keys.append(event)
+        if not waiting:
+            self.post_message(KeysReleased())  # after the held ones, in order
         return True
 
     def _hold_expired(self) -> None:

@@ -10,8 +10,8 @@ output stream:
   the facilitator learns, in words, to set the terminal to UTF-8.
 - **An exception in the input thread** goes to the app's crash path (`report_thread_crash`), not to
   Textual's `panic`, which printed a traceback and exited 0.
-- **An empty read on a terminal** means it hung up: the app's `terminal_gone()` saves and ends the
-  process at once, instead of the input thread spinning at one core.
+- **An empty read on a terminal** means it hung up: the input thread ends instead of spinning at one
+  core; SIGHUP, or the app's watchdog within half a second, saves and ends the program.
 - **A terminal that stopped answering**: `TerminalProbe` sends a status query (DSR, `ESC [5n`) every
   few seconds and the input thread takes its answer (`ESC [0n`) out of the keys. `OutputWatch` notes
   when a write to the terminal started and has not finished. The app's watchdog thread asks both
@@ -179,19 +179,15 @@ class SafeLinuxDriver(LinuxDriver):
         fileno = self.fileno
         parser = XTermParser(self._debug)
         incoming = decoder()
-        tty = os.isatty(fileno)
         try:
             while not self.exit_event.is_set():
                 ready = selector.select(0.1)
                 if ready:
                     data = os.read(fileno, 4096)
                     if not data:
-                        if tty:  # a terminal that reads empty has hung up
-                            gone = getattr(self._app, "terminal_gone", None)
-                            if gone is not None:
-                                gone()
-                            return
-                        break
+                        # The terminal hung up: stop reading (Textual's loop would spin at one
+                        # core). SIGHUP, or the app's watchdog within half a second, saves and ends.
+                        return
                     self._feed(parser, incoming.decode(data))
                 elif incoming.getstate()[0]:
                     # A lone byte waited for the rest of a UTF-8 sequence that never came.
@@ -208,5 +204,7 @@ class SafeLinuxDriver(LinuxDriver):
         if not self._told_not_utf8 and fallback_count():
             self._told_not_utf8 = True
             self._app.post_message(NotUtf8())
+        if not text:  # feed("") would tell the parser the input has ended
+            return
         for event in parser.feed(text):
             self.process_message(event)

@@ -501,14 +501,6 @@ class SafeAppMixin:
         finally:
             WRITE_LOCK.release()
 
-    def terminal_gone(self) -> None:
-        """From the input thread: the terminal hung up. Save what there is and end at once (the
-        event loop may be stuck behind a write to the dead terminal)."""
-        try:
-            self._write_emergency_snapshot()
-        finally:
-            os._exit(HANGUP_EXIT_CODE)
-
     def _on_terminating_signal(self, signum: int) -> None:
         """SIGHUP/SIGTERM, on the event loop: save now, arm the failsafe, exit. Never raises."""
         try:
@@ -534,6 +526,17 @@ class SafeAppMixin:
                 app.exit(return_code=128 + int(signum))
         except Exception:  # noqa: BLE001 - an exception here would be printed by asyncio
             os._exit(128 + int(signum))
+
+    # -- the terminal driver --
+
+    def get_driver_class(self):  # noqa: ANN201 - textual's own signature
+        """Textual's Linux driver, made tolerant of bytes that are not UTF-8 and of hung links
+        (driver.py)."""
+        if sys.platform != "win32":
+            from .driver import SafeLinuxDriver
+
+            return SafeLinuxDriver
+        return super().get_driver_class()  # type: ignore[misc]
 
     # -- 3. no screenshots --
 

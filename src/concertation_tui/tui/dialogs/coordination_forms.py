@@ -121,6 +121,7 @@ def picture_form(meeting: Meeting, line: PictureLine, *, editing: bool, with_ite
         ],
         validate=_visibility_problem,
         extra_button=_delete(editing),
+        first="" if editing else "text",  # the key that opened it chose the kind: the words come next
     )
 
 

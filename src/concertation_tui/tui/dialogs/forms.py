@@ -64,9 +64,12 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
         intro: str | Content = "",
         validate: Callable[[dict[str, Any]], str | None] | None = None,
         extra_button: tuple[str, str] | None = None,
+        first: str = "",
     ) -> None:
         super().__init__()
         self._localize()
+        self.first = first
+        """The field that has the focus when the form opens (its name); the first field by default."""
         self.title_text = title
         self.fields = list(fields)
         self.intro = intro
@@ -132,7 +135,8 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
     def on_mount(self) -> None:
         for area in self.query(ShortText):
             area.move_cursor(area.document.end)  # editing goes on from the end of the text
-        for widget in self.query("#form > *"):
+        wanted = [w for w in self.query("#form > *") if self.first and w.id == f"f-{self.first}"]
+        for widget in [*wanted, *self.query("#form > *")]:
             if widget.focusable:
                 widget.focus()
                 break
