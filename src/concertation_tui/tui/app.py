@@ -8,8 +8,8 @@ thread, within a second.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+from functools import partial
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -35,8 +35,9 @@ from .text import Localized, key, tr
 from .themes import HIGH_CONTRAST, THEMES
 from .widgets import AppBar, Banner
 
-HOLD_LIMIT = 1.0
-"""Seconds at most that keys are held for a screen that is opening (see `on_event`)."""
+HOLD_LIMIT = 3.0
+"""Seconds at most that keys are held for one screen that is opening (see `on_event`): a screen
+opens in well under a second, even on a loaded server; this only guards one that never takes focus."""
 SAVE_DELAY = 0.5
 """Seconds between a change and the start of its save (changes in between are saved together)."""
 RETRY_DELAY = 3.0
@@ -105,6 +106,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         """The typing area's text as of the last key (set on every change, read by the emergency
         writes from a thread); None when no typing area has been shown."""
         self._held_keys: list[events.Key] = []
+        self._hold_watched: Screen | None = None
         """Keys that arrived while a screen or form was opening, before its first focus."""
         self._told_not_utf8 = False
         for found in THEMES:
@@ -368,18 +370,18 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         waiting = self._waiting_for_focus()
         if not waiting and (not self._held_keys or getattr(event, "released", False)):
             return False
-        if not self._held_keys:
-            self.set_timer(HOLD_LIMIT, self._hold_expired)
+        if waiting and self._hold_watched is not self.screen:  # one time limit per opening screen
+            self._hold_watched = self.screen
+            self.set_timer(HOLD_LIMIT, partial(self._hold_expired, self.screen))
         self._held_keys.append(event)
         if not waiting:
             self.post_message(KeysReleased())  # after the held ones, in order
         return True
 
-    def _hold_expired(self) -> None:
+    def _hold_expired(self, screen: Screen) -> None:
         """A screen that never takes the focus must not swallow the keys: give them anyway."""
-        if self._held_keys:
-            with contextlib.suppress(Exception):
-                self.screen.keys_wait_for_focus = False  # type: ignore[attr-defined]
+        if getattr(screen, "keys_wait_for_focus", False):
+            screen.keys_wait_for_focus = False  # type: ignore[attr-defined]
             self.post_message(KeysReleased())
 
     async def on_keys_released(self, _message: KeysReleased) -> None:

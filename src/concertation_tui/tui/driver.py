@@ -12,6 +12,8 @@ output stream:
   Textual's `panic`, which printed a traceback and exited 0.
 - **An empty read on a terminal** means it hung up: the input thread ends instead of spinning at one
   core; SIGHUP, or the app's watchdog within half a second, saves and ends the program.
+- **A Linux console** (TERM=linux) lacks block and arrow characters that Textual and this program
+  draw: `OutputWatch` sends each as an ASCII character of the same width.
 - **A terminal that stopped answering**: `TerminalProbe` sends a status query (DSR, `ESC [5n`) every
   few seconds and the input thread takes its answer (`ESC [0n`) out of the keys. `OutputWatch` notes
   when a write to the terminal started and has not finished. The app's watchdog thread asks both
@@ -47,6 +49,22 @@ PROBE_TIMEOUT = 6.0
 WRITE_TIMEOUT = 4.0
 """A write to the terminal blocked this long: the terminal no longer reads (a frozen link)."""
 
+LINUX_CONSOLE_FALLBACKS = str.maketrans({
+    # Drawn by Textual (borders, scrollbars, the palette's icon) or by us (markers); the Linux
+    # console's fonts lack them and show a diamond. Each replacement has the same width in cells.
+    "▀": "-", "▄": "_", "▌": "|", "▐": "|", "▔": "-", "▏": "|", "▕": "|",
+    "▁": "_", "▂": "_", "▃": "_", "▅": "=", "▆": "=", "▇": "#",
+    "►": ">", "▶": ">", "○": "o", "⇧": "^", "⇄": "=", "🔎": "> ",
+})
+"""What a Linux console (TERM=linux) is sent instead of the characters its fonts lack."""
+
+
+def console_fallbacks(term: str | None = None) -> dict[int, str] | None:
+    """The replacements for this terminal, or None when it draws every character."""
+    term = os.environ.get("TERM", "") if term is None else term
+    return LINUX_CONSOLE_FALLBACKS if term == "linux" or term.startswith("linux-") else None
+
+
 LATIN1_FALLBACK = "concertation-latin1"
 """The codec error handler that reads a byte that is not UTF-8 as Latin-1, and counts it."""
 
@@ -79,13 +97,17 @@ class NotUtf8(Message):
 
 
 class OutputWatch:
-    """The terminal's output stream, noting when a write started and has not finished yet."""
+    """The terminal's output stream, noting when a write started and has not finished yet, and
+    replacing the characters this terminal cannot draw (`fallbacks`, a str.translate table)."""
 
-    def __init__(self, file: Any) -> None:
+    def __init__(self, file: Any, fallbacks: dict[int, str] | None = None) -> None:
         self._file = file
+        self.fallbacks = fallbacks
         self.busy_since: float | None = None
 
     def write(self, text: str) -> Any:
+        if self.fallbacks is not None:
+            text = text.translate(self.fallbacks)
         self.busy_since = time.monotonic()
         try:
             return self._file.write(text)
@@ -139,7 +161,7 @@ class SafeLinuxDriver(LinuxDriver):
 
     def __init__(self, app: Any, **options: Any) -> None:
         super().__init__(app, **options)
-        self.output = OutputWatch(self._file)
+        self.output = OutputWatch(self._file, console_fallbacks())
         self._file = self.output  # the writer thread is built on it in start_application_mode
         self.probe = TerminalProbe()
         self._told_not_utf8 = False

@@ -8,6 +8,7 @@ F-keys or ctrl+letters (priority); single letters work when a list has the focus
 
 from __future__ import annotations
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -67,6 +68,12 @@ class LiveScreen(MeetingScreen):
         key("ctrl+t", "toggle_timer", "toggle_timer", priority=True),
         key("ctrl+pagedown", "next_item", "next_item", priority=True, key_display="^PgDn"),
         key("ctrl+pageup", "previous_item", "previous_item", priority=True, key_display="^PgUp", show=False),
+        # The Linux console and PuTTY send ctrl+PgDn/PgUp as plain PgDn/PgUp: from the typing area
+        # (a few rows, where they would do nothing) these move between items too.
+        key("pagedown", "item_from_typing(1)", "next_item_plain", priority=True, show=False,
+            key_display="PgDn", binding_id="next-item-plain"),
+        key("pageup", "item_from_typing(-1)", "previous_item_plain", priority=True, show=False,
+            key_display="PgUp", binding_id="previous-item-plain"),
         key("ctrl+r", "skip_item", "skip_item", priority=True, show=False),
         key("f7", "add_action", "add_action", priority=True),
         key("f9", "add_view", "add_view", priority=True),
@@ -490,6 +497,16 @@ class LiveScreen(MeetingScreen):
         moved: list[bool] = []
         if self.change(lambda m: moved.append(timing.next_item(m, at))) and moved and not moved[0]:
             self.capp.say(tr("live.last_item_done"))
+
+    def action_item_from_typing(self, step: int) -> None:
+        """PgDn/PgUp in the typing area: the next/previous item. Elsewhere the key is the list's."""
+        focused = self.focused
+        if not (isinstance(focused, ShortText) and focused.id == "note"):
+            raise SkipAction()
+        if step > 0:
+            self.action_next_item()
+        else:
+            self.action_previous_item()
 
     def action_previous_item(self) -> None:
         at = self.capp.now()
