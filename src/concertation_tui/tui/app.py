@@ -195,19 +195,26 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         return True
 
     def meeting_changed(self, *, refresh: bool = True) -> None:
-        """The model changed: keep the snapshot, schedule the save, refresh the screens."""
+        """The model changed: schedule the save, refresh the screens. Nothing here grows with the
+        meeting: it is serialised by the save worker, off the UI thread."""
         if self.meeting is None:
             return
         self._change_count += 1
-        self._take_snapshot()
         if not self.read_only and self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_DELAY, self._save_due)
         if refresh:
             self.refresh_views()
 
-    def _take_snapshot(self) -> None:
+    def _take_snapshot(self) -> tuple[Path, bytes] | None:
+        """Serialise the meeting now and keep the bytes as the latest snapshot.
+
+        Any thread may call it: pydantic's serialiser runs in Rust holding the GIL, so the UI
+        thread cannot change the model halfway through; should it fail all the same (a change
+        caught mid-way), the caller keeps the previous snapshot and the next save catches up.
+        """
         if self.meeting is not None and self.path is not None:
             self._snapshot = (self.path, store.serialize(self.meeting))
+        return self._snapshot
 
     def refresh_views(self) -> None:
         for screen in self.screen_stack:
@@ -216,15 +223,19 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     def _save_due(self) -> None:
         self._save_timer = None
-        if self._snapshot is None or self.read_only:
+        if self.meeting is None or self.path is None or self.read_only:
             return
         self._save_in_thread(self._change_count)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="save")
     def _save_in_thread(self, count: int) -> None:
-        """Write the latest snapshot (serialised on the UI thread); report back to the UI thread."""
+        """Serialise the meeting and write it, here off the UI thread; report back to the UI thread."""
         with WRITE_LOCK:  # whoever holds it writes the newest snapshot: an older one never lands last
-            snapshot = self._snapshot
+            try:
+                snapshot = self._take_snapshot()
+            except Exception:  # noqa: BLE001 - a change caught mid-way: try again shortly
+                self.call_from_thread(self._save_failed_quietly)
+                return
             if snapshot is None:
                 return
             path, data = snapshot
@@ -248,6 +259,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             self.save_error = ""
             self.say(tr("save_recovered"))
         self.refresh_save_state()
+
+    def _save_failed_quietly(self) -> None:
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_DELAY, self._save_due)
 
     def _save_failed(self, sentence: str) -> None:
         first = not self.save_error
@@ -290,19 +305,18 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     def emergency_snapshot(self) -> tuple[Path, bytes] | None:
         """The meeting file and its newest serialised bytes, the typing area's text included
-        (None when nothing may be written). Called from threads: reads stored values only, except
-        when the typing area holds text the snapshot lacks (then a copy is serialised here)."""
-        if self.read_only or self._snapshot is None:
+        (None when nothing may be written). Called from threads while the event loop may be stuck:
+        serialises the model as it is (see `_take_snapshot`), else returns the last bytes kept."""
+        if self.read_only or self.path is None or self.meeting is None:
             return None
-        snapshot = self._snapshot
-        typed, meeting = self.typed_draft, self.meeting
-        if typed is not None and meeting is not None and typed != meeting.progress.draft:
-            try:
+        try:
+            meeting, typed = self.meeting, self.typed_draft
+            if typed is not None and typed != meeting.progress.draft:
                 progress = meeting.progress.model_copy(update={"draft": typed})
-                return snapshot[0], store.serialize(meeting.model_copy(update={"progress": progress}))
-            except Exception:  # noqa: BLE001 - the model may be mid-change on the stuck loop
-                return snapshot
-        return snapshot
+                meeting = meeting.model_copy(update={"progress": progress})
+            return self.path, store.serialize(meeting)
+        except Exception:  # noqa: BLE001 - the model caught mid-change on the stuck loop
+            return self._snapshot
 
     def flush_typing(self) -> None:
         """Move the typing area's text into the meeting (every exit path calls this before saving)."""

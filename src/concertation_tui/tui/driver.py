@@ -42,9 +42,9 @@ from textual.message import Message
 PROBE_QUERY = "\x1b[5n"
 """Device status report: every terminal that answers says `ESC [0n` ("terminal OK")."""
 PROBE_ANSWER = "\x1b[0n"
-PROBE_INTERVAL = 2.0
+PROBE_INTERVAL = 1.5
 """Seconds between two probes."""
-PROBE_TIMEOUT = 6.0
+PROBE_TIMEOUT = 5.0
 """A probe unanswered this long, from a terminal that answered before: the link is hung."""
 WRITE_TIMEOUT = 4.0
 """A write to the terminal blocked this long: the terminal no longer reads (a frozen link)."""
