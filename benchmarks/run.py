@@ -192,9 +192,34 @@ def saving(files: dict[str, Path], meetings: dict, runs: int) -> list[Row]:
         ours = timed(lambda: write_private(path, data, generations=True), runs)
         rows.append(Row("save after a change, in the save worker (atomic write, fsyncs)", size, ours,
                         reference, "s", "≤ 2x raw write+fsync", 2.0))
-        rows.append(Row("serialise the meeting, on the UI thread, per change", size,
+        rows.append(Row("serialise the meeting, in the save worker, per save", size,
                         timed(lambda: serialize(meeting), runs), reference, "s", "(for information)", None))
     return rows
+
+
+def ui_change(files: dict[str, Path], runs: int) -> list[Row]:
+    """What one change costs the UI thread (`app.change`, as a typed draft is kept), in a headless
+    app at each size; the reference is the same figure at the demo size: it must stay flat."""
+    import asyncio
+
+    from concertation_tui.tui.app import ConcertationApp
+
+    async def measure(path: Path) -> list[float]:
+        app = ConcertationApp(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.5)
+            times = []
+            for index in range(runs):
+                started = time.perf_counter()
+                app.change(lambda m, index=index: setattr(m.progress, "draft", f"brouillon {index}"), refresh=False)
+                times.append(time.perf_counter() - started)
+                await pilot.pause(0.01)
+            await app.workers.wait_for_complete()
+        return times
+
+    figures = {size: asyncio.run(measure(path)) for size, path in files.items()}
+    return [Row("one change, on the UI thread (app.change)", size, ours, figures["demo"], "s",
+                "flat: ≤ 1.5x the demo size", 1.5) for size, ours in figures.items()]
 
 
 def minutes(env: dict[str, str], files: dict[str, Path], meetings: dict, runs: int, out: Path) -> list[Row]:
@@ -307,6 +332,7 @@ def main() -> None:
             rows += headless(env, files, runs)
         if "save" in chosen:
             rows += saving(files, meetings, runs * 3)
+            rows += ui_change(files, runs * 5)
         if "minute" in chosen:
             rows += minutes(env, files, meetings, runs, work)
         if "interface" in chosen:

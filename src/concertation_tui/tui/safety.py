@@ -383,6 +383,16 @@ class SafeAppMixin:
             with contextlib.suppress(Exception):
                 app.exit(return_code=1)
 
+    def _thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        if isinstance(args.exc_value, OSError) and args.thread is not None and args.thread.name == "textual-output":
+            # Writing to the terminal failed (EIO: it hung up): not an internal error but a lost
+            # terminal. Save from here and end as a hang-up does (the loop may wait on this writer).
+            try:
+                self._write_emergency_snapshot()
+            finally:
+                os._exit(HANGUP_EXIT_CODE)
+        self.report_thread_crash(args.exc_value)
+
     def report_thread_crash(self, error: BaseException) -> None:
         """From any thread (a plain thread, Textual's input thread): the same crash path, on the loop.
 
@@ -469,7 +479,7 @@ class SafeAppMixin:
             install_quiet_hooks(getattr(self, "language", None))
         # An exception in a plain thread ends the program through the crash path (save, sentence,
         # code 1) rather than printing over a program that keeps running.
-        threading.excepthook = lambda args: self.report_thread_crash(args.exc_value)
+        threading.excepthook = self._thread_excepthook
         with contextlib.suppress(Exception):
             app._driver.write(f"\x1b]2;{NEUTRAL_TITLE}\x07")
 
