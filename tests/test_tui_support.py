@@ -56,7 +56,8 @@ BORDERS = str.maketrans("", "", "│█▌▐▏▕")
 async def settle(app, pilot) -> None:
     """Wait for the saves and the screen: the pending save done, workers done, then two idle rounds."""
     for _ in range(40):
-        if not app.save_pending:
+        # the pending save done, and the screen's own focus landed (see tui/early_keys.py)
+        if not app.save_pending and not getattr(app.screen, "keys_wait_for_focus", False):
             break
         await pilot.pause(0.05)
     await app.workers.wait_for_complete()

@@ -386,11 +386,9 @@ class SafeAppMixin:
     def _thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
         if isinstance(args.exc_value, OSError) and args.thread is not None and args.thread.name == "textual-output":
             # Writing to the terminal failed (EIO: it hung up): not an internal error but a lost
-            # terminal. Save from here and end as a hang-up does (the loop may wait on this writer).
-            try:
-                self._write_emergency_snapshot()
-            finally:
-                os._exit(HANGUP_EXIT_CODE)
+            # terminal. SIGHUP saves and ends; if it never comes, the watchdog does (tcgetpgrp
+            # fails, or the unanswered probe says the terminal is gone).
+            return
         self.report_thread_crash(args.exc_value)
 
     def report_thread_crash(self, error: BaseException) -> None:

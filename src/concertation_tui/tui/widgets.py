@@ -240,6 +240,9 @@ class ShortText(Localized, TextArea):
         kwargs.setdefault("compact", True)
         super().__init__(text, **kwargs)
         self._localize()
+        # A blinking cursor repaints the whole area twice a second: bytes on an SSH link for
+        # nothing, and a screen that never rests. The steady cursor shows where one types.
+        self.cursor_blink = False
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
