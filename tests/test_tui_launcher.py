@@ -150,3 +150,24 @@ async def test_a_follow_up_meeting_from_the_launcher_carries_the_open_actions():
         await pilot.press("f5")
         await settle(app, pilot)
         assert "«" in screen_text(app)  # carried actions are marked
+
+
+async def test_a_long_history_lists_the_recent_meetings_and_counts_the_older_ones() -> None:
+    from concertation_tui import store as meeting_store
+    from concertation_tui.demo import demo_meeting
+    from concertation_tui.tui.screens.launcher import RECENT_LIMIT
+
+    data = meeting_store.serialize(demo_meeting())
+    folder = meeting_store.meetings_dir()
+    for number in range(RECENT_LIMIT + 5):
+        meeting_store.write_private(folder / f"2026-01-01-{number:012x}.json", data)
+    app = ConcertationApp(None, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)  # the index did not know them: read in a worker, then shown
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        assert len(app.screen.every_summary) == RECENT_LIMIT + 5
+        assert len(app.screen.summaries) == RECENT_LIMIT
+        meetings = app.screen.query_one("#meetings")
+        last = meetings.get_option_at_index(meetings.option_count - 1)
+        assert last.id == "older" and "5 réunions plus anciennes" in str(last.prompt)

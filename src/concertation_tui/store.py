@@ -407,26 +407,19 @@ class MeetingSummary:
     modified: float = 0.0
     problem: str = ""
     """A sentence when the file does not load."""
+    issued: int = 0
+    """How many times its minute was issued (0: never)."""
 
 
 def list_meetings(folder: Path | None = None, lang: str | None = None) -> list[MeetingSummary]:
-    """Every meeting file in the folder, newest meeting date first; damaged files are listed with why."""
-    folder = folder or meetings_dir()
-    summaries = []
-    for path in folder.glob("*.json"):
-        modified = path.stat().st_mtime
-        try:
-            meeting = load_meeting(path)
-        except MeetingFileError as error:
-            summaries.append(MeetingSummary(path=path, modified=modified, problem=error.sentence(lang)))
-            continue
-        summaries.append(
-            MeetingSummary(
-                path=path, title=meeting.title, date=meeting.date, phase=meeting.progress.phase.value,
-                series_id=meeting.series.series_id, number=meeting.series.number, modified=modified,
-            )
-        )
-    return sorted(summaries, key=lambda s: (s.date or dt.date.min, s.modified), reverse=True)
+    """Every meeting file in the folder, newest meeting date first; damaged files are listed with why.
+
+    Read through the index kept beside the meetings (meeting_index.py): only files changed since
+    the last listing are read and validated again.
+    """
+    from .meeting_index import list_meetings as indexed  # it imports this module
+
+    return indexed(folder, lang)[0]
 
 
 def file_name_for(meeting: Meeting) -> str:

@@ -218,6 +218,7 @@ STRINGS: dict[str, str] = {
     "tui.launcher.title": "Network meetings",
     "tui.launcher.subtitle": "prepare, run, write the minute",
     "tui.launcher.recent": "Recent meetings",
+    "tui.launcher.older": "… and {count} older meetings: f to open a file, or \"concertation list\".",
     "tui.launcher.none": "No meeting yet: n to create one, d for the demo.",
     "tui.launcher.help": "Enter: open · n: new meeting · s: follow-up of the chosen one · f: open a file · d: demo · ctrl+q: quit",
     "tui.launcher.untitled": "(untitled)",

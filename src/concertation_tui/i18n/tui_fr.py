@@ -219,6 +219,7 @@ STRINGS: dict[str, str] = {
     "tui.launcher.title": "Réunions de concertation",
     "tui.launcher.subtitle": "préparer, mener, écrire le compte rendu",
     "tui.launcher.recent": "Réunions récentes",
+    "tui.launcher.older": "… et {count} réunions plus anciennes : f pour ouvrir un fichier, ou « concertation list ».",
     "tui.launcher.none": "Aucune réunion pour l'instant : n pour en créer une, d pour la démonstration.",
     "tui.launcher.help": "Entrée : ouvrir · n : nouvelle réunion · s : réunion de suivi de celle choisie · f : ouvrir un fichier · d : démonstration · ctrl+q : quitter",
     "tui.launcher.untitled": "(sans titre)",

@@ -8,7 +8,6 @@ screen, a readiness finding or a consent conflict can find the line of a note.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,17 +147,6 @@ class MinuteDue:
 def minute_due(issued: int, day: dt.date | None, today: dt.date, due_days: int) -> MinuteDue:
     days = (today - day).days if day is not None and day <= today else None
     return MinuteDue(issued, days, not issued and days is not None and days > due_days)
-
-
-def minute_due_of_file(path: Path, today: dt.date, due_days: int) -> MinuteDue | None:
-    """The delay of a meeting file's minute, read without validating the whole file (the launcher lists many)."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        issues = raw.get("distribution", {}).get("issues", [])
-        day = dt.date.fromisoformat(raw["date"]) if raw.get("date") else None
-    except (OSError, ValueError, AttributeError, TypeError):
-        return None
-    return minute_due(len(issues) if isinstance(issues, list) else 0, day, today, due_days)
 
 
 def changed_part(before: str, after: str, context: int = 3) -> str:

@@ -13,7 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 from textual.widgets.option_list import Option
 
+from textual import work
+
 from ... import store
+from ...meeting_index import list_meetings
 from ..dialogs.forms import FormDialog, FormField, Notice
 from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, key, tr
@@ -38,6 +41,10 @@ def _template_title(path: Path) -> str:
         return path.stem
 
 
+RECENT_LIMIT = 80
+"""Meetings listed on the launcher, newest first; older ones are opened with `f` (a file)."""
+
+
 class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
     HIDE_FOREIGN_BINDINGS = True
 
@@ -58,6 +65,9 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
         self.BINDING_GROUP_TITLE = tr("launcher.title")
         self.problem = problem
         self.summaries: dict[str, store.MeetingSummary] = {}
+        """The meetings listed, by option id."""
+        self.every_summary: list[store.MeetingSummary] = []
+        """Every meeting in the folder (a follow-up looks for its series among them)."""
 
     def compose(self) -> ComposeResult:
         title = Content.assemble((tr("launcher.title"), "bold"), "  ", tr("launcher.subtitle"))
@@ -75,22 +85,43 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
         self.query_one("#meetings").focus()
 
     def reload(self) -> None:
+        """The meetings the index knows, at once; files it does not know yet are read in a worker."""
         lang = self.app.language  # type: ignore[attr-defined]
-        summaries = store.list_meetings(lang=lang)
+        summaries, unknown = list_meetings(lang=lang, known_only=True)
+        self._show(summaries)
+        if unknown:
+            self._read_all(lang)
+
+    @work(thread=True, exclusive=True, group="launcher-list", exit_on_error=False)
+    def _read_all(self, lang: str) -> None:
+        summaries, _ = list_meetings(lang=lang)
+        self.app.call_from_thread(self._show, summaries)
+
+    def _show(self, summaries: list[store.MeetingSummary]) -> None:
+        lang = self.app.language  # type: ignore[attr-defined]
         from .reread import minute_due_parts
 
         today = self.app.now().date() if hasattr(self.app, "now") else dt.date.today()
         due_days = getattr(getattr(self.app, "config", None), "minute_due_days", 7)
         from .series import launcher_options  # grouped by series, newest first
 
+        # The most recent meetings, and a line saying how many older ones `f` or `concertation list`
+        # reach: no one scrolls a thousand rows, and drawing them took half a second.
+        self.every_summary = summaries
+        recent = summaries[:RECENT_LIMIT]
         options, self.summaries = launcher_options(
-            summaries, lang, extra=lambda summary: minute_due_parts(summary.path, today, due_days))
+            recent, lang, extra=lambda summary: minute_due_parts(summary, today, due_days))
+        if len(summaries) > len(recent):
+            options.append(Option(Content(tr("launcher.older", count=len(summaries) - len(recent))),
+                                  id="older", disabled=True))
         meetings = self.query_one("#meetings", Choices)
+        kept = meetings.current_id()  # the worker's fuller list keeps the row the facilitator is on
         meetings.set_options(options)
         if not options:
             meetings.add_option(Option(Content(tr("launcher.none")), id="none", disabled=True))
-        elif meetings.highlighted is None:
-            meetings.highlighted = 0
+            return
+        ids = [option.id for option in options]
+        meetings.highlighted = ids.index(kept) if kept in ids else 0
 
     def _selected(self) -> store.MeetingSummary | None:
         oid = self.query_one("#meetings", Choices).current_id()
@@ -177,7 +208,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
             return
         from .series import follow_up_of  # from the newest meeting of the series; says a reopening
 
-        summary, said = follow_up_of(summary, list(self.summaries.values()))
+        summary, said = follow_up_of(summary, list(self.every_summary))
         intro = tr("launcher.follow_up_intro", title=summary.title or tr("launcher.untitled"))
         self.app.push_screen(FormDialog(tr("launcher.follow_up_title"), [
             FormField("date", tr("launcher.field_date"), "date", None, note=tr("launcher.follow_up_date_note")),

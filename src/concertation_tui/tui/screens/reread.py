@@ -821,11 +821,11 @@ class RereadScreen(MeetingScreen):
         return True
 
 
-def minute_due_parts(path, today, due_days: int) -> list:
+def minute_due_parts(summary, today, due_days: int) -> list:
     """For the launcher: '· CR à émettre · J+3' (flagged when late), '· CR v1 émis', or nothing."""
-    due = rereading.minute_due_of_file(path, today, due_days)
-    if due is None:
+    if summary.problem:
         return []
+    due = rereading.minute_due(summary.issued, summary.date, today, due_days)
     if due.version:
         return [("  · " + tr("launcher.minute_issued", version=due.version), "dim")]
     if due.days is None:

@@ -1,0 +1,116 @@
+"""The list of meetings, from a small index kept beside them (the launcher, `concertation list`).
+
+An office server's folder grows every month: validating every meeting file each time the launcher
+opens froze it for 0.9 s at 300 files. The index (`meetings/.launcher-index`, 0600 like the
+meetings) keeps what a list shows of each file (title, date, step, series, minute issued) with the
+file's size and modification time; a file whose size or time changed, or that the index does not
+know, is read again, and the index rewritten. Damaged files are remembered as damaged and read again
+only to say why. Only regular files are listed (never a link, a FIFO or a device).
+
+Headless: no Textual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+from .store import MeetingFileError, MeetingSummary, load_meeting, meetings_dir, write_private
+
+INDEX_NAME = ".launcher-index"
+INDEX_VERSION = 1
+
+
+def _stamp(entry: os.DirEntry) -> list[int]:
+    info = entry.stat(follow_symlinks=False)
+    return [info.st_mtime_ns, info.st_size, info.st_ino]
+
+
+def _meeting_files(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as entries:
+            return [e for e in entries if e.name.endswith(".json") and e.is_file(follow_symlinks=False)]
+    except OSError:
+        return []
+
+
+def _read_index(folder: Path) -> dict[str, dict]:
+    try:
+        raw = json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(raw, dict) or raw.get("version") != INDEX_VERSION or not isinstance(raw.get("files"), dict):
+        return {}
+    return raw["files"]
+
+
+def _entry_of(path: Path, stamp: list[int]) -> dict:
+    """What the index keeps of one file (reads and validates it)."""
+    try:
+        meeting = load_meeting(path)
+    except MeetingFileError:
+        return {"stamp": stamp, "damaged": True}
+    return {
+        "stamp": stamp,
+        "title": meeting.title,
+        "date": meeting.date.isoformat() if meeting.date else None,
+        "phase": meeting.progress.phase.value,
+        "series_id": meeting.series.series_id,
+        "number": meeting.series.number,
+        "issued": len(meeting.distribution.issues),
+    }
+
+
+def _summary(path: Path, entry: dict, lang: str | None) -> MeetingSummary:
+    modified = entry["stamp"][0] / 1e9
+    if entry.get("damaged"):
+        try:
+            load_meeting(path)
+            problem = ""
+        except MeetingFileError as error:
+            problem = error.sentence(lang)
+        return MeetingSummary(path=path, modified=modified, problem=problem)
+    day = entry.get("date")
+    return MeetingSummary(
+        path=path, title=entry.get("title", ""), date=dt.date.fromisoformat(day) if day else None,
+        phase=entry.get("phase", ""), series_id=entry.get("series_id", ""), number=entry.get("number", 1),
+        modified=modified, issued=entry.get("issued", 0),
+    )
+
+
+def list_meetings(folder: Path | None = None, lang: str | None = None, *,
+                  known_only: bool = False) -> tuple[list[MeetingSummary], int]:
+    """Every meeting in the folder, newest meeting date first, and how many files the index did not
+    know (or knew in an older state).
+
+    With `known_only`, those files are left out and nothing is read but the index (the launcher
+    shows this at once, then asks for the whole list in a worker); otherwise they are read, and
+    the index is rewritten when anything changed.
+    """
+    folder = folder or meetings_dir()
+    index = _read_index(folder)
+    fresh: dict[str, dict] = {}
+    stale = 0
+    summaries = []
+    for found in _meeting_files(folder):
+        try:
+            stamp = _stamp(found)
+        except OSError:
+            continue
+        entry = index.get(found.name)
+        if entry is None or entry.get("stamp") != stamp:
+            stale += 1
+            if known_only:
+                continue
+            entry = _entry_of(Path(found.path), stamp)
+        fresh[found.name] = entry
+        summaries.append(_summary(Path(found.path), entry, lang))
+    if not known_only and (stale or set(fresh) != set(index)):
+        with contextlib.suppress(Exception):  # a folder one may read but not write: no index, same list
+            data = json.dumps({"version": INDEX_VERSION, "files": fresh}, ensure_ascii=False).encode("utf-8")
+            write_private(folder / INDEX_NAME, data)
+    summaries.sort(key=lambda s: (s.date or dt.date.min, s.modified), reverse=True)
+    return summaries, stale
