@@ -9,8 +9,8 @@ thread, within a second.
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +106,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         """The typing area's text as of the last key (set on every change, read by the emergency
         writes from a thread); None when no typing area has been shown."""
         self._held_keys: list[events.Key] = []
-        self._hold_watched: Screen | None = None
         """Keys that arrived while a screen or form was opening, before its first focus."""
+        self._hold_watched: Screen | None = None
+        """The opening screen whose time limit for held keys runs (see HOLD_LIMIT)."""
         self._told_not_utf8 = False
         for found in THEMES:
             self.register_theme(found)
@@ -338,12 +339,11 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             if self.meeting is None or self.path is None or self.read_only:
                 return True
             self.flush_typing()
-            self._take_snapshot()
             if not WRITE_LOCK.acquire(timeout=5.0):  # an autosave is stuck on a very slow disk
                 self.save_error = tr("save_failed_other", reason="TimeoutError")
                 return False
             try:
-                path, data = self._snapshot  # type: ignore[misc]
+                path, data = self._take_snapshot()  # type: ignore[misc]
                 store.write_private(path, data, generations=True)
             finally:
                 WRITE_LOCK.release()

@@ -22,13 +22,18 @@ What is here
     Mixed into the App first: `class ConcertationApp(SafeAppMixin, App[int])`. The App provides two
     methods, both safe to call at any time and never raising:
 
-    - `emergency_snapshot() -> tuple[Path, bytes] | None`: the meeting file and the bytes of the latest
-      serialised state of the meeting (at least as new as the file on disk), or None when there is
+    - `emergency_snapshot() -> tuple[Path, bytes] | None`: the meeting file and the bytes of the
+      newest state of the meeting, text still in the typing area included, or None when there is
       nothing this session may write (no meeting open, or the meeting is open read-only because
       another session holds it). It is called from a plain thread (the watchdog) while the event loop
-      may be stuck: it must only return stored values, never touch widgets or serialise the model.
-    - `save_now_sync() -> None`: serialise the current meeting and write it now, synchronously (on
-      the event loop's thread); a no-op when read-only.
+      may be stuck: it must never touch widgets, and falls back to the last bytes kept.
+    - `save_now_sync() -> bool`: move the typing area's text into the meeting, serialise it and
+      write it now, synchronously (on the event loop's thread); True when the file holds it (a
+      no-op, True, when read-only), else False with the sentence in `save_error`.
+    - optionally `typing_text()` and `saved_time_text()`, so that the crash message says exactly
+      what was saved.
+
+    Every write of the meeting file, by the app or by the mixin, holds `WRITE_LOCK`.
 
     The mixin then:
 
@@ -41,18 +46,24 @@ What is here
     2. At start (the Compose event), when running in a real terminal (never headless, so never under
        `run_test`):
        - SIGHUP and SIGTERM handlers on the running asyncio loop: save synchronously, arm a daemon
-         `threading.Timer(1.0, os._exit, (128 + signum,))` failsafe, then `exit(128 + signum)`;
-       - a daemon watchdog thread polling `os.tcgetpgrp(stdin)` every 0.5 s: when the terminal is
-         gone (OSError) it writes `emergency_snapshot()` with `store.write_private` and calls
-         `os._exit(129)`. It covers a hang-up whose SIGHUP never arrives (the event loop then
-         deadlocks on the writer queue, so only a thread can act);
+         `threading.Timer(1.0, os._exit, (128 + signum,))` failsafe, then `exit(128 + signum)`
+         (with a line on stderr, once the terminal is restored, when the save failed);
+       - a daemon watchdog thread polling `os.tcgetpgrp(stdin)` every 0.5 s, and the driver's
+         `hung_for()` (driver.py: a write blocked, or a status query unanswered): when the terminal
+         is gone or hung it writes `emergency_snapshot()` with `store.write_private` and calls
+         `os._exit(129)`. It covers a hang-up whose SIGHUP never arrives and a frozen link (the
+         event loop then deadlocks on the writer queue, so only a thread can act); the status
+         query is sent by an interval on the loop;
+       - `threading.excepthook`: an exception in any plain thread takes the crash path
+         (`report_thread_crash`), as does one in Textual's input thread (driver.py);
        - an asyncio exception handler on the loop, so that an exception escaping a bare task or
          callback takes the same crash path instead of asyncio's log on stderr;
        - `install_quiet_hooks()` again, in the app's language;
        - a fixed neutral terminal title (`NEUTRAL_TITLE`): Textual itself never writes a title
          escape (8.2.8), but the shell may have put the command line (a file name) there.
        On unmount the watchdog stops and the signal handlers are removed.
-    3. Removes the palette's "Screenshot" system command and makes `action_screenshot` /
+    3. Chooses the terminal driver (`get_driver_class`: driver.py's `SafeLinuxDriver`).
+    4. Removes the palette's "Screenshot" system command and makes `action_screenshot` /
        `deliver_screenshot` do nothing (an SVG of the screen would land in ~/Downloads).
 
     Hook: nothing to call. Textual dispatches an event to one handler per class of the App's MRO
