@@ -147,3 +147,47 @@ async def test_the_quit_question_tells_the_truth_about_the_note() -> None:
         await wait_for(pilot, lambda: app.screen.__class__.__name__ == "Confirm")
         text = " ".join(screen_text(app).split())
         assert "gardée" in text and "perdue" not in text
+
+
+async def test_a_burst_of_notes_for_several_speakers_goes_to_each_in_order() -> None:
+    """As a facilitator types: words, Enter, ctrl+n, words, Enter, ctrl+n... in one burst. Each
+    note goes to the speaker it was typed for, never merged with the next one."""
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        live = app.screen
+        first = live.speaker()
+        before = len(app.meeting.contributions) + len(app.meeting.person_views)
+        keys: list[str] = []
+        for word in ("alpha", "beta", "gamma"):
+            keys += [*word, "enter", "ctrl+n"]
+        keys += [*"delta"]
+        burst(app, *keys)
+        await wait_for(pilot, lambda: live.query_one("#note", ShortText).text == "delta"
+                       and len(app.meeting.contributions) + len(app.meeting.person_views) == before + 3)
+        by_text = {n.text: n for n in [*app.meeting.contributions, *app.meeting.person_views]}
+        assert {"alpha", "beta", "gamma"} <= set(by_text), sorted(by_text)[-5:]  # never merged
+
+        def who(text: str) -> str:
+            return getattr(by_text[text], "speaker_id", "") or "person"
+
+        speakers = [who("alpha"), who("beta"), who("gamma")]
+        assert len(set(speakers)) == 3, speakers  # three speakers, one after the other
+        assert who("alpha") == (first.id if first.kind.value != "person" else "person")
+        await settle(app, pilot)
+        assert store.load_meeting(path).progress.draft == "delta"
+
+
+async def test_a_note_typed_before_ctrl_pgdn_stays_on_its_item() -> None:
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("pageup")  # back to the item before, so there is a next one
+        await settle(app, pilot)
+        item = app.meeting.progress.item_id
+        burst(app, *"omega", "enter", "ctrl+pagedown")
+        await wait_for(pilot, lambda: app.meeting.progress.item_id != item)
+        await settle(app, pilot)
+        note = next(n for n in [*app.meeting.contributions, *app.meeting.person_views] if n.text == "omega")
+        assert note.item_id == item

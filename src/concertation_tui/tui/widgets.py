@@ -225,15 +225,38 @@ class ShortText(Localized, TextArea):
     HIDE_FOREIGN_BINDINGS = True
 
     class Submitted(Message):
-        def __init__(self, area: ShortText) -> None:
+        def __init__(self, area: ShortText, text: str = "") -> None:
             super().__init__()
             self.area = area
+            self.text = text
+            """The area's text when Enter was pressed (later keys may have changed the area since)."""
 
         @property
         def control(self) -> ShortText:
             return self.area
 
-    def __init__(self, text: str = "", **kwargs) -> None:
+    class Ordered(Message):
+        """An action sent through this area's queue, so that it reaches the screen after the keys
+        typed ahead of it (Textual forwards keys to the focused widget's queue but runs a priority
+        binding at once: a 'next speaker' would otherwise overtake the words typed before it)."""
+
+        def __init__(self, area: ShortText, action: str, delivered: bool = False) -> None:
+            super().__init__()
+            self.area = area
+            self.action = action
+            self.delivered = delivered
+            """False while it waits in the area's queue; True once passed to the screen."""
+
+        @property
+        def control(self) -> ShortText:
+            return self.area
+
+    def __init__(self, text: str = "", *, submit_keys: tuple[str, ...] = ("enter",),
+                 clear_on_submit: bool = False, **kwargs) -> None:
+        """`submit_keys` post Submitted with the text as it is at that key; with `clear_on_submit`
+        the area empties at once, so keys typed right after go to the next note."""
+        self.submit_keys = submit_keys
+        self.clear_on_submit = clear_on_submit
         kwargs.setdefault("soft_wrap", True)
         kwargs.setdefault("tab_behavior", "focus")
         kwargs.setdefault("show_line_numbers", False)
@@ -245,9 +268,21 @@ class ShortText(Localized, TextArea):
         self.cursor_blink = False
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
+        if event.key in self.submit_keys:
             event.stop()
             event.prevent_default()
-            self.post_message(self.Submitted(self))
+            text = self.text
+            if self.clear_on_submit and text:
+                self.text = ""
+            # Straight to the screen (not through this area's own queue, where it would wait
+            # behind the keys and actions typed after it).
+            self.screen.post_message(self.Submitted(self, text))
             return
         await super()._on_key(event)
+
+    def on_short_text_ordered(self, event: Ordered) -> None:
+        """Its turn in this area's queue has come: pass it to the screen in one step, as Enter's
+        Submitted goes, so the screen gets both in the order they were typed."""
+        if event.area is self and not event.delivered:
+            event.stop()
+            self.screen.post_message(self.Ordered(self, event.action, delivered=True))

@@ -62,19 +62,24 @@ class LiveScreen(MeetingScreen):
     BINDINGS = [
         # No single letters here: whatever is typed goes to the typing area, wherever the focus is
         # (a letter taken as a key while one believes one is typing would move the meeting on).
-        key("ctrl+s", "record", "record", priority=True, show=False),
-        key("ctrl+n", "next_speaker", "next_speaker", priority=True),
-        key("ctrl+o", "note_options", "note_options", priority=True, show=False),
-        key("ctrl+t", "toggle_timer", "toggle_timer", priority=True),
-        key("ctrl+pagedown", "next_item", "next_item", priority=True, key_display="^PgDn"),
-        key("ctrl+pageup", "previous_item", "previous_item", priority=True, key_display="^PgUp", show=False),
+        # ctrl+s is the typing area's own (like Enter: it takes the text as it is at that key). The
+        # others change the speaker or the item: `in_order` sends them through the typing area's
+        # queue, behind the words typed before them, which must not go to the next speaker or item.
+        key("ctrl+s", "record", "record", show=False),
+        key("ctrl+n", "in_order('next_speaker')", "next_speaker", priority=True),
+        key("ctrl+o", "in_order('note_options')", "note_options", priority=True, show=False),
+        key("ctrl+t", "in_order('toggle_timer')", "toggle_timer", priority=True),
+        key("ctrl+pagedown", "in_order('next_item')", "next_item", priority=True, key_display="^PgDn"),
+        key("ctrl+pageup", "in_order('previous_item')", "previous_item", priority=True, key_display="^PgUp",
+            show=False),
         # The Linux console and PuTTY send ctrl+PgDn/PgUp as plain PgDn/PgUp: from the typing area
-        # (a few rows, where they would do nothing) these move between items too.
-        key("pagedown", "item_from_typing(1)", "next_item_plain", priority=True, show=False,
+        # (a few rows, where they would do nothing) these move between items too; in a list they
+        # are the list's.
+        key("pagedown", "in_order('next_item_plain')", "next_item_plain", priority=True, show=False,
             key_display="PgDn", binding_id="next-item-plain"),
-        key("pageup", "item_from_typing(-1)", "previous_item_plain", priority=True, show=False,
+        key("pageup", "in_order('previous_item_plain')", "previous_item_plain", priority=True, show=False,
             key_display="PgUp", binding_id="previous-item-plain"),
-        key("ctrl+r", "skip_item", "skip_item", priority=True, show=False),
+        key("ctrl+r", "in_order('skip_item')", "skip_item", priority=True, show=False),
         key("f7", "add_action", "add_action", priority=True),
         key("f9", "add_view", "add_view", priority=True),
         key("ctrl+f", "review", "review", priority=True),
@@ -112,7 +117,8 @@ class LiveScreen(MeetingScreen):
                 yield Choices(id="said")
             with Vertical(id="input-box"):
                 yield Label("", id="speaker-line", markup=False)
-                yield ShortText("", id="note", placeholder=tr("live.note_placeholder"))
+                yield ShortText("", id="note", placeholder=tr("live.note_placeholder"),
+                                submit_keys=("enter", "ctrl+s"), clear_on_submit=True)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -409,20 +415,47 @@ class LiveScreen(MeetingScreen):
     # -- typing and recording --
 
     def on_short_text_submitted(self, event: ShortText.Submitted) -> None:
+        """Enter (or ctrl+s) in the typing area: the text as it was at that key, already cleared."""
         event.stop()
-        self.action_record()
+        if not self.record(event.text):
+            area = self.query_one("#note", ShortText)
+            area.text = event.text + area.text  # not recorded: the words go back where they were
+            area.move_cursor(area.document.end)
+
+    async def action_in_order(self, action: str) -> None:
+        """Run `action` after the keys already sent to the typing area (see ShortText.Ordered)."""
+        note = self.query_one("#note", ShortText)
+        if self.focused is note:
+            note.post_message(ShortText.Ordered(note, action))
+        elif action.endswith("_plain"):
+            raise SkipAction()  # plain PgDn/PgUp in a list: the list's own
+        else:
+            await self.run_action(action)
+
+    async def on_short_text_ordered(self, event: ShortText.Ordered) -> None:
+        event.stop()
+        await self.run_action(event.action)
 
     def action_record(self) -> None:
+        """ctrl+s from a list: record what the typing area holds."""
         area = self.query_one("#note", ShortText)
-        text = area.text.strip()
+        if self.record(area.text):
+            area.text = ""
+        area.focus()
+
+    def record(self, typed: str) -> bool:
+        """Record `typed` for the current speaker on the current item; False when it cannot be
+        (nothing typed, no speaker, read-only), and the words then stay with the facilitator."""
+        area = self.query_one("#note", ShortText)
+        text = typed.strip()
         if not text:
             area.focus()
-            return
+            return False
         speaker = self.speaker()
         item = self.item
         if speaker is None:
             self.capp.say(tr("live.no_speaker"), "warning")
-            return
+            return False
         at = self.capp.now()
         p = self.pending
         visibility = Visibility(kind=p["visibility"],
@@ -438,14 +471,15 @@ class LiveScreen(MeetingScreen):
                                                     nature=p["nature"], domains=list(p["domains"]),
                                                     visibility=visibility, at=at))
             m.progress.speaker_id = speaker.id
-            m.progress.draft = ""
+            m.progress.draft = area.text  # what was typed after Enter: the next note, kept too
 
-        if self.change(edit):
-            area.text = ""
+        recorded = self.change(edit)
+        if recorded:
             self.pending = self._fresh_pending()
             self._speaker_line()
             self.query_one("#said", Choices).scroll_end(animate=False)
         area.focus()
+        return recorded
 
     def action_next_speaker(self) -> None:
         round_table = self.speakers()
@@ -498,15 +532,11 @@ class LiveScreen(MeetingScreen):
         if self.change(lambda m: moved.append(timing.next_item(m, at))) and moved and not moved[0]:
             self.capp.say(tr("live.last_item_done"))
 
-    def action_item_from_typing(self, step: int) -> None:
-        """PgDn/PgUp in the typing area: the next/previous item. Elsewhere the key is the list's."""
-        focused = self.focused
-        if not (isinstance(focused, ShortText) and focused.id == "note"):
-            raise SkipAction()
-        if step > 0:
-            self.action_next_item()
-        else:
-            self.action_previous_item()
+    def action_next_item_plain(self) -> None:
+        self.action_next_item()
+
+    def action_previous_item_plain(self) -> None:
+        self.action_previous_item()
 
     def action_previous_item(self) -> None:
         at = self.capp.now()
