@@ -28,7 +28,19 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
-def _open_interface(ctx: click.Context, path: Path | None) -> None:
+def _has_terminal() -> bool:
+    """Keys come from stdin; Textual draws on stderr; stdout must not be a file the screen could leak into."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr))
+
+
+def _open_interface(ctx: click.Context, path: Path | None, *, written: bool = False) -> None:
+    """Run the interface on `path`; without a terminal say so on stderr and exit 2 (nothing is drawn).
+
+    `written`: the command has just written `path` (new, demo), and the sentence says so."""
+    if not _has_terminal():
+        sentence = t("setup.no_terminal_written", _lang(ctx), file=path) if written else t("setup.no_terminal", _lang(ctx))
+        click.echo(sentence, err=True)
+        sys.exit(2)
     from .tui import run  # Textual is only imported here
 
     sys.exit(run(path, lang=_lang(ctx), theme=ctx.obj["theme"]))
@@ -107,7 +119,7 @@ def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datet
         _fail(error.sentence(lang))
     click.echo(t("cli.created", _lang(ctx), file=path))
     if open_after:
-        _open_interface(ctx, path)
+        _open_interface(ctx, path, written=True)
 
 
 @main.command("demo")
@@ -129,7 +141,7 @@ def demo(ctx: click.Context, open_after: bool) -> None:
     click.echo(t("cli.demo_follow_up_written", _lang(ctx), file=follow_path))
     click.echo(t("cli.demo_written", _lang(ctx), file=path))
     if open_after:
-        _open_interface(ctx, path)
+        _open_interface(ctx, path, written=True)
 
 
 @main.command("open")
