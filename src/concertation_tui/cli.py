@@ -304,6 +304,48 @@ def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, what_c
         click.echo(f"  {path.name}")
 
 
+@main.command("config")
+@click.pass_context
+def config_(ctx: click.Context) -> None:
+    """Montre chaque réglage, sa valeur et le fichier d'où elle vient ; 1 si un fichier est à corriger."""
+    from .config import SETTINGS, load_config
+    from .minute import default_template_path
+    from .resources import word_list_folders
+    from .templates import meeting_templates
+
+    lang = _lang(ctx)
+    config = load_config()
+    click.echo(t("setup.config.header", lang))
+    for file in config.files:
+        click.echo(t("setup.config.file_read" if file.exists() else "setup.config.file_absent", lang, file=file))
+    click.echo(t("setup.config.settings", lang))
+    default = t("setup.config.default", lang)
+    for setting in SETTINGS:
+        source = config.sources.get(setting.key)
+        where = str(source) if source else default
+        value = config.value(setting.key)
+        if setting.key == "keymap":
+            for binding, keys in value.items():
+                click.echo(f"  keymap.{binding} = {json.dumps(keys, ensure_ascii=False)}    ← {where}")
+            continue
+        shown = json.dumps(value, ensure_ascii=False) if value != "" else t("setup.config.empty", lang)
+        click.echo(f"  {setting.key} = {shown}    ← {where}")
+    click.echo(t("setup.config.templates", lang))
+    click.echo(t("setup.config.minute_template", lang, file=default_template_path()))
+    for name, path in meeting_templates().items():
+        click.echo(t("setup.config.meeting_template", lang, name=name, file=path))
+    lists = [str(path) for folder in word_list_folders()
+             for pattern in ("judging-words.*.txt", "third-persons.*.txt") for path in sorted(folder.glob(pattern))]
+    click.echo(t("setup.config.word_lists", lang, folders=", ".join(lists)))
+    if not config.problems:
+        click.echo(t("setup.config.no_problem", lang))
+        return
+    click.echo(t("setup.config.problems", lang))
+    for problem in config.problems:
+        click.echo(f"  - {problem.sentence(lang)}")
+    sys.exit(1)
+
+
 def entry() -> None:
     """The `concertation` program: first make sure nothing about the meeting can leak, then run.
 
