@@ -346,6 +346,19 @@ def config_(ctx: click.Context) -> None:
     sys.exit(1)
 
 
+@main.command("doctor")
+@click.pass_context
+def doctor(ctx: click.Context) -> None:
+    """Ce que ce terminal et ce compte donnent au programme, chaque problème avec sa solution ; 1 si un point bloque."""
+    from .doctor import Level, diagnose, report
+
+    lang = _lang(ctx)
+    findings = diagnose(lang)
+    click.echo("\n".join(report(findings, lang)))
+    if any(f.level is Level.BLOCK for f in findings):
+        sys.exit(1)
+
+
 def entry() -> None:
     """The `concertation` program: first make sure nothing about the meeting can leak, then run.
 
