@@ -90,7 +90,7 @@ def test_the_minute_is_built_from_the_organisation_folder(tmp_path: Path, privat
     result = run("minute", str(path), "-o", str(out))
     assert result.exit_code == 0, result.output
     document = docx.Document(io.BytesIO(out.read_bytes()))
-    assert MARK in header_text(document)  # the organisation's template, not the shipped one
+    assert f"{MARK} CPAS de Testville" in header_text(document)  # its template, and its name from its settings
     text = body_text(document)
     assert "Concertation selon le modèle de Testville" in text  # the organisation's meeting template
     assert f"Responsable du traitement : {CONTROLLER}." in text

@@ -149,6 +149,8 @@ def demo(ctx: click.Context, open_after: bool) -> None:
 @click.pass_context
 def open_(ctx: click.Context, file: Path) -> None:
     """Ouvre une réunion dans l'interface."""
+    if not _has_terminal():  # nothing to do without a screen: say so at once, before loading anything
+        _open_interface(ctx, file)
     _load(ctx, file)  # a damaged file is explained here, in plain words, before any screen opens
     _open_interface(ctx, file)
 

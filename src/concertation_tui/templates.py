@@ -51,7 +51,10 @@ def new_meeting_from_template(
     day: dt.date | None = None,
     person_name: str = "",
 ) -> Meeting:
-    """A fresh meeting (new ids, new series) from the template `name`."""
+    """A fresh meeting (new ids, new series) from the template `name`; the organisation is the
+    template's, else the `organisation` setting (the organisation's folder, or the user's)."""
+    from .config import load_config
+
     template = _template(name)
     agenda = [item.model_copy(update={"id": new_id()}) for item in template.agenda]
     participants = []
@@ -63,6 +66,7 @@ def new_meeting_from_template(
         update={
             "id": new_id(),
             "title": title or template.title,
+            "organisation": template.organisation or load_config().organisation,
             "date": day or dt.date.today(),
             "series": SeriesInfo(),
             "agenda": agenda,
