@@ -167,6 +167,15 @@ def test_an_ordinary_user_runs_a_meeting_in_tmux(installed: Install) -> None:
     assert (data / "meetings").stat().st_mode & 0o777 == 0o700
 
     placeholder = t("tui.live.note_placeholder", "fr")
+    doctor_dir = installed.folder / "tmux-doctor"
+    doctor_dir.mkdir()
+    with Tmux(doctor_dir, "doctor") as tmux:  # what this account's terminal gives: nothing blocks
+        tmux.start([*as_user, "doctor"], env={}, cwd=Path("/"))
+        tmux.wait_dead(timeout=30)
+        report, status = tmux.everything(), tmux.exit_status()
+    assert status == "0", report
+    assert t("setup.doctor.nothing_blocks", "fr") in report.replace("\n", "")
+    assert f"Dossier des réunions : {data}, à vous seul." in report.replace("\n", "")
     screen_dir = installed.folder / "tmux"
     screen_dir.mkdir()
     with Tmux(screen_dir, "install") as tmux:
