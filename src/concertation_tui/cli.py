@@ -38,7 +38,8 @@ def _open_interface(ctx: click.Context, path: Path | None, *, written: bool = Fa
 
     `written`: the command has just written `path` (new, demo), and the sentence says so."""
     if not _has_terminal():
-        sentence = t("setup.no_terminal_written", _lang(ctx), file=path) if written else t("setup.no_terminal", _lang(ctx))
+        lang = _lang(ctx)
+        sentence = t("setup.no_terminal_written", lang, file=path) if written else t("setup.no_terminal", lang)
         click.echo(sentence, err=True)
         sys.exit(2)
     from .tui import run  # Textual is only imported here
