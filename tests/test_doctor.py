@@ -9,6 +9,7 @@ import struct
 import subprocess
 import sys
 import termios
+import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -134,3 +135,15 @@ def test_doctor_and_config_do_not_import_textual(private_home: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "CONCERTATION_HOME": str(private_home)}
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_template_that_passes_the_zip_checks_but_does_not_load_blocks(private_home: Path) -> None:
+    site = Path(os.environ["XDG_CONFIG_DIRS"]) / "concertation-tui" / "templates" / "minute"
+    site.mkdir(parents=True)
+    main_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(site / "compte-rendu.docx", "w") as archive:
+        archive.writestr("[Content_Types].xml", f'<Types><Override PartName="/word/document.xml" ContentType="{main_type}"/></Types>')
+        archive.writestr("word/document.xml", "<w:document")
+    findings = [f for f in diagnose("fr") if f.key.startswith("minute_template")]
+    assert [(f.key, f.level) for f in findings] == [("minute_template_bad", Level.BLOCK)]
+    assert "ne s'ouvre pas comme un document Word" in findings[0].sentence("fr")

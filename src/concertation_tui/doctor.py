@@ -147,6 +147,17 @@ def check_data_folder() -> list[Finding]:
     return found or [Finding(Level.OK, "data", {"folder": folder})]
 
 
+def _open_with_python_docx(path: Path) -> None:
+    """Open the (checked) template as the minute does: passing the zip checks is not yet being loadable."""
+    import io
+
+    import docx
+
+    from .minute.template import template_document_bytes
+
+    docx.Document(io.BytesIO(template_document_bytes(path)))
+
+
 def check_templates(lang: str | None) -> list[Finding]:
     """The minute's template (the organisation's, if it has one) and the meeting templates, each loaded."""
     from .minute.template import TemplateError, check_template, default_template_path
@@ -157,9 +168,13 @@ def check_templates(lang: str | None) -> list[Finding]:
     minute = default_template_path()
     try:
         check_template(minute, lang=lang)
+        _open_with_python_docx(minute)
         found.append(Finding(Level.OK, "minute_template", {"file": minute}))
     except TemplateError as error:
         found.append(Finding(Level.BLOCK, "minute_template_bad", {"file": minute, "why": error.sentence}))
+    except Exception:  # noqa: BLE001 - whatever python-docx raises, the minute could not be written
+        why = t("setup.doctor.minute_template_unloadable", lang)
+        found.append(Finding(Level.BLOCK, "minute_template_bad", {"file": minute, "why": why}))
     templates = meeting_templates()
     for name, path in templates.items():
         try:

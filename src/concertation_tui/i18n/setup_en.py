@@ -76,6 +76,7 @@ STRINGS: dict[str, str] = {
     "setup.doctor.data_files_mode.fix": "chmod 600 {folder}/*.json",
     "setup.doctor.minute_template": "Minute template: {file}, checked.",
     "setup.doctor.minute_template_bad": "The minute template cannot be used: {why}",
+    "setup.doctor.minute_template_unloadable": "it cannot be opened as a Word document (parts missing or damaged).",
     "setup.doctor.minute_template_bad.fix": "replace {file} with a Word document without macros or tracked changes, or remove it to use the shipped one.",
     "setup.doctor.meeting_template_bad": "The meeting template “{name}” ({file}) cannot be read.",
     "setup.doctor.meeting_template_bad.fix": "check it with “concertation check {file}”.",

@@ -76,6 +76,7 @@ STRINGS: dict[str, str] = {
     "setup.doctor.data_files_mode.fix": "chmod 600 {folder}/*.json",
     "setup.doctor.minute_template": "Modèle du compte rendu : {file}, vérifié.",
     "setup.doctor.minute_template_bad": "Le modèle du compte rendu ne peut pas servir : {why}",
+    "setup.doctor.minute_template_unloadable": "il ne s'ouvre pas comme un document Word (parties manquantes ou abîmées).",
     "setup.doctor.minute_template_bad.fix": "remplacez {file} par un document Word sans macros ni modifications suivies, ou retirez-le pour reprendre le modèle livré.",
     "setup.doctor.meeting_template_bad": "Le modèle de réunion « {name} » ({file}) ne se lit pas.",
     "setup.doctor.meeting_template_bad.fix": "vérifiez-le avec « concertation check {file} ».",
