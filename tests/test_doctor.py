@@ -147,3 +147,16 @@ def test_a_template_that_passes_the_zip_checks_but_does_not_load_blocks(private_
     findings = [f for f in diagnose("fr") if f.key.startswith("minute_template")]
     assert [(f.key, f.level) for f in findings] == [("minute_template_bad", Level.BLOCK)]
     assert "ne s'ouvre pas comme un document Word" in findings[0].sentence("fr")
+
+
+def test_an_organisation_folder_others_can_change_is_named(private_home: Path) -> None:
+    site = Path(os.environ["XDG_CONFIG_DIRS"]) / "concertation-tui"
+    site.mkdir(parents=True)
+    (site / "config.toml").write_text('organisation = "CPAS"\n')
+    (site / "config.toml").chmod(0o644)
+    site.chmod(0o755)
+    assert [f.key for f in diagnose("fr") if f.key.startswith(("settings", "site"))] == ["settings"]
+    (site / "config.toml").chmod(0o666)
+    findings = [f for f in diagnose("fr") if f.key == "site_writable"]
+    assert len(findings) == 1 and findings[0].level is Level.WARN
+    assert findings[0].fix("fr") == f"l'administrateur : chmod -R go-w {site}"

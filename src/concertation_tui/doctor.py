@@ -187,12 +187,22 @@ def check_templates(lang: str | None) -> list[Finding]:
 
 
 def check_settings() -> list[Finding]:
+    """Problems in the settings files; an organisation's folder that other accounts could change (its
+    template and data-protection details go into every user's minutes)."""
     from .config import load_config
+    from .resources import site_dirs
 
     config = load_config()
-    if not config.problems:
-        return [Finding(Level.OK, "settings")]
-    return [Finding(Level.WARN, "settings_problems", {"count": len(config.problems)})]
+    found = []
+    if config.problems:
+        found.append(Finding(Level.WARN, "settings_problems", {"count": len(config.problems)}))
+    for folder in site_dirs():
+        if not folder.is_dir():
+            continue
+        open_to_all = [p for p in (folder, *folder.rglob("*")) if p.stat().st_mode & 0o022]
+        if open_to_all:
+            found.append(Finding(Level.WARN, "site_writable", {"folder": folder, "count": len(open_to_all)}))
+    return found or [Finding(Level.OK, "settings")]
 
 
 def check_disk() -> list[Finding]:

@@ -85,6 +85,8 @@ STRINGS: dict[str, str] = {
     "setup.doctor.settings": "Settings: nothing to correct.",
     "setup.doctor.settings_problems": "Settings: {count} point(s) ignored.",
     "setup.doctor.settings_problems.fix": "“concertation config” says which and why.",
+    "setup.doctor.site_writable": "The organisation's folder {folder} holds {count} item(s) other accounts can change: anyone could alter the template or the wording of every minute.",
+    "setup.doctor.site_writable.fix": "the administrator: chmod -R go-w {folder}",
     "setup.doctor.disk": "Free space: {free} MB.",
     "setup.doctor.disk_low": "Free space: only {free} MB on the disk of {folder}.",
     "setup.doctor.disk_low.fix": "free some space or tell the administrator.",

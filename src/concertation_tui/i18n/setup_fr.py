@@ -85,6 +85,8 @@ STRINGS: dict[str, str] = {
     "setup.doctor.settings": "Réglages : rien à corriger.",
     "setup.doctor.settings_problems": "Réglages : {count} point(s) ignoré(s).",
     "setup.doctor.settings_problems.fix": "« concertation config » dit lesquels et pourquoi.",
+    "setup.doctor.site_writable": "Le dossier de l'organisation {folder} contient {count} élément(s) modifiable(s) par d'autres comptes : n'importe qui pourrait changer le modèle ou les mentions de tous les comptes rendus.",
+    "setup.doctor.site_writable.fix": "l'administrateur : chmod -R go-w {folder}",
     "setup.doctor.disk": "Espace libre : {free} Mo.",
     "setup.doctor.disk_low": "Espace libre : {free} Mo seulement sur le disque de {folder}.",
     "setup.doctor.disk_low.fix": "libérez de la place ou prévenez l'administrateur.",
