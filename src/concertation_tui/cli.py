@@ -28,7 +28,20 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
-def _open_interface(ctx: click.Context, path: Path | None) -> None:
+def _has_terminal() -> bool:
+    """Keys come from stdin; Textual draws on stderr; stdout must not be a file the screen could leak into."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr))
+
+
+def _open_interface(ctx: click.Context, path: Path | None, *, written: bool = False) -> None:
+    """Run the interface on `path`; without a terminal say so on stderr and exit 2 (nothing is drawn).
+
+    `written`: the command has just written `path` (new, demo), and the sentence says so."""
+    if not _has_terminal():
+        lang = _lang(ctx)
+        sentence = t("setup.no_terminal_written", lang, file=path) if written else t("setup.no_terminal", lang)
+        click.echo(sentence, err=True)
+        sys.exit(2)
     from .tui import run  # Textual is only imported here
 
     sys.exit(run(path, lang=_lang(ctx), theme=ctx.obj["theme"]))
@@ -107,7 +120,7 @@ def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datet
         _fail(error.sentence(lang))
     click.echo(t("cli.created", _lang(ctx), file=path))
     if open_after:
-        _open_interface(ctx, path)
+        _open_interface(ctx, path, written=True)
 
 
 @main.command("demo")
@@ -129,7 +142,7 @@ def demo(ctx: click.Context, open_after: bool) -> None:
     click.echo(t("cli.demo_follow_up_written", _lang(ctx), file=follow_path))
     click.echo(t("cli.demo_written", _lang(ctx), file=path))
     if open_after:
-        _open_interface(ctx, path)
+        _open_interface(ctx, path, written=True)
 
 
 @main.command("open")
@@ -137,6 +150,8 @@ def demo(ctx: click.Context, open_after: bool) -> None:
 @click.pass_context
 def open_(ctx: click.Context, file: Path) -> None:
     """Ouvre une réunion dans l'interface."""
+    if not _has_terminal():  # nothing to do without a screen: say so at once, before loading anything
+        _open_interface(ctx, file)
     _load(ctx, file)  # a damaged file is explained here, in plain words, before any screen opens
     _open_interface(ctx, file)
 
@@ -290,6 +305,61 @@ def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, what_c
     click.echo(t("cli.issued", lang, version=issued.version, folder=issued.folder))
     for path in issued.files:
         click.echo(f"  {path.name}")
+
+
+@main.command("config")
+@click.pass_context
+def config_(ctx: click.Context) -> None:
+    """Montre chaque réglage, sa valeur et le fichier d'où elle vient ; 1 si un fichier est à corriger."""
+    from .config import SETTINGS, load_config
+    from .minute import default_template_path
+    from .resources import word_list_folders
+    from .templates import meeting_templates
+
+    lang = _lang(ctx)
+    config = load_config()
+    click.echo(t("setup.config.header", lang))
+    for file in config.files:
+        click.echo(t("setup.config.file_read" if file.exists() else "setup.config.file_absent", lang, file=file))
+    click.echo(t("setup.config.settings", lang))
+    default = t("setup.config.default", lang)
+    for setting in SETTINGS:
+        source = config.sources.get(setting.key)
+        where = str(source) if source else default
+        value = config.value(setting.key)
+        if setting.key == "keymap":
+            for binding, keys in value.items():
+                click.echo(f"  keymap.{binding} = {json.dumps(keys, ensure_ascii=False)}    ← {where}")
+            continue
+        shown = json.dumps(value, ensure_ascii=False) if value != "" else t("setup.config.empty", lang)
+        click.echo(f"  {setting.key} = {shown}    ← {where}")
+    click.echo(t("setup.config.templates", lang))
+    click.echo(t("setup.config.minute_template", lang, file=default_template_path()))
+    for name, path in meeting_templates().items():
+        click.echo(t("setup.config.meeting_template", lang, name=name, file=path))
+    lists = [str(path) for folder in word_list_folders()
+             for pattern in ("judging-words.*.txt", "third-persons.*.txt") for path in sorted(folder.glob(pattern))]
+    click.echo(t("setup.config.word_lists", lang, folders=", ".join(lists)))
+    if not config.problems:
+        click.echo(t("setup.config.no_problem", lang))
+        return
+    click.echo(t("setup.config.problems", lang))
+    for problem in config.problems:
+        click.echo(f"  - {problem.sentence(lang)}")
+    sys.exit(1)
+
+
+@main.command("doctor")
+@click.pass_context
+def doctor(ctx: click.Context) -> None:
+    """Ce que ce terminal et ce compte donnent au programme, chaque problème avec sa solution ; 1 si un point bloque."""
+    from .doctor import Level, diagnose, report
+
+    lang = _lang(ctx)
+    findings = diagnose(lang)
+    click.echo("\n".join(report(findings, lang)))
+    if any(f.level is Level.BLOCK for f in findings):
+        sys.exit(1)
 
 
 def entry() -> None:

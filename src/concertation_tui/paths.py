@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 HOME_ENV = "CONCERTATION_HOME"
+APP_NAME = "concertation-tui"
 
 
 def home() -> Path:
@@ -15,7 +16,7 @@ def home() -> Path:
         return Path(override).expanduser()
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("concertation-tui", appauthor=False))
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def config_file() -> Path:
@@ -25,4 +26,4 @@ def config_file() -> Path:
         return Path(override).expanduser() / "config.toml"
     import platformdirs
 
-    return Path(platformdirs.user_config_dir("concertation-tui", appauthor=False)) / "config.toml"
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"

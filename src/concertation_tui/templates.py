@@ -1,35 +1,27 @@
 """Meeting templates: the JSON meetings in `templates/meetings/` that a new meeting starts from.
 
 A template is a meeting file (same format, same migrations) holding what every meeting of its kind
-shares: mostly the agenda. An organisation adds its own by dropping a file in that folder, or in
-`$CONCERTATION_HOME/templates/meetings/`.
+shares: mostly the agenda. An organisation adds its own in `templates/meetings/` of its folder (for
+every user, see `resources`), a user in `templates/meetings/` of their data folder.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from .model import Attendance, Meeting, Participant, ParticipantKind, SeriesInfo, new_id, now
 from .model.followup import follow_up
-from .paths import home
+from .resources import template_folders
 from .store import StoreError, parse_meeting
 
-TEMPLATES_ENV = "CONCERTATION_TEMPLATES"
 DEFAULT_TEMPLATE = "premiere-reunion"
 
 
-def templates_root() -> Path:
-    """The shipped templates folder: $CONCERTATION_TEMPLATES, else `templates/` of the project."""
-    override = os.environ.get(TEMPLATES_ENV)
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "templates"
-
-
 def meeting_templates() -> dict[str, Path]:
-    """Template name (file stem) -> file, the user's own templates overriding the shipped ones."""
+    """Template name (file stem) -> file: the user's own over the organisation's over the shipped ones."""
     found: dict[str, Path] = {}
-    for folder in (templates_root() / "meetings", home() / "templates" / "meetings"):
+    for folder in template_folders("meetings"):
         if folder.is_dir():
             found.update({path.stem: path for path in sorted(folder.glob("*.json"))})
     return found
@@ -59,7 +51,10 @@ def new_meeting_from_template(
     day: dt.date | None = None,
     person_name: str = "",
 ) -> Meeting:
-    """A fresh meeting (new ids, new series) from the template `name`."""
+    """A fresh meeting (new ids, new series) from the template `name`; the organisation is the
+    template's, else the `organisation` setting (the organisation's folder, or the user's)."""
+    from .config import load_config
+
     template = _template(name)
     agenda = [item.model_copy(update={"id": new_id()}) for item in template.agenda]
     participants = []
@@ -71,6 +66,7 @@ def new_meeting_from_template(
         update={
             "id": new_id(),
             "title": title or template.title,
+            "organisation": template.organisation or load_config().organisation,
             "date": day or dt.date.today(),
             "series": SeriesInfo(),
             "agenda": agenda,

@@ -2,7 +2,8 @@
 
 A hint is never a block: the facilitator decides. The word lists are plain text files per language
 (`data/judging-words.<lang>.txt`, `data/third-persons.<lang>.txt`); an organisation extends them with
-files of the same names in its settings folder. No Textual here.
+files of the same names in its folder (for every user, see `resources`), a user in their settings
+folder. No Textual here.
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ from pathlib import Path
 
 from .i18n import resolve_language, t
 from .model import Meeting
-from .paths import config_file
-
-DATA = Path(__file__).parent / "data"
+from .resources import word_list_folders
 
 
 def _fold(text: str) -> str:
@@ -43,9 +42,9 @@ def _pattern(phrase: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){''.join(parts)}(?!\w)")
 
 
-def _read_list(name: str, own_folder: Path) -> list[str]:
+def _read_list(name: str, folders: tuple[Path, ...]) -> list[str]:
     lines = []
-    for folder in (DATA, own_folder):
+    for folder in folders:
         path = folder / name
         try:
             content = path.read_text(encoding="utf-8")
@@ -57,25 +56,25 @@ def _read_list(name: str, own_folder: Path) -> list[str]:
 
 def judging_words(lang: str) -> dict[str, str]:
     """Folded phrase -> why it judges: the shipped list, then the organisation's own."""
-    return _judging_words(lang, config_file().parent)
+    return _judging_words(lang, word_list_folders())
 
 
 @cache
-def _judging_words(lang: str, own_folder: Path) -> dict[str, str]:
+def _judging_words(lang: str, folders: tuple[Path, ...]) -> dict[str, str]:
     words = {}
-    for line in _read_list(f"judging-words.{lang}.txt", own_folder):
+    for line in _read_list(f"judging-words.{lang}.txt", folders):
         phrase, _, why = line.partition("|")
         words[_fold(phrase.strip())] = why.strip() or t("writing.judging", lang)
     return words
 
 
 def third_person_words(lang: str) -> tuple[str, ...]:
-    return _third_person_words(lang, config_file().parent)
+    return _third_person_words(lang, word_list_folders())
 
 
 @cache
-def _third_person_words(lang: str, own_folder: Path) -> tuple[str, ...]:
-    return tuple(_fold(word) for word in _read_list(f"third-persons.{lang}.txt", own_folder))
+def _third_person_words(lang: str, folders: tuple[Path, ...]) -> tuple[str, ...]:
+    return tuple(_fold(word) for word in _read_list(f"third-persons.{lang}.txt", folders))
 
 
 @dataclass(frozen=True)

@@ -176,6 +176,9 @@ STRINGS: dict[str, str] = {
     "minute.pro.privacy.secrecy": "recipients are bound by professional secrecy or discretion. They use this minute for this support only.",
     "minute.pro.privacy.label.retention": "Retention",
     "minute.pro.privacy.retention": "for as long as the support lasts, then under the data controller's archiving rules.",
+    "minute.pro.privacy.label.dpo": "Data protection officer",
+    "minute.pro.privacy.label.legal_basis": "Legal basis",
+    "minute.pro.privacy.complaint": "{person} may also lodge a complaint with {authority}.",
     "minute.pro.privacy.label.rights": "{person}'s rights",
     "minute.pro.privacy.rights": "to read this minute, receive a copy and have anything inaccurate corrected, by asking {contact}.",
     # -- letter to the person ------------------------------------------------------------------

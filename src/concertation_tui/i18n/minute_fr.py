@@ -179,6 +179,9 @@ STRINGS: dict[str, str] = {
     "minute.pro.privacy.secrecy": "les destinataires sont tenus au secret professionnel ou à la discrétion. Ils n'utilisent ce compte rendu que pour cet accompagnement.",
     "minute.pro.privacy.label.retention": "Conservation",
     "minute.pro.privacy.retention": "le temps de l'accompagnement, puis selon les règles d'archivage du responsable du traitement.",
+    "minute.pro.privacy.label.dpo": "Délégué à la protection des données",
+    "minute.pro.privacy.label.legal_basis": "Base légale",
+    "minute.pro.privacy.complaint": "{person} peut aussi introduire une réclamation auprès de {authority}.",
     "minute.pro.privacy.label.rights": "Droits de {person}",
     "minute.pro.privacy.rights": "lire ce compte rendu, en recevoir une copie et faire corriger ce qui est inexact, en s'adressant à {contact}.",
     # -- letter to the person ------------------------------------------------------------------

@@ -168,7 +168,7 @@ STRINGS: dict[str, str] = {
     "tui.read_only_refused": "Read-only: this meeting is open elsewhere, nothing is changed here.",
     "tui.lock_failed": "The meeting could not be locked ({reason}): opened read-only.",
     "tui.theme_unknown": "There is no theme \"{name}\": default theme.",
-    "tui.config_ignored": "The settings file was ignored ({problem}).",
+    "tui.config_ignored": "Some settings were ignored: {problem}",
     # -- common words ---------------------------------------------------------------------------------
     "tui.answer.yes": "yes",
     "tui.answer.no": "no",

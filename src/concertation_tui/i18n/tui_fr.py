@@ -169,7 +169,7 @@ STRINGS: dict[str, str] = {
     "tui.read_only_refused": "Lecture seule : cette réunion est ouverte ailleurs, rien n'est modifié ici.",
     "tui.lock_failed": "Le verrou de la réunion n'a pas pu être posé ({reason}) : ouverte en lecture seule.",
     "tui.theme_unknown": "Le thème « {name} » n'existe pas : thème par défaut.",
-    "tui.config_ignored": "Le fichier de réglages a été ignoré ({problem}).",
+    "tui.config_ignored": "Des réglages ont été ignorés : {problem}",
     # -- common words ---------------------------------------------------------------------------------
     "tui.answer.yes": "oui",
     "tui.answer.no": "non",

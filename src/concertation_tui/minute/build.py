@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..config import DataProtection
 from ..i18n import t
 from ..model import Edition, Meeting
 from .template import check_template, default_template_path
@@ -13,7 +14,7 @@ LETTER_SIZES = {"Normal": 13, "Heading 1": 16, "Title": 21, "Subtitle": 14, "Tex
 
 
 def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None = None,
-                 template: Path | None = None) -> bytes:
+                 template: Path | None = None, protection: DataProtection | None = None) -> bytes:
     """The .docx bytes of one edition of the minute of `meeting`.
 
     `edition` PROFESSIONAL with `recipient_id` None is the common professional minute (notes "in the
@@ -22,6 +23,8 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
     recipients, never others (`recipient_id` is ignored).
     Oral-only notes are never written. The person's consent per life domain is not applied here: it is
     checked before issuing (`model.sharing.consent_conflicts`).
+    `template` None: the user's, else the organisation's, else the shipped one; `protection` None: the
+    organisation's data-protection settings (`config.load_config`).
     Raises TemplateError for an unusable template, ValueError for an unknown recipient.
     """
     from .context import Context
@@ -44,7 +47,11 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
         enlarge(doc, LETTER_SIZES)
     visible = visible_meeting(meeting, recipient_id)
     copy_for = copy_recipients(meeting, recipient_id)
-    context = Context(visible, Writer(doc, lang), copy_for, holds_back(meeting, recipient_id))
+    if protection is None:
+        from ..config import load_config
+
+        protection = load_config().data_protection
+    context = Context(visible, Writer(doc, lang), copy_for, holds_back(meeting, recipient_id), protection)
     if edition is Edition.PERSON:
         from .letter import write_letter
 

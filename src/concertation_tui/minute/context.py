@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..config import DataProtection
 from ..i18n import label, t
 from ..model import ActionStatus, Meeting, Participant, VisibilityKind
 from ..model.checks import carrier_name, is_collective
@@ -21,6 +22,8 @@ class Context:
     """Participant ids of who receives this personal copy; empty for the common edition and the letter."""
     holds_back: bool = False
     """Some restricted notes are left out of this copy."""
+    protection: DataProtection = field(default_factory=DataProtection)
+    """The organisation's data-protection details (its settings)."""
     _names: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     """Participant id -> name, looked up once each (`Meeting.name_of` walks the participants)."""
 

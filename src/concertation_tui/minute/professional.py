@@ -569,14 +569,27 @@ def _distribution(c: Context) -> None:
 
 
 def _data_protection(c: Context) -> None:
-    m, w = c.meeting, c.writer
+    """The defaults, completed or replaced by the organisation's settings (`config.DataProtection`)."""
+    m, w, org = c.meeting, c.writer, c.protection
     w.heading(c.s("pro.privacy.heading"))
     organisation = m.organisation.strip() or c.s("pro.privacy.the_organisation")
     reference = m.participant(m.reference_person_id) or m.participant(m.facilitator_id)
     contact = reference.name if reference else organisation
-    for key in ("controller", "purpose", "secrecy", "retention", "rights"):
-        label = c.s(f"pro.privacy.label.{key}", person=c.person_label)
-        w.labelled(label, c.s(f"pro.privacy.{key}", organisation=organisation, person=c.person_label, contact=contact))
+    texts = {key: c.s(f"pro.privacy.{key}", organisation=organisation, person=c.person_label, contact=contact)
+             for key in ("controller", "purpose", "secrecy", "retention", "rights")}
+    if org.controller:
+        texts["controller"] = sentence(org.controller)
+    if org.contact:
+        texts["dpo"] = sentence(org.contact)
+    if org.legal_basis:
+        texts["legal_basis"] = sentence(org.legal_basis)
+    if org.retention:
+        texts["retention"] = sentence(org.retention)
+    if org.authority:
+        texts["rights"] += " " + c.s("pro.privacy.complaint", person=c.person_label, authority=org.authority.rstrip(". "))
+    for key in ("controller", "dpo", "purpose", "legal_basis", "secrecy", "retention", "rights"):
+        if key in texts:
+            w.labelled(c.s(f"pro.privacy.label.{key}", person=c.person_label), texts[key])
 
 
 SECTIONS: tuple[Callable[[Context], None], ...] = (

@@ -9,14 +9,12 @@ tracked changes, comments and links to outside files. No python-docx here.
 from __future__ import annotations
 
 import io
-import os
 import re
 import zipfile
 from pathlib import Path
 
 from ..i18n import t
 
-TEMPLATES_ENV = "CONCERTATION_TEMPLATES"
 TEMPLATE_NAME = "compte-rendu.docx"
 
 MB = 1024 * 1024
@@ -45,10 +43,15 @@ class TemplateError(ValueError):
 
 
 def default_template_path() -> Path:
-    """The shipped template: `templates/minute/compte-rendu.docx` (root overridable by CONCERTATION_TEMPLATES)."""
-    override = os.environ.get(TEMPLATES_ENV)
-    root = Path(override) if override else Path(__file__).resolve().parents[3] / "templates"
-    return root / "minute" / TEMPLATE_NAME
+    """The minute's template: the user's own, else the organisation's, else the shipped
+    `templates/minute/compte-rendu.docx` (see `resources`); the shipped path when none exists."""
+    from ..resources import template_folders
+
+    candidates = [folder / TEMPLATE_NAME for folder in template_folders("minute")]
+    for path in reversed(candidates):
+        if path.is_file():
+            return path
+    return candidates[0]
 
 
 def _refuse(key: str, path: Path, lang: str | None, **params: object) -> TemplateError:

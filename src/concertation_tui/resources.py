@@ -1,0 +1,65 @@
+"""Where the program finds what it ships and what the organisation adds. Imports nothing heavy.
+
+Three layers, the later winning for a file of the same name:
+
+1. what the program ships: `templates/` of the repository, carried inside the package by the wheel
+   (`concertation_tui/_templates/`, see pyproject.toml) and `concertation_tui/data/` (word lists);
+   $CONCERTATION_TEMPLATES replaces the shipped templates folder;
+2. the organisation's folder, for every user of the machine: platformdirs' site config folder
+   (`/etc/xdg/concertation-tui/` on Linux; XDG_CONFIG_DIRS moves it), holding `config.toml`,
+   `templates/meetings/*.json`, `templates/minute/compte-rendu.docx` and word lists;
+3. the user's own: `config.toml` and word lists in the settings folder, templates in the data folder
+   (`$CONCERTATION_HOME` moves both).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .paths import APP_NAME, home
+
+TEMPLATES_ENV = "CONCERTATION_TEMPLATES"
+PACKAGE = Path(__file__).resolve().parent
+DATA = PACKAGE / "data"
+"""The shipped word lists."""
+
+
+def shipped_templates() -> Path:
+    """The shipped templates folder: $CONCERTATION_TEMPLATES, else the packaged copy, else the checkout's."""
+    override = os.environ.get(TEMPLATES_ENV)
+    if override:
+        return Path(override)
+    packaged = PACKAGE / "_templates"
+    if packaged.is_dir():
+        return packaged
+    return PACKAGE.parents[1] / "templates"  # an editable checkout: src/concertation_tui -> the repository
+
+
+def site_dirs() -> list[Path]:
+    """The organisation's folders, most important first (XDG_CONFIG_DIRS may name several)."""
+    import platformdirs
+
+    joined = platformdirs.site_config_dir(APP_NAME, appauthor=False, multipath=True)
+    return [Path(entry) for entry in joined.split(os.pathsep) if entry]
+
+
+def user_settings_dir() -> Path:
+    """The user's settings folder (config.toml, word lists)."""
+    from .paths import config_file
+
+    return config_file().parent
+
+
+def template_folders(kind: str) -> list[Path]:
+    """Folders of `kind` ("meetings" or "minute") templates, least important first."""
+    return [
+        shipped_templates() / kind,
+        *(folder / "templates" / kind for folder in reversed(site_dirs())),
+        home() / "templates" / kind,
+    ]
+
+
+def word_list_folders() -> tuple[Path, ...]:
+    """Folders holding word lists, least important first: each one extends the previous ones."""
+    return (DATA, *reversed(site_dirs()), user_settings_dir())

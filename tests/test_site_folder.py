@@ -1,0 +1,151 @@
+"""The organisation's folder: settings, templates and word lists for every user of the machine
+(platformdirs' site config folder, moved here through XDG_CONFIG_DIRS), under the user's own, which win;
+`concertation config` names where each value comes from and what is wrong, key by key."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import docx
+from click.testing import CliRunner
+from docx.oxml.ns import qn
+
+from concertation_tui.cli import main
+from concertation_tui.config import load_config
+from concertation_tui.writing import hints
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "templates"
+MARK = "MODELE-DE-L-ORGANISATION-7731"
+CONTROLLER = "CPAS de Testville, rue Haute 1, 9999 Testville"
+DPO = "dpo@cpas-testville.example"
+AUTHORITY = "l'Autorité de protection des données de Testville"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def site_folder() -> Path:
+    folder = Path(os.environ["XDG_CONFIG_DIRS"].split(os.pathsep)[0]) / "concertation-tui"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def organisation_setup(private_home: Path) -> Path:
+    """A site folder with settings (one bad value, one unknown key), a minute template with a mark in its
+    header, a meeting template and a word list; the user's own settings change one value."""
+    site = site_folder()
+    (site / "config.toml").write_text(
+        'organisation = "CPAS de Testville"\n'
+        'minute_due_days = "dix"\n'
+        'colour = "red"\n'
+        "[data_protection]\n"
+        f'controller = "{CONTROLLER}"\n'
+        f'contact = "{DPO}"\n'
+        'legal_basis = "Mission d\'intérêt public"\n'
+        'retention = "Cinq ans après la fin de l\'accompagnement"\n'
+        f'authority = "{AUTHORITY}"\n',
+        encoding="utf-8",
+    )
+    minute = site / "templates" / "minute"
+    minute.mkdir(parents=True)
+    with zipfile.ZipFile(SHIPPED / "minute" / "compte-rendu.docx") as original, \
+            zipfile.ZipFile(minute / "compte-rendu.docx", "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename == "word/header1.xml":
+                data = data.replace(b"{{organisation}}", f"{MARK} {{{{organisation}}}}".encode())
+            copy.writestr(info.filename, data)
+    meetings = site / "templates" / "meetings"
+    meetings.mkdir(parents=True)
+    template = json.loads((SHIPPED / "meetings" / "premiere-reunion.json").read_text(encoding="utf-8"))
+    template["title"] = "Concertation selon le modèle de Testville"
+    (meetings / "modele-testville.json").write_text(json.dumps(template, ensure_ascii=False), encoding="utf-8")
+    (site / "judging-words.fr.txt").write_text("bougon|Un mot de Testville qui juge.\n", encoding="utf-8")
+    private_home.mkdir(parents=True, exist_ok=True)
+    (private_home / "config.toml").write_text('minute_due_days = 10\n', encoding="utf-8")
+    return site
+
+
+def header_text(document) -> str:
+    return " ".join(p.text for section in document.sections for p in section.header.paragraphs)
+
+
+def body_text(document) -> str:
+    lines = ("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in document.element.body.iter(qn("w:p")))
+    return "\n".join(lines).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_the_minute_is_built_from_the_organisation_folder(tmp_path: Path, private_home: Path) -> None:
+    organisation_setup(private_home)
+    created = run("new", "--no-open", "--template", "modele-testville", "--person", "Jeanne Essai")
+    assert created.exit_code == 0, created.output
+    path = Path(created.output.strip().splitlines()[-1].split(": ", 1)[1])
+    out = tmp_path / "cr.docx"
+    result = run("minute", str(path), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    document = docx.Document(io.BytesIO(out.read_bytes()))
+    assert f"{MARK} CPAS de Testville" in header_text(document)  # its template, and its name from its settings
+    text = body_text(document)
+    assert "Concertation selon le modèle de Testville" in text  # the organisation's meeting template
+    assert f"Responsable du traitement : {CONTROLLER}." in text
+    assert f"Délégué à la protection des données : {DPO}." in text
+    assert "Base légale : Mission d'intérêt public." in text
+    assert "Conservation : Cinq ans après la fin de l'accompagnement." in text
+    assert f"réclamation auprès de {AUTHORITY}." in text
+    # the organisation's word list extends the shipped one
+    assert [h.term for h in hints("Il est bougon ce matin.", lang="fr") if h.kind == "judging"] == ["bougon"]
+
+
+def test_config_names_the_source_of_each_value_and_what_is_wrong(private_home: Path) -> None:
+    site = organisation_setup(private_home)
+    result = run("config")
+    assert result.exit_code == 1, result.output  # something to correct
+    lines = result.output.splitlines()
+
+    def line_of(key: str) -> str:
+        found = [line for line in lines if line.strip().startswith(f"{key} = ")]
+        assert len(found) == 1, result.output
+        return found[0]
+
+    assert line_of("organisation").endswith(f"← {site / 'config.toml'}")
+    assert '"CPAS de Testville"' in line_of("organisation")
+    assert line_of("data_protection.controller").endswith(f"← {site / 'config.toml'}")
+    assert line_of("minute_due_days") == f"  minute_due_days = 10    ← {private_home / 'config.toml'}"  # the user's wins
+    assert line_of("theme").endswith("← valeur par défaut")
+    assert f"compte rendu : {site / 'templates' / 'minute' / 'compte-rendu.docx'}" in result.output
+    assert f"réunion « modele-testville » : {site / 'templates' / 'meetings' / 'modele-testville.json'}" in result.output
+    assert "le réglage « colour » n'existe pas ; il est ignoré." in result.output
+    assert "« minute_due_days » doit être un nombre de jours" in result.output
+    assert "la valeur « dix » est ignorée." in result.output
+    assert "Traceback" not in result.output and "ValueError" not in result.output
+
+
+def test_a_bad_value_drops_that_key_only(tmp_path: Path) -> None:
+    file = tmp_path / "config.toml"
+    file.write_text('language = "en"\nminute_due_days = "abc"\ntheme = 3\n[keymap]\nprivate-time = "f9"\n')
+    config = load_config(file)
+    assert config.language == "en" and config.keymap == {"private-time": "f9"}
+    assert config.minute_due_days == 7 and config.theme == ""
+    assert [p.params["key"] for p in config.problems] == ["minute_due_days", "theme"]
+    assert "minute_due_days" in config.problem and "ValueError" not in config.problem
+
+
+def test_a_broken_file_is_named_with_its_line(tmp_path: Path) -> None:
+    file = tmp_path / "config.toml"
+    file.write_text('language = "fr"\norganisation = CPAS\n')
+    config = load_config(file)
+    assert config == load_config(tmp_path / "absent.toml").__class__(files=(file,), problems=config.problems)
+    assert "ligne 2" in config.problem and "TOML" in config.problem
+
+
+def test_without_any_folder_the_shipped_templates_serve(private_home: Path) -> None:
+    result = run("config")
+    assert result.exit_code == 0, result.output
+    assert f"compte rendu : {SHIPPED / 'minute' / 'compte-rendu.docx'}" in result.output
+    assert "Aucun problème" in result.output
