@@ -223,7 +223,7 @@ def schema_text() -> str:
 @click.option("--edition", type=click.Choice(["professional", "person"]), default="professional",
               show_default=True, help="Compte rendu professionnel ou lettre à la personne.")
 @click.option("--for", "recipient", default=None, help="Nom du destinataire : sa copie, avec ses notes restreintes.")
-@click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+@click.option("--template", type=click.Path(path_type=Path), default=None,
               help="Modèle Word (.docx) de l'organisation.")
 @click.option("-o", "--output", type=click.Path(), default=None,
               help="Fichier, ou dossier (existant, ou terminé par /), de sortie (par défaut : à côté de la réunion).")
@@ -277,13 +277,13 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
 
 @main.command("issue")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), default=None,
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Dossier où écrire (par défaut : comptes-rendus/ à côté de la réunion).")
 @click.option("--pdf", is_flag=True, help="Un PDF à côté de chaque .docx (LibreOffice).")
 @click.option("--what-changed", default="", help="Pour une correction : ce qui a changé depuis la version précédente.")
 @click.option("--consent-reason", default="",
               help="Envoyer quand même des notes au-delà de l'accord de partage, pour cette raison (enregistrée).")
-@click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+@click.option("--template", type=click.Path(path_type=Path), default=None,
               help="Modèle Word (.docx) de l'organisation.")
 @click.pass_context
 def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, what_changed: str, consent_reason: str,

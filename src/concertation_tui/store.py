@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from .i18n import t
 from .model import FORMAT_VERSION, Meeting, VersionError, migrate
+from .model.text import clean_document
 from .paths import home
 from .visible import visible
 
@@ -256,7 +257,15 @@ def refuse_foreign(path: Path) -> None:
 
 
 def serialize(meeting: Meeting) -> bytes:
-    """The bytes of a meeting file."""
+    """The bytes of a meeting file, always one that loads again.
+
+    The interface assigns typed and pasted text straight into the model (assignments are not
+    validated): a control character or a lone surrogate pasted into a note, or a note longer than its
+    limit, is dropped or cut here rather than written into a file that `check` would then refuse.
+    """
+    document, changed = clean_document(meeting.model_dump(mode="json"))
+    if changed:
+        return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
     return meeting.model_dump_json(indent=2).encode("utf-8") + b"\n"
 
 
@@ -313,6 +322,8 @@ _PROBLEMS = {
     "int_type": "problem.number",
     "int_from_float": "problem.number",
     "greater_than_equal": "problem.range",
+    "text_characters": "problem.characters",
+    "text_too_long": "problem.too_long",
     "less_than_equal": "problem.range",
 }
 
@@ -330,13 +341,15 @@ def _field_path(loc: tuple) -> str:
 
 def _problems(error: ValidationError) -> list[tuple[str, str, dict]]:
     problems = []
-    for detail in error.errors(include_input=False, include_url=False, include_context=False):
+    for detail in error.errors(include_input=False, include_url=False, include_context=True):
         kind = detail["type"]
         if kind == "value_error" and "unknown id" in detail["msg"]:
             what = detail["msg"].removeprefix("Value error, ").split(" refers")[0]
             problems.append(("(document)", "problem.reference", {"detail": what}))
             continue
-        problems.append((_field_path(detail["loc"]), _PROBLEMS.get(kind, "problem.other"), {}))
+        # Only the lengths are passed on: other contexts may quote what the file expected or held.
+        params = dict(detail.get("ctx", {})) if kind == "text_too_long" else {}
+        problems.append((_field_path(detail["loc"]), _PROBLEMS.get(kind, "problem.other"), params))
     return problems[:12]
 
 
