@@ -8,6 +8,7 @@ hostile templates. Every test asserts on output text, exit codes and the files t
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import stat
@@ -355,3 +356,107 @@ def test_a_missing_or_unusable_output_folder_gets_a_sentence(tmp_path: Path) -> 
     result = run("issue", str(path), "-o", str(blocker), *REASON)
     assert result.exit_code == 1 and "Usage" not in result.output, result.output
     assert blocker.read_text() == ""
+
+
+# -- 9. hostile templates ---------------------------------------------------------------------------
+
+SHIPPED = ROOT / "templates" / "minute" / "compte-rendu.docx"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CANARY = "CANARI-7731"
+
+
+def rewrite(target: Path, *, add: dict[str, bytes] | None = None, replace: dict[str, bytes] | None = None) -> Path:
+    add, replace = add or {}, replace or {}
+    with zipfile.ZipFile(SHIPPED) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in original.infolist():
+            copy.writestr(info.filename, replace.get(info.filename, original.read(info)))
+        for name, data in add.items():
+            copy.writestr(name, data)
+    return target
+
+
+def shipped(part: str) -> bytes:
+    with zipfile.ZipFile(SHIPPED) as archive:
+        return archive.read(part)
+
+
+def everything_in(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return b"\n".join(name.encode() + b"\n" + archive.read(name) for name in archive.namelist())
+
+
+def header_with(xml: str) -> bytes:
+    return shipped("word/header1.xml").replace(b"</w:hdr>", xml.encode() + b"</w:hdr>")
+
+
+def field(instruction: str) -> str:
+    return (f'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+            f' {instruction} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r><w:t>{CANARY}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+
+
+HOSTILE_TEMPLATES = {
+    "docVars": {"word/settings.xml": shipped("word/settings.xml").replace(
+        b"</w:settings>", f'<w:docVars><w:docVar w:name="x" w:val="{CANARY}"/></w:docVars></w:settings>'.encode())},
+    "vanish": {"word/header1.xml": header_with(f'<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>{CANARY}</w:t></w:r></w:p>')},
+    "INCLUDEPICTURE": {"word/header1.xml": header_with(field(f'INCLUDEPICTURE "http://{CANARY}.example/p.png" \\d'))},
+    "INCLUDETEXT": {"word/footer1.xml": shipped("word/footer1.xml").replace(
+        b"</w:ftr>", field(f'INCLUDETEXT "\\\\\\\\{CANARY}\\\\share\\\\a.docx"').encode() + b"</w:ftr>")},
+    "DDEAUTO": {"word/header1.xml": header_with(field(f'DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/c {CANARY}"'))},
+    "LINK fldSimple": {"word/header1.xml": header_with(
+        f'<w:p><w:fldSimple w:instr=" LINK Excel.Sheet.8 &quot;{CANARY}.xls&quot; "><w:r><w:t>{CANARY}</w:t></w:r>'
+        '</w:fldSimple></w:p>')},
+    "header hyperlink": {
+        "word/header1.xml": header_with(f'<w:p><w:hyperlink r:id="rIdX"><w:r><w:t>site</w:t></w:r></w:hyperlink></w:p>'),
+        "word/_rels/header1.xml.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rIdX" Type="{REL}/hyperlink" Target="http://{CANARY}.example/" TargetMode="External"/>'
+            '</Relationships>').encode()},
+    "extra core elements": {"docProps/core.xml": shipped("docProps/core.xml").replace(
+        b"</cp:coreProperties>",
+        f"<cp:lastModifiedBy>{CANARY}</cp:lastModifiedBy><cp:lastModifiedBy>{CANARY}</cp:lastModifiedBy>"
+        f"<cp:category>{CANARY}</cp:category></cp:coreProperties>".encode())},
+}
+ADDED = {
+    "custom properties": {"docProps/custom.xml": f'<?xml version="1.0"?><Properties><p>{CANARY}</p></Properties>'.encode()},
+    "comments under another name": {"word/remarques.xml": f'<?xml version="1.0"?><w:comments xmlns:w="{W}"><w:comment><w:p><w:r><w:t>{CANARY}</w:t></w:r></w:p></w:comment></w:comments>'.encode()},
+    "customXml": {"customXml/item1.xml": f"<x>{CANARY}</x>".encode()},
+}
+
+
+@pytest.mark.parametrize("case", sorted([*HOSTILE_TEMPLATES, *ADDED]))
+def test_each_hostile_template_part_is_absent_from_the_minute(tmp_path: Path, case: str) -> None:
+    from concertation_tui.minute import build_minute, check_template
+    from concertation_tui.model import Edition
+
+    template = rewrite(tmp_path / "modele.docx", replace=HOSTILE_TEMPLATES.get(case), add=ADDED.get(case))
+    check_template(template)
+    for edition in (Edition.PROFESSIONAL, Edition.PERSON):
+        data = build_minute(demo_meeting(), edition, template=template)
+        content = everything_in(data)
+        assert CANARY.encode() not in content, case
+        assert b"docVars" not in content and b"w:vanish" not in content
+        assert b"INCLUDEPICTURE" not in content and b"DDEAUTO" not in content
+    import docx
+
+    document = docx.Document(io.BytesIO(data))  # still a document Word and python-docx open
+    assert document.paragraphs
+
+
+@pytest.mark.parametrize("part", ["word/header1.xml", "word/styles.xml", "[Content_Types].xml", "_rels/.rels"])
+def test_malformed_xml_in_a_template_is_refused_with_a_sentence(tmp_path: Path, part: str) -> None:
+    path = meeting_file(tmp_path / "m")
+    template = rewrite(tmp_path / "abime.docx", replace={part: b"<?xml version='1.0'?><w:hdr><w:p></w:hdr>"})
+    for command in (["minute", str(path)], ["issue", str(path), *REASON]):
+        result = run(*command, "--template", str(template))
+        assert result.exit_code == 1, result.output
+        assert "abime.docx" in result.output, result.output
+        assert not any(word in result.output for word in INTERNAL)
+    assert not list(path.parent.glob("*.docx")) and not (path.parent / "comptes-rendus").exists()
+
+
+def test_a_folder_as_template_gets_a_sentence_not_a_usage_error(tmp_path: Path) -> None:
+    path = meeting_file(tmp_path / "m")
+    result = run("minute", str(path), "--template", str(tmp_path))
+    assert result.exit_code == 1 and "Usage" not in result.output and "introuvable" in result.output, result.output
