@@ -518,3 +518,55 @@ def test_check_and_minute_agree_on_any_text(tmp_path_factory, changes) -> None:
         assert not any(word in output for word in INTERNAL)
         no_escape(output)
         output.encode("utf-8")  # nothing unprintable (a lone surrogate) reaches the terminal
+
+
+# -- 1, in a real terminal and in the interface ---------------------------------------------------------
+
+
+def program() -> list[str]:
+    script = Path(sys.executable).parent / "concertation"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "concertation_tui.cli"]
+
+
+def test_escapes_never_reach_the_pane(tmp_path: Path, private_home: Path) -> None:
+    try:
+        from tmux_session import Tmux, tmux_available
+    except ImportError:
+        from tests.tmux_session import Tmux, tmux_available
+    if not tmux_available():
+        pytest.skip("tmux is not installed")
+    folder = store.meetings_dir()
+    (folder / f"{ESCAPE}.json").write_text("{broken")
+    hostile = edited(meeting_file(tmp_path), lambda d: d.update({ESCAPE: 1}))
+    env = {"CONCERTATION_HOME": str(private_home), "HOME": str(private_home)}
+    with Tmux(tmp_path, "open-escape") as tmux:
+        tmux.start([*program(), "open", str(hostile)], env=env)
+        tmux.wait_dead()
+        assert "PWNED" in tmux.everything()
+    assert "\x1b]2;PWNED" not in tmux.recorded() and "\x1b[2J" not in tmux.recorded()
+    (tmp_path / "launcher").mkdir()
+    with Tmux(tmp_path / "launcher", "launcher-escape") as tmux:
+        tmux.start(program(), env=env)
+        tmux.wait_for("PWNED", timeout=20)  # the damaged file is listed, its name shown
+        assert tmux.title() != "PWNED"
+        tmux.send("C-q")
+        tmux.wait_dead()
+        assert "\x1b]2;PWNED" not in tmux.recorded()
+
+
+async def test_a_lock_holder_line_with_escapes_is_shown_visibly(tmp_path: Path) -> None:
+    import fcntl
+
+    from concertation_tui.tui.app import ConcertationApp
+
+    path = meeting_file(tmp_path / "m")
+    lock = path.parent / f".{path.name}.lock"
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.write(fd, json.dumps({"user": ESCAPE, "host": "h", "pid": 1, "since": "x"}).encode())
+        app = ConcertationApp(path)
+        async with app.run_test(size=(100, 30)):
+            assert "\\x1b]2;PWNED" in app.read_only and "\x1b" not in app.read_only
+    finally:
+        os.close(fd)
