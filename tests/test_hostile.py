@@ -253,7 +253,7 @@ def test_a_symlinked_previous_folder_leaves_its_target_untouched(tmp_path: Path)
     os.chmod(elsewhere, 0o755)
     (path.parent / store.PREVIOUS_DIR).symlink_to(elsewhere)
     before = path.read_bytes()
-    with pytest.raises(store.StoreError) as caught:
+    with pytest.raises(store.SaveError) as caught:
         store.save_meeting(path, demo_meeting(), interval=0)
     assert "lien symbolique" in caught.value.sentence()
     assert list(elsewhere.iterdir()) == [] and stat.S_IMODE(elsewhere.stat().st_mode) == 0o755
@@ -275,7 +275,7 @@ def test_another_users_meeting_stays_theirs(tmp_path: Path) -> None:
     result = run("issue", str(path), *REASON)
     assert result.exit_code == 1 and "appartient à un autre utilisateur" in result.output
     assert path.stat().st_uid == 65534 and path.read_bytes() == before
-    assert not (path.parent / store.PREVIOUS_DIR).exists()
+    assert not (path.parent / store.PREVIOUS_DIR).exists() and not (path.parent / "comptes-rendus").exists()
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="chown to another user needs root")
@@ -570,3 +570,33 @@ async def test_a_lock_holder_line_with_escapes_is_shown_visibly(tmp_path: Path) 
             assert "\\x1b]2;PWNED" in app.read_only and "\x1b" not in app.read_only
     finally:
         os.close(fd)
+
+
+def test_an_unreadable_meeting_file_gets_a_sentence(tmp_path: Path, monkeypatch) -> None:
+    path = meeting_file(tmp_path / "m")
+
+    def refused(_path):
+        raise PermissionError(errno.EACCES, "Permission denied", str(_path))
+
+    monkeypatch.setattr(store, "read_regular", refused)  # as root, a 0000 file is still readable
+    for lang, words in (("fr", "ne peut pas être lu (accès refusé)"), ("en", "cannot be read (permission denied)")):
+        for command in ("check", "minute", "open", "issue"):
+            result = run(command, str(path), lang=lang)
+            assert result.exit_code == 1 and words in result.output, result.output
+            assert "Usage" not in result.output
+
+
+def test_a_failed_save_after_the_copies_leaves_no_copy(tmp_path: Path, monkeypatch) -> None:
+    from concertation_tui import issuing
+
+    path = meeting_file(tmp_path / "m")
+    before = path.read_bytes()
+
+    def full(*args, **kwargs):
+        raise store.SaveError("store.write_failed", file=str(path), reason="le disque est plein")
+
+    monkeypatch.setattr(issuing, "save_meeting", full)
+    result = run("issue", str(path), *REASON)
+    assert result.exit_code == 1 and "le disque est plein" in result.output, result.output
+    assert "réessaiera" not in result.output
+    assert path.read_bytes() == before and not (path.parent / "comptes-rendus").exists()

@@ -21,7 +21,7 @@ from pathlib import Path
 from .i18n import label, t
 from .model import ConsentOverride, Edition, Issue, Meeting, Recipient, now
 from .model.sharing import ConsentConflict, consent_conflicts_for, professional_copies
-from .store import StoreError, ensure_private_dir, save_meeting, write_private
+from .store import StoreError, ensure_private_dir, refuse_foreign, save_meeting, write_private
 
 ISSUES_DIR = "comptes-rendus"
 
@@ -145,6 +145,8 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
     if conflicts and not consent_reason.strip():
         raise ConsentBlocked(conflicts, meeting)
 
+    if save:
+        refuse_foreign(meeting_path)  # another user's meeting is never rewritten: say so before any copy
     draft = meeting.model_copy(deep=True)
     record = Issue(
         version=version, at=at or now(), what_changed=what_changed.strip(),
@@ -197,6 +199,12 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
         recipient.file_name, recipient.sha256 = produced[recipient.participant_id]
     meeting.distribution.issues.append(record)
     if save:
-        save_meeting(meeting_path, meeting)
+        try:
+            save_meeting(meeting_path, meeting)
+        except BaseException:
+            # Copies that the meeting file does not record would be sent without a trace: none stay.
+            meeting.distribution.issues.remove(record)
+            _remove_written(written, created)
+            raise
     return issued
 

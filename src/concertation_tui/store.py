@@ -237,8 +237,10 @@ def write_private(path: Path, data: bytes, *, generations: bool = False,
     except (OSError, StoreError) as error:
         with contextlib.suppress(OSError):
             temp.unlink()
-        if isinstance(error, StoreError):
+        if isinstance(error, SaveError):
             raise
+        if isinstance(error, StoreError):  # a link where .previous should be: still a failed save
+            raise SaveError(error.key, **error.params) from None
         raise SaveError("store.write_failed", file=str(path), reason=_Reason(error)) from None
 
 
@@ -357,7 +359,7 @@ def _backup_for(path: Path) -> Path | None:
     """The newest kept earlier version that loads, if any."""
     for candidate in previous_generations(path):
         try:
-            parse_meeting(read_regular(candidate), candidate)
+            parse_meeting(read_regular(candidate, follow=False), candidate)
         except (OSError, MeetingFileError):
             continue
         return candidate
@@ -396,13 +398,15 @@ def parse_meeting(data: bytes, path: Path) -> Meeting:
         raise MeetingFileError("store.not_meeting", file=name) from None
 
 
-def read_regular(path: Path) -> bytes:
+def read_regular(path: Path, *, follow: bool = True) -> bytes:
     """The bytes of `path` if it is a regular file; OSError(EINVAL) for a FIFO, a device or a folder.
 
     Opened non-blocking (a FIFO with no writer would otherwise wait forever) and without becoming a
     controlling terminal, then judged on the open descriptor, so nothing swaps the file in between.
+    Without `follow` (the program's own kept versions), a link is refused (OSError ELOOP).
     """
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
+    fd = os.open(path, flags)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
