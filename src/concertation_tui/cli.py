@@ -87,7 +87,7 @@ def main(ctx: click.Context, lang: str | None, theme: str | None) -> None:
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]), default=None,
               help="Date (AAAA-MM-JJ ou JJ/MM/AAAA), aujourd'hui par défaut.")
 @click.option("--person", default="", help="Nom ou pseudonyme de la personne accompagnée.")
-@click.option("--follow-up", "previous_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+@click.option("--follow-up", "previous_file", type=click.Path(path_type=Path), default=None,
               help="Réunion de suivi de cette réunion (le fichier précédent n'est pas modifié).")
 @click.option("--reopen", is_flag=True, help="Avec --follow-up : rouvrir une série clôturée.")
 @click.option("--open/--no-open", "open_after", default=True, help="Ouvrir la réunion dans l'interface.")
