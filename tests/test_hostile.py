@@ -600,3 +600,11 @@ def test_a_failed_save_after_the_copies_leaves_no_copy(tmp_path: Path, monkeypat
     assert result.exit_code == 1 and "le disque est plein" in result.output, result.output
     assert "réessaiera" not in result.output
     assert path.read_bytes() == before and not (path.parent / "comptes-rendus").exists()
+
+
+def test_no_retry_is_promised_where_nothing_retries() -> None:
+    error = store.SaveError("store.write_failed", file="/x/cr.docx", reason="le disque est plein")
+    assert "réessaiera" in error.sentence("fr")  # the interface's autosave does try again
+    for lang, retry in (("fr", "réessaiera"), ("en", "try again")):
+        once = error.sentence(lang, retried=False)
+        assert retry not in once and "/x/cr.docx" in once

@@ -31,9 +31,7 @@ def _fail(message: str) -> None:
 
 def _store_fail(error, lang: str) -> None:
     """End on a store error's sentence; on the command line nothing retries, so none is promised."""
-    if error.key == "store.write_failed":
-        error.key = "store.write_failed_now"
-    _fail(error.sentence(lang))
+    _fail(error.sentence(lang, retried=False))
 
 
 def _open_interface(ctx: click.Context, path: Path | None) -> None:

@@ -103,8 +103,11 @@ class StoreError(Exception):
         self.key = key
         self.params = params
 
-    def sentence(self, lang: str | None = None) -> str:
-        return t(self.key, lang, **_shown(self.params, lang))
+    def sentence(self, lang: str | None = None, *, retried: bool = True) -> str:
+        """The sentence; `retried=False` where nothing will try again (the command line, a minute
+        written once), so that no retry is promised."""
+        key = "store.write_failed_now" if self.key == "store.write_failed" and not retried else self.key
+        return t(key, lang, **_shown(self.params, lang))
 
 
 class MeetingFileError(StoreError):
