@@ -126,10 +126,7 @@ def _is_on(element: etree._Element) -> bool:
 
 def _remove_outside_fields(root: etree._Element) -> None:
     """Simple and complex fields whose instruction fetches or links something outside go whole."""
-    for field in root.iter(f"{{{W}}}fldSimple"):
-        if OUTSIDE_FIELDS.match(field.get(f"{{{W}}}instr", "")):
-            field.set("drop", "1")
-    for field in [f for f in root.iter(f"{{{W}}}fldSimple") if f.get("drop")]:
+    for field in [f for f in root.iter(f"{{{W}}}fldSimple") if OUTSIDE_FIELDS.match(f.get(f"{{{W}}}instr", ""))]:
         _remove(field)
     runs = list(root.iter(f"{{{W}}}r"))
     stack: list[tuple[int, list[str]]] = []
