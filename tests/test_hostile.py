@@ -608,3 +608,27 @@ def test_no_retry_is_promised_where_nothing_retries() -> None:
     for lang, retry in (("fr", "réessaiera"), ("en", "try again")):
         once = error.sentence(lang, retried=False)
         assert retry not in once and "/x/cr.docx" in once
+
+
+def test_odd_entries_in_the_meetings_folder_are_listed_with_a_sentence(private_home: Path) -> None:
+    folder = store.meetings_dir()
+    meeting_file(folder)
+    (folder / "lien-mort.json").symlink_to(folder / "absent.json")
+    os.mkfifo(folder / "tube.json")
+    (folder / "dossier.json").mkdir()
+    result = run("list")
+    assert result.exit_code == 0, result.output
+    for name in ("lien-mort.json", "tube.json", "dossier.json"):
+        assert f"!  {name}" in result.output
+    assert "n'est pas un fichier ordinaire" in result.output and "n'existe pas" in result.output
+
+
+def test_a_folder_where_the_minute_should_go_gets_a_sentence(tmp_path: Path) -> None:
+    path = meeting_file(tmp_path / "m")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(store.SaveError) as caught:
+        store.write_private(folder, b"data")
+    assert "c'est un dossier" in caught.value.sentence("fr", retried=False)
+    assert folder.is_dir() and not list(folder.iterdir()) and not list(tmp_path.glob(f".*{store.TEMP_SUFFIX}"))
+    assert path.exists()

@@ -157,6 +157,7 @@ _REASONS = {
     errno.EROFS: "store.read_only_disk",
     errno.ENOENT: "store.missing_folder",
     errno.ENOTDIR: "store.not_a_folder",
+    errno.EISDIR: "store.is_a_folder",
 }
 
 
@@ -558,7 +559,10 @@ def list_meetings(folder: Path | None = None, lang: str | None = None) -> list[M
     folder = folder or meetings_dir()
     summaries = []
     for path in folder.glob("*.json"):
-        modified = path.stat().st_mtime
+        try:
+            modified = path.stat().st_mtime  # a dangling link is listed with its sentence, not a crash
+        except OSError:
+            modified = 0.0
         try:
             meeting = load_meeting(path)
         except MeetingFileError as error:

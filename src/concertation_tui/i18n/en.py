@@ -148,6 +148,7 @@ STRINGS: dict[str, str] = {
     "store.read_only_disk": "the disk is read-only",
     "store.missing_folder": "the folder does not exist",
     "store.not_a_folder": "it is not a folder",
+    "store.is_a_folder": "it is a folder",
     "problem.characters": "this text holds an invisible character that a Word minute cannot carry (a control character or half a Unicode character)",
     "problem.too_long": "this text is too long ({length} characters, at most {limit})",
     "problem.missing": "this field is missing",

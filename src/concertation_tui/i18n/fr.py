@@ -148,6 +148,7 @@ STRINGS: dict[str, str] = {
     "store.read_only_disk": "le disque est en lecture seule",
     "store.missing_folder": "le dossier n'existe pas",
     "store.not_a_folder": "ce n'est pas un dossier",
+    "store.is_a_folder": "c'est un dossier",
     "problem.characters": "ce texte contient un caractère invisible qu'un compte rendu Word ne peut pas contenir (caractère de contrôle ou demi-caractère Unicode)",
     "problem.too_long": "ce texte est trop long ({length} caractères, au plus {limit})",
     "problem.missing": "ce champ manque",
