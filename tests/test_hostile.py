@@ -632,3 +632,10 @@ def test_a_folder_where_the_minute_should_go_gets_a_sentence(tmp_path: Path) -> 
     assert "c'est un dossier" in caught.value.sentence("fr", retried=False)
     assert folder.is_dir() and not list(folder.iterdir()) and not list(tmp_path.glob(f".*{store.TEMP_SUFFIX}"))
     assert path.exists()
+
+
+def test_text_handed_over_by_the_interface_is_cleaned_not_refused() -> None:
+    from concertation_tui.model import Contribution
+
+    pasted = Contribution(speaker_id="p", text="collé\x0c\x1b[2J ici" + "z" * 30_000)
+    assert pasted.text.startswith("collé[2J ici") and len(pasted.text) == 20_000

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from .i18n import t
 from .model import FORMAT_VERSION, Meeting, VersionError, migrate
+from .model.meeting import FROM_FILE
 from .model.text import clean_document
 from .paths import home
 from .visible import visible
@@ -395,7 +396,7 @@ def parse_meeting(data: bytes, path: Path) -> Meeting:
             raise MeetingFileError("store.too_new", file=name, found=error.found, known=FORMAT_VERSION) from None
         raise MeetingFileError("store.no_version", file=name) from None
     try:
-        return Meeting.model_validate(document)
+        return Meeting.model_validate(document, context=FROM_FILE)
     except ValidationError as error:
         raise MeetingFileError("store.invalid", file=name, problems=_problems(error)) from None
     except RecursionError:

@@ -39,10 +39,13 @@ from .enums import (
     ViewAspect,
     VisibilityKind,
 )
-from .text import check_text
+from .text import check_text, clean_text
 
 FORMAT_VERSION = 1
 """The version of the meeting file format written by this program."""
+FROM_FILE_KEY = "from_file"
+FROM_FILE = {FROM_FILE_KEY: True}
+"""Validation context of a meeting read from a file: what the minute cannot write is refused."""
 
 
 def new_id() -> str:
@@ -91,14 +94,26 @@ class Record(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _writable_text(cls, value: object, info: ValidationInfo) -> object:
-        """Every text can be written in the minute, and none is longer than its limit (see text_limit)."""
+        """Every text can be written in the minute, and none is longer than its limit (see text_limit).
+
+        A file (validated with FROM_FILE as context) that holds one is refused, in words; text the
+        interface hands to a constructor (typed, pasted) is cleaned instead: a pasted control character
+        must not end the program in the middle of a meeting.
+        """
         field = info.field_name or ""
+        from_file = bool(info.context and info.context.get(FROM_FILE_KEY))
         if isinstance(value, str):
-            check_text(value, field, in_list=False)
-        elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, str):
-                    check_text(item, field, in_list=True)
+            if from_file:
+                check_text(value, field)
+                return value
+            return clean_text(value, field)
+        if isinstance(value, list) and any(isinstance(item, str) for item in value):
+            if from_file:
+                for item in value:
+                    if isinstance(item, str):
+                        check_text(item, field, in_list=True)
+                return value
+            return [clean_text(item, field, in_list=True) if isinstance(item, str) else item for item in value]
         return value
 
 

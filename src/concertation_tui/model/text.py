@@ -44,8 +44,12 @@ def check_text(value: str, field: str, in_list: bool = False) -> None:
 
 
 def clean_text(value: str, field: str, in_list: bool = False) -> str:
-    """`value` without the characters a minute cannot write, cut to its field's limit."""
-    return UNWRITABLE.sub("", value)[: text_limit(field, in_list)]
+    """`value` without the characters a minute cannot write, cut to its field's limit (the very same
+    object when nothing changes: an enum member stays one)."""
+    limit = text_limit(field, in_list)
+    if len(value) <= limit and not UNWRITABLE.search(value):
+        return value
+    return UNWRITABLE.sub("", value)[:limit]
 
 
 def clean_document(document: Any, field: str = "") -> tuple[Any, bool]:
