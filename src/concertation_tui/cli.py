@@ -31,7 +31,9 @@ def _fail(message: str) -> None:
 
 def _store_fail(error, lang: str) -> None:
     """End on a store error's sentence; on the command line nothing retries, so none is promised."""
-    _fail(error.sentence(lang, retried=False))
+    from .store import SaveError
+
+    _fail(error.sentence(lang, retried=False) if isinstance(error, SaveError) else error.sentence(lang))
 
 
 def _open_interface(ctx: click.Context, path: Path | None) -> None:
