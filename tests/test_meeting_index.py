@@ -46,7 +46,7 @@ def test_known_only_reads_nothing_but_the_index(monkeypatch) -> None:
     assert len(known) == 3 and unknown == 1
 
 
-def test_damaged_files_say_why_and_links_and_fifos_are_never_read(tmp_path) -> None:
+def test_damaged_files_and_pipes_say_why_and_are_never_indexed(tmp_path) -> None:
     three_meetings()
     folder = store.meetings_dir()
     (folder / "2026-01-01-abime.json").write_text('{"format_version": 1, "title": ', encoding="utf-8")
@@ -56,11 +56,13 @@ def test_damaged_files_say_why_and_links_and_fifos_are_never_read(tmp_path) -> N
     os.mkfifo(folder / "2026-01-03-fifo.json")
     for _ in range(2):  # the second time from the index: the damaged file still says why
         summaries, _ = meeting_index.list_meetings(lang="fr")
-        damaged = [s for s in summaries if s.problem]
-        assert [s.path.name for s in damaged] == ["2026-01-01-abime.json"]
-        assert "abîmé" in damaged[0].problem
-        assert {s.path.name for s in summaries}.isdisjoint({"2026-01-02-lien.json", "2026-01-03-fifo.json"})
-    assert len(store.list_meetings()) == 4
+        damaged = {s.path.name: s.problem for s in summaries if s.problem}
+        assert sorted(damaged) == ["2026-01-01-abime.json", "2026-01-03-fifo.json"]
+        assert "abîmé" in damaged["2026-01-01-abime.json"]
+        assert "fichier ordinaire" in damaged["2026-01-03-fifo.json"]
+    index = (store.meetings_dir() / meeting_index.INDEX_NAME).read_text(encoding="utf-8")
+    assert "lien" not in index and "fifo" not in index
+    assert len(store.list_meetings()) == 6
 
 
 def test_the_issued_count_and_date_come_from_the_index() -> None:

@@ -17,6 +17,7 @@ import click
 
 from . import SCHEMA_DESCRIPTIONS_ENV
 from .i18n import resolve_language, t
+from .visible import visible
 
 
 def _lang(ctx: click.Context) -> str:
@@ -26,6 +27,13 @@ def _lang(ctx: click.Context) -> str:
 def _fail(message: str) -> None:
     click.echo(message, err=False)
     sys.exit(1)
+
+
+def _store_fail(error, lang: str) -> None:
+    """End on a store error's sentence; on the command line nothing retries, so none is promised."""
+    from .store import SaveError
+
+    _fail(error.sentence(lang, retried=False) if isinstance(error, SaveError) else error.sentence(lang))
 
 
 def _has_terminal() -> bool:
@@ -92,7 +100,7 @@ def main(ctx: click.Context, lang: str | None, theme: str | None) -> None:
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]), default=None,
               help="Date (AAAA-MM-JJ ou JJ/MM/AAAA), aujourd'hui par défaut.")
 @click.option("--person", default="", help="Nom ou pseudonyme de la personne accompagnée.")
-@click.option("--follow-up", "previous_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+@click.option("--follow-up", "previous_file", type=click.Path(path_type=Path), default=None,
               help="Réunion de suivi de cette réunion (le fichier précédent n'est pas modifié).")
 @click.option("--reopen", is_flag=True, help="Avec --follow-up : rouvrir une série clôturée.")
 @click.option("--open/--no-open", "open_after", default=True, help="Ouvrir la réunion dans l'interface.")
@@ -100,7 +108,7 @@ def main(ctx: click.Context, lang: str | None, theme: str | None) -> None:
 def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datetime | None, person: str,
         previous_file: Path | None, reopen: bool, open_after: bool) -> None:
     """Crée une nouvelle réunion à partir d'un modèle, ou la réunion de suivi d'une autre."""
-    from .store import StoreError, create_meeting_file
+    from .store import StoreError, create_meeting_file, os_error_sentence
     from .templates import new_follow_up, new_meeting_from_template
 
     lang = _lang(ctx)
@@ -117,7 +125,9 @@ def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datet
             )
         path = create_meeting_file(meeting)
     except StoreError as error:
-        _fail(error.sentence(lang))
+        _store_fail(error, lang)
+    except OSError as error:
+        _fail(os_error_sentence(error, lang))
     click.echo(t("cli.created", _lang(ctx), file=path))
     if open_after:
         _open_interface(ctx, path, written=True)
@@ -129,7 +139,7 @@ def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datet
 def demo(ctx: click.Context, open_after: bool) -> None:
     """Écrit une réunion de démonstration réaliste (en français) et sa réunion de suivi, et l'ouvre."""
     from .demo import demo_meeting, play_demo_follow_up
-    from .store import StoreError, create_meeting_file
+    from .store import StoreError, create_meeting_file, os_error_sentence
     from .templates import new_follow_up
 
     try:
@@ -138,7 +148,9 @@ def demo(ctx: click.Context, open_after: bool) -> None:
         follow = play_demo_follow_up(new_follow_up(first, path))
         follow_path = create_meeting_file(follow)
     except StoreError as error:
-        _fail(error.sentence(_lang(ctx)))
+        _store_fail(error, _lang(ctx))
+    except OSError as error:
+        _fail(os_error_sentence(error, _lang(ctx)))
     click.echo(t("cli.demo_follow_up_written", _lang(ctx), file=follow_path))
     click.echo(t("cli.demo_written", _lang(ctx), file=path))
     if open_after:
@@ -146,52 +158,53 @@ def demo(ctx: click.Context, open_after: bool) -> None:
 
 
 @main.command("open")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.pass_context
 def open_(ctx: click.Context, file: Path) -> None:
     """Ouvre une réunion dans l'interface."""
-    if not _has_terminal():  # nothing to do without a screen: say so at once, before loading anything
-        _open_interface(ctx, file)
     _load(ctx, file)  # a damaged file is explained here, in plain words, before any screen opens
-    _open_interface(ctx, file)
+    _open_interface(ctx, file)  # without a terminal: one sentence, exit 2
 
 
 @main.command("list")
 @click.pass_context
 def list_(ctx: click.Context) -> None:
     """Liste les réunions enregistrées."""
-    from .store import list_meetings, meetings_dir, remove_stale_temps
+    from .store import list_meetings, meetings_dir, os_error_sentence, remove_stale_temps
 
-    folder = meetings_dir()
-    remove_stale_temps(folder)
     lang = _lang(ctx)
-    summaries = list_meetings(folder, lang)
+    try:
+        folder = meetings_dir()
+        remove_stale_temps(folder)
+        summaries = list_meetings(folder, lang)
+    except OSError as error:
+        _fail(os_error_sentence(error, lang))
     if not summaries:
-        click.echo(t("cli.list_empty", lang, folder=folder))
+        click.echo(t("cli.list_empty", lang, folder=visible(folder)))
         return
-    click.echo(t("cli.list_header", lang, folder=folder))
-    for summary in summaries:
+    click.echo(t("cli.list_header", lang, folder=visible(folder)))
+    for summary in summaries:  # file names and titles come from files: shown, never sent to the terminal
         if summary.problem:
-            click.echo(f"  !  {summary.path.name}: {summary.problem.splitlines()[0]}")
+            click.echo(f"  !  {visible(summary.path.name)}: {summary.problem.splitlines()[0]}")
             continue
         day = summary.date.strftime("%d/%m/%Y") if summary.date else t("cli.no_date", lang)
-        title = summary.title or t("cli.untitled", lang)
+        title = visible(summary.title) or t("cli.untitled", lang)
         number = t("cli.number", lang, number=summary.number)
-        click.echo(f"  {day}  {number}  {title}  [{t('Phase.' + summary.phase, lang)}]  {summary.path}")
+        click.echo(f"  {day}  {number}  {title}  [{t('Phase.' + summary.phase, lang)}]  {visible(summary.path)}")
 
 
 @main.command("check")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.pass_context
 def check(ctx: click.Context, file: Path) -> None:
     """Vérifie un fichier de réunion : 0 s'il est valide, 1 sinon (avec des phrases)."""
     meeting = _load(ctx, file)
-    click.echo(t("cli.check_ok", _lang(ctx), file=file))
+    click.echo(t("cli.check_ok", _lang(ctx), file=visible(file)))
     _print_findings(meeting, _lang(ctx))
 
 
 @main.command("coordination")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.pass_context
 def coordination(ctx: click.Context, file: Path) -> None:
     """Affiche qui agit dans quel domaine de vie, et ce qu'il faut vérifier ensemble (80 colonnes)."""
@@ -219,11 +232,11 @@ def schema_text() -> str:
 
 
 @main.command("minute")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--edition", type=click.Choice(["professional", "person"]), default="professional",
               show_default=True, help="Compte rendu professionnel ou lettre à la personne.")
 @click.option("--for", "recipient", default=None, help="Nom du destinataire : sa copie, avec ses notes restreintes.")
-@click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+@click.option("--template", type=click.Path(path_type=Path), default=None,
               help="Modèle Word (.docx) de l'organisation.")
 @click.option("-o", "--output", type=click.Path(), default=None,
               help="Fichier, ou dossier (existant, ou terminé par /), de sortie (par défaut : à côté de la réunion).")
@@ -237,7 +250,7 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
     from .minute import TemplateError, build_minute, minute_file_name
     from .model import Edition, errors, readiness
     from .model.sharing import consent_conflicts_for
-    from .store import StoreError, write_private
+    from .store import StoreError, os_error_sentence, write_private
 
     lang = _lang(ctx)
     meeting = _load(ctx, file)
@@ -246,7 +259,7 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
     if recipient is not None:
         matches = [p for p in meeting.participants if p.name.casefold() == recipient.strip().casefold()]
         if len(matches) != 1:
-            _fail(t("cli.unknown_recipient", lang, name=recipient,
+            _fail(t("cli.unknown_recipient", lang, name=visible(recipient),
                     known=", ".join(p.name for p in meeting.minute_recipients())))
         recipient_id = matches[0].id
     chosen = Edition(edition)
@@ -269,19 +282,21 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
     try:
         write_private(target, data)
     except StoreError as error:
-        _fail(error.sentence(lang))
-    click.echo(t("cli.minute_written", lang, file=target))
+        _store_fail(error, lang)
+    except OSError as error:
+        _fail(os_error_sentence(error, lang))
+    click.echo(t("cli.minute_written", lang, file=visible(target)))
 
 
 @main.command("issue")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), default=None,
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Dossier où écrire (par défaut : comptes-rendus/ à côté de la réunion).")
 @click.option("--pdf", is_flag=True, help="Un PDF à côté de chaque .docx (LibreOffice).")
 @click.option("--what-changed", default="", help="Pour une correction : ce qui a changé depuis la version précédente.")
 @click.option("--consent-reason", default="",
               help="Envoyer quand même des notes au-delà de l'accord de partage, pour cette raison (enregistrée).")
-@click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+@click.option("--template", type=click.Path(path_type=Path), default=None,
               help="Modèle Word (.docx) de l'organisation.")
 @click.pass_context
 def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, what_changed: str, consent_reason: str,
@@ -289,7 +304,7 @@ def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, what_c
     """Émet le compte rendu : toutes les copies d'un coup, et l'émission notée dans la réunion."""
     from .issuing import issue_minute
     from .minute import TemplateError
-    from .store import MeetingLock, StoreError
+    from .store import MeetingLock, StoreError, os_error_sentence
 
     lang = _lang(ctx)
     meeting = _load(ctx, file)
@@ -299,12 +314,14 @@ def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, what_c
             issued = issue_minute(meeting, file, out=output, pdf=pdf, what_changed=what_changed,
                                   consent_reason=consent_reason, template=template)
     except StoreError as error:
-        _fail(error.sentence(lang))
+        _store_fail(error, lang)
     except TemplateError as error:
         _fail(error.sentence)
-    click.echo(t("cli.issued", lang, version=issued.version, folder=issued.folder))
+    except OSError as error:
+        _fail(os_error_sentence(error, lang))
+    click.echo(t("cli.issued", lang, version=issued.version, folder=visible(issued.folder)))
     for path in issued.files:
-        click.echo(f"  {path.name}")
+        click.echo(f"  {visible(path.name)}")
 
 
 @main.command("config")

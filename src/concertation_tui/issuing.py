@@ -9,8 +9,10 @@ note's visibility or gives a reason, which is recorded. No Textual here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ from pathlib import Path
 from .i18n import label, t
 from .model import ConsentOverride, Edition, Issue, Meeting, Recipient, now
 from .model.sharing import ConsentConflict, consent_conflicts_for, professional_copies
-from .store import StoreError, ensure_private_dir, save_meeting, write_private
+from .store import StoreError, ensure_private_dir, refuse_foreign, save_meeting, write_private
 
 ISSUES_DIR = "comptes-rendus"
 
@@ -104,6 +106,24 @@ def _pdf(docx: Path, profile: Path) -> Path:
     return pdf
 
 
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders on the way to `folder` that do not exist yet, outermost first."""
+    missing = []
+    while not os.path.lexists(folder) and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return list(reversed(missing))
+
+
+def _remove_written(written: list[Path], created: list[Path]) -> None:
+    """After a failed issue: remove the copies this issue wrote, and the folders it created."""
+    for path in written:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    if created:  # the outermost folder this issue made holds nothing but what it wrote
+        shutil.rmtree(created[0], ignore_errors=True)
+
+
 def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = None, pdf: bool = False,
                  what_changed: str = "", consent_reason: str = "", template: Path | None = None,
                  save: bool = True, at: dt.datetime | None = None) -> Issued:
@@ -125,6 +145,8 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
     if conflicts and not consent_reason.strip():
         raise ConsentBlocked(conflicts, meeting)
 
+    if save:
+        refuse_foreign(meeting_path)  # another user's meeting is never rewritten: say so before any copy
     draft = meeting.model_copy(deep=True)
     record = Issue(
         version=version, at=at or now(), what_changed=what_changed.strip(),
@@ -139,8 +161,6 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
         record.recipients += [Recipient(participant_id=pid, edition=Edition.PROFESSIONAL) for pid in copy.recipient_ids]
     draft.distribution.issues.append(record)  # the minute's distribution section tells this issue
 
-    folder = ensure_private_dir(issue_folder(meeting, meeting_path, version, out))
-    issued = Issued(version, folder)
     produced: dict[str, tuple[str, str]] = {}  # recipient id -> (file name, sha256)
     jobs: list[tuple[Edition, str | None, list[str]]] = [
         (Edition.PROFESSIONAL, None if copy.is_common else copy.recipient_ids[0], list(copy.recipient_ids))
@@ -148,23 +168,43 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
     ]
     if person and person.receives_minute:
         jobs.append((Edition.PERSON, None, [person.id]))
-    for edition, recipient_id, recipients in jobs:
-        data = build_minute(draft, edition, recipient_id=recipient_id, template=template)
-        target = folder / minute_file_name(draft, edition, recipient_id)
-        write_private(target, data)
-        issued.files.append(target)
-        digest = hashlib.sha256(data).hexdigest()
-        for pid in recipients:
-            produced[pid] = (target.name, digest)
+    # Every copy is built before the folder exists: a copy that cannot be built leaves no folder.
+    built = [(minute_file_name(draft, edition, recipient_id), recipients,
+              build_minute(draft, edition, recipient_id=recipient_id, template=template))
+             for edition, recipient_id, recipients in jobs]
+    target_folder = issue_folder(meeting, meeting_path, version, out)
+    created = _missing_folders(target_folder)
+    written: list[Path] = []
+    try:
+        folder = ensure_private_dir(target_folder)
+        issued = Issued(version, folder)
+        for name, recipients, data in built:
+            target = folder / name
+            write_private(target, data)
+            written.append(target)
+            issued.files.append(target)
+            digest = hashlib.sha256(data).hexdigest()
+            for pid in recipients:
+                produced[pid] = (target.name, digest)
+            if pdf:
+                issued.files.append(_pdf(target, folder / ".libreoffice-profile"))
+    except BaseException:
+        _remove_written(written, created)  # nothing half written: no empty or partial version folder
+        raise
+    finally:
         if pdf:
-            issued.files.append(_pdf(target, folder / ".libreoffice-profile"))
-    if pdf:
-        shutil.rmtree(folder / ".libreoffice-profile", ignore_errors=True)
+            shutil.rmtree(target_folder / ".libreoffice-profile", ignore_errors=True)
 
     for recipient in record.recipients:
         recipient.file_name, recipient.sha256 = produced[recipient.participant_id]
     meeting.distribution.issues.append(record)
     if save:
-        save_meeting(meeting_path, meeting)
+        try:
+            save_meeting(meeting_path, meeting)
+        except BaseException:
+            # Copies that the meeting file does not record would be sent without a trace: none stay.
+            meeting.distribution.issues.remove(record)
+            _remove_written(written, created)
+            raise
     return issued
 

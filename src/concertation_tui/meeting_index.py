@@ -5,7 +5,8 @@ opens froze it for 0.9 s at 300 files. The index (`meetings/.launcher-index`, 06
 meetings) keeps what a list shows of each file (title, date, step, series, minute issued) with the
 file's size and modification time; a file whose size or time changed, or that the index does not
 know, is read again, and the index rewritten. Damaged files are remembered as damaged and read again
-only to say why. Only regular files are listed (never a link, a FIFO or a device).
+only to say why. A link, a FIFO or a folder named like a meeting is never indexed: it is listed as
+the store reads it (a pipe or a folder with the sentence refusing it).
 
 Headless: no Textual.
 """
@@ -32,9 +33,21 @@ def _stamp(entry: os.DirEntry) -> list[int]:
 def _meeting_files(folder: Path) -> list[os.DirEntry]:
     try:
         with os.scandir(folder) as entries:
-            return [e for e in entries if e.name.endswith(".json") and e.is_file(follow_symlinks=False)]
+            return [e for e in entries if e.name.endswith(".json")]
     except OSError:
         return []
+
+
+def _odd_entry(path: Path, lang: str | None) -> MeetingSummary:
+    """A link, a pipe or a folder named like a meeting: never indexed; listed as the store reads it
+    (a link to a meeting file opens; a pipe or a folder gets the store's sentence refusing it)."""
+    try:
+        meeting = load_meeting(path)
+    except MeetingFileError as error:
+        return MeetingSummary(path=path, problem=error.sentence(lang))
+    return MeetingSummary(path=path, title=meeting.title, date=meeting.date, phase=meeting.progress.phase.value,
+                          series_id=meeting.series.series_id, number=meeting.series.number,
+                          issued=len(meeting.distribution.issues))
 
 
 def _read_index(folder: Path) -> dict[str, dict]:
@@ -97,8 +110,12 @@ def list_meetings(folder: Path | None = None, lang: str | None = None, *,
     summaries = []
     for found in _meeting_files(folder):
         try:
+            regular = found.is_file(follow_symlinks=False)
             stamp = _stamp(found)
         except OSError:
+            regular = False
+        if not regular:
+            summaries.append(_odd_entry(Path(found.path), lang))
             continue
         entry = index.get(found.name)
         if entry is None or entry.get("stamp") != stamp:

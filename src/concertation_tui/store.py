@@ -16,6 +16,7 @@ import json
 import os
 import secrets
 import socket
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,10 @@ from pydantic import ValidationError
 
 from .i18n import t
 from .model import FORMAT_VERSION, Meeting, VersionError, migrate
+from .model.meeting import FROM_FILE
+from .model.text import clean_document
 from .paths import home
+from .visible import visible
 
 GENERATIONS = 3
 """How many previous versions of a meeting file are kept in the `.previous` folder beside it."""
@@ -42,22 +46,54 @@ def meetings_dir() -> Path:
     return ensure_private_dir(home() / "meetings")
 
 
-def ensure_private_dir(path: Path) -> Path:
-    """Create `path` and any missing parents 0700 whatever the umask; `path` itself is made 0700."""
+def ensure_private_dir(path: Path, *, no_link: bool = False) -> Path:
+    """Create `path` and any missing parents 0700 whatever the umask.
+
+    A folder that already exists keeps its mode: it is someone's (a shared 1777 folder, /tmp itself,
+    a folder its owner made 0500), and only the folders this program creates are its to set. With
+    `no_link` (the program's own folders, like `.previous`), a symbolic link where the folder should be
+    is refused (StoreError "store.link_refused") and its target never touched.
+    """
     missing = []
     folder = path
-    while not folder.exists():
+    while not os.path.lexists(folder):
         missing.append(folder)
         folder = folder.parent
     for folder in reversed(missing):
-        folder.mkdir(mode=0o700, exist_ok=True)
-        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
-    if (path.stat().st_mode & 0o777) != 0o700:
-        os.chmod(path, 0o700)
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            continue  # made by a concurrent session in between: not ours, left as it is
+        os.chmod(folder, 0o700, follow_symlinks=False)  # mkdir's mode is filtered by the umask
+    if no_link and os.path.islink(path):
+        raise StoreError("store.link_refused", file=str(path))
+    if not path.is_dir():
+        raise OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
     return path
 
 
 # -- errors --------------------------------------------------------------------------------------
+
+
+class _Reason:
+    """An OSError's reason, put into words only when the sentence is made (in the reader's language)."""
+
+    def __init__(self, error: OSError) -> None:
+        self.errno = error.errno
+        self.name = type(error).__name__
+
+    def words(self, lang: str | None) -> str:
+        return _reason(OSError(self.errno, self.name), lang)
+
+
+def _shown(params: dict[str, object], lang: str | None = None) -> dict[str, object]:
+    """File names and other words from outside, made harmless for a terminal (see visible.py)."""
+    shown = {}
+    for key, value in params.items():
+        if isinstance(value, _Reason):
+            value = value.words(lang)
+        shown[key] = visible(value) if isinstance(value, (str, Path)) else value
+    return shown
 
 
 class StoreError(Exception):
@@ -68,8 +104,11 @@ class StoreError(Exception):
         self.key = key
         self.params = params
 
-    def sentence(self, lang: str | None = None) -> str:
-        return t(self.key, lang, **self.params)
+    def sentence(self, lang: str | None = None, *, retried: bool = True) -> str:
+        """The sentence; `retried=False` where nothing will try again (the command line, a minute
+        written once), so that no retry is promised."""
+        key = "store.write_failed_now" if self.key == "store.write_failed" and not retried else self.key
+        return t(key, lang, **_shown(self.params, lang))
 
 
 class MeetingFileError(StoreError):
@@ -82,12 +121,13 @@ class MeetingFileError(StoreError):
         self.backup = backup
 
     def sentence(self, lang: str | None = None) -> str:
-        lines = [t(self.key, lang, **self.params)]
+        lines = [t(self.key, lang, **_shown(self.params, lang))]
         for field, problem, params in self.problems:
-            lines.append(t("store.invalid_field", lang, field=field, problem=t(problem, lang, **params)))
+            lines.append(t("store.invalid_field", lang, field=visible(field), problem=t(problem, lang, **params)))
         if self.backup is not None:
-            when = dt.datetime.fromtimestamp(self.backup.stat().st_mtime).strftime("%d/%m/%Y %H:%M")
-            lines.append(t("store.previous_generation", lang, backup=self.backup, when=when))
+            with contextlib.suppress(OSError):
+                when = dt.datetime.fromtimestamp(self.backup.stat().st_mtime).strftime("%d/%m/%Y %H:%M")
+                lines.append(t("store.previous_generation", lang, backup=visible(self.backup), when=when))
         return "\n".join(lines)
 
 
@@ -110,12 +150,29 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _reason(error: OSError) -> str:
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return t("store.disk_full")
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return t("store.permission")
+_REASONS = {
+    errno.ENOSPC: "store.disk_full",
+    errno.EDQUOT: "store.disk_full",
+    errno.EACCES: "store.permission",
+    errno.EPERM: "store.permission",
+    errno.EROFS: "store.read_only_disk",
+    errno.ENOENT: "store.missing_folder",
+    errno.ENOTDIR: "store.not_a_folder",
+    errno.EISDIR: "store.is_a_folder",
+}
+
+
+def _reason(error: OSError, lang: str | None = None) -> str:
+    """Why an OSError happened, in the user's words (the system's own text for the rare others)."""
+    if error.errno in _REASONS:
+        return t(_REASONS[error.errno], lang)
     return os.strerror(error.errno) if error.errno else type(error).__name__
+
+
+def os_error_sentence(error: OSError, lang: str | None = None) -> str:
+    """A sentence for any OSError met while writing (used by the commands that have no retry)."""
+    where = error.filename if isinstance(error.filename, (str, Path)) else ""
+    return t("store.write_failed_now", lang, file=visible(where), reason=_reason(error, lang))
 
 
 def previous_generations(path: Path) -> list[Path]:
@@ -127,7 +184,7 @@ def previous_generations(path: Path) -> list[Path]:
 
 def _keep_generation(path: Path) -> None:
     """Shift path's kept versions by one and keep the current file as the newest (a hard link: no copy)."""
-    folder = ensure_private_dir(path.parent / PREVIOUS_DIR)
+    folder = ensure_private_dir(path.parent / PREVIOUS_DIR, no_link=True)
     names = [folder / f"{path.stem}.{n}{path.suffix}" for n in range(1, GENERATIONS + 1)]
     for older, newer in zip(reversed(names[1:]), reversed(names[:-1]), strict=True):
         if newer.exists():
@@ -154,12 +211,21 @@ def write_private(path: Path, data: bytes, *, generations: bool = False,
     (at most one per `interval` seconds).
 
     A temp file in the same folder is written and fsynced, then renamed over `path`, then the folder
-    is fsynced. On any failure the previous file is untouched and SaveError says why in words.
+    is fsynced. On any failure the previous file is untouched, the temp file is gone, and SaveError
+    says why in words. A file owned by another user is never replaced (that would take it from them).
     """
-    folder = ensure_private_dir(path.parent)
+    try:
+        folder = ensure_private_dir(path.parent)
+    except OSError as error:
+        raise SaveError("store.folder_unusable", folder=str(path.parent), reason=_Reason(error)) from None
+    refuse_foreign(path)
     temp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        # O_EXCL and O_NOFOLLOW: a link planted under the temp name is never followed.
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except OSError as error:
+        raise SaveError("store.folder_unusable", folder=str(folder), reason=_Reason(error)) from None
+    try:
         try:
             os.fchmod(fd, 0o600)  # the umask may have taken bits away; never more than 0600 anyway
             view = memoryview(data)
@@ -173,14 +239,40 @@ def write_private(path: Path, data: bytes, *, generations: bool = False,
             _keep_generation(path)
         os.replace(temp, path)
         _fsync_dir(folder)
-    except OSError as error:
+    except (OSError, StoreError) as error:
         with contextlib.suppress(OSError):
             temp.unlink()
-        raise SaveError("store.write_failed", reason=_reason(error)) from None
+        if isinstance(error, SaveError):
+            raise
+        if isinstance(error, StoreError):  # a link where .previous should be: still a failed save
+            raise SaveError(error.key, **error.params) from None
+        raise SaveError("store.write_failed", file=str(path), reason=_Reason(error)) from None
+
+
+def owned_by_someone_else(path: Path) -> bool:
+    """Whether `path` exists and belongs to another user than the one running (root included)."""
+    try:
+        return os.lstat(path).st_uid != os.geteuid()
+    except OSError:
+        return False
+
+
+def refuse_foreign(path: Path) -> None:
+    """SaveError when `path` is another user's file: replacing it would make it ours (and root's)."""
+    if owned_by_someone_else(path):
+        raise SaveError("store.other_owner_refused", file=str(path))
 
 
 def serialize(meeting: Meeting) -> bytes:
-    """The bytes of a meeting file."""
+    """The bytes of a meeting file, always one that loads again.
+
+    The interface assigns typed and pasted text straight into the model (assignments are not
+    validated): a control character or a lone surrogate pasted into a note, or a note longer than its
+    limit, is dropped or cut here rather than written into a file that `check` would then refuse.
+    """
+    document, changed = clean_document(meeting.model_dump(mode="json"))
+    if changed:
+        return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
     return meeting.model_dump_json(indent=2).encode("utf-8") + b"\n"
 
 
@@ -237,6 +329,8 @@ _PROBLEMS = {
     "int_type": "problem.number",
     "int_from_float": "problem.number",
     "greater_than_equal": "problem.range",
+    "text_characters": "problem.characters",
+    "text_too_long": "problem.too_long",
     "less_than_equal": "problem.range",
 }
 
@@ -254,13 +348,15 @@ def _field_path(loc: tuple) -> str:
 
 def _problems(error: ValidationError) -> list[tuple[str, str, dict]]:
     problems = []
-    for detail in error.errors(include_input=False, include_url=False, include_context=False):
+    for detail in error.errors(include_input=False, include_url=False, include_context=True):
         kind = detail["type"]
         if kind == "value_error" and "unknown id" in detail["msg"]:
             what = detail["msg"].removeprefix("Value error, ").split(" refers")[0]
             problems.append(("(document)", "problem.reference", {"detail": what}))
             continue
-        problems.append((_field_path(detail["loc"]), _PROBLEMS.get(kind, "problem.other"), {}))
+        # Only the lengths are passed on: other contexts may quote what the file expected or held.
+        params = dict(detail.get("ctx", {})) if kind == "text_too_long" else {}
+        problems.append((_field_path(detail["loc"]), _PROBLEMS.get(kind, "problem.other"), params))
     return problems[:12]
 
 
@@ -268,7 +364,7 @@ def _backup_for(path: Path) -> Path | None:
     """The newest kept earlier version that loads, if any."""
     for candidate in previous_generations(path):
         try:
-            parse_meeting(candidate.read_bytes(), candidate)
+            parse_meeting(read_regular(candidate, follow=False), candidate)
         except (OSError, MeetingFileError):
             continue
         return candidate
@@ -300,21 +396,46 @@ def parse_meeting(data: bytes, path: Path) -> Meeting:
             raise MeetingFileError("store.too_new", file=name, found=error.found, known=FORMAT_VERSION) from None
         raise MeetingFileError("store.no_version", file=name) from None
     try:
-        return Meeting.model_validate(document)
+        return Meeting.model_validate(document, context=FROM_FILE)
     except ValidationError as error:
         raise MeetingFileError("store.invalid", file=name, problems=_problems(error)) from None
     except RecursionError:
         raise MeetingFileError("store.not_meeting", file=name) from None
 
 
+def read_regular(path: Path, *, follow: bool = True) -> bytes:
+    """The bytes of `path` if it is a regular file; OSError(EINVAL) for a FIFO, a device or a folder.
+
+    Opened non-blocking (a FIFO with no writer would otherwise wait forever) and without becoming a
+    controlling terminal, then judged on the open descriptor, so nothing swaps the file in between.
+    Without `follow` (the program's own kept versions), a link is refused (OSError ELOOP).
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        os.set_blocking(fd, True)
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def load_meeting(path: Path) -> Meeting:
     """Read and parse a meeting file. On a damaged file the error offers the newest good earlier version."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except FileNotFoundError:
         raise MeetingFileError("store.not_found", file=str(path)) from None
+    except IsADirectoryError:
+        raise MeetingFileError("store.not_regular", file=str(path)) from None
     except OSError as error:
-        raise MeetingFileError("store.unreadable", file=str(path), reason=_reason(error)) from None
+        if error.errno == errno.EINVAL:
+            raise MeetingFileError("store.not_regular", file=str(path)) from None
+        raise MeetingFileError("store.unreadable", file=str(path), reason=_Reason(error)) from None
     try:
         return parse_meeting(data, path)
     except MeetingFileError as error:
@@ -339,26 +460,51 @@ class MeetingLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        ensure_private_dir(self.path.parent)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        os.fchmod(fd, 0o600)
+        """Take the lock, or raise LockedError (someone holds it) or StoreError (it cannot be taken).
+
+        The lock file is opened without following a link (a link there is refused: its target, any
+        file when run as root, is never truncated or chmodded) and must be a regular file. Whatever
+        fails after the open (a full disk while writing the holder's line) releases the lock and
+        closes the descriptor, so the next session is not told about a holder that is not there.
+        """
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = self._read_holder(fd)
+            ensure_private_dir(self.path.parent)
+        except OSError as error:
+            raise StoreError("store.lock_failed", reason=_Reason(error)) from None
+        flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+        try:
+            fd = os.open(self.path, flags, 0o600)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise StoreError("store.link_refused", file=str(self.path)) from None
+            raise StoreError("store.lock_failed", reason=_Reason(error)) from None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise StoreError("store.not_regular", file=str(self.path))
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise LockedError("store.locked", **self._read_holder(fd)) from None
+            if info.st_uid == os.geteuid():
+                os.fchmod(fd, 0o600)  # never another user's lock file: it stays as they made it
+            holder = {
+                "user": getpass.getuser(),
+                "host": socket.gethostname(),
+                "pid": os.getpid(),
+                "since": dt.datetime.now().strftime("%d/%m/%Y %H:%M"),
+            }
+            os.ftruncate(fd, 0)
+            line = json.dumps(holder).encode()
+            if os.pwrite(fd, line, 0) != len(line):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        except BaseException as error:
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
-            raise LockedError("store.locked", **holder) from None
-        except OSError:
-            os.close(fd)
+            if isinstance(error, OSError):
+                raise StoreError("store.lock_failed", reason=_Reason(error)) from None
             raise
-        info = {
-            "user": getpass.getuser(),
-            "host": socket.gethostname(),
-            "pid": os.getpid(),
-            "since": dt.datetime.now().strftime("%d/%m/%Y %H:%M"),
-        }
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(info).encode(), 0)
         self._fd = fd
 
     @staticmethod

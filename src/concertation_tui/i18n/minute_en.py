@@ -33,6 +33,7 @@ STRINGS: dict[str, str] = {
     "minute.template.comments": "The template {file} contains comments: delete them in Word, then save it again.",
     "minute.template.tracked_changes": "The template {file} contains tracked changes: accept or reject them in Word, then save it again.",
     "minute.template.external": "The template {file} links to outside files (an attached template, a linked object): remove these links.",
+    "minute.template.malformed": "The template {file} is damaged: its part {part} is not valid XML. It was not used.",
     # -- professional minute: header -----------------------------------------------------------
     "minute.pro.title": "Minute",
     "minute.pro.untitled": "Network meeting",

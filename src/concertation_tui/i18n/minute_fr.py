@@ -36,6 +36,7 @@ STRINGS: dict[str, str] = {
     "minute.template.comments": "Le modèle {file} contient des commentaires : supprimez-les dans Word, puis enregistrez-le à nouveau.",
     "minute.template.tracked_changes": "Le modèle {file} contient des modifications suivies : acceptez-les ou refusez-les dans Word, puis enregistrez-le à nouveau.",
     "minute.template.external": "Le modèle {file} renvoie à des fichiers extérieurs (modèle attaché, objet lié) : retirez ces liens.",
+    "minute.template.malformed": "Le modèle {file} est abîmé : sa partie {part} n'est pas du XML valable. Il n'a pas été utilisé.",
     # -- professional minute: header -----------------------------------------------------------
     "minute.pro.title": "Compte rendu",
     "minute.pro.untitled": "Réunion de concertation",

@@ -8,12 +8,13 @@ tracked changes, comments and links to outside files. No python-docx here.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path
 
 from ..i18n import t
+from ..visible import visible
+from .sanitize import MalformedPart, check_well_formed, sanitize
 
 TEMPLATE_NAME = "compte-rendu.docx"
 
@@ -55,7 +56,7 @@ def default_template_path() -> Path:
 
 
 def _refuse(key: str, path: Path, lang: str | None, **params: object) -> TemplateError:
-    return TemplateError(t(f"minute.template.{key}", lang, file=path.name, **params))
+    return TemplateError(t(f"minute.template.{key}", lang, file=visible(path.name), **params))
 
 
 def _check_directory(path: Path, infos: list[zipfile.ZipInfo], lang: str | None) -> None:
@@ -122,6 +123,9 @@ def check_template(path: Path, *, lang: str | None = None) -> None:
         with zipfile.ZipFile(path) as archive:
             _check_directory(path, archive.infolist(), lang)
             _check_parts(path, archive, lang)
+            check_well_formed(archive)
+    except MalformedPart as error:
+        raise _refuse("malformed", path, lang, part=visible(error.part)) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, RuntimeError, KeyError):
         raise _refuse("not_docx", path, lang) from None
     except OSError:
@@ -129,18 +133,7 @@ def check_template(path: Path, *, lang: str | None = None) -> None:
 
 
 def template_document_bytes(path: Path) -> bytes:
-    """The checked template as the bytes of a .docx (a .dotx gets the document's content type)."""
-    data = Path(path).read_bytes()
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        content_types = archive.read("[Content_Types].xml")
-        if DOTX_MAIN.encode() not in content_types:
-            return data
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
-            for info in archive.infolist():
-                part = archive.read(info)
-                if info.filename == "[Content_Types].xml":
-                    part = part.replace(DOTX_MAIN.encode(), DOCX_MAIN.encode())
-                copy.writestr(info, part)
-        return out.getvalue()
-
+    """The checked template as the bytes of a .docx reduced to what a minute needs (see sanitize.py):
+    a .dotx gets the document's content type; fields that reach outside, document variables, hidden
+    text, custom properties and parts a minute does not use are gone."""
+    return sanitize(Path(path).read_bytes())

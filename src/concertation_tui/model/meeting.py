@@ -8,11 +8,15 @@ descriptions of the JSON schema (`concertation schema`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+import types
+import typing
 import uuid
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from .. import SCHEMA_DESCRIPTIONS_ENV
 
@@ -35,9 +39,13 @@ from .enums import (
     ViewAspect,
     VisibilityKind,
 )
+from .text import check_text, clean_text
 
 FORMAT_VERSION = 1
 """The version of the meeting file format written by this program."""
+FROM_FILE_KEY = "from_file"
+FROM_FILE = {FROM_FILE_KEY: True}
+"""Validation context of a meeting read from a file: what the minute cannot write is refused."""
 
 
 def new_id() -> str:
@@ -50,6 +58,17 @@ def now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
+@functools.cache
+def _temporal(annotation: object) -> bool:
+    """Whether a field's type is (or may be) a date, a time or a moment."""
+    if annotation in (dt.date, dt.datetime, dt.time):
+        return True
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return any(_temporal(arg) for arg in typing.get_args(annotation))
+    return False
+
+
 class Record(BaseModel):
     """Base of every part of the file: unknown fields are refused, values never echoed in errors."""
 
@@ -60,6 +79,42 @@ class Record(BaseModel):
         validate_assignment=False,
         defer_build=True,
     )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_number_for_a_date(cls, value: object, info: ValidationInfo) -> object:
+        """pydantic reads 12345 as a moment in 1970: in a meeting file a number there is damage."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and info.field_name:
+            annotation = cls.model_fields[info.field_name].annotation
+            if _temporal(annotation):
+                kind = "time_type" if dt.time in (annotation, *typing.get_args(annotation)) else "date_type"
+                raise PydanticCustomError(kind, "a number where a date or time is expected")
+        return value
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _writable_text(cls, value: object, info: ValidationInfo) -> object:
+        """Every text can be written in the minute, and none is longer than its limit (see text_limit).
+
+        A file (validated with FROM_FILE as context) that holds one is refused, in words; text the
+        interface hands to a constructor (typed, pasted) is cleaned instead: a pasted control character
+        must not end the program in the middle of a meeting.
+        """
+        field = info.field_name or ""
+        from_file = bool(info.context and info.context.get(FROM_FILE_KEY))
+        if isinstance(value, str):
+            if from_file:
+                check_text(value, field)
+                return value
+            return clean_text(value, field)
+        if isinstance(value, list) and any(isinstance(item, str) for item in value):
+            if from_file:
+                for item in value:
+                    if isinstance(item, str):
+                        check_text(item, field, in_list=True)
+                return value
+            return [clean_text(item, field, in_list=True) if isinstance(item, str) else item for item in value]
+        return value
 
 
 class Visibility(Record):

@@ -154,8 +154,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         lock = store.MeetingLock(path)
         read_only = ""
         try:
+            if store.owned_by_someone_else(path):  # never re-owned, not even by root: read-only
+                raise store.StoreError("store.other_owner", file=str(path))
             lock.acquire()
-        except store.LockedError as error:
+        except store.StoreError as error:  # held elsewhere, a link where the lock should be...
             read_only = error.sentence(self.language)
             lock = None
         except OSError as error:

@@ -308,7 +308,8 @@ class CloseScreen(MeetingScreen):
             self.app.call_from_thread(self._minute_done, None, tr("close.minute_unavailable"))
             return
         except store.SaveError as error:
-            self.app.call_from_thread(self._minute_done, None, error.sentence(self.app.language))
+            # Nothing writes the minute again by itself: no retry is promised.
+            self.app.call_from_thread(self._minute_done, None, error.sentence(self.app.language, retried=False))
             return
         except Exception as error:  # noqa: BLE001 - said in words, never a crash screen
             sentence = getattr(error, "sentence", None)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from ... import issuing
+from ... import issuing, store
 from ...model import Level, Meeting, readiness
 from ..dialogs.forms import Notice
 from ..dialogs.issue_forms import ConflictsDialog, issue_form, issued_text
@@ -95,6 +95,9 @@ def _write(app, draft: Meeting, path: Path, pdf: bool, what_changed: str, reason
                                       save=False, at=at)
     except issuing.IssueError as error:
         app.call_from_thread(_failed, app, error.sentence(lang))
+        return
+    except store.SaveError as error:  # a full disk, a folder refused...: said in words, no retry promised
+        app.call_from_thread(_failed, app, error.sentence(lang, retried=False))
         return
     except Exception as error:  # noqa: BLE001 - said in words, never a crash screen with the meeting in it
         name = type(error).__name__

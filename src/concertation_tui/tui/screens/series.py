@@ -21,6 +21,7 @@ from ... import store
 from ...i18n import label
 from ...model import Meeting, Phase
 from ...series import action_histories, group_by_series, history_line, scale_chart, series_meetings
+from ...visible import visible
 from ..dialogs import coordination_forms as forms
 from ..format import STATUS_SYMBOL, date_text, one_line
 from ..text import cell, key, lbl, tr
@@ -217,7 +218,7 @@ def _closed_on(summary: store.MeetingSummary):
 
 def _prompt(summary: store.MeetingSummary, lang: str, rank: int, size: int, closed) -> Content:
     if summary.problem:
-        return Content.assemble(("! ", "bold"), (tr("launcher.damaged", file=summary.path.name), "italic"))
+        return Content.assemble(("! ", "bold"), (tr("launcher.damaged", file=visible(summary.path.name)), "italic"))
     when = date_text(summary.date) or tr("launcher.no_date")
     phase = label(Phase(summary.phase), lang) if summary.phase else ""
     number = tr("series_view.number", number=summary.number)
