@@ -158,7 +158,7 @@ def test_the_professional_minute_has_its_sections_in_order_as_word_headings(prof
     ]
     assert headings(professional, 2) == [
         "Vivre chez soi après la chute : aides et soins",  # items with partners' notes only
-        "Les papiers et les factures",
+        # "Les papiers et les factures": its notes are about income, shared with the CPAS social worker alone
         "Ce qui va bien, ce qui inquiète, ce qui doit se passer",
         "Échelle de 0 à 10",
         "Points de désaccord",
@@ -268,6 +268,11 @@ def test_a_follow_up_opens_with_the_review_of_the_previous_actions(tmp_path: Pat
     rows = {cells(r)[0][:25]: cells(r) for r in review.rows[1:]}
     assert rows["Installer un lit au rez-d"][3] == "faite"
     assert rows["Installer un lit au rez-d"][4] == "« Je dors en bas maintenant. Plus d'escalier la nuit. »"
+    assert not any(k.startswith("Rencontrer") for k in rows)  # income and debts: the CPAS social worker only
+    withheld = next(v for k, v in rows.items() if k.startswith("Détail partagé"))
+    assert withheld[3] == "abandonnée" and "factures" not in " ".join(withheld)
+    own = open_docx(build_minute(second, Edition.PROFESSIONAL, recipient_id=second.facilitator_id))
+    rows = {cells(r)[0][:25]: cells(r) for r in table_with_header(own, "Action").rows[1:]}
     mediation = next(v for k, v in rows.items() if k.startswith("Rencontrer"))
     assert mediation[3] == "abandonnée\nMonsieur Lambert a payé les deux factures lui-même."
     assert "réunion précédente le lundi 23 novembre 2026" in body_text(document)
@@ -469,6 +474,7 @@ def test_a_copy_names_everyone_who_receives_it_and_only_when_it_differs() -> Non
     plain_copy = body_text(open_docx(build_minute(m, Edition.PROFESSIONAL, recipient_id=home_help.id)))
     assert "Copie de" not in plain_copy  # nothing restricted for her: the common edition
     restricted.visibility.recipients.append(home_help.id)
+    next(r for r in m.consent.domains if r.domain is Domain.MENTAL_HEALTH).participants.append(home_help.id)
     text = body_text(open_docx(build_minute(m, Edition.PROFESSIONAL, recipient_id=home_help.id)))
     assert "Copie de Nadia El Amrani et Céline Renard." in text
 

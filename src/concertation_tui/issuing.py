@@ -2,9 +2,10 @@
 
 The professional edition once per distinct set of restricted notes, the letter to the person, and a
 PDF beside each when asked. The meeting file records the issue (version, time, who received which file
-and its SHA-256), and a correction is a new version whose files sit beside the earlier ones. Copies
-that would carry a note beyond the person's consent are refused until the facilitator changes the
-note's visibility or gives a reason, which is recorded. No Textual here.
+and its SHA-256), and a correction is a new version whose files sit beside the earlier ones. Each copy
+follows the person's consent: a record beyond it is left out of that copy (`Issued.left_out` says which,
+for whom). With a reason, such records are sent anyway, marked with the reason where they stand, and
+the issue records every one with its recipient (an override). No Textual here.
 """
 
 from __future__ import annotations
@@ -28,22 +29,9 @@ class IssueError(StoreError):
     """Issuing cannot go on; the sentence says what to do."""
 
 
-class ConsentBlocked(IssueError):
-    """Some copies would carry notes beyond the person's consent."""
-
-    def __init__(self, conflicts: list[ConsentConflict], meeting: Meeting) -> None:
-        super().__init__("issue.consent_blocked", count=len({c.note.id for c in conflicts}))
-        self.conflicts = conflicts
-        self.meeting = meeting
-
-    def sentence(self, lang: str | None = None) -> str:
-        return "\n".join([super().sentence(lang), *conflict_lines(self.conflicts, self.meeting, lang),
-                          t("issue.consent_what_to_do", lang)])
-
-
 def conflict_lines(conflicts: list[ConsentConflict], meeting: Meeting, lang: str | None = None,
                    most: int = 20) -> list[str]:
-    """One line per note beyond consent, naming who would receive it (at most `most` notes listed)."""
+    """One line per record beyond consent, naming whose copies it concerns (at most `most` listed)."""
     names = {p.id: p.name for p in meeting.participants}
     by_note: dict[str, list[ConsentConflict]] = {}
     for conflict in conflicts:
@@ -70,6 +58,10 @@ class Issued:
     version: int
     folder: Path
     files: list[Path] = field(default_factory=list)
+    left_out: list[ConsentConflict] = field(default_factory=list)
+    """Records left out of some copies by the person's consent (none with an override)."""
+    overridden: list[ConsentConflict] = field(default_factory=list)
+    """Records sent beyond the consent with the reason given, marked in those copies."""
 
 
 def issue_folder(meeting: Meeting, meeting_path: Path, version: int, out: Path | None = None) -> Path:
@@ -113,8 +105,7 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
     the meeting: it holds the file's lock and its autosave must not write over the record). `at` is the
     time of the issue (default: now).
 
-    Raises IssueError when a correction does not say what changed, ConsentBlocked when copies would go
-    beyond the person's consent and no reason is given.
+    Raises IssueError when a correction does not say what changed.
     """
     from .minute import build_minute, minute_file_name  # python-docx only when issuing
 
@@ -122,25 +113,24 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
     if version > 1 and not what_changed.strip():
         raise IssueError("issue.what_changed_needed", version=version)
     conflicts = all_conflicts(meeting)
-    if conflicts and not consent_reason.strip():
-        raise ConsentBlocked(conflicts, meeting)
+    reason = consent_reason.strip()
 
     draft = meeting.model_copy(deep=True)
     record = Issue(
         version=version, at=at or now(), what_changed=what_changed.strip(),
         consent_overrides=[ConsentOverride(note_id=c.note.id, recipient_id=c.recipient_id,
-                                           reason=consent_reason.strip()) for c in conflicts],
+                                           reason=reason) for c in conflicts] if reason else [],
     )
     person = draft.person
     if person and person.receives_minute:
         record.recipients.append(Recipient(participant_id=person.id, edition=Edition.PERSON))
-    copies = professional_copies(draft)
+    copies = professional_copies(draft, override=bool(reason))
     for copy in copies:
         record.recipients += [Recipient(participant_id=pid, edition=Edition.PROFESSIONAL) for pid in copy.recipient_ids]
     draft.distribution.issues.append(record)  # the minute's distribution section tells this issue
 
     folder = ensure_private_dir(issue_folder(meeting, meeting_path, version, out))
-    issued = Issued(version, folder)
+    issued = Issued(version, folder, left_out=[] if reason else conflicts, overridden=conflicts if reason else [])
     produced: dict[str, tuple[str, str]] = {}  # recipient id -> (file name, sha256)
     jobs: list[tuple[Edition, str | None, list[str]]] = [
         (Edition.PROFESSIONAL, None if copy.is_common else copy.recipient_ids[0], list(copy.recipient_ids))
@@ -149,7 +139,7 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
     if person and person.receives_minute:
         jobs.append((Edition.PERSON, None, [person.id]))
     for edition, recipient_id, recipients in jobs:
-        data = build_minute(draft, edition, recipient_id=recipient_id, template=template)
+        data = build_minute(draft, edition, recipient_id=recipient_id, template=template, consent_reason=reason)
         target = folder / minute_file_name(draft, edition, recipient_id)
         write_private(target, data)
         issued.files.append(target)

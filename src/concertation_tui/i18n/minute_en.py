@@ -7,6 +7,8 @@ STRINGS: dict[str, str] = {
     "minute.common.collective_carrier": "(one carrier to be named)",
     "minute.common.carried_from": "carried over from the meeting of {date}",
     "minute.common.restricted": "(for {names} only)",
+    "minute.common.withheld": "Details shared with those concerned.",
+    "minute.common.override": "[sent beyond {person}'s consent to sharing — reason: {reason}]",
     "minute.common.at_time": ", at {time}",
     "minute.common.facilitator": "the facilitator of the meeting",
     "minute.error.unknown_recipient": "This recipient is not one of the meeting's participants.",

@@ -10,6 +10,8 @@ STRINGS: dict[str, str] = {
     "minute.common.collective_carrier": "(un seul porteur à désigner)",
     "minute.common.carried_from": "reporté de la réunion du {date}",
     "minute.common.restricted": "(réservé à {names})",
+    "minute.common.withheld": "Détail partagé avec les personnes concernées.",
+    "minute.common.override": "[transmis au-delà de l'accord de partage de {person} — raison : {reason}]",
     "minute.common.at_time": ", à {time}",
     "minute.common.facilitator": "l'animateur ou l'animatrice de la réunion",
     "minute.error.unknown_recipient": "Ce destinataire ne fait pas partie des participants de la réunion.",

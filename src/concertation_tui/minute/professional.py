@@ -199,7 +199,7 @@ def _review(c: Context) -> None:
     keys = ("action", "carrier", "due", "status", "change")
     headers = [c.s(f"pro.review.col.{k}", person=c.person_label) for k in keys]
     rows = [
-        [a.what, c.carrier(a), c.short_date(a.due) if a.due else "—", _status(c, a),
+        [(a.what, *c.restricted_mark(a)), c.carrier(a), c.short_date(a.due) if a.due else "—", _status(c, a),
          italic(quote(a.change_for_person, c.lang)) if a.change_for_person.strip() else ""]
         for a in carried
     ]
@@ -363,7 +363,7 @@ def _scales(c: Context) -> None:
             w.labelled(c.s("pro.scales.question"), question, keep_with_next=True)
         rows = [
             [c.name(r.voice_id), c.s("pro.scales.value", value=r.value),
-             italic(quote(r.comment, c.lang)) if r.comment.strip() else "—"]
+             (italic(quote(r.comment, c.lang)), *c.restricted_mark(r)) if r.comment.strip() else "—"]
             for r in ratings
         ]
         w.table(headers, rows, [5.2, 1.8, 10.0])
@@ -448,7 +448,8 @@ def _actions(c: Context) -> None:
     keys = ("action", "carrier", "with", "due", "checker", "agreement", "status")
     headers = [c.s(f"pro.actions.col.{k}", person=c.person_label) for k in keys]
     rows = [
-        [a.what, c.carrier(a), c.names(a.supporters) or "—", c.short_date(a.due) if a.due else "—",
+        [(a.what, *c.restricted_mark(a)), c.carrier(a), c.names(a.supporters) or "—",
+         c.short_date(a.due) if a.due else "—",
          c.name(a.checker_id) or "—", _agreement(c, a), _status(c, a)]
         for a in actions
     ]
@@ -482,7 +483,7 @@ def _open_questions(c: Context) -> None:
         origin = ""
         if q.carried_from and q.carried_from.meeting_date:
             origin = " (" + c.s("common.carried_from", date=c.short_date(q.carried_from.meeting_date)) + ")"
-        w.bullet([q.text.strip(), muted(origin)])
+        w.bullet([q.text.strip(), muted(origin), *c.restricted_mark(q)])
     for item in skipped:
         w.bullet([c.s("pro.questions.skipped") + " ", item.title])
 
