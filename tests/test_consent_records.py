@@ -74,12 +74,14 @@ def consent_meeting() -> Meeting:
         ]),
     )
     previous = Carried(meeting_id="previous0001", meeting_date=dt.date(2026, 10, 1))
-    for code, domain, item in (("HEALTH", Domain.HEALTH, health_item), ("MONEY", Domain.INCOME_DEBTS, money_item)):
+    # each action is carried by a partner the consent names for its domain: who an action concerns reads it
+    for code, domain, item, carrier in (("HEALTH", Domain.HEALTH, health_item, nurse),
+                                        ("MONEY", Domain.INCOME_DEBTS, money_item, worker)):
         mk = lambda kind: marker(code, kind)  # noqa: E731
         m.contributions.append(Contribution(speaker_id=doctor.id, item_id=item.id, text=mk("CONTRIB"),
                                             domains=[domain]))
         m.person_views.append(PersonView(item_id=item.id, text=mk("VIEW")))  # its item's domain
-        m.actions.append(Action(what=mk("ACTION"), carrier_id=housing.id, due=dt.date(2026, 12, 20),
+        m.actions.append(Action(what=mk("ACTION"), carrier_id=carrier.id, due=dt.date(2026, 12, 20),
                                 agreement=Agreement.DISAGREES, person_words=mk("QUOTE"), domains=[domain],
                                 item_id=item.id))
         m.steps.append(Step(carrier_id=nurse.id, domain=domain, what=mk("STEP"), item_id=item.id))
@@ -90,7 +92,7 @@ def consent_meeting() -> Meeting:
         m.scales.append(ScaleRating(voice_id=person.id, value=6, question="Où en êtes-vous ?", comment=mk("SCALE"),
                                     item_id=item.id))
         m.open_questions.append(OpenQuestion(text=mk("QUESTION"), item_id=item.id))
-        m.actions.append(Action(what=mk("REVIEW"), carrier_id=housing.id, due=dt.date(2026, 11, 1),
+        m.actions.append(Action(what=mk("REVIEW"), carrier_id=carrier.id, due=dt.date(2026, 11, 1),
                                 domains=[domain], carried_from=previous, reviewed=True,
                                 change_for_person=mk("CHANGE"), agreement=Agreement.AGREES))
     m.person_views.append(PersonView(text="Je veux rester chez moi."))
@@ -143,7 +145,7 @@ def test_every_kind_of_record_reaches_only_the_copies_the_consent_allows(issued_
     # an action kept out still says it exists: its carrier and due date, the detail for those concerned
     common = "\n".join(paragraphs(files[readers[next(iter(ids(meeting, "Emma Dupont")))]]))
     assert common.count("Détail partagé avec les personnes concernées.") == 4
-    assert "Luc Martin" in common and "20 déc. 2026" in common
+    assert "Karim Haddad" in common and "Sophie Mertens" in common and "20 déc. 2026" in common
     # the letter: the person's own words and what was decided with them, whatever the consent
     letter = every_part(files[readers[person]])
     for code in allowed:
@@ -187,7 +189,10 @@ def test_a_domain_never_asked_is_shared_with_nobody_and_the_check_says_so() -> N
     target = Path(create_meeting_file(meeting)).with_name("copie.docx")
     target.write_bytes(build_minute(meeting, "professional", recipient_id=meeting.facilitator_id))
     content = every_part(target)
-    assert "ZZHEALTH" not in content and "ZZMONEY" not in content  # neither shared with her any more
+    assert "ZZHEALTH" not in content  # never shared with her
+    for kind in ("CONTRIB", "VIEW", "STEP", "PICTURE", "DISAGREE", "SCALE", "QUESTION"):
+        assert marker("MONEY", kind) not in content, kind  # no longer asked: no longer shared
+    assert marker("MONEY", "ACTION") in content  # but she carries that action: she must know it
 
 
 def test_an_override_marks_each_passage_beyond_the_consent_and_the_issue_lists_them(issued_meeting) -> None:
@@ -212,3 +217,29 @@ def test_an_override_marks_each_passage_beyond_the_consent_and_the_issue_lists_t
         assert (record.id, emma) in listed
     assert all(o.reason == REASON for o in overrides)
     assert not any(o.recipient_id in allowed["HEALTH"] and o.note_id == meeting.steps[0].id for o in overrides)
+
+
+def test_each_professional_copy_opens_with_what_its_readers_have_to_do(issued_meeting) -> None:
+    """Before anything else, each reader's open actions with due date and with whom, an excused one too;
+    who an action concerns reads it whatever its domains, the others learn only that it exists."""
+    meeting, path = issued_meeting
+    housing = next(p for p in meeting.participants if p.name == "Luc Martin")
+    housing.attendance = Attendance.EXCUSED
+    meeting.actions[0].supporters = [housing.id]  # the health action: Luc Martin helps Karim Haddad
+    issue_minute(meeting, path)
+    folder = path.parent / "comptes-rendus" / f"2026-12-01-{meeting.id}" / "v1"
+    readers = files_by_reader(meeting, path)
+    luc = paragraphs(folder / readers[housing.id])
+    start = luc.index("Ce que vous avez à faire")
+    todo = luc[start:luc.index("Participants")]
+    assert any(line.startswith("ZZHEALTHACTIONZZ") and "en appui de Karim Haddad" in line
+                             and "20 déc. 2026" in line for line in todo)
+    assert not any("ZZMONEY" in line for line in luc)  # his copy: the health action he helps with, no more
+    nurse = next(p for p in meeting.participants if p.name == "Karim Haddad")
+    shared = paragraphs(folder / readers[nurse.id])  # the doctor's and the nurse's copy: by name
+    todo = shared[shared.index("Ce que vous avez à faire"):shared.index("Participants")]
+    assert "Karim Haddad" in todo and any("vous la portez" in line and "avec Luc Martin" in line for line in todo)
+    daughter = next(p for p in meeting.participants if p.name == "Emma Dupont")
+    common = paragraphs(folder / readers[daughter.id])
+    todo = common[common.index("Ce que vous avez à faire"):common.index("Participants")]
+    assert todo[1:] == ["Aucune action n'est confiée aux destinataires de cette copie."]

@@ -40,6 +40,7 @@ ORAL = "ORALMARKER7Q"
 RESTRICTED = "RESTRICTEDMARKER4Z"
 
 PROFESSIONAL_HEADINGS = [
+    "Ce que vous avez à faire",  # first: what the readers of this copy most need to read
     "Participants",
     "Cadre de la réunion",
     "Objet et ordre du jour",
@@ -436,7 +437,8 @@ def test_an_english_meeting_gives_an_english_minute_with_english_dates() -> None
     m.language, m.locale = Language.EN, "en_GB"
     data = build_minute(m, Edition.PROFESSIONAL)
     document = open_docx(data)
-    assert headings(document)[:3] == ["Participants", "Frame of the meeting", "Purpose and agenda"]
+    assert headings(document)[:4] == ["What you have to do", "Participants", "Frame of the meeting",
+                                      "Purpose and agenda"]
     assert "Monday, 23 November 2026" in body_text(document)
     assert b'w:val="en-GB"' in parts(data)["word/styles.xml"]
     assert open_docx(data).core_properties.language == "en-GB"

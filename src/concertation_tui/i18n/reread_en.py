@@ -159,7 +159,7 @@ STRINGS: dict[str, str] = {
     "tui.preview.restricted": "copy + {count} restricted note(s)",
     "tui.preview.beyond": "{count} note(s) beyond consent",
     "tui.preview.nobody": "Nobody receives the minute.",
-    "tui.preview.conflicts_title": "Beyond the consent to sharing",
+    "tui.preview.conflicts_title": "Left out of this copy (consent to sharing)",
     "tui.preview.conflicts_keys": "Enter: change the visibility",
     "tui.preview.text_letter": "Letter to {name}",
     "tui.preview.text_copy": "Copy for {name}",

@@ -159,7 +159,7 @@ STRINGS: dict[str, str] = {
     "tui.preview.restricted": "copie + {count} note(s) restreinte(s)",
     "tui.preview.beyond": "{count} note(s) au-delà de l'accord",
     "tui.preview.nobody": "Personne ne reçoit le compte rendu.",
-    "tui.preview.conflicts_title": "Au-delà de l'accord de partage",
+    "tui.preview.conflicts_title": "Laissé hors de cette copie (accord de partage)",
     "tui.preview.conflicts_keys": "Entrée : changer la visibilité",
     "tui.preview.text_letter": "Lettre à {name}",
     "tui.preview.text_copy": "Copie de {name}",

@@ -29,7 +29,7 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
     from .context import Context
     from .docx_helpers import Writer
     from .document import enlarge, fill_placeholders, open_document, set_metadata, to_bytes
-    from .reader import copy_recipients, holds_back, overridden_ids, visible_meeting
+    from .reader import copy_readers, copy_recipients, holds_back, overridden_ids, visible_meeting
     from .text import language, language_tag, long_date
 
     edition = Edition(edition)
@@ -48,8 +48,9 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
     visible = visible_meeting(meeting, recipient_id, override=override, lang=lang)
     copy_for = copy_recipients(meeting, recipient_id)
     overridden = overridden_ids(meeting, recipient_id) if override else frozenset()
+    readers = [] if edition is Edition.PERSON else copy_readers(meeting, recipient_id, copy_for, override)
     context = Context(visible, Writer(doc, lang), copy_for, holds_back(meeting, recipient_id) and not override,
-                      overridden, consent_reason.strip())
+                      readers, overridden, consent_reason.strip())
     if edition is Edition.PERSON:
         from .letter import write_letter
 

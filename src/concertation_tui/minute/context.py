@@ -21,6 +21,8 @@ class Context:
     """Participant ids of who receives this personal copy; empty for the common edition and the letter."""
     holds_back: bool = False
     """Some records are left out of this copy (restricted, or beyond the person's consent)."""
+    readers: list[str] = field(default_factory=list)
+    """Participant ids of everyone who receives this professional copy (the common one included)."""
     overridden: frozenset[str] = frozenset()
     """Ids of records this copy carries beyond the person's consent (an override at issue)."""
     override_reason: str = ""

@@ -75,6 +75,43 @@ def _opening(c: Context) -> None:
     w.table([], rows, [4.2, 12.8], style="Tableau sans bordure")
 
 
+# -- what the readers of this copy have to do -------------------------------------------------
+
+
+def _to_do(c: Context) -> None:
+    """First of all, for each reader of this copy (an excused partner too): the open actions they carry,
+    support or check, with the due date and with whom. What they most need to read first."""
+    m, w = c.meeting, c.writer
+    if not c.readers:
+        return
+    w.heading(c.s("pro.todo.heading"))
+    said = False
+    for reader in c.readers:
+        lines = []
+        for a in m.actions:
+            if a.status not in (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.NOT_DONE):
+                continue
+            if a.carrier_id == reader:
+                role = c.s("pro.todo.carry")
+            elif reader in a.supporters:
+                role = c.s("pro.todo.support", name=c.name(a.carrier_id) or a.carrier_label)
+            elif a.checker_id == reader:
+                role = c.s("pro.todo.check")
+            else:
+                continue
+            due = c.s("pro.todo.due", date=c.short_date(a.due)) if a.due else c.s("pro.todo.no_due")
+            others = [p for p in (a.carrier_id, *a.supporters) if p and p != reader]
+            details = [role, due] + ([c.s("pro.todo.with", names=c.names(others))] if others else [])
+            lines.append([bold(sentence(a.what).rstrip(".")), *c.restricted_mark(a), muted(" — " + ", ".join(details))])
+        if lines:
+            said = True
+            if len(c.readers) > 1:
+                w.para(bold(c.name(reader)), keep_with_next=True)
+            w.bullets(lines)
+    if not said:
+        w.para(muted(c.s("pro.todo.none")))
+
+
 # -- 2. participants ---------------------------------------------------------------------------
 
 
@@ -581,7 +618,7 @@ def _data_protection(c: Context) -> None:
 
 
 SECTIONS: tuple[Callable[[Context], None], ...] = (
-    _opening, _participants, _frame, _agenda, _review, _person_view, _network, _contributions,
+    _opening, _to_do, _participants, _frame, _agenda, _review, _person_view, _network, _contributions,
     _shared_picture, _actions, _between, _open_questions, _next_meeting, _series_end, _distribution,
     _data_protection,
 )

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from ..i18n import t
 from ..model import Meeting, VisibilityKind
-from ..model.sharing import consent_covers, notes, professional_copies, reaches
+from ..model.sharing import covered, notes, professional_copies, reaches
 
 
 def overridden_ids(meeting: Meeting, recipient_id: str | None) -> frozenset[str]:
     """Records the copy for `recipient_id` would leave out for the consent alone (visibility allows them)."""
     return frozenset(
         n.id for n in notes(meeting)
-        if n.visibility.allows(recipient_id) and not consent_covers(meeting, n.domains, recipient_id)
+        if n.visibility.allows(recipient_id) and not covered(meeting, n, recipient_id)
     )
 
 
@@ -85,3 +85,14 @@ def copy_recipients(meeting: Meeting, recipient_id: str | None) -> list[str]:
     every = notes(meeting)
     extra = any(reaches(meeting, n, recipient_id) and not reaches(meeting, n, None) for n in every)
     return [recipient_id] if extra else []
+
+
+def copy_readers(meeting: Meeting, recipient_id: str | None, copy_for: list[str], override: bool = False) -> list[str]:
+    """Everyone who reads the professional copy for `recipient_id`: its personal recipients, or for the
+    common edition every recipient of the common copy (the ones with no personal copy)."""
+    if copy_for:
+        return copy_for
+    if recipient_id is not None:
+        return [recipient_id]
+    common = next((c for c in professional_copies(meeting, override=override) if c.is_common), None)
+    return list(common.recipient_ids) if common else []

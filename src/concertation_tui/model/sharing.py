@@ -33,6 +33,9 @@ class Note:
     visibility: Visibility
     item_id: str = ""
     author_id: str = ""
+    concerned: tuple[str, ...] = ()
+    """For an action: who carries, helps or checks it. They read it whatever its domains: they must know
+    what they do (the others' copies say « détail partagé avec les personnes concernées »)."""
 
 
 def notes(meeting: Meeting) -> list[Note]:
@@ -73,7 +76,9 @@ def notes(meeting: Meeting) -> list[Note]:
         words = a.change_for_person if a.carried_from is not None else a.person_words
         text = " ".join(x for x in (a.what, words) if x.strip())
         kind = "review" if a.carried_from is not None else "action"
-        found.append(Note(kind, a.id, text, domains(a.domains, a.item_id), WRITTEN, a.item_id, a.carrier_id))
+        concerned = tuple(p for p in (a.carrier_id, *a.supporters, a.checker_id) if p)
+        found.append(Note(kind, a.id, text, domains(a.domains, a.item_id), WRITTEN, a.item_id, a.carrier_id,
+                          concerned))
     return found
 
 
@@ -111,9 +116,15 @@ def consent_covers(meeting: Meeting, domains: tuple[Domain, ...], recipient_id: 
     return False  # refused, or never asked
 
 
+def covered(meeting: Meeting, note: Note, recipient_id: str | None) -> bool:
+    """Whether the consent lets `note` reach `recipient_id` (who an action concerns always reads it)."""
+    return (recipient_id is not None and recipient_id in note.concerned) or consent_covers(
+        meeting, note.domains, recipient_id)
+
+
 def outside_domain(meeting: Meeting, note: Note, recipient_id: str | None) -> Domain | None:
     """The first domain of `note` the consent does not share with `recipient_id` (None: all covered)."""
-    if consent_covers(meeting, note.domains, recipient_id):
+    if covered(meeting, note, recipient_id):
         return None
     if meeting.consent.status is not ConsentStatus.PARTIAL:
         return note.domains[0]
@@ -122,7 +133,7 @@ def outside_domain(meeting: Meeting, note: Note, recipient_id: str | None) -> Do
 
 def reaches(meeting: Meeting, note: Note, recipient_id: str | None) -> bool:
     """Whether the copy for `recipient_id` carries `note` (its visibility and the consent both allow)."""
-    return note.visibility.allows(recipient_id) and consent_covers(meeting, note.domains, recipient_id)
+    return note.visibility.allows(recipient_id) and covered(meeting, note, recipient_id)
 
 
 def visible_notes(meeting: Meeting, recipient_id: str | None) -> list[Note]:

@@ -799,7 +799,7 @@ class RereadScreen(MeetingScreen):
         self.call_next(self._edit_note_visibility, kind, element_id)
 
     def _edit_note_visibility(self, kind: str, element_id: str) -> None:
-        entry = self.show_entry(kind, element_id)
+        entry = self.show_entry("action" if kind == "review" else kind, element_id)  # a carried action is one
         if entry is not None:
             self.edit_visibility(entry, only=True)
 
