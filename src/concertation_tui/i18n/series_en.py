@@ -169,7 +169,7 @@ STRINGS: dict[str, str] = {
     "tui.recipients.common": "Common minute: {names}",
     "tui.recipients.carries": "{notes} note(s) and {actions} action(s)",
     "tui.recipients.personal": "Copy for {names}",
-    "tui.recipients.personal_carries": "the common minute, plus {count} restricted note(s):",
+    "tui.recipients.personal_carries": "the common minute, plus {count} passage(s) restricted to them or shared with them by the person:",
     "tui.recipients.oral_only": "Never written (oral only)",
     "tui.recipients.restricted": "restricted: {names}",
     "tui.recipients.beyond_consent": "left out of the copy of: {names} (consent to sharing)",

@@ -169,7 +169,7 @@ STRINGS: dict[str, str] = {
     "tui.recipients.common": "Compte rendu commun : {names}",
     "tui.recipients.carries": "{notes} note(s) et {actions} action(s)",
     "tui.recipients.personal": "Copie de {names}",
-    "tui.recipients.personal_carries": "le compte rendu commun, plus {count} note(s) restreinte(s) :",
+    "tui.recipients.personal_carries": "le compte rendu commun, plus {count} passage(s) restreint(s) ou partagé(s) avec eux par la personne :",
     "tui.recipients.oral_only": "Jamais écrit (oral seulement)",
     "tui.recipients.restricted": "restreint : {names}",
     "tui.recipients.beyond_consent": "hors de la copie de : {names} (accord de partage)",
