@@ -243,3 +243,41 @@ def test_each_professional_copy_opens_with_what_its_readers_have_to_do(issued_me
     common = paragraphs(folder / readers[daughter.id])
     todo = common[common.index("Ce que vous avez à faire"):common.index("Participants")]
     assert todo[1:] == ["Aucune action n'est confiée aux destinataires de cette copie."]
+
+
+def test_the_person_decides_who_receives_the_detailed_minute(issued_meeting) -> None:
+    """Recorded with the consent (from the opening's form), said in the minute, checked at issue."""
+    from concertation_tui.issuing import IssueError
+    from concertation_tui.minute import build_minute
+    from concertation_tui.tui.dialogs.meeting_forms import apply_consent
+
+    meeting, path = issued_meeting
+    assert "minute_readers_not_asked" in {f.code for f in readiness(meeting)}
+    people = {p.name: p.id for p in meeting.participants}
+    agreed = [people[n] for n in ("Dr Anne Leroy", "Karim Haddad", "Sophie Mertens", "Luc Martin")]
+    values = {"to_meeting": True, "status": ConsentStatus.PARTIAL, "scope": "", "person_words": "", "date": None,
+              "minute_readers": agreed}
+    apply_consent(meeting, values, dt.date(2026, 12, 1))
+    assert meeting.consent.minute_readers == agreed and meeting.consent.minute_decided_by == meeting.person.id
+    found = [f for f in readiness(meeting) if f.code == "minute_reader_not_agreed"]
+    assert [f.target_id for f in found] == [people["Emma Dupont"]]
+    assert "Emma Dupont est sur la liste de diffusion" in found[0].sentence("fr")
+    with pytest.raises(IssueError) as refused:
+        issue_minute(meeting, path)
+    assert "Emma Dupont" in refused.value.sentence("fr")
+    assert not (path.parent / "comptes-rendus").exists()
+    next(p for p in meeting.participants if p.name == "Emma Dupont").receives_minute = False
+    issue_minute(meeting, path)
+    saved = load_meeting(path)  # written in format 2, read back
+    assert saved.format_version == 2 and saved.consent.minute_readers == agreed
+    text = "\n".join(paragraphs_of(build_minute(saved, "professional")))
+    assert ("Paul Dupont a décidé qui reçoit ce compte rendu détaillé : Dr Anne Leroy, Karim Haddad, "
+            "Sophie Mertens et Luc Martin.") in text
+
+
+def paragraphs_of(data: bytes) -> list[str]:
+    import io
+
+    from concertation_tui.preview import document_lines
+
+    return [line.text.replace("\xa0", " ") for line in document_lines(data)]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .i18n import label, t
 from .model import ConsentOverride, Edition, Issue, Meeting, Recipient, now
+from .model.checks import unagreed_readers
 from .model.sharing import ConsentConflict, consent_conflicts_for, professional_copies
 from .store import StoreError, ensure_private_dir, save_meeting, write_private
 
@@ -105,13 +106,17 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
     the meeting: it holds the file's lock and its autosave must not write over the record). `at` is the
     time of the issue (default: now).
 
-    Raises IssueError when a correction does not say what changed.
+    Raises IssueError when a correction does not say what changed, or when the distribution list names
+    someone the person did not agree may receive the detailed minute.
     """
     from .minute import build_minute, minute_file_name  # python-docx only when issuing
 
     version = len(meeting.distribution.issues) + 1
     if version > 1 and not what_changed.strip():
         raise IssueError("issue.what_changed_needed", version=version)
+    refused = unagreed_readers(meeting)
+    if refused:  # the person decides who receives the detailed minute
+        raise IssueError("issue.readers_not_agreed", names=", ".join(meeting.name_of(p) for p in refused))
     conflicts = all_conflicts(meeting)
     reason = consent_reason.strip()
 

@@ -96,6 +96,8 @@ STRINGS: dict[str, str] = {
     "check.consent_domains_missing": "The sharing consent is partial but only written in words: say, domain by domain, with whom it may be shared.",
     "check.domain_not_asked": "The person was not asked about \"{domain}\": what concerns it will be shared with nobody beyond the meeting. Ask at the opening (F3, key d).",
     "check.consent_left_out": "\"{note}\" ({domain}) will not be in the copy of: {recipients} (sharing consent).",
+    "check.minute_readers_not_asked": "The person has not said yet who receives the detailed minute: they decide (or the reference person they name). Record it with their consent (F3, key c).",
+    "check.minute_reader_not_agreed": "{name} is on the distribution list, but the person did not agree that they receive the detailed minute: take them off the list or ask the person.",
     "check.restricted_no_recipient": "A restricted note has no recipient: it will appear in no copy.",
     "check.no_purpose": "The question the meeting must answer is not written.",
     "check.no_date": "The date of the meeting is not set.",
@@ -118,6 +120,7 @@ STRINGS: dict[str, str] = {
     "series.history_line": "{what} ({carrier}): {steps}",
     # -- issuing ------------------------------------------------------------------------------
     "issue.conflict_line": "- \"{note}\" ({domain}): beyond the consent for {recipients}",
+    "issue.readers_not_agreed": "Nothing was written: the person did not agree that these recipients receive the detailed minute: {names}. Take them off the distribution list, or record their agreement with the person (F3, key c).",
     "issue.left_out": "Following the person's sharing consent, {count} passage(s) stay out of these recipients' copies:",
     "issue.overridden": "Sent beyond the sharing consent (the reason is written beside each passage and recorded in the meeting):",
     "issue.and_others": "and {count} others",

@@ -96,6 +96,8 @@ STRINGS: dict[str, str] = {
     "check.consent_domains_missing": "L'accord de partage est partiel mais n'est écrit qu'en mots : précisez, domaine par domaine, avec qui il peut être partagé.",
     "check.domain_not_asked": "Le domaine « {domain} » n'a pas été demandé à la personne : ce qui s'y rapporte ne sera partagé avec personne au-delà de la réunion. Demandez-le à l'ouverture (F3, touche d).",
     "check.consent_left_out": "« {note} » ({domain}) ne sera pas dans la copie de : {recipients} (accord de partage).",
+    "check.minute_readers_not_asked": "La personne n'a pas encore dit qui reçoit le compte rendu détaillé : c'est elle qui décide (ou la personne de référence qu'elle désigne). Notez-le avec son accord (F3, touche c).",
+    "check.minute_reader_not_agreed": "{name} est sur la liste de diffusion, mais la personne n'a pas accepté qu'il ou elle reçoive le compte rendu détaillé : retirez-le de la liste ou demandez-le à la personne.",
     "check.restricted_no_recipient": "Une note restreinte n'a aucun destinataire : elle ne figurera dans aucune copie.",
     "check.no_purpose": "La question à laquelle la réunion doit répondre n'est pas écrite.",
     "check.no_date": "La date de la réunion n'est pas fixée.",
@@ -118,6 +120,7 @@ STRINGS: dict[str, str] = {
     "series.history_line": "{what} ({carrier}) : {steps}",
     # -- issuing ------------------------------------------------------------------------------
     "issue.conflict_line": "– « {note} » ({domain}) : hors de l'accord pour {recipients}",
+    "issue.readers_not_agreed": "Rien n'a été écrit : la personne n'a pas accepté que ces destinataires reçoivent le compte rendu détaillé : {names}. Retirez-les de la liste de diffusion, ou notez leur accord avec la personne (F3, touche c).",
     "issue.left_out": "Selon l'accord de partage de la personne, {count} passage(s) restent hors des copies de ces destinataires :",
     "issue.overridden": "Envoyé au-delà de l'accord de partage (la raison est écrite à côté de chaque passage et notée dans la réunion) :",
     "issue.and_others": "et {count} autres",

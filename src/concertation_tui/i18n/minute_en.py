@@ -40,6 +40,8 @@ STRINGS: dict[str, str] = {
     "minute.pro.untitled": "Network meeting",
     "minute.pro.banner": "Confidential: professional secrecy. Distribution limited to the recipients listed below.",
     "minute.pro.copy_for": "Copy for {name}. It holds information meant for some recipients only: do not forward it.",
+    "minute.pro.frame.readers": "{person} decided who receives this detailed minute: {names}.",
+    "minute.pro.frame.readers_by": "{name}, the reference person named by {person}, decided who receives this detailed minute: {names}.",
     "minute.pro.todo.heading": "What you have to do",
     "minute.pro.todo.none": "No action is given to the recipients of this copy.",
     "minute.pro.todo.carry": "you carry it",

@@ -43,6 +43,8 @@ STRINGS: dict[str, str] = {
     "minute.pro.untitled": "Réunion de concertation",
     "minute.pro.banner": "Confidentiel : secret professionnel. Diffusion limitée aux destinataires ci-dessous.",
     "minute.pro.copy_for": "Copie de {name}. Elle contient des informations réservées à certains destinataires : ne la transférez pas.",
+    "minute.pro.frame.readers": "{person} a décidé qui reçoit ce compte rendu détaillé : {names}.",
+    "minute.pro.frame.readers_by": "{name}, personne de référence désignée par {person}, a décidé qui reçoit ce compte rendu détaillé : {names}.",
     "minute.pro.todo.heading": "Ce que vous avez à faire",
     "minute.pro.todo.none": "Aucune action n'est confiée aux destinataires de cette copie.",
     "minute.pro.todo.carry": "vous la portez",

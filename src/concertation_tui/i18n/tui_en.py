@@ -350,6 +350,9 @@ STRINGS: dict[str, str] = {
     "tui.consent.scope_note": "For a partial consent, say which domains and with whom.",
     "tui.consent.field_words": "What the person says about it (their words)",
     "tui.consent.field_date": "Date (empty: today)",
+    "tui.consent.field_readers": "Who receives the detailed minute (the person decides)",
+    "tui.consent.readers_note": "Tick those the person agrees to; the others will not receive it. The person always gets their letter.",
+    "tui.consent.field_decided_by": "Decided by",
     # -- live ---------------------------------------------------------------------------------------------
     "tui.live.agenda_title": "Agenda",
     "tui.live.round_title": "Round table",

@@ -351,6 +351,9 @@ STRINGS: dict[str, str] = {
     "tui.consent.scope_note": "Pour un accord partiel, dites quels domaines et avec qui.",
     "tui.consent.field_words": "Ce que la personne en dit (ses mots)",
     "tui.consent.field_date": "Date (vide : aujourd'hui)",
+    "tui.consent.field_readers": "Qui reçoit le compte rendu détaillé (c'est la personne qui décide)",
+    "tui.consent.readers_note": "Cochez ceux que la personne accepte ; les autres ne le recevront pas. La personne reçoit toujours sa lettre.",
+    "tui.consent.field_decided_by": "Décidé par",
     # -- live ---------------------------------------------------------------------------------------------
     "tui.live.agenda_title": "Ordre du jour",
     "tui.live.round_title": "Tour de table",

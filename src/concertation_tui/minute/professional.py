@@ -188,6 +188,13 @@ def _frame(c: Context) -> None:
         w.bullets(_domain_rules(c))
     if consent.person_words.strip():
         w.labelled(c.s("pro.frame.words", person=c.person_label), italic(quote(consent.person_words, c.lang)))
+    if consent.minute_readers:  # the person decides who receives this minute, or their reference person
+        who = c.names(consent.minute_readers)
+        decider = consent.minute_decided_by
+        if decider and c.person is not None and decider != c.person.id:
+            w.para(c.s("pro.frame.readers_by", name=c.name(decider), person=c.person_label, names=who))
+        else:
+            w.para(c.s("pro.frame.readers", person=c.person_label, names=who))
     if consent.needs_confirmation:
         w.para(muted(c.s("pro.frame.to_confirm")))
     for part in m.private_parts:

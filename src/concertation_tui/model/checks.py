@@ -118,6 +118,24 @@ def _action_findings(meeting: Meeting, action: Action) -> list[Finding]:
     return found
 
 
+def unagreed_readers(meeting: Meeting) -> list[str]:
+    """Professional recipients the person did not agree may receive the detailed minute (none when the
+    person was not asked yet: the checks ask for it)."""
+    agreed = meeting.consent.minute_readers
+    if agreed is None:
+        return []
+    return [p.id for p in meeting.minute_recipients() if p.kind is not ParticipantKind.PERSON and p.id not in agreed]
+
+
+def _reader_findings(meeting: Meeting) -> list[Finding]:
+    """The person decides who receives the detailed minute (or the reference person they name)."""
+    readers = [p for p in meeting.minute_recipients() if p.kind is not ParticipantKind.PERSON]
+    if meeting.consent.minute_readers is None:
+        return [Finding("minute_readers_not_asked", Level.WARNING, "consent")] if readers else []
+    return [Finding("minute_reader_not_agreed", Level.ERROR, "participant", pid, {"name": meeting.name_of(pid)})
+            for pid in unagreed_readers(meeting)]
+
+
 def _consent_findings(meeting: Meeting) -> list[Finding]:
     """Before the minute is written: each domain the person was never asked about (shared with nobody),
     and each record the consent keeps out of some copies, with whose."""
@@ -127,6 +145,7 @@ def _consent_findings(meeting: Meeting) -> list[Finding]:
         Finding("domain_not_asked", Level.WARNING, "consent", "", {"domain": d})
         for d in domains_never_asked(meeting)
     ]
+    found += _reader_findings(meeting)
     by_note: dict[str, list] = {}
     for conflict in consent_conflicts_for(meeting, [p.id for p in meeting.minute_recipients()]):
         by_note.setdefault(conflict.note.id, []).append(conflict)

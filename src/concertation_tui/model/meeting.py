@@ -36,7 +36,7 @@ from .enums import (
     VisibilityKind,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """The version of the meeting file format written by this program."""
 
 
@@ -194,6 +194,11 @@ class SharingConsent(Record):
     """When it was given or refused."""
     needs_confirmation: bool = False
     """Carried from a previous meeting: to be confirmed or changed at the opening, never silently."""
+    minute_readers: list[str] | None = None
+    """Participant ids the person agrees may receive the detailed (professional) minute; empty: not asked
+    yet. The person decides, or the reference person they name; the issue refuses anyone else."""
+    minute_decided_by: str = ""
+    """Participant id of who decided the readers of the minute: the person, or their reference person."""
 
 
 class AgendaItem(Record):
@@ -513,7 +518,7 @@ class Progress(Record):
 class Meeting(Record):
     """A réunion de concertation: one meeting around and with one person, one file."""
 
-    format_version: Literal[1] = FORMAT_VERSION
+    format_version: Literal[2] = FORMAT_VERSION
     """Version of this file format; older files are migrated when opened."""
     id: str = Field(default_factory=new_id)
     """Opaque id (never the person's name)."""
@@ -621,6 +626,8 @@ class Meeting(Record):
             need(member.participant_id, participants, "network.participant_id")
         for consent in self.consent.domains:
             need(consent.participants, participants, "consent.domains.participants")
+        need(self.consent.minute_readers or [], participants, "consent.minute_readers")
+        need(self.consent.minute_decided_by, participants, "consent.minute_decided_by")
         for c in self.contributions:
             need(c.speaker_id, participants, "contributions.speaker_id")
             need(c.item_id, items, "contributions.item_id")

@@ -14,8 +14,15 @@ from .meeting import FORMAT_VERSION
 
 Document = dict[str, Any]
 
+def _v1_to_v2(document: Document) -> Document:
+    """Version 2 adds who the person lets receive the detailed minute (`consent.minute_readers`,
+    `consent.minute_decided_by`). A version-1 file never asked it: the fields stay absent (not asked),
+    and the checks say so before the minute goes out. Nothing else changes."""
+    return document
+
+
 # MIGRATIONS[n] turns a version-n document into a version n+1 one.
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
 
 
 class VersionError(ValueError):
