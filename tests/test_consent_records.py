@@ -149,8 +149,10 @@ def test_every_kind_of_record_reaches_only_the_copies_the_consent_allows(issued_
     # the letter: the person's own words and what was decided with them, whatever the consent
     letter = every_part(files[readers[person]])
     for code in allowed:
-        for kind in ("VIEW", "ACTION", "QUOTE", "SETTLED", "REVIEW"):
+        for kind in ("VIEW", "ACTION", "QUOTE", "SETTLED", "REVIEW", "QUESTION"):
             assert marker(code, kind) in letter, (code, kind)
+        for kind in ("CONTRIB", "STEP", "PICTURE", "DISAGREE"):  # partners' words: never in the letter (MINUTE.md)
+            assert marker(code, kind) not in letter, (code, kind)
 
 
 def test_check_and_the_issue_name_every_record_kept_out(issued_meeting) -> None:

@@ -306,9 +306,10 @@ def test_the_letter_speaks_to_the_person_in_plain_words(letter) -> None:
     text = body_text(letter)
     assert [p.text for p in letter.paragraphs if p.style.name == "Title"] == ["Ce que nous avons décidé ensemble"]
     assert headings(letter) == [
-        "Qui était là", "Ce que vous avez dit", "Ce que nous avons décidé", "Qui appeler entre deux réunions",
-        "La prochaine réunion", "Si quelque chose ne va pas",
+        "Qui était là", "Ce que vous avez dit", "Ce que nous avons décidé", "Ce qui reste à voir ensemble",
+        "Qui appeler entre deux réunions", "La prochaine réunion", "Si quelque chose ne va pas",
     ]
+    assert "Qui peut passer le soir, les jours où Isabelle ne vient pas ?" in text  # a question about him
     assert "Bonjour Monsieur Lambert," in text
     assert "Le lundi 23 novembre 2026, nous nous sommes réunis pour parler avec vous de votre situation." in text
     assert "« Rester chez moi, et qu'on arrête de parler du home. »" in text

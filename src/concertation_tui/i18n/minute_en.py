@@ -232,6 +232,7 @@ STRINGS: dict[str, str] = {
     "minute.letter.call.reference": "Your reference person is {name}.",
     "minute.letter.call.contact": "How to reach them:",
     "minute.letter.next.heading": "The next meeting",
+    "minute.letter.open.heading": "What we still have to look at together",
     "minute.letter.next.when": "It will be on {when}.",
     "minute.letter.next.where": "Place: {place}",
     "minute.letter.next.invited": "We will invite: {names}.",

@@ -235,6 +235,7 @@ STRINGS: dict[str, str] = {
     "minute.letter.call.reference": "Votre personne de référence est {name}.",
     "minute.letter.call.contact": "Pour la joindre :",
     "minute.letter.next.heading": "La prochaine réunion",
+    "minute.letter.open.heading": "Ce qui reste à voir ensemble",
     "minute.letter.next.when": "Elle aura lieu le {when}.",
     "minute.letter.next.where": "Lieu : {place}",
     "minute.letter.next.invited": "Nous inviterons : {names}.",
