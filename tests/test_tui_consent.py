@@ -75,3 +75,27 @@ async def test_the_consent_per_domain_is_taken_at_the_opening_in_under_20_keys()
     for kind in ("CONTRIB", "ACTION", "STEP", "SCALE"):
         assert marker("HEALTH", kind) in doctor and marker("HEALTH", kind) not in daughter + worker
         assert marker("MONEY", kind) in worker and marker("MONEY", kind) not in daughter + doctor
+
+
+async def test_what_each_recipient_learns_lists_records_of_every_kind():
+    """The coordination view (F10, 3), before anything is issued: every kind of record, in the copies the
+    consent lets it reach, and each record the consent keeps out with whose copies it stays out of."""
+    meeting = consent_meeting()
+    path = store.create_meeting_file(meeting)
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        recipients = app.screen.query_one("#recipients")
+        prompts = [str(recipients.get_option_at_index(n).prompt) for n in range(recipients.option_count)]
+    joined = "\n".join(prompts)
+    for kind, word in (("CONTRIB", "apport"), ("VIEW", "parole"), ("STEP", "démarche"), ("PICTURE", "tableau"),
+                       ("DISAGREE", "désaccord"), ("SCALE", "échelle"), ("QUESTION", "question"),
+                       ("ACTION", "action"), ("REVIEW", "suivi")):
+        found = [p for p in prompts if marker("MONEY", kind) in p]
+        assert found and all(p.lstrip().startswith(word) for p in found), (kind, found)
+        assert any("hors de la copie de" in p and "Emma Dupont" in p for p in found), kind
+    assert "Copie de Dr Anne Leroy, Karim Haddad" in joined or "Dr Anne Leroy, Karim Haddad" in joined
