@@ -283,3 +283,30 @@ def paragraphs_of(data: bytes) -> list[str]:
     from concertation_tui.preview import document_lines
 
     return [line.text.replace("\xa0", " ") for line in document_lines(data)]
+
+
+def test_the_persons_words_a_scale_and_a_question_carry_their_own_domains_proposed_from_the_item() -> None:
+    """The forms ask the domains, proposed from the agenda item; the consent follows what is chosen."""
+    from concertation_tui.model.sharing import visible_notes
+    from concertation_tui.tui.dialogs.coordination_forms import apply_scale, scale_form
+    from concertation_tui.tui.dialogs.meeting_forms import apply_view, question_form, view_form
+
+    meeting = consent_meeting()
+    people = {p.name: p.id for p in meeting.participants}
+    view, rating = meeting.person_views[0], meeting.scales[0]  # both on the health item
+    question = meeting.open_questions[0]
+    form = view_form(meeting, view, editing=True)
+    assert next(f for f in form.fields if f.name == "domains").value == [Domain.HEALTH]  # from the item
+    assert next(f for f in question_form(meeting, question).fields if f.name == "domains").value == [Domain.HEALTH]
+    apply_view(view, {"text": view.text, "item_id": view.item_id, "aspect": view.aspect,
+                      "domains": [Domain.INCOME_DEBTS], "visibility": view.visibility.kind, "recipients": []})
+    form = scale_form(meeting, rating, editing=True)
+    values = {f.name: f.value for f in form.fields} | {"domains": [Domain.INCOME_DEBTS]}
+    apply_scale(rating, values)
+    question.domains = [Domain.INCOME_DEBTS]
+    for record in (view, rating, question):
+        assert record.domains == [Domain.INCOME_DEBTS]
+        seen_by = {name for name, pid in people.items() if record.id in {n.id for n in visible_notes(meeting, pid)}}
+        assert seen_by == {"Sophie Mertens", "Paul Dupont"}, seen_by  # no longer the doctor's and the nurse's
+    saved = load_meeting(create_meeting_file(meeting))
+    assert saved.person_views[0].domains == [Domain.INCOME_DEBTS] and saved.scales[0].domains == [Domain.INCOME_DEBTS]

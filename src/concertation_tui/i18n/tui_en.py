@@ -394,6 +394,7 @@ STRINGS: dict[str, str] = {
     "tui.note.field_nature": "Nature",
     "tui.note.nature_note": "The minute keeps facts apart from assessments.",
     "tui.note.field_domains": "Life domains (space to tick)",
+    "tui.note.domains_consent_note": "Proposed from the agenda item. The person's consent to sharing applies to these domains.",
     "tui.note.field_visibility": "Visibility",
     "tui.note.visibility_note": "Oral only: never written. Restricted: only in the copies of the recipients ticked.",
     "tui.note.field_recipients": "Recipients (if restricted)",

@@ -395,6 +395,7 @@ STRINGS: dict[str, str] = {
     "tui.note.field_nature": "Nature",
     "tui.note.nature_note": "Le compte rendu sépare les faits des appréciations.",
     "tui.note.field_domains": "Domaines de vie (espace pour cocher)",
+    "tui.note.domains_consent_note": "Proposés d'après le point de l'ordre du jour. L'accord de partage de la personne s'applique à ces domaines.",
     "tui.note.field_visibility": "Visibilité",
     "tui.note.visibility_note": "Oral seulement : jamais écrit. Restreint : seulement dans la copie des destinataires cochés.",
     "tui.note.field_recipients": "Destinataires (si restreint)",

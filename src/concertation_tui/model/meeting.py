@@ -263,6 +263,8 @@ class PersonView(Record):
     """The agenda item (empty: their view on the whole situation)."""
     aspect: ViewAspect = ViewAspect.GENERAL
     """general, going_well, worries, wants or ideas."""
+    domains: list[Domain] = Field(default_factory=list)
+    """Life domains it concerns (empty: those of its agenda item); the person's consent applies to them."""
     text: str
     """Their words, as they said them."""
     visibility: Visibility = Field(default_factory=Visibility)
@@ -326,6 +328,8 @@ class ScaleRating(Record):
     """The question asked (e.g. 0: nothing is safe, 10: everything is in place)."""
     comment: str = ""
     """Why this number, in their words."""
+    domains: list[Domain] = Field(default_factory=list)
+    """Life domains it concerns (empty: those of its agenda item); the person's consent applies to them."""
     item_id: str = ""
     """The agenda item it was asked on."""
 
@@ -358,6 +362,8 @@ class OpenQuestion(Record):
     """Opaque id."""
     text: str
     """The question."""
+    domains: list[Domain] = Field(default_factory=list)
+    """Life domains it concerns (empty: those of its agenda item); the person's consent applies to them."""
     item_id: str = ""
     """The agenda item it arose from."""
     carried_from: Carried | None = None

@@ -53,7 +53,7 @@ def notes(meeting: Meeting) -> list[Note]:
         for c in meeting.contributions
     ]
     found += [
-        Note("person_view", v.id, v.text, domains((), v.item_id), v.visibility, v.item_id, person.id if person else "")
+        Note("person_view", v.id, v.text, domains(v.domains, v.item_id), v.visibility, v.item_id, person.id if person else "")
         for v in meeting.person_views
     ]
     found += [Note("step", s.id, s.what, (s.domain,), s.visibility, s.item_id, s.carrier_id) for s in meeting.steps]
@@ -67,10 +67,10 @@ def notes(meeting: Meeting) -> list[Note]:
         for d in meeting.disagreements
     ]
     found += [
-        Note("scale", r.id, r.comment, domains((), r.item_id), WRITTEN, r.item_id, r.voice_id) for r in meeting.scales
+        Note("scale", r.id, r.comment, domains(r.domains, r.item_id), WRITTEN, r.item_id, r.voice_id) for r in meeting.scales
     ]
     found += [
-        Note("question", q.id, q.text, domains((), q.item_id), WRITTEN, q.item_id) for q in meeting.open_questions
+        Note("question", q.id, q.text, domains(q.domains, q.item_id), WRITTEN, q.item_id) for q in meeting.open_questions
     ]
     for a in meeting.actions:
         words = a.change_for_person if a.carried_from is not None else a.person_words

@@ -290,6 +290,7 @@ def view_form(meeting: Meeting, view: PersonView, *, editing: bool) -> FormDialo
             FormField("item_id", tr("view.field_item"), "choice", view.item_id, item_options(meeting),
                       allow_blank=False),
             FormField("aspect", tr("view.field_aspect"), "radio", view.aspect, enum_options(ViewAspect), vertical=True),
+            domains_field(meeting, view),
             *visibility_fields(meeting, view.visibility),
         ],
         validate=_visibility_problem,
@@ -297,10 +298,19 @@ def view_form(meeting: Meeting, view: PersonView, *, editing: bool) -> FormDialo
     )
 
 
+def domains_field(meeting: Meeting, record) -> FormField:
+    """The life domains of a record about the person, proposed from its agenda item: the consent applies."""
+    item = meeting.item(record.item_id)
+    value = record.domains or (list(item.domains) if item else [])
+    return FormField("domains", tr("note.field_domains"), "multi", value, domain_options(),
+                     note=tr("note.domains_consent_note"))
+
+
 def apply_view(view: PersonView, values: dict[str, Any]) -> None:
     view.text = values["text"]
     view.item_id = values["item_id"] or ""
     view.aspect = values["aspect"]
+    view.domains = values.get("domains", view.domains)
     view.visibility = make_visibility(values)
 
 
@@ -367,6 +377,7 @@ def question_form(meeting: Meeting, question: OpenQuestion | None) -> FormDialog
     return FormDialog(tr("question.edit_title") if question else tr("question.add_title"), [
         FormField("text", tr("question.field_text"), "long", q.text, required=True),
         FormField("item_id", tr("question.field_item"), "choice", q.item_id, item_options(meeting), allow_blank=False),
+        domains_field(meeting, q),
     ], extra_button=("delete", tr("form.delete")) if question else None)
 
 

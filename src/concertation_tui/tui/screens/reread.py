@@ -568,6 +568,7 @@ class RereadScreen(MeetingScreen):
             def apply_question(values: dict) -> None:
                 question.text = values["text"]
                 question.item_id = values["item_id"] or ""
+                question.domains = values["domains"]
 
             self._form(forms.question_form(m, question), apply_question, lambda: m.open_questions.remove(question),
                        question.text)
