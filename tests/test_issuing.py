@@ -132,7 +132,7 @@ def test_issue_with_pdf_writes_a_private_pdf_beside_each_docx(marked) -> None:
     meeting, path = marked
     issued = issue_minute(meeting, path, consent_reason=REASON, pdf=True)
     pdfs = [f for f in issued.files if f.suffix == ".pdf"]
-    assert len(pdfs) == 3 and all((f.stat().st_mode & 0o777) == 0o600 for f in pdfs)
+    assert len(pdfs) == 4 and all((f.stat().st_mode & 0o777) == 0o600 for f in pdfs)
     assert not (issued.folder / ".libreoffice-profile").exists()
     assert not any(p.name.startswith(".") for p in issued.folder.iterdir())
     assert os.path.getsize(pdfs[0]) > 1000
