@@ -278,8 +278,6 @@ def test_the_person_decides_who_receives_the_detailed_minute(issued_meeting) -> 
 
 
 def paragraphs_of(data: bytes) -> list[str]:
-    import io
-
     from concertation_tui.preview import document_lines
 
     return [line.text.replace("\xa0", " ") for line in document_lines(data)]
