@@ -112,7 +112,7 @@ def test_minute_warns_of_notes_beyond_consent_and_strict_refuses() -> None:
     refused = run("minute", "--strict", str(path))
     assert refused.exit_code == 1 and not written.exists()
     letter = run("minute", "--edition", "person", str(path))
-    assert letter.exit_code == 0 and "revenus et dettes" not in letter.output
+    assert letter.exit_code == 0 and "restent hors de la copie" not in letter.output
 
 
 def test_minute_output_ending_with_a_slash_is_a_new_private_folder(tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ ORAL = "ORALMARKER7Q"
 RESTRICTED = "RESTRICTEDMARKER4Z"
 
 PROFESSIONAL_HEADINGS = [
+    "Ce que vous avez à faire",  # first: what the readers of this copy most need to read
     "Participants",
     "Cadre de la réunion",
     "Objet et ordre du jour",
@@ -158,7 +159,7 @@ def test_the_professional_minute_has_its_sections_in_order_as_word_headings(prof
     ]
     assert headings(professional, 2) == [
         "Vivre chez soi après la chute : aides et soins",  # items with partners' notes only
-        "Les papiers et les factures",
+        # "Les papiers et les factures": its notes are about income, shared with the CPAS social worker alone
         "Ce qui va bien, ce qui inquiète, ce qui doit se passer",
         "Échelle de 0 à 10",
         "Points de désaccord",
@@ -268,6 +269,11 @@ def test_a_follow_up_opens_with_the_review_of_the_previous_actions(tmp_path: Pat
     rows = {cells(r)[0][:25]: cells(r) for r in review.rows[1:]}
     assert rows["Installer un lit au rez-d"][3] == "faite"
     assert rows["Installer un lit au rez-d"][4] == "« Je dors en bas maintenant. Plus d'escalier la nuit. »"
+    assert not any(k.startswith("Rencontrer") for k in rows)  # income and debts: the CPAS social worker only
+    withheld = next(v for k, v in rows.items() if k.startswith("Détail partagé"))
+    assert withheld[3] == "abandonnée" and "factures" not in " ".join(withheld)
+    own = open_docx(build_minute(second, Edition.PROFESSIONAL, recipient_id=second.facilitator_id))
+    rows = {cells(r)[0][:25]: cells(r) for r in table_with_header(own, "Action").rows[1:]}
     mediation = next(v for k, v in rows.items() if k.startswith("Rencontrer"))
     assert mediation[3] == "abandonnée\nMonsieur Lambert a payé les deux factures lui-même."
     assert "réunion précédente le lundi 23 novembre 2026" in body_text(document)
@@ -300,9 +306,10 @@ def test_the_letter_speaks_to_the_person_in_plain_words(letter) -> None:
     text = body_text(letter)
     assert [p.text for p in letter.paragraphs if p.style.name == "Title"] == ["Ce que nous avons décidé ensemble"]
     assert headings(letter) == [
-        "Qui était là", "Ce que vous avez dit", "Ce que nous avons décidé", "Qui appeler entre deux réunions",
-        "La prochaine réunion", "Si quelque chose ne va pas",
+        "Qui était là", "Ce que vous avez dit", "Ce que nous avons décidé", "Ce qui reste à voir ensemble",
+        "Qui appeler entre deux réunions", "La prochaine réunion", "Si quelque chose ne va pas",
     ]
+    assert "Qui peut passer le soir, les jours où Isabelle ne vient pas ?" in text  # a question about him
     assert "Bonjour Monsieur Lambert," in text
     assert "Le lundi 23 novembre 2026, nous nous sommes réunis pour parler avec vous de votre situation." in text
     assert "« Rester chez moi, et qu'on arrête de parler du home. »" in text
@@ -431,7 +438,8 @@ def test_an_english_meeting_gives_an_english_minute_with_english_dates() -> None
     m.language, m.locale = Language.EN, "en_GB"
     data = build_minute(m, Edition.PROFESSIONAL)
     document = open_docx(data)
-    assert headings(document)[:3] == ["Participants", "Frame of the meeting", "Purpose and agenda"]
+    assert headings(document)[:4] == ["What you have to do", "Participants", "Frame of the meeting",
+                                      "Purpose and agenda"]
     assert "Monday, 23 November 2026" in body_text(document)
     assert b'w:val="en-GB"' in parts(data)["word/styles.xml"]
     assert open_docx(data).core_properties.language == "en-GB"
@@ -469,6 +477,7 @@ def test_a_copy_names_everyone_who_receives_it_and_only_when_it_differs() -> Non
     plain_copy = body_text(open_docx(build_minute(m, Edition.PROFESSIONAL, recipient_id=home_help.id)))
     assert "Copie de" not in plain_copy  # nothing restricted for her: the common edition
     restricted.visibility.recipients.append(home_help.id)
+    next(r for r in m.consent.domains if r.domain is Domain.MENTAL_HEALTH).participants.append(home_help.id)
     text = body_text(open_docx(build_minute(m, Edition.PROFESSIONAL, recipient_id=home_help.id)))
     assert "Copie de Nadia El Amrani et Céline Renard." in text
 

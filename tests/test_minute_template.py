@@ -122,7 +122,8 @@ def test_a_bare_word_document_gets_the_styles_the_minute_needs(tmp_path: Path) -
     data = build_minute(demo_meeting(), Edition.PROFESSIONAL, template=bare)
     document = docx.Document(io.BytesIO(data))
     assert "Ancien contenu du modèle" not in "\n".join(p.text for p in document.paragraphs)
-    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"][0] == "Participants"
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"][:2] == ["Ce que vous avez à faire",
+                                                                                 "Participants"]
     bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
     num_id = bullets[0].style.element.pPr.numPr.numId.val
     numbering = document.part.numbering_part.element

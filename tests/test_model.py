@@ -154,7 +154,7 @@ def minimal() -> Meeting:
     return Meeting(
         title="t", purpose="p", date=dt.date(2026, 11, 23), participants=[person, partner],
         person_views=[PersonView(text="Je veux rester chez moi.")],
-        consent={"status": ConsentStatus.GIVEN},
+        consent={"status": ConsentStatus.GIVEN, "minute_readers": [partner.id]},  # the person chose the readers
         actions=[Action(what="Appeler", carrier_id=partner.id, due=dt.date(2026, 12, 1), agreement=Agreement.AGREES)],
     )
 

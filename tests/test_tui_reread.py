@@ -204,11 +204,12 @@ async def test_preview_the_persons_letter_and_a_restricted_copy():
         assert "1ligne(s)seulementdanscettecopie" in flat(screen_text(app)) or "seulementdanscettecopie" in flat(
             screen_text(app))
 
-        # Nadia's copy would carry the unpaid bills (income): beyond the consent, named above the text
+        # Nadia's copy leaves out the unpaid bills (income, shared with Sophie Mertens alone): named above the text
         recipients.highlighted = next(n for n, o in enumerate(screen.options) if o[0] == f"pro:{nadia.id}")
         await done(app, pilot)
         text = flat(screen_text(app))
-        assert "Au-delàdel'accorddepartage" in text and "Deuxfactures" in text and "iraità:NadiaElAmrani" in text
+        assert "Laisséhorsdecettecopie" in text and "Deuxfactures" in text and "horsdelacopiede:NadiaElAmrani" in text
+        assert not any("Deux factures" in line.text for line in screen.cache[f"pro:{nadia.id}"])
         assert not any("humeur dépressive" in line.text for line in screen.cache[f"pro:{nadia.id}"])
 
         # Enter on the conflict: back to the rereading, the note's visibility alone, with the consent beside
@@ -225,7 +226,7 @@ async def test_preview_the_persons_letter_and_a_restricted_copy():
         assert bills.visibility.recipients == [by_name(m, "Sophie Mertens").id]
         await pilot.press("p")
         await done(app, pilot)
-        assert "au-delàdel'accord" not in flat(screen_text(app))
+        assert "Deuxfactures" not in flat(screen_text(app))  # restricted now: no longer something left out
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, RereadScreen)
@@ -244,18 +245,15 @@ async def test_issue_from_the_interface_then_a_correction_as_version_2(monkeypat
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_reread(app, pilot)
 
-        # -- version 1: the consent conflict named, issued anyway with a reason -----------------------------
+        # -- version 1: what the consent keeps out named, then sent anyway with a reason (an override) ---------
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, ConflictsDialog)
-        assert "Deuxfactures" in flat(screen_text(app)) and "iraità:NadiaElAmrani" in flat(screen_text(app))
-        await pilot.press("e")  # issue anyway
+        assert "Deuxfactures" in flat(screen_text(app)) and "horsdelacopiede:NadiaElAmrani" in flat(screen_text(app))
+        await pilot.press("e")  # go on
         await pilot.pause()
         assert isinstance(app.screen, FormDialog) and not app.screen.query("#f-what_changed")
         assert "LibreOfficen'estpasinstallé" in flat(screen_text(app))
-        await pilot.press("ctrl+s")  # no reason: refused, the dialog stays
-        await pilot.pause()
-        assert isinstance(app.screen, FormDialog)
         field(app, "reason").text = "Monsieur Lambert a accepté en fin de réunion que les factures soient dites."
         await pilot.press("ctrl+s")
         await done(app, pilot)
@@ -270,11 +268,13 @@ async def test_issue_from_the_interface_then_a_correction_as_version_2(monkeypat
         first = saved.distribution.issues[0]
         assert first.at == MORNING_AFTER
         bills = next(c for c in saved.contributions if c.text.startswith("Deux factures"))
-        assert {o.note_id for o in first.consent_overrides} == {bills.id}
+        words = next(v for v in saved.person_views if v.text.startswith("Mon argent"))
+        mediation = next(a for a in saved.actions if a.what.startswith("Rencontrer le service de médiation"))
+        assert {o.note_id for o in first.consent_overrides} == {bills.id, words.id, mediation.id}
         assert first.consent_overrides[0].reason.startswith("Monsieur Lambert a accepté")
         folder = path.parent / "comptes-rendus" / f"2026-11-23-{saved.id}" / "v1"
         files = sorted(folder.glob("*.docx"))
-        assert len(files) == 3  # the common copy, the nurse's copy, the letter
+        assert len(files) == 4  # the common copy, the nurse's, the CPAS social worker's (income), the letter
         assert (folder.stat().st_mode & 0o777) == 0o700
         for file in files:
             assert (file.stat().st_mode & 0o777) == 0o600
@@ -310,8 +310,11 @@ async def test_issue_from_the_interface_then_a_correction_as_version_2(monkeypat
         assert bills.visibility.kind is VisibilityKind.RESTRICTED
         await pilot.press("i")
         await pilot.pause()
+        assert isinstance(app.screen, ConflictsDialog)  # his words and the mediation still stay out of most copies
+        await pilot.press("e")
+        await pilot.pause()
         assert isinstance(app.screen, FormDialog) and app.screen.query("#f-what_changed")
-        assert not app.screen.query("#f-reason")
+        assert app.screen.query("#f-reason")  # optional: left empty, what the consent keeps out stays out
         await pilot.press("ctrl+s")  # empty: refused, the dialog stays
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)

@@ -357,7 +357,7 @@ async def test_the_coordination_view_flags_the_demo_contradiction_and_acts_on_it
         recipients = app.screen.query_one("#recipients")
         prompts = [str(recipients.get_option_at_index(n).prompt) for n in range(recipients.option_count)]
         assert any(p.startswith("Copie de Céline Renard") for p in prompts)
-        assert any("au-delà de l'accord de partage" in p for p in prompts)
+        assert any("hors de la copie de : Nadia El Amrani" in p for p in prompts)  # what the consent keeps out
         debts = next(n for n, p in enumerate(prompts) if "340 euros" in p)
         recipients.highlighted = debts
         await pilot.press("enter")  # the note opens: its visibility can be cut back

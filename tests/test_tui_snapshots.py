@@ -19,6 +19,7 @@ SCREENS = {
     "prepare": ["f2"],
     "participants": ["f2", "2"],
     "open": ["f3"],
+    "open-consent": ["f3", "d"],  # the consent domain by domain, taken with the person at the opening
     "actions": ["f5"],
     "close": ["f6"],
     "action-dialog": ["f5", "enter"],

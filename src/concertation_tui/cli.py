@@ -295,7 +295,7 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
 @click.option("--pdf", is_flag=True, help="Un PDF à côté de chaque .docx (LibreOffice).")
 @click.option("--what-changed", default="", help="Pour une correction : ce qui a changé depuis la version précédente.")
 @click.option("--consent-reason", default="",
-              help="Envoyer quand même des notes au-delà de l'accord de partage, pour cette raison (enregistrée).")
+              help="Envoyer quand même les passages au-delà de l'accord de partage, marqués avec cette raison (enregistrée).")
 @click.option("--template", type=click.Path(path_type=Path), default=None,
               help="Modèle Word (.docx) de l'organisation.")
 @click.pass_context
@@ -322,6 +322,19 @@ def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, what_c
     click.echo(t("cli.issued", lang, version=issued.version, folder=visible(issued.folder)))
     for path in issued.files:
         click.echo(f"  {visible(path.name)}")
+    _print_consent(issued, meeting, lang)
+
+
+def _print_consent(issued, meeting, lang: str) -> None:
+    """What the person's consent kept out of which copies, or what an override sent beyond it."""
+    from .issuing import conflict_lines
+
+    if issued.left_out:
+        click.echo(t("issue.left_out", lang, count=len({c.note.id for c in issued.left_out})))
+        click.echo("\n".join(visible(line) for line in conflict_lines(issued.left_out, meeting, lang)))
+    if issued.overridden:
+        click.echo(t("issue.overridden", lang))
+        click.echo("\n".join(visible(line) for line in conflict_lines(issued.overridden, meeting, lang)))
 
 
 @main.command("config")

@@ -266,6 +266,9 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
         ],
         person_words="Je veux bien qu'on en parle, mais mes affaires d'argent ne regardent que l'assistante sociale.",
         date=day,
+        # he chose who receives the detailed minute: everyone on the list (Georges gets none, as he asked)
+        minute_readers=[facilitator.id, home_help.id, doctor.id, nurse.id, hospital.id, daughter.id],
+        minute_decided_by=person.id,
     )
 
     return Meeting(

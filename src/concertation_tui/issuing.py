@@ -2,9 +2,10 @@
 
 The professional edition once per distinct set of restricted notes, the letter to the person, and a
 PDF beside each when asked. The meeting file records the issue (version, time, who received which file
-and its SHA-256), and a correction is a new version whose files sit beside the earlier ones. Copies
-that would carry a note beyond the person's consent are refused until the facilitator changes the
-note's visibility or gives a reason, which is recorded. No Textual here.
+and its SHA-256), and a correction is a new version whose files sit beside the earlier ones. Each copy
+follows the person's consent: a record beyond it is left out of that copy (`Issued.left_out` says which,
+for whom). With a reason, such records are sent anyway, marked with the reason where they stand, and
+the issue records every one with its recipient (an override). No Textual here.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from .i18n import label, t
 from .model import ConsentOverride, Edition, Issue, Meeting, Recipient, now
+from .model.checks import unagreed_readers
 from .model.sharing import ConsentConflict, consent_conflicts_for, professional_copies
 from .store import StoreError, ensure_private_dir, refuse_foreign, save_meeting, write_private
 
@@ -30,22 +32,9 @@ class IssueError(StoreError):
     """Issuing cannot go on; the sentence says what to do."""
 
 
-class ConsentBlocked(IssueError):
-    """Some copies would carry notes beyond the person's consent."""
-
-    def __init__(self, conflicts: list[ConsentConflict], meeting: Meeting) -> None:
-        super().__init__("issue.consent_blocked", count=len({c.note.id for c in conflicts}))
-        self.conflicts = conflicts
-        self.meeting = meeting
-
-    def sentence(self, lang: str | None = None) -> str:
-        return "\n".join([super().sentence(lang), *conflict_lines(self.conflicts, self.meeting, lang),
-                          t("issue.consent_what_to_do", lang)])
-
-
 def conflict_lines(conflicts: list[ConsentConflict], meeting: Meeting, lang: str | None = None,
                    most: int = 20) -> list[str]:
-    """One line per note beyond consent, naming who would receive it (at most `most` notes listed)."""
+    """One line per record beyond consent, naming whose copies it concerns (at most `most` listed)."""
     names = {p.id: p.name for p in meeting.participants}
     by_note: dict[str, list[ConsentConflict]] = {}
     for conflict in conflicts:
@@ -72,6 +61,10 @@ class Issued:
     version: int
     folder: Path
     files: list[Path] = field(default_factory=list)
+    left_out: list[ConsentConflict] = field(default_factory=list)
+    """Records left out of some copies by the person's consent (none with an override)."""
+    overridden: list[ConsentConflict] = field(default_factory=list)
+    """Records sent beyond the consent with the reason given, marked in those copies."""
 
 
 def issue_folder(meeting: Meeting, meeting_path: Path, version: int, out: Path | None = None) -> Path:
@@ -133,17 +126,19 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
     the meeting: it holds the file's lock and its autosave must not write over the record). `at` is the
     time of the issue (default: now).
 
-    Raises IssueError when a correction does not say what changed, ConsentBlocked when copies would go
-    beyond the person's consent and no reason is given.
+    Raises IssueError when a correction does not say what changed, or when the distribution list names
+    someone the person did not agree may receive the detailed minute.
     """
     from .minute import build_minute, minute_file_name  # python-docx only when issuing
 
     version = len(meeting.distribution.issues) + 1
     if version > 1 and not what_changed.strip():
         raise IssueError("issue.what_changed_needed", version=version)
+    refused = unagreed_readers(meeting)
+    if refused:  # the person decides who receives the detailed minute
+        raise IssueError("issue.readers_not_agreed", names=", ".join(meeting.name_of(p) for p in refused))
     conflicts = all_conflicts(meeting)
-    if conflicts and not consent_reason.strip():
-        raise ConsentBlocked(conflicts, meeting)
+    reason = consent_reason.strip()
 
     if save:
         refuse_foreign(meeting_path)  # another user's meeting is never rewritten: say so before any copy
@@ -151,12 +146,12 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
     record = Issue(
         version=version, at=at or now(), what_changed=what_changed.strip(),
         consent_overrides=[ConsentOverride(note_id=c.note.id, recipient_id=c.recipient_id,
-                                           reason=consent_reason.strip()) for c in conflicts],
+                                           reason=reason) for c in conflicts] if reason else [],
     )
     person = draft.person
     if person and person.receives_minute:
         record.recipients.append(Recipient(participant_id=person.id, edition=Edition.PERSON))
-    copies = professional_copies(draft)
+    copies = professional_copies(draft, override=bool(reason))
     for copy in copies:
         record.recipients += [Recipient(participant_id=pid, edition=Edition.PROFESSIONAL) for pid in copy.recipient_ids]
     draft.distribution.issues.append(record)  # the minute's distribution section tells this issue
@@ -170,14 +165,16 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
         jobs.append((Edition.PERSON, None, [person.id]))
     # Every copy is built before the folder exists: a copy that cannot be built leaves no folder.
     built = [(minute_file_name(draft, edition, recipient_id), recipients,
-              build_minute(draft, edition, recipient_id=recipient_id, template=template))
+              build_minute(draft, edition, recipient_id=recipient_id, template=template,
+                           consent_reason=reason))
              for edition, recipient_id, recipients in jobs]
     target_folder = issue_folder(meeting, meeting_path, version, out)
     created = _missing_folders(target_folder)
     written: list[Path] = []
     try:
         folder = ensure_private_dir(target_folder)
-        issued = Issued(version, folder)
+        issued = Issued(version, folder, left_out=[] if reason else conflicts,
+                        overridden=conflicts if reason else [])
         for name, recipients, data in built:
             target = folder / name
             write_private(target, data)

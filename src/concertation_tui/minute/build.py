@@ -14,15 +14,18 @@ LETTER_SIZES = {"Normal": 13, "Heading 1": 16, "Title": 21, "Subtitle": 14, "Tex
 
 
 def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None = None,
-                 template: Path | None = None, protection: DataProtection | None = None) -> bytes:
+                 template: Path | None = None, protection: DataProtection | None = None,
+                 consent_reason: str = "") -> bytes:
     """The .docx bytes of one edition of the minute of `meeting`.
 
     `edition` PROFESSIONAL with `recipient_id` None is the common professional minute (notes "in the
     minute" only); with a participant id, that recipient's copy (restricted notes naming them included).
     PERSON is the letter to the person: it carries the restricted notes that name the person among their
     recipients, never others (`recipient_id` is ignored).
-    Oral-only notes are never written. The person's consent per life domain is not applied here: it is
-    checked before issuing (`model.sharing.consent_conflicts`).
+    Oral-only notes are never written. A professional copy carries a record only where the person's
+    consent covers its life domains for that reader (`model.sharing.reaches`); an action kept out shows
+    its carrier and due date only. With `consent_reason`, records beyond the consent are written anyway,
+    each marked with the reason (an override, recorded by the issue).
     `template` None: the user's, else the organisation's, else the shipped one; `protection` None: the
     organisation's data-protection settings (`config.load_config`).
     Raises TemplateError for an unusable template, ValueError for an unknown recipient.
@@ -30,7 +33,7 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
     from .context import Context
     from .docx_helpers import Writer
     from .document import enlarge, fill_placeholders, open_document, set_metadata, to_bytes
-    from .reader import copy_recipients, holds_back, visible_meeting
+    from .reader import copy_readers, copy_recipients, holds_back, overridden_ids, visible_meeting
     from .text import language, language_tag, long_date
 
     edition = Edition(edition)
@@ -45,13 +48,17 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
         # The letter is the person's copy: what is restricted to them is theirs to read, nothing else.
         recipient_id = meeting.person.id if meeting.person else None
         enlarge(doc, LETTER_SIZES)
-    visible = visible_meeting(meeting, recipient_id)
+    override = bool(consent_reason.strip()) and edition is Edition.PROFESSIONAL
+    visible = visible_meeting(meeting, recipient_id, override=override, lang=lang)
     copy_for = copy_recipients(meeting, recipient_id)
     if protection is None:
         from ..config import load_config
 
         protection = load_config().data_protection
-    context = Context(visible, Writer(doc, lang), copy_for, holds_back(meeting, recipient_id), protection)
+    overridden = overridden_ids(meeting, recipient_id) if override else frozenset()
+    readers = [] if edition is Edition.PERSON else copy_readers(meeting, recipient_id, copy_for, override)
+    context = Context(visible, Writer(doc, lang), copy_for, holds_back(meeting, recipient_id) and not override,
+                      protection, readers, overridden, consent_reason.strip())
     if edition is Edition.PERSON:
         from .letter import write_letter
 

@@ -9,7 +9,7 @@ from ..config import DataProtection
 from ..i18n import label, t
 from ..model import ActionStatus, Meeting, Participant, VisibilityKind
 from ..model.checks import carrier_name, is_collective
-from .docx_helpers import Span, Writer, muted
+from .docx_helpers import Span, Writer, bold, muted
 from .text import language, locale, long_date, names, short_date, time_of_day
 
 
@@ -21,9 +21,15 @@ class Context:
     copy_for: list[str] = field(default_factory=list)
     """Participant ids of who receives this personal copy; empty for the common edition and the letter."""
     holds_back: bool = False
-    """Some restricted notes are left out of this copy."""
+    """Some records are left out of this copy (restricted, or beyond the person's consent)."""
     protection: DataProtection = field(default_factory=DataProtection)
     """The organisation's data-protection details (its settings)."""
+    readers: list[str] = field(default_factory=list)
+    """Participant ids of everyone who receives this professional copy (the common one included)."""
+    overridden: frozenset[str] = frozenset()
+    """Ids of records this copy carries beyond the person's consent (an override at issue)."""
+    override_reason: str = ""
+    """The reason the facilitator gave for the override, written beside each such record."""
     _names: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     """Participant id -> name, looked up once each (`Meeting.name_of` walks the participants)."""
 
@@ -84,11 +90,16 @@ class Context:
         return (who,)
 
     def restricted_mark(self, note) -> tuple[Span, ...]:
-        """After a restricted note in a personal copy: who it is for, so that it is not passed on."""
+        """After a record: who it is for when restricted, so that it is not passed on; and, when it goes
+        beyond the person's consent by an override, that it does and why, where the reader reads it."""
+        marks: list[Span] = []
         visibility = getattr(note, "visibility", None)
-        if visibility is None or visibility.kind is not VisibilityKind.RESTRICTED:
-            return ()
-        return (muted(" " + self.s("common.restricted", names=self.names(visibility.recipients))),)
+        if visibility is not None and visibility.kind is VisibilityKind.RESTRICTED:
+            marks.append(muted(" " + self.s("common.restricted", names=self.names(visibility.recipients))))
+        if note.id in self.overridden:
+            marks.append(bold(" " + self.s("common.override", person=self.person_label,
+                                           reason=self.override_reason.strip().rstrip("."))))
+        return tuple(marks)
 
     # -- dates -----------------------------------------------------------------------------------
 

@@ -130,6 +130,15 @@ def _decided(c: Context) -> None:
         w.bullets(sentence(a.what) for a in done)
 
 
+def _still_open(c: Context) -> None:
+    """The questions left open: they are about the person, so the person reads them too."""
+    questions = [q.text.strip() for q in c.meeting.open_questions if q.text.strip()]
+    if not questions:
+        return
+    c.writer.heading(c.s("letter.open.heading"))
+    c.writer.bullets(sentence(q) for q in questions)
+
+
 def _who_to_call(c: Context) -> None:
     m, w = c.meeting, c.writer
     reference = m.participant(m.reference_person_id)
@@ -198,7 +207,7 @@ def _closing(c: Context) -> None:
         w.para(line, style, **fmt, **({"keep_with_next": True} if n < len(block) - 1 else {}))
 
 
-SECTIONS = (_greeting, _who_was_there, _what_you_said, _decided, _series_end, _who_to_call, _next_meeting,
+SECTIONS = (_greeting, _who_was_there, _what_you_said, _decided, _still_open, _series_end, _who_to_call, _next_meeting,
             _closing)
 
 

@@ -75,6 +75,43 @@ def _opening(c: Context) -> None:
     w.table([], rows, [4.2, 12.8], style="Tableau sans bordure")
 
 
+# -- what the readers of this copy have to do -------------------------------------------------
+
+
+def _to_do(c: Context) -> None:
+    """First of all, for each reader of this copy (an excused partner too): the open actions they carry,
+    support or check, with the due date and with whom. What they most need to read first."""
+    m, w = c.meeting, c.writer
+    if not c.readers:
+        return
+    w.heading(c.s("pro.todo.heading"))
+    said = False
+    for reader in c.readers:
+        lines = []
+        for a in m.actions:
+            if a.status not in (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.NOT_DONE):
+                continue
+            if a.carrier_id == reader:
+                role = c.s("pro.todo.carry")
+            elif reader in a.supporters:
+                role = c.s("pro.todo.support", name=c.name(a.carrier_id) or a.carrier_label)
+            elif a.checker_id == reader:
+                role = c.s("pro.todo.check")
+            else:
+                continue
+            due = c.s("pro.todo.due", date=c.short_date(a.due)) if a.due else c.s("pro.todo.no_due")
+            others = [p for p in (a.carrier_id, *a.supporters) if p and p != reader]
+            details = [role, due] + ([c.s("pro.todo.with", names=c.names(others))] if others else [])
+            lines.append([bold(sentence(a.what).rstrip(".")), *c.restricted_mark(a), muted(" — " + ", ".join(details))])
+        if lines:
+            said = True
+            if len(c.readers) > 1:
+                w.para(bold(c.name(reader)), keep_with_next=True)
+            w.bullets(lines)
+    if not said:
+        w.para(muted(c.s("pro.todo.none")))
+
+
 # -- 2. participants ---------------------------------------------------------------------------
 
 
@@ -151,6 +188,13 @@ def _frame(c: Context) -> None:
         w.bullets(_domain_rules(c))
     if consent.person_words.strip():
         w.labelled(c.s("pro.frame.words", person=c.person_label), italic(quote(consent.person_words, c.lang)))
+    if consent.minute_readers:  # the person decides who receives this minute, or their reference person
+        who = c.names(consent.minute_readers)
+        decider = consent.minute_decided_by
+        if decider and c.person is not None and decider != c.person.id:
+            w.para(c.s("pro.frame.readers_by", name=c.name(decider), person=c.person_label, names=who))
+        else:
+            w.para(c.s("pro.frame.readers", person=c.person_label, names=who))
     if consent.needs_confirmation:
         w.para(muted(c.s("pro.frame.to_confirm")))
     for part in m.private_parts:
@@ -199,7 +243,7 @@ def _review(c: Context) -> None:
     keys = ("action", "carrier", "due", "status", "change")
     headers = [c.s(f"pro.review.col.{k}", person=c.person_label) for k in keys]
     rows = [
-        [a.what, c.carrier(a), c.short_date(a.due) if a.due else "—", _status(c, a),
+        [(a.what, *c.restricted_mark(a)), c.carrier(a), c.short_date(a.due) if a.due else "—", _status(c, a),
          italic(quote(a.change_for_person, c.lang)) if a.change_for_person.strip() else ""]
         for a in carried
     ]
@@ -363,7 +407,7 @@ def _scales(c: Context) -> None:
             w.labelled(c.s("pro.scales.question"), question, keep_with_next=True)
         rows = [
             [c.name(r.voice_id), c.s("pro.scales.value", value=r.value),
-             italic(quote(r.comment, c.lang)) if r.comment.strip() else "—"]
+             (italic(quote(r.comment, c.lang)), *c.restricted_mark(r)) if r.comment.strip() else "—"]
             for r in ratings
         ]
         w.table(headers, rows, [5.2, 1.8, 10.0])
@@ -448,7 +492,8 @@ def _actions(c: Context) -> None:
     keys = ("action", "carrier", "with", "due", "checker", "agreement", "status")
     headers = [c.s(f"pro.actions.col.{k}", person=c.person_label) for k in keys]
     rows = [
-        [a.what, c.carrier(a), c.names(a.supporters) or "—", c.short_date(a.due) if a.due else "—",
+        [(a.what, *c.restricted_mark(a)), c.carrier(a), c.names(a.supporters) or "—",
+         c.short_date(a.due) if a.due else "—",
          c.name(a.checker_id) or "—", _agreement(c, a), _status(c, a)]
         for a in actions
     ]
@@ -482,7 +527,7 @@ def _open_questions(c: Context) -> None:
         origin = ""
         if q.carried_from and q.carried_from.meeting_date:
             origin = " (" + c.s("common.carried_from", date=c.short_date(q.carried_from.meeting_date)) + ")"
-        w.bullet([q.text.strip(), muted(origin)])
+        w.bullet([q.text.strip(), muted(origin), *c.restricted_mark(q)])
     for item in skipped:
         w.bullet([c.s("pro.questions.skipped") + " ", item.title])
 
@@ -593,7 +638,7 @@ def _data_protection(c: Context) -> None:
 
 
 SECTIONS: tuple[Callable[[Context], None], ...] = (
-    _opening, _participants, _frame, _agenda, _review, _person_view, _network, _contributions,
+    _opening, _to_do, _participants, _frame, _agenda, _review, _person_view, _network, _contributions,
     _shared_picture, _actions, _between, _open_questions, _next_meeting, _series_end, _distribution,
     _data_protection,
 )

@@ -1,24 +1,53 @@
 """What one copy of the minute may carry: the meeting as its reader may see it.
 
 The writers of the editions only ever see `visible_meeting(...)`, a copy of the meeting from which
-every note the reader may not read has been taken out (`Visibility.allows`): oral-only notes for
-everyone, restricted notes outside the copies of the recipients they name. What is not in that copy
-cannot reach the file, whatever a section writes. The person's partial consent per life domain is
-checked before the minute is written (`model.sharing.consent_conflicts`), not here.
+every record the reader may not read has been taken out (`model.sharing.reaches`): oral-only records
+for everyone, restricted records outside the copies of the recipients they name, and in a professional
+copy every record whose life domains the person's consent does not share with that reader. What is not
+in that copy cannot reach the file, whatever a section writes. An action kept out still says that it
+exists (its carrier and due date, the detail shared with those concerned): the reader may have to act
+around it. With an override (a reason given at issue), records beyond the consent stay in and are
+marked where they stand.
 """
 
 from __future__ import annotations
 
+from ..i18n import t
 from ..model import Meeting, VisibilityKind
-from ..model.sharing import notes, professional_copies
+from ..model.sharing import covered, notes, professional_copies, reaches
 
 
-def visible_meeting(meeting: Meeting, recipient_id: str | None) -> Meeting:
-    """The meeting with only the notes the copy for `recipient_id` carries (None: the common edition)."""
+def overridden_ids(meeting: Meeting, recipient_id: str | None) -> frozenset[str]:
+    """Records the copy for `recipient_id` would leave out for the consent alone (visibility allows them)."""
+    return frozenset(
+        n.id for n in notes(meeting)
+        if n.visibility.allows(recipient_id) and not covered(meeting, n, recipient_id)
+    )
+
+
+def visible_meeting(meeting: Meeting, recipient_id: str | None, *, override: bool = False,
+                    lang: str = "fr") -> Meeting:
+    """The meeting with only the records the copy for `recipient_id` carries (None: the common edition).
+
+    `override`: records beyond the consent are kept (the caller marks them); visibility still applies.
+    """
+    every = notes(meeting)
+    if override:
+        kept = {n.id for n in every if n.visibility.allows(recipient_id)}
+    else:
+        kept = {n.id for n in every if reaches(meeting, n, recipient_id)}
 
     def readable(found: list) -> list:
-        return [note for note in found if note.visibility.allows(recipient_id)]
+        return [record for record in found if record.id in kept]
 
+    withheld = t("minute.common.withheld", lang)
+    actions = [
+        a if a.id in kept else a.model_copy(update={
+            "what": withheld, "person_words": "", "change_for_person": "", "status_reason": "",
+            "supporters": [], "checker_id": "", "domains": [], "history": [],
+        })
+        for a in meeting.actions
+    ]
     return meeting.model_copy(
         update={
             "contributions": readable(meeting.contributions),
@@ -26,28 +55,44 @@ def visible_meeting(meeting: Meeting, recipient_id: str | None) -> Meeting:
             "steps": readable(meeting.steps),
             "picture": readable(meeting.picture),
             "disagreements": readable(meeting.disagreements),
+            "scales": readable(meeting.scales),
+            "open_questions": readable(meeting.open_questions),
+            "actions": actions,
         }
     )
 
 
 def holds_back(meeting: Meeting, recipient_id: str | None) -> bool:
-    """Whether some restricted note is left out of this copy (oral-only notes are never mentioned)."""
+    """Whether some written record is left out of this copy (oral-only records are never mentioned)."""
     return any(
-        n.visibility.kind is VisibilityKind.RESTRICTED and not n.visibility.allows(recipient_id)
-        for n in notes(meeting)
+        n.visibility.kind is not VisibilityKind.ORAL_ONLY and not reaches(meeting, n, recipient_id) for n in notes(meeting)
     )
 
 
 def copy_recipients(meeting: Meeting, recipient_id: str | None) -> list[str]:
-    """Who receives the same personal copy as `recipient_id` (the same restricted notes), them first.
+    """Who receives the same personal copy as `recipient_id` (the same records), them first.
 
-    Empty when the copy carries no restricted note (it is then the common edition). Judged on the whole
-    meeting, so that two recipients share a copy only when they may read exactly the same notes.
+    Empty when the copy is the common edition. Judged on the whole meeting, so that two recipients share
+    a copy only when they may read exactly the same records.
     """
-    restricted = [n for n in notes(meeting) if n.visibility.kind is VisibilityKind.RESTRICTED]
-    if recipient_id is None or not any(n.visibility.allows(recipient_id) for n in restricted):
+    if recipient_id is None:
         return []
     for copy in professional_copies(meeting):
         if recipient_id in copy.recipient_ids:
+            if copy.is_common:
+                return []
             return [recipient_id, *(pid for pid in copy.recipient_ids if pid != recipient_id)]
-    return [recipient_id]
+    every = notes(meeting)
+    extra = any(reaches(meeting, n, recipient_id) and not reaches(meeting, n, None) for n in every)
+    return [recipient_id] if extra else []
+
+
+def copy_readers(meeting: Meeting, recipient_id: str | None, copy_for: list[str], override: bool = False) -> list[str]:
+    """Everyone who reads the professional copy for `recipient_id`: its personal recipients, or for the
+    common edition every recipient of the common copy (the ones with no personal copy)."""
+    if copy_for:
+        return copy_for
+    if recipient_id is not None:
+        return [recipient_id]
+    common = next((c for c in professional_copies(meeting, override=override) if c.is_common), None)
+    return list(common.recipient_ids) if common else []

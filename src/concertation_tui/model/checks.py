@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from ..i18n import label, t
 from .enums import ActionStatus, Agreement, Attendance, ConsentStatus, ParticipantKind, VisibilityKind
@@ -34,7 +34,9 @@ class Finding:
     params: dict[str, object] = field(default_factory=dict)
 
     def sentence(self, lang: str | None = None) -> str:
-        return t(f"check.{self.code}", lang, **self.params)
+        # A life domain is kept as its value and named in the language the sentence is asked in.
+        params = {k: label(v, lang) if isinstance(v, Enum) else v for k, v in self.params.items()}
+        return t(f"check.{self.code}", lang, **params)
 
     def level_label(self, lang: str | None = None) -> str:
         return label(self.level, lang)
@@ -116,6 +118,46 @@ def _action_findings(meeting: Meeting, action: Action) -> list[Finding]:
     return found
 
 
+def unagreed_readers(meeting: Meeting) -> list[str]:
+    """Professional recipients the person did not agree may receive the detailed minute (none when the
+    person was not asked yet: the checks ask for it)."""
+    agreed = meeting.consent.minute_readers
+    if agreed is None:
+        return []
+    return [p.id for p in meeting.minute_recipients() if p.kind is not ParticipantKind.PERSON and p.id not in agreed]
+
+
+def _reader_findings(meeting: Meeting) -> list[Finding]:
+    """The person decides who receives the detailed minute (or the reference person they name)."""
+    readers = [p for p in meeting.minute_recipients() if p.kind is not ParticipantKind.PERSON]
+    if meeting.consent.minute_readers is None:
+        return [Finding("minute_readers_not_asked", Level.WARNING, "consent")] if readers else []
+    return [Finding("minute_reader_not_agreed", Level.ERROR, "participant", pid, {"name": meeting.name_of(pid)})
+            for pid in unagreed_readers(meeting)]
+
+
+def _consent_findings(meeting: Meeting) -> list[Finding]:
+    """Before the minute is written: each domain the person was never asked about (shared with nobody),
+    and each record the consent keeps out of some copies, with whose."""
+    from .sharing import consent_conflicts_for, domains_never_asked  # sharing reads the records above
+
+    found = [
+        Finding("domain_not_asked", Level.WARNING, "consent", "", {"domain": d})
+        for d in domains_never_asked(meeting)
+    ]
+    found += _reader_findings(meeting)
+    by_note: dict[str, list] = {}
+    for conflict in consent_conflicts_for(meeting, [p.id for p in meeting.minute_recipients()]):
+        by_note.setdefault(conflict.note.id, []).append(conflict)
+    for conflicts in by_note.values():
+        note, domain = conflicts[0].note, conflicts[0].domain
+        who = ", ".join(meeting.name_of(c.recipient_id) for c in conflicts)
+        found.append(Finding("consent_left_out", Level.INFO, note.kind, note.id,
+                             {"note": _short(note.text) or "?", "domain": domain if domain else "",
+                              "recipients": who}))
+    return found
+
+
 def readiness(meeting: Meeting) -> list[Finding]:
     """Every finding on the meeting, errors first, in the order of the meeting."""
     found: list[Finding] = []
@@ -139,6 +181,7 @@ def readiness(meeting: Meeting) -> list[Finding]:
         found.append(Finding("consent_to_confirm", Level.WARNING, "consent"))
     if meeting.consent.status is ConsentStatus.PARTIAL and not meeting.consent.domains:
         found.append(Finding("consent_domains_missing", Level.WARNING, "consent"))
+    found.extend(_consent_findings(meeting))
     has_view = any(v.text.strip() for v in meeting.person_views) or bool(meeting.last_word.strip())
     if not has_view and not meeting.person_view_missing_reason.strip():
         found.append(Finding("no_person_view", Level.ERROR, "person_view"))

@@ -41,7 +41,7 @@ from .enums import (
 )
 from .text import check_text, clean_text
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """The version of the meeting file format written by this program."""
 FROM_FILE_KEY = "from_file"
 FROM_FILE = {FROM_FILE_KEY: True}
@@ -249,6 +249,11 @@ class SharingConsent(Record):
     """When it was given or refused."""
     needs_confirmation: bool = False
     """Carried from a previous meeting: to be confirmed or changed at the opening, never silently."""
+    minute_readers: list[str] | None = None
+    """Participant ids the person agrees may receive the detailed (professional) minute; empty: not asked
+    yet. The person decides, or the reference person they name; the issue refuses anyone else."""
+    minute_decided_by: str = ""
+    """Participant id of who decided the readers of the minute: the person, or their reference person."""
 
 
 class AgendaItem(Record):
@@ -313,6 +318,8 @@ class PersonView(Record):
     """The agenda item (empty: their view on the whole situation)."""
     aspect: ViewAspect = ViewAspect.GENERAL
     """general, going_well, worries, wants or ideas."""
+    domains: list[Domain] = Field(default_factory=list)
+    """Life domains it concerns (empty: those of its agenda item); the person's consent applies to them."""
     text: str
     """Their words, as they said them."""
     visibility: Visibility = Field(default_factory=Visibility)
@@ -376,6 +383,8 @@ class ScaleRating(Record):
     """The question asked (e.g. 0: nothing is safe, 10: everything is in place)."""
     comment: str = ""
     """Why this number, in their words."""
+    domains: list[Domain] = Field(default_factory=list)
+    """Life domains it concerns (empty: those of its agenda item); the person's consent applies to them."""
     item_id: str = ""
     """The agenda item it was asked on."""
 
@@ -408,6 +417,8 @@ class OpenQuestion(Record):
     """Opaque id."""
     text: str
     """The question."""
+    domains: list[Domain] = Field(default_factory=list)
+    """Life domains it concerns (empty: those of its agenda item); the person's consent applies to them."""
     item_id: str = ""
     """The agenda item it arose from."""
     carried_from: Carried | None = None
@@ -568,7 +579,7 @@ class Progress(Record):
 class Meeting(Record):
     """A réunion de concertation: one meeting around and with one person, one file."""
 
-    format_version: Literal[1] = FORMAT_VERSION
+    format_version: Literal[2] = FORMAT_VERSION
     """Version of this file format; older files are migrated when opened."""
     id: str = Field(default_factory=new_id)
     """Opaque id (never the person's name)."""
@@ -676,6 +687,8 @@ class Meeting(Record):
             need(member.participant_id, participants, "network.participant_id")
         for consent in self.consent.domains:
             need(consent.participants, participants, "consent.domains.participants")
+        need(self.consent.minute_readers or [], participants, "consent.minute_readers")
+        need(self.consent.minute_decided_by, participants, "consent.minute_decided_by")
         for c in self.contributions:
             need(c.speaker_id, participants, "contributions.speaker_id")
             need(c.item_id, items, "contributions.item_id")

@@ -14,8 +14,17 @@ from .meeting import FORMAT_VERSION
 
 Document = dict[str, Any]
 
+def _v1_to_v2(document: Document) -> Document:
+    """Version 2 adds who the person lets receive the detailed minute (`consent.minute_readers`,
+    `consent.minute_decided_by`), and life domains on the person's words, scale answers and open
+    questions. A version-1 file never asked who reads the minute: the fields stay absent (not asked),
+    and the checks say so before the minute goes out; its records without domains take their agenda
+    item's, as version 1 already did for the consent. Nothing else changes."""
+    return document
+
+
 # MIGRATIONS[n] turns a version-n document into a version n+1 one.
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
 
 
 class VersionError(ValueError):

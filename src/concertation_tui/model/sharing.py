@@ -1,8 +1,11 @@
-"""Who learns what: the notes each copy of the minute carries, and where that goes beyond consent.
+"""Who learns what: every record about the person, each copy of the minute, and the person's consent.
 
-Pure: computed from one meeting. The minute builder writes what `Visibility.allows` lets through;
-this module tells, before anything is written, which distinct copies exist and which notes would
-reach a recipient outside the person's consent for that life domain.
+Pure: computed from one meeting. One rule for every record written about the person (notes, the
+person's words, actions with their agreement quotes, steps in progress, shared-picture lines,
+disagreements, scale comments, open questions, the review of carried actions): a professional copy
+carries a record when its visibility lets the reader read it *and* the person's consent covers every
+life domain of the record for that reader. A domain the consent never names is not shared beyond the
+meeting. The letter to the person is theirs: consent does not narrow it, only oral-only keeps words out.
 """
 
 from __future__ import annotations
@@ -12,94 +15,186 @@ from dataclasses import dataclass
 from .enums import ConsentStatus, Domain, DomainSharing, ParticipantKind, VisibilityKind
 from .meeting import Meeting, Visibility
 
+WRITTEN = Visibility()
+"""The visibility of records that have none of their own (scales, open questions): in the minute."""
+
 
 @dataclass(frozen=True)
 class Note:
-    """Any written element of the meeting with a visibility, seen the same way."""
+    """Any record written about the person, seen the same way."""
 
     kind: str
-    """'contribution', 'person_view', 'step', 'picture' or 'disagreement'."""
+    """'contribution', 'person_view', 'step', 'picture', 'disagreement', 'scale', 'question', 'action' or
+    'review' (an action carried from the previous meeting)."""
     id: str
     text: str
     domains: tuple[Domain, ...]
+    """The record's own life domains, else those of the agenda item it was said on."""
     visibility: Visibility
     item_id: str = ""
     author_id: str = ""
+    concerned: tuple[str, ...] = ()
+    """For an action: who carries, helps or checks it. They read it whatever its domains: they must know
+    what they do (the others' copies say « détail partagé avec les personnes concernées »)."""
 
 
 def notes(meeting: Meeting) -> list[Note]:
+    """Every record about the person, in the order of the minute's sections."""
     person = meeting.person
+    item_domains = {item.id: tuple(item.domains) for item in meeting.agenda}
+
+    def domains(own, item_id: str) -> tuple[Domain, ...]:
+        # A record without domains of its own belongs to its item's: the forms default to them, and an
+        # older record must not escape the consent because nobody ticked a box.
+        return tuple(own) or item_domains.get(item_id, ())
+
     found = [
-        Note("contribution", c.id, c.text, tuple(c.domains), c.visibility, c.item_id, c.speaker_id)
+        Note("contribution", c.id, c.text, domains(c.domains, c.item_id), c.visibility, c.item_id, c.speaker_id)
         for c in meeting.contributions
     ]
     found += [
-        Note("person_view", v.id, v.text, (), v.visibility, v.item_id, person.id if person else "")
+        Note("person_view", v.id, v.text, domains(v.domains, v.item_id), v.visibility, v.item_id, person.id if person else "")
         for v in meeting.person_views
     ]
     found += [Note("step", s.id, s.what, (s.domain,), s.visibility, s.item_id, s.carrier_id) for s in meeting.steps]
     found += [
-        Note("picture", p.id, p.text, tuple(p.domains), p.visibility, p.item_id, p.voice_id) for p in meeting.picture
+        Note("picture", p.id, p.text, domains(p.domains, p.item_id), p.visibility, p.item_id, p.voice_id)
+        for p in meeting.picture
     ]
     found += [
-        Note("disagreement", d.id, d.about, tuple(d.domains), d.visibility, d.item_id) for d in meeting.disagreements
+        Note("disagreement", d.id, " ".join(x for x in (d.about, d.resolution) if x.strip()),
+             domains(d.domains, d.item_id), d.visibility, d.item_id)
+        for d in meeting.disagreements
     ]
+    found += [
+        Note("scale", r.id, r.comment, domains(r.domains, r.item_id), WRITTEN, r.item_id, r.voice_id) for r in meeting.scales
+    ]
+    found += [
+        Note("question", q.id, q.text, domains(q.domains, q.item_id), WRITTEN, q.item_id) for q in meeting.open_questions
+    ]
+    for a in meeting.actions:
+        words = a.change_for_person if a.carried_from is not None else a.person_words
+        text = " ".join(x for x in (a.what, words) if x.strip())
+        kind = "review" if a.carried_from is not None else "action"
+        concerned = tuple(p for p in (a.carrier_id, *a.supporters, a.checker_id) if p)
+        found.append(Note(kind, a.id, text, domains(a.domains, a.item_id), WRITTEN, a.item_id, a.carrier_id,
+                          concerned))
     return found
 
 
+# -- the consent ---------------------------------------------------------------------------------
+
+
+def _allowed(meeting: Meeting, domain: Domain, recipient_id: str | None) -> bool:
+    """Whether a partial consent lets `domain` reach `recipient_id` (None: every recipient at once)."""
+    for rule in meeting.consent.domains:
+        if rule.domain is domain:
+            if rule.sharing is DomainSharing.ALL:
+                return True
+            if rule.sharing is DomainSharing.NAMED:
+                return recipient_id is not None and recipient_id in rule.participants
+            return False
+    return False  # a domain never asked is not shared beyond the meeting
+
+
+def consent_covers(meeting: Meeting, domains: tuple[Domain, ...], recipient_id: str | None) -> bool:
+    """Whether the person's consent lets a record of `domains` reach `recipient_id`'s copy.
+
+    None is the common edition, read by every recipient: only what is shared with all. The person's own
+    copy is always covered (it is their information)."""
+    if not domains:
+        return True
+    if recipient_id is not None:
+        reader = meeting.participant(recipient_id)
+        if reader is not None and reader.kind is ParticipantKind.PERSON:
+            return True
+    status = meeting.consent.status
+    if status is ConsentStatus.GIVEN:
+        return True
+    if status is ConsentStatus.PARTIAL:
+        return all(_allowed(meeting, d, recipient_id) for d in domains)
+    return False  # refused, or never asked
+
+
+def covered(meeting: Meeting, note: Note, recipient_id: str | None) -> bool:
+    """Whether the consent lets `note` reach `recipient_id` (who an action concerns always reads it)."""
+    return (recipient_id is not None and recipient_id in note.concerned) or consent_covers(
+        meeting, note.domains, recipient_id)
+
+
+def outside_domain(meeting: Meeting, note: Note, recipient_id: str | None) -> Domain | None:
+    """The first domain of `note` the consent does not share with `recipient_id` (None: all covered)."""
+    if covered(meeting, note, recipient_id):
+        return None
+    if meeting.consent.status is not ConsentStatus.PARTIAL:
+        return note.domains[0]
+    return next(d for d in note.domains if not _allowed(meeting, d, recipient_id))
+
+
+def reaches(meeting: Meeting, note: Note, recipient_id: str | None) -> bool:
+    """Whether the copy for `recipient_id` carries `note` (its visibility and the consent both allow)."""
+    return note.visibility.allows(recipient_id) and covered(meeting, note, recipient_id)
+
+
 def visible_notes(meeting: Meeting, recipient_id: str | None) -> list[Note]:
-    """The notes the copy for `recipient_id` carries (None: the common edition)."""
-    return [n for n in notes(meeting) if n.visibility.allows(recipient_id)]
+    """The records the copy for `recipient_id` carries (None: the common edition)."""
+    return [n for n in notes(meeting) if reaches(meeting, n, recipient_id)]
+
+
+def domains_never_asked(meeting: Meeting) -> list[Domain]:
+    """Life domains records use that a partial consent does not name: shared with nobody."""
+    if meeting.consent.status is not ConsentStatus.PARTIAL:
+        return []
+    named = {rule.domain for rule in meeting.consent.domains}
+    used = {d for note in notes(meeting) if note.visibility.kind is not VisibilityKind.ORAL_ONLY for d in note.domains}
+    return [d for d in Domain if d in used and d not in named]
+
+
+# -- the copies ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Copy:
-    """One distinct professional copy: the recipients who get it and the restricted notes it adds."""
+    """One distinct professional copy: the recipients who get it and the records it adds to the common one."""
 
     recipient_ids: tuple[str, ...]
     restricted_note_ids: tuple[str, ...]
+    """Records this copy carries beyond the common edition (restricted to its readers, or a domain shared
+    with them by name)."""
 
     @property
     def is_common(self) -> bool:
         return not self.restricted_note_ids
 
 
-def professional_copies(meeting: Meeting) -> list[Copy]:
+def professional_copies(meeting: Meeting, *, override: bool = False) -> list[Copy]:
     """The distinct copies of the professional minute for the distribution list, common copy first.
 
-    The person receives the letter; the other recipients are grouped by the restricted notes they may
-    read, so that a group with the same notes gets one file.
+    The person receives the letter; the other recipients are grouped by the records they may read, so
+    that a group reading the same records gets one file. With `override` (records beyond the consent
+    sent anyway, marked), two readers share a file only if their visibility also lets through the same.
     """
-    restricted = [n for n in notes(meeting) if n.visibility.kind is VisibilityKind.RESTRICTED]
-    groups: dict[tuple[str, ...], list[str]] = {}
+    every = notes(meeting)
+    common = {n.id for n in every if reaches(meeting, n, None)}
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
     for participant in meeting.minute_recipients():
         if participant.kind is ParticipantKind.PERSON:
             continue
-        key = tuple(n.id for n in restricted if participant.id in n.visibility.recipients)
-        groups.setdefault(key, []).append(participant.id)
-    copies = [Copy(tuple(ids), key) for key, ids in groups.items()]
+        key = tuple(n.id for n in every if n.id not in common and reaches(meeting, n, participant.id))
+        seen = tuple(n.id for n in every if n.visibility.allows(participant.id)) if override else ()
+        groups.setdefault((key, seen), []).append(participant.id)
+    copies = [Copy(tuple(ids), key) for (key, _), ids in groups.items()]
     return sorted(copies, key=lambda c: (not c.is_common, c.recipient_ids))
 
 
 @dataclass(frozen=True)
 class ConsentConflict:
-    """A note of a life domain that a recipient's copy would carry outside the person's consent."""
+    """A record a recipient may read by its visibility but that the person's consent keeps from them:
+    left out of their copy, unless the facilitator gives a reason to send it anyway (an override)."""
 
     note: Note
     domain: Domain | None
     recipient_id: str
-
-
-def _allowed(meeting: Meeting, domain: Domain, recipient_id: str) -> bool:
-    consent = meeting.consent
-    for rule in consent.domains:
-        if rule.domain is domain:
-            if rule.sharing is DomainSharing.ALL:
-                return True
-            if rule.sharing is DomainSharing.NAMED:
-                return recipient_id in rule.participants
-            return False
-    return False  # a partial consent that does not name the domain does not cover it
 
 
 def consent_needs_domains(meeting: Meeting) -> bool:
@@ -108,14 +203,13 @@ def consent_needs_domains(meeting: Meeting) -> bool:
 
 
 def consent_conflicts(meeting: Meeting, recipient_id: str) -> list[ConsentConflict]:
-    """The notes of the recipient's copy that go beyond the person's consent (none for the person)."""
+    """The records kept out of the recipient's copy by the person's consent (none for the person)."""
     return consent_conflicts_for(meeting, [recipient_id])
 
 
 def consent_conflicts_for(meeting: Meeting, recipient_ids: list[str]) -> list[ConsentConflict]:
-    """`consent_conflicts` for several recipients, the notes gathered once (a large meeting has many)."""
-    consent = meeting.consent
-    if consent.status is ConsentStatus.GIVEN or consent_needs_domains(meeting):
+    """`consent_conflicts` for several recipients, the records gathered once (a large meeting has many)."""
+    if meeting.consent.status is ConsentStatus.GIVEN:
         return []
     every_note = [n for n in notes(meeting) if n.domains]
     found = []
@@ -126,10 +220,7 @@ def consent_conflicts_for(meeting: Meeting, recipient_ids: list[str]) -> list[Co
         for note in every_note:
             if not note.visibility.allows(recipient_id):
                 continue
-            if consent.status in (ConsentStatus.REFUSED, ConsentStatus.NOT_ASKED):
-                found.append(ConsentConflict(note, note.domains[0], recipient_id))
-                continue
-            outside = next((d for d in note.domains if not _allowed(meeting, d, recipient_id)), None)
+            outside = outside_domain(meeting, note, recipient_id)
             if outside is not None:
                 found.append(ConsentConflict(note, outside, recipient_id))
     return found

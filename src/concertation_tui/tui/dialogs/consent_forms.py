@@ -1,8 +1,10 @@
-"""The person's consent to sharing, life domain by life domain (for a partial consent).
+"""The person's consent to sharing, life domain by life domain, taken with the person at the opening (F3)
+and amended at the rereading (F12): the same dialog, the same record.
 
 Beside the person's own words about it: each domain is shared with every participant, only with named
-participants, or not at all. A domain left unsaid is not shared (the checks before issuing say which
-copies would go beyond). Every change goes through `app.change`.
+participants, or not at all, one key each (a, a digit per participant, x), so that four domains take a
+dozen keys. A domain left unsaid is not shared beyond the meeting (the checks say so before the minute
+is written). Saying anything per domain makes the consent partial. Every change goes through `app.change`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 from textual.widgets.option_list import Option
 
-from ...model import ConsentStatus, Domain, DomainConsent, DomainSharing, Meeting
+from ...model import ConsentStatus, Domain, DomainConsent, DomainSharing, Meeting, ParticipantKind
 from ...model.sharing import notes
 from ..format import date_text
 from ..early_keys import TakesKeysWhileOpening
@@ -59,7 +61,18 @@ def domain_form(meeting: Meeting, domain: Domain) -> FormDialog:
     ], validate=validate)
 
 
-def apply_domain(meeting: Meeting, domain: Domain, values: dict[str, Any]) -> None:
+def sharing_people(meeting: Meeting) -> list[str]:
+    """Who a domain may be shared with by name, numbered 1-9 in the dialog: everyone but the person."""
+    return [p.id for p in meeting.participants if p.kind is not ParticipantKind.PERSON][:9]
+
+
+def apply_domain(meeting: Meeting, domain: Domain, values: dict[str, Any], today=None) -> None:
+    """Records the sharing of one domain; a consent said per domain is a partial consent (dated today
+    when it had no date)."""
+    if meeting.consent.status is not ConsentStatus.PARTIAL:
+        meeting.consent.status = ConsentStatus.PARTIAL
+        meeting.consent.needs_confirmation = False
+        meeting.consent.date = meeting.consent.date or today
     rules = [r for r in meeting.consent.domains if r.domain is not domain]
     sharing = values["sharing"]
     if sharing != UNSAID:
@@ -88,6 +101,8 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
         key("a", "share('all')", "reread_domain_all"),
         key("x", "share('none')", "reread_domain_none"),
         key("delete", "share('unsaid')", "reread_domain_unsaid", key_display="suppr"),
+        *[key(str(n), f"name({n})", "reread_domain_name", show=n == 1, key_display="1-9" if n == 1 else None,
+              binding_id=f"reread-domain-name-{n}") for n in range(1, 10)],
     ]
 
     def compose(self) -> ComposeResult:
@@ -121,6 +136,11 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
         if c.status is not ConsentStatus.PARTIAL:
             parts += ["\n", (tr("reread.consent_not_partial"), "italic")]
         parts += ["\n", (tr("reread.consent_domains_help"), "dim")]
+        people = sharing_people(m)
+        if people:
+            parts += ["\n", (tr("reread.consent_people") + " ", "bold")]
+            for n, pid in enumerate(people, 1):
+                parts += [("  " if n > 1 else "") + f"{n} ", (m.name_of(pid), "italic")]
         self.query_one("#consent-words", Static).update(Content.assemble(*parts))
 
         counts: dict[Domain, int] = {}
@@ -147,7 +167,7 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
 
         def done(values: dict | None) -> None:
             if values:
-                self.app.change(lambda m: apply_domain(m, domain, values))  # type: ignore[attr-defined]
+                self.app.change(lambda m: apply_domain(m, domain, values, self._today()))  # type: ignore[attr-defined]
                 self.refresh_view()
 
         self.app.push_screen(domain_form(self.meeting, domain), done)
@@ -161,10 +181,28 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
         domain = Domain(oid)
         value = UNSAID if sharing == UNSAID else DomainSharing(sharing)
         values = {"sharing": value, "participants": []}
-        if self.app.change(lambda m: apply_domain(m, domain, values)):  # type: ignore[attr-defined]
+        if self.app.change(lambda m: apply_domain(m, domain, values, self._today())):  # type: ignore[attr-defined]
             self.refresh_view()
             if choices.highlighted is not None and choices.highlighted < choices.option_count - 1:
                 choices.highlighted += 1  # on to the next domain, as for attendance
+
+    def _today(self):
+        return self.app.now().date()  # type: ignore[attr-defined]
+
+    def action_name(self, number: int) -> None:
+        """Participant `number` added to (or taken from) those the chosen domain is shared with; the cursor
+        stays, so that several can be named, then ↓ goes on to the next domain."""
+        people = sharing_people(self.meeting)
+        oid = self.query_one("#consent-domains", Choices).current_id()
+        if not oid or not 1 <= number <= len(people):
+            return
+        domain, pid = Domain(oid), people[number - 1]
+        rule = domain_rule(self.meeting, domain)
+        named = list(rule.participants) if rule is not None and rule.sharing is DomainSharing.NAMED else []
+        named = [p for p in named if p != pid] if pid in named else [*named, pid]
+        values = {"sharing": DomainSharing.NAMED if named else UNSAID, "participants": named}
+        if self.app.change(lambda m: apply_domain(m, domain, values, self._today())):  # type: ignore[attr-defined]
+            self.refresh_view()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

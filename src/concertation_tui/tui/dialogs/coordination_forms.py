@@ -27,6 +27,7 @@ from .forms import FormDialog, FormField
 from .meeting_forms import (
     _visibility_problem,
     domain_options,
+    domains_field,
     enum_options,
     item_options,
     make_visibility,
@@ -153,6 +154,7 @@ def scale_form(meeting: Meeting, rating: ScaleRating, *, editing: bool, round_le
         FormField("comment", tr("scale.field_comment"), "long", rating.comment),
         FormField("voice_id", tr("scale.field_voice"), "choice", rating.voice_id or None, _voices(meeting),
                   required=True),
+        domains_field(meeting, rating),
     ]
     # a question already asked is proposed again, under the number (typed first); a new one first
     fields = [question, *fields] if not rating.question.strip() else [*fields, question]
@@ -171,6 +173,7 @@ def apply_scale(rating: ScaleRating, values: dict[str, Any]) -> None:
     rating.voice_id = values["voice_id"]
     rating.value = values["value"]
     rating.comment = values["comment"]
+    rating.domains = values.get("domains", rating.domains)
 
 
 # -- points of disagreement -------------------------------------------------------------------------

@@ -126,7 +126,7 @@ def issue_form(meeting: Meeting, *, version: int, folder: Path, conflicts: int, 
         fields.append(FormField("what_changed", tr("reread.issue_what_changed"), "long", "", required=True,
                                 note=tr("reread.issue_what_changed_note")))
     if conflicts:
-        fields.append(FormField("reason", tr("reread.issue_reason"), "long", "", required=True,
+        fields.append(FormField("reason", tr("reread.issue_reason"), "long", "",
                                 note=tr("reread.issue_reason_note", count=conflicts)))
     if pdf_available:
         fields.append(FormField("pdf", tr("reread.issue_pdf"), "check", False))

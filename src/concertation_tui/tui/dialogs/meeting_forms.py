@@ -194,7 +194,23 @@ def consent_form(meeting: Meeting) -> FormDialog:
         FormField("scope", tr("consent.field_scope"), "long", c.scope, note=tr("consent.scope_note")),
         FormField("person_words", tr("consent.field_words"), "long", c.person_words),
         FormField("date", tr("consent.field_date"), "date", c.date),
+        *_reader_fields(meeting),
     ], intro=tr("consent.intro"))
+
+
+def _reader_fields(meeting: Meeting) -> list[FormField]:
+    """Who receives the detailed minute: the person decides, or the reference person they name."""
+    person = meeting.person
+    if person is None:
+        return []
+    fields = [FormField("minute_readers", tr("consent.field_readers"), "multi", meeting.consent.minute_readers or [],
+                        people_options(meeting, exclude=person.id), note=tr("consent.readers_note"))]
+    reference = meeting.participant(meeting.reference_person_id)
+    if reference is not None and reference.id != person.id:
+        decided = meeting.consent.minute_decided_by or person.id
+        fields.append(FormField("minute_decided_by", tr("consent.field_decided_by"), "radio", decided,
+                                [(Content(person.name), person.id), (Content(reference.name), reference.id)]))
+    return fields
 
 
 def apply_consent(meeting: Meeting, values: dict[str, Any], today) -> None:
@@ -207,6 +223,11 @@ def apply_consent(meeting: Meeting, values: dict[str, Any], today) -> None:
     c.date = values["date"] or (today if c.status is not ConsentStatus.NOT_ASKED else None)
     if changed or c.status is not ConsentStatus.NOT_ASKED:
         c.needs_confirmation = False
+    if "minute_readers" in values:
+        # nobody ticked: not asked (the checks ask for it); else the person's answer, and who gave it
+        c.minute_readers = list(values["minute_readers"]) or None
+        person = meeting.person
+        c.minute_decided_by = (values.get("minute_decided_by") or (person.id if person else "")) if c.minute_readers else ""
 
 
 # -- contributions and the person's words --------------------------------------------------------------
@@ -269,6 +290,7 @@ def view_form(meeting: Meeting, view: PersonView, *, editing: bool) -> FormDialo
             FormField("item_id", tr("view.field_item"), "choice", view.item_id, item_options(meeting),
                       allow_blank=False),
             FormField("aspect", tr("view.field_aspect"), "radio", view.aspect, enum_options(ViewAspect), vertical=True),
+            domains_field(meeting, view),
             *visibility_fields(meeting, view.visibility),
         ],
         validate=_visibility_problem,
@@ -276,10 +298,19 @@ def view_form(meeting: Meeting, view: PersonView, *, editing: bool) -> FormDialo
     )
 
 
+def domains_field(meeting: Meeting, record) -> FormField:
+    """The life domains of a record about the person, proposed from its agenda item: the consent applies."""
+    item = meeting.item(record.item_id)
+    value = record.domains or (list(item.domains) if item else [])
+    return FormField("domains", tr("note.field_domains"), "multi", value, domain_options(),
+                     note=tr("note.domains_consent_note"))
+
+
 def apply_view(view: PersonView, values: dict[str, Any]) -> None:
     view.text = values["text"]
     view.item_id = values["item_id"] or ""
     view.aspect = values["aspect"]
+    view.domains = values.get("domains", view.domains)
     view.visibility = make_visibility(values)
 
 
@@ -346,6 +377,7 @@ def question_form(meeting: Meeting, question: OpenQuestion | None) -> FormDialog
     return FormDialog(tr("question.edit_title") if question else tr("question.add_title"), [
         FormField("text", tr("question.field_text"), "long", q.text, required=True),
         FormField("item_id", tr("question.field_item"), "choice", q.item_id, item_options(meeting), allow_blank=False),
+        domains_field(meeting, q),
     ], extra_button=("delete", tr("form.delete")) if question else None)
 
 

@@ -191,11 +191,12 @@ class CloseScreen(MeetingScreen):
         def done(values: dict | None) -> None:
             if values and not values.get("_button"):
                 self.change(lambda m: m.open_questions.append(
-                    OpenQuestion(text=values["text"], item_id=values["item_id"] or "")))
+                    OpenQuestion(text=values["text"], item_id=values["item_id"] or "", domains=values["domains"])))
 
         draft = OpenQuestion(text="", item_id=item.id if item else "")
         form = forms.question_form(self.meeting, None)
         form.fields[1].value = draft.item_id
+        form.fields[2].value = list(item.domains) if item else []  # the domains of the item it arises from
         self.app.push_screen(form, done)
 
     def _edit_question(self, qid: str) -> None:

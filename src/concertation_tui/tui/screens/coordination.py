@@ -256,7 +256,8 @@ class CoordinationScreen(ViewScreen):
             if copy.is_common:
                 carried = visible_notes(m, None)
                 options.append(heading(tr("recipients.common", names=names)))
-                options.append(empty(tr("recipients.carries", notes=len(carried), actions=len(m.actions))))
+                said = [x for x in carried if x.kind not in ("action", "review")]  # actions are counted apart
+                options.append(empty(tr("recipients.carries", notes=len(said), actions=len(m.actions))))
                 options += [self._note_option(m, x, conflicts) for x in carried]
             else:
                 extra = [x for x in all_notes if x.id in copy.restricted_note_ids]

@@ -1,5 +1,6 @@
 """Open (F3): attendance in one pass (one key per state, the cursor moves on), the person's consent to
-the meeting and to information sharing, the purpose restated for everyone."""
+the meeting and to information sharing — domain by domain, with the person, in one pass (d) — the
+purpose restated for everyone."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from ...model import Attendance, ConsentStatus
+from ...model import Attendance, ConsentStatus, DomainSharing
 from ..dialogs import meeting_forms as forms
+from ..dialogs.consent_forms import DomainConsentDialog, concerned_domains
 from ..dialogs.forms import TextPrompt
 from ..format import date_text, one_line
 from ..text import cell, key, lbl, tr
@@ -28,6 +30,7 @@ class OpeningScreen(MeetingScreen):
         key("r", "reason", "absence_reason"),
         key("w", "written", "written_contribution", show=False),
         key("c", "consent", "consent"),
+        key("d", "consent_domains", "consent_domains"),
         key("o", "purpose", "purpose"),
         key("n", "add_participant", "add_participant"),
         key("enter", "edit_participant", "edit_participant", show=False),
@@ -96,9 +99,26 @@ class OpeningScreen(MeetingScreen):
             parts += ["\n", (tr("open.consent_scope") + " ", "bold"), c.scope]
         if c.person_words:
             parts += ["\n", (tr("open.consent_words") + " ", "bold"), f"« {c.person_words} »"]
-        if c.status is ConsentStatus.NOT_ASKED:
+        if c.status is ConsentStatus.PARTIAL:
+            parts += ["\n", (tr("open.consent_domains") + " ", "bold"), self._domains_text()]
+        if c.status in (ConsentStatus.NOT_ASKED, ConsentStatus.PARTIAL):
             parts += ["\n", (tr("open.consent_keys"), "dim")]
         return Content.assemble(*parts)
+
+    def _domains_text(self) -> str:
+        """One short phrase per domain the person was asked about; the domains of the meeting never asked last."""
+        m = self.meeting
+        said = []
+        for rule in m.consent.domains:
+            if rule.sharing is DomainSharing.NAMED:
+                said.append(lbl(rule.domain) + tr("reread.colon") + ", ".join(m.name_of(p) for p in rule.participants))
+            else:
+                said.append(lbl(rule.domain) + tr("reread.colon") + lbl(rule.sharing))
+        asked = {r.domain for r in m.consent.domains}
+        unsaid = [lbl(d) for d in concerned_domains(m) if d not in asked and (d in m.domains)]
+        if unsaid:
+            said.append(tr("open.consent_unsaid", domains=", ".join(unsaid)))
+        return " · ".join(said) or tr("open.consent_none_said")
 
     # -- attendance --
 
@@ -174,8 +194,17 @@ class OpeningScreen(MeetingScreen):
 
     def _consent_form(self) -> None:
         today = self.capp.now().date()
-        self.app.push_screen(forms.consent_form(self.meeting),
-                             lambda v: v and self.change(lambda m: forms.apply_consent(m, v, today)))
+
+        def done(values) -> None:
+            if values and self.change(lambda m: forms.apply_consent(m, values, today)):
+                if values["status"] is ConsentStatus.PARTIAL:
+                    self.action_consent_domains()  # partial: on at once to what is shared with whom
+
+        self.app.push_screen(forms.consent_form(self.meeting), done)
+
+    def action_consent_domains(self) -> None:
+        """Domain by domain, with the person: the dialog of the rereading step, on the same record."""
+        self.app.push_screen(DomainConsentDialog(), lambda _: self.refresh_view())
 
     def action_purpose(self) -> None:
         self.app.push_screen(

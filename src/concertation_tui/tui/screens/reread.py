@@ -568,6 +568,7 @@ class RereadScreen(MeetingScreen):
             def apply_question(values: dict) -> None:
                 question.text = values["text"]
                 question.item_id = values["item_id"] or ""
+                question.domains = values["domains"]
 
             self._form(forms.question_form(m, question), apply_question, lambda: m.open_questions.remove(question),
                        question.text)
@@ -799,7 +800,7 @@ class RereadScreen(MeetingScreen):
         self.call_next(self._edit_note_visibility, kind, element_id)
 
     def _edit_note_visibility(self, kind: str, element_id: str) -> None:
-        entry = self.show_entry(kind, element_id)
+        entry = self.show_entry("action" if kind == "review" else kind, element_id)  # a carried action is one
         if entry is not None:
             self.edit_visibility(entry, only=True)
 

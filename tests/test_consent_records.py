@@ -1,0 +1,310 @@
+"""The person's consent holds for every record written about them (issue 15).
+
+One meeting whose consent shares health with two named partners (the doctor, the nurse) and income and
+debts with one (the CPAS social worker). Every kind of record carries a marker in one of these domains;
+each issued copy is read whole (every part of the .docx zip) and must carry a marker only when the
+consent covers that reader; `check` and the issue name every record kept out; an override with a reason
+writes the reason beside each passage it sends beyond the consent and lists them in the issue record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from concertation_tui.issuing import issue_minute
+from concertation_tui.model import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Agreement,
+    Carried,
+    ConsentStatus,
+    Contribution,
+    Disagreement,
+    Domain,
+    DomainConsent,
+    DomainSharing,
+    Meeting,
+    OpenQuestion,
+    Participant,
+    ParticipantKind,
+    PersonView,
+    PictureKind,
+    PictureLine,
+    ScaleRating,
+    SharingConsent,
+    Step,
+    readiness,
+)
+from concertation_tui.store import create_meeting_file, load_meeting
+
+REASON = "Monsieur Dupont l'a accepté à voix haute en fin de réunion"
+KINDS = ("CONTRIB", "VIEW", "ACTION", "QUOTE", "STEP", "PICTURE", "DISAGREE", "SETTLED", "SCALE", "QUESTION",
+         "REVIEW", "CHANGE")
+"""One marker per kind of record (an action's words and a review's change are markers of their own)."""
+
+
+def marker(domain: str, kind: str) -> str:
+    return f"ZZ{domain}{kind}ZZ"
+
+
+def consent_meeting() -> Meeting:
+    person = Participant(name="Paul Dupont", kind=ParticipantKind.PERSON, attendance=Attendance.PRESENT)
+    doctor = Participant(name="Dr Anne Leroy", organisation="Cabinet médical", attendance=Attendance.PRESENT)
+    nurse = Participant(name="Karim Haddad", organisation="Soins à domicile", attendance=Attendance.PRESENT)
+    worker = Participant(name="Sophie Mertens", organisation="CPAS", kind=ParticipantKind.FACILITATOR,
+                         attendance=Attendance.PRESENT)
+    housing = Participant(name="Luc Martin", organisation="Logement social", attendance=Attendance.PRESENT)
+    daughter = Participant(name="Emma Dupont", kind=ParticipantKind.NETWORK, role="sa fille",
+                           attendance=Attendance.PRESENT)
+    health_item = AgendaItem(title="Les soins", domains=[Domain.HEALTH])
+    money_item = AgendaItem(title="Le budget", domains=[Domain.INCOME_DEBTS])
+    day = dt.date(2026, 12, 1)
+    m = Meeting(
+        title="Réunion autour de Paul Dupont", date=day, participants=[person, doctor, nurse, worker, housing, daughter],
+        facilitator_id=worker.id, agenda=[health_item, money_item], domains=[Domain.HEALTH, Domain.INCOME_DEBTS],
+        consent=SharingConsent(to_meeting=True, status=ConsentStatus.PARTIAL, date=day, domains=[
+            DomainConsent(domain=Domain.HEALTH, sharing=DomainSharing.NAMED, participants=[doctor.id, nurse.id]),
+            DomainConsent(domain=Domain.INCOME_DEBTS, sharing=DomainSharing.NAMED, participants=[worker.id]),
+        ]),
+    )
+    previous = Carried(meeting_id="previous0001", meeting_date=dt.date(2026, 10, 1))
+    # each action is carried by a partner the consent names for its domain: who an action concerns reads it
+    for code, domain, item, carrier in (("HEALTH", Domain.HEALTH, health_item, nurse),
+                                        ("MONEY", Domain.INCOME_DEBTS, money_item, worker)):
+        mk = lambda kind: marker(code, kind)  # noqa: E731
+        m.contributions.append(Contribution(speaker_id=doctor.id, item_id=item.id, text=mk("CONTRIB"),
+                                            domains=[domain]))
+        m.person_views.append(PersonView(item_id=item.id, text=mk("VIEW")))  # its item's domain
+        m.actions.append(Action(what=mk("ACTION"), carrier_id=carrier.id, due=dt.date(2026, 12, 20),
+                                agreement=Agreement.DISAGREES, person_words=mk("QUOTE"), domains=[domain],
+                                item_id=item.id))
+        m.steps.append(Step(carrier_id=nurse.id, domain=domain, what=mk("STEP"), item_id=item.id))
+        m.picture.append(PictureLine(kind=PictureKind.WORRIES, text=mk("PICTURE"), voice_id=doctor.id,
+                                     domains=[domain], item_id=item.id))
+        m.disagreements.append(Disagreement(between=[doctor.id, housing.id], about=mk("DISAGREE"), domains=[domain],
+                                            settled=True, resolution=mk("SETTLED"), item_id=item.id))
+        m.scales.append(ScaleRating(voice_id=person.id, value=6, question="Où en êtes-vous ?", comment=mk("SCALE"),
+                                    item_id=item.id))
+        m.open_questions.append(OpenQuestion(text=mk("QUESTION"), item_id=item.id))
+        m.actions.append(Action(what=mk("REVIEW"), carrier_id=carrier.id, due=dt.date(2026, 11, 1),
+                                domains=[domain], carried_from=previous, reviewed=True,
+                                change_for_person=mk("CHANGE"), agreement=Agreement.AGREES))
+    m.person_views.append(PersonView(text="Je veux rester chez moi."))
+    return m
+
+
+def every_part(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return "".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+
+
+def paragraphs(path: Path) -> list[str]:
+    """The text of every paragraph of the body (table cells included), runs joined."""
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("word/document.xml").decode()
+    found = re.findall(r"<w:p[ >].*?</w:p>", xml)
+    return ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)).replace("\xa0", " ") for p in found]
+
+
+@pytest.fixture
+def issued_meeting() -> tuple[Meeting, Path]:
+    meeting = consent_meeting()
+    return meeting, create_meeting_file(meeting)
+
+
+def files_by_reader(meeting: Meeting, path: Path, version: int = 1) -> dict[str, str]:
+    """Participant id -> the file name they received."""
+    record = load_meeting(path).distribution.issues[version - 1]
+    return {r.participant_id: r.file_name for r in record.recipients}
+
+
+def ids(meeting: Meeting, *names: str) -> set[str]:
+    return {p.id for p in meeting.participants if p.name in names}
+
+
+def test_every_kind_of_record_reaches_only_the_copies_the_consent_allows(issued_meeting) -> None:
+    meeting, path = issued_meeting
+    issued = issue_minute(meeting, path)
+    files = {f.name: f for f in issued.files}
+    readers = files_by_reader(meeting, path)
+    allowed = {"HEALTH": ids(meeting, "Dr Anne Leroy", "Karim Haddad"), "MONEY": ids(meeting, "Sophie Mertens")}
+    person = meeting.person.id
+    for reader, name in readers.items():
+        if reader == person:
+            continue
+        content = every_part(files[name])
+        for code, who in allowed.items():
+            for kind in KINDS:
+                assert (marker(code, kind) in content) == (reader in who), (meeting.name_of(reader), code, kind)
+    # an action kept out still says it exists: its carrier and due date, the detail for those concerned
+    common = "\n".join(paragraphs(files[readers[next(iter(ids(meeting, "Emma Dupont")))]]))
+    assert common.count("Détail partagé avec les personnes concernées.") == 4
+    assert "Karim Haddad" in common and "Sophie Mertens" in common and "20 déc. 2026" in common
+    # the letter: the person's own words and what was decided with them, whatever the consent
+    letter = every_part(files[readers[person]])
+    for code in allowed:
+        for kind in ("VIEW", "ACTION", "QUOTE", "SETTLED", "REVIEW", "QUESTION"):
+            assert marker(code, kind) in letter, (code, kind)
+        for kind in ("CONTRIB", "STEP", "PICTURE", "DISAGREE"):  # partners' words: never in the letter (MINUTE.md)
+            assert marker(code, kind) not in letter, (code, kind)
+
+
+def test_check_and_the_issue_name_every_record_kept_out(issued_meeting) -> None:
+    meeting, path = issued_meeting
+    records = {c.id for c in meeting.contributions} | {v.id for v in meeting.person_views if v.item_id}
+    records |= {x.id for x in [*meeting.actions, *meeting.steps, *meeting.picture, *meeting.disagreements,
+                               *meeting.scales, *meeting.open_questions]}
+    flagged = {f.target_id for f in readiness(meeting) if f.code == "consent_left_out"}
+    assert flagged == records
+    sentences = [f.sentence("fr") for f in readiness(meeting) if f.code == "consent_left_out"]
+    assert any("ZZMONEYCONTRIBZZ" in s and "revenus et dettes" in s and "Emma Dupont" in s for s in sentences)
+    from click.testing import CliRunner
+
+    from concertation_tui.cli import main
+
+    checked = CliRunner().invoke(main, ["check", str(path)])
+    assert checked.exit_code == 0
+    for code in ("HEALTH", "MONEY"):
+        for kind in ("CONTRIB", "VIEW", "ACTION", "STEP", "PICTURE", "DISAGREE", "SCALE", "QUESTION", "REVIEW"):
+            assert marker(code, kind) in checked.output, (code, kind)
+    issued = issue_minute(meeting, path)
+    assert {c.note.id for c in issued.left_out} == records
+    told = CliRunner().invoke(main, ["issue", str(path), "--what-changed", "rien"])
+    assert told.exit_code == 0 and "restent hors des copies" in told.output and "ZZMONEYSCALEZZ" in told.output
+
+
+def test_a_domain_never_asked_is_shared_with_nobody_and_the_check_says_so() -> None:
+    meeting = consent_meeting()
+    meeting.consent.domains = [r for r in meeting.consent.domains if r.domain is not Domain.INCOME_DEBTS]
+    found = [f for f in readiness(meeting) if f.code == "domain_not_asked"]
+    assert [f.sentence("fr") for f in found] == [
+        "Le domaine « revenus et dettes » n'a pas été demandé à la personne : ce qui s'y rapporte ne sera partagé "
+        "avec personne au-delà de la réunion. Demandez-le à l'ouverture (F3, touche d)."]
+    from concertation_tui.minute import build_minute
+
+    target = Path(create_meeting_file(meeting)).with_name("copie.docx")
+    target.write_bytes(build_minute(meeting, "professional", recipient_id=meeting.facilitator_id))
+    content = every_part(target)
+    assert "ZZHEALTH" not in content  # never shared with her
+    for kind in ("CONTRIB", "VIEW", "STEP", "PICTURE", "DISAGREE", "SCALE", "QUESTION"):
+        assert marker("MONEY", kind) not in content, kind  # no longer asked: no longer shared
+    assert marker("MONEY", "ACTION") in content  # but she carries that action: she must know it
+
+
+def test_an_override_marks_each_passage_beyond_the_consent_and_the_issue_lists_them(issued_meeting) -> None:
+    meeting, path = issued_meeting
+    issued = issue_minute(meeting, path, consent_reason=REASON)
+    files = {f.name: f for f in issued.files}
+    readers = files_by_reader(meeting, path)
+    allowed = {"HEALTH": ids(meeting, "Dr Anne Leroy", "Karim Haddad"), "MONEY": ids(meeting, "Sophie Mertens")}
+    mark = f"[transmis au-delà de l'accord de partage de Paul Dupont — raison : {REASON}]"
+    for reader, name in readers.items():
+        if reader == meeting.person.id:
+            continue
+        lines = paragraphs(files[name])
+        for code, who in allowed.items():
+            for kind in ("CONTRIB", "ACTION", "STEP", "PICTURE", "DISAGREE", "SCALE", "QUESTION", "REVIEW"):
+                line = next(text for text in lines if marker(code, kind) in text)
+                assert (mark in line) == (reader not in who), (meeting.name_of(reader), code, kind, line)
+    overrides = load_meeting(path).distribution.issues[0].consent_overrides
+    emma = next(iter(ids(meeting, "Emma Dupont")))
+    listed = {(o.note_id, o.recipient_id) for o in overrides}
+    for record in [*meeting.contributions, *meeting.actions, *meeting.steps, *meeting.scales]:
+        assert (record.id, emma) in listed
+    assert all(o.reason == REASON for o in overrides)
+    assert not any(o.recipient_id in allowed["HEALTH"] and o.note_id == meeting.steps[0].id for o in overrides)
+
+
+def test_each_professional_copy_opens_with_what_its_readers_have_to_do(issued_meeting) -> None:
+    """Before anything else, each reader's open actions with due date and with whom, an excused one too;
+    who an action concerns reads it whatever its domains, the others learn only that it exists."""
+    meeting, path = issued_meeting
+    housing = next(p for p in meeting.participants if p.name == "Luc Martin")
+    housing.attendance = Attendance.EXCUSED
+    meeting.actions[0].supporters = [housing.id]  # the health action: Luc Martin helps Karim Haddad
+    issue_minute(meeting, path)
+    folder = path.parent / "comptes-rendus" / f"2026-12-01-{meeting.id}" / "v1"
+    readers = files_by_reader(meeting, path)
+    luc = paragraphs(folder / readers[housing.id])
+    start = luc.index("Ce que vous avez à faire")
+    todo = luc[start:luc.index("Participants")]
+    assert any(line.startswith("ZZHEALTHACTIONZZ") and "en appui de Karim Haddad" in line
+                             and "20 déc. 2026" in line for line in todo)
+    assert not any("ZZMONEY" in line for line in luc)  # his copy: the health action he helps with, no more
+    nurse = next(p for p in meeting.participants if p.name == "Karim Haddad")
+    shared = paragraphs(folder / readers[nurse.id])  # the doctor's and the nurse's copy: by name
+    todo = shared[shared.index("Ce que vous avez à faire"):shared.index("Participants")]
+    assert "Karim Haddad" in todo and any("vous la portez" in line and "avec Luc Martin" in line for line in todo)
+    daughter = next(p for p in meeting.participants if p.name == "Emma Dupont")
+    common = paragraphs(folder / readers[daughter.id])
+    todo = common[common.index("Ce que vous avez à faire"):common.index("Participants")]
+    assert todo[1:] == ["Aucune action n'est confiée aux destinataires de cette copie."]
+
+
+def test_the_person_decides_who_receives_the_detailed_minute(issued_meeting) -> None:
+    """Recorded with the consent (from the opening's form), said in the minute, checked at issue."""
+    from concertation_tui.issuing import IssueError
+    from concertation_tui.minute import build_minute
+    from concertation_tui.tui.dialogs.meeting_forms import apply_consent
+
+    meeting, path = issued_meeting
+    assert "minute_readers_not_asked" in {f.code for f in readiness(meeting)}
+    people = {p.name: p.id for p in meeting.participants}
+    agreed = [people[n] for n in ("Dr Anne Leroy", "Karim Haddad", "Sophie Mertens", "Luc Martin")]
+    values = {"to_meeting": True, "status": ConsentStatus.PARTIAL, "scope": "", "person_words": "", "date": None,
+              "minute_readers": agreed}
+    apply_consent(meeting, values, dt.date(2026, 12, 1))
+    assert meeting.consent.minute_readers == agreed and meeting.consent.minute_decided_by == meeting.person.id
+    found = [f for f in readiness(meeting) if f.code == "minute_reader_not_agreed"]
+    assert [f.target_id for f in found] == [people["Emma Dupont"]]
+    assert "Emma Dupont est sur la liste de diffusion" in found[0].sentence("fr")
+    with pytest.raises(IssueError) as refused:
+        issue_minute(meeting, path)
+    assert "Emma Dupont" in refused.value.sentence("fr")
+    assert not (path.parent / "comptes-rendus").exists()
+    next(p for p in meeting.participants if p.name == "Emma Dupont").receives_minute = False
+    issue_minute(meeting, path)
+    saved = load_meeting(path)  # written in format 2, read back
+    assert saved.format_version == 2 and saved.consent.minute_readers == agreed
+    text = "\n".join(paragraphs_of(build_minute(saved, "professional")))
+    assert ("Paul Dupont a décidé qui reçoit ce compte rendu détaillé : Dr Anne Leroy, Karim Haddad, "
+            "Sophie Mertens et Luc Martin.") in text
+
+
+def paragraphs_of(data: bytes) -> list[str]:
+    from concertation_tui.preview import document_lines
+
+    return [line.text.replace("\xa0", " ") for line in document_lines(data)]
+
+
+def test_the_persons_words_a_scale_and_a_question_carry_their_own_domains_proposed_from_the_item() -> None:
+    """The forms ask the domains, proposed from the agenda item; the consent follows what is chosen."""
+    from concertation_tui.model.sharing import visible_notes
+    from concertation_tui.tui.dialogs.coordination_forms import apply_scale, scale_form
+    from concertation_tui.tui.dialogs.meeting_forms import apply_view, question_form, view_form
+
+    meeting = consent_meeting()
+    people = {p.name: p.id for p in meeting.participants}
+    view, rating = meeting.person_views[0], meeting.scales[0]  # both on the health item
+    question = meeting.open_questions[0]
+    form = view_form(meeting, view, editing=True)
+    assert next(f for f in form.fields if f.name == "domains").value == [Domain.HEALTH]  # from the item
+    assert next(f for f in question_form(meeting, question).fields if f.name == "domains").value == [Domain.HEALTH]
+    apply_view(view, {"text": view.text, "item_id": view.item_id, "aspect": view.aspect,
+                      "domains": [Domain.INCOME_DEBTS], "visibility": view.visibility.kind, "recipients": []})
+    form = scale_form(meeting, rating, editing=True)
+    values = {f.name: f.value for f in form.fields} | {"domains": [Domain.INCOME_DEBTS]}
+    apply_scale(rating, values)
+    question.domains = [Domain.INCOME_DEBTS]
+    for record in (view, rating, question):
+        assert record.domains == [Domain.INCOME_DEBTS]
+        seen_by = {name for name, pid in people.items() if record.id in {n.id for n in visible_notes(meeting, pid)}}
+        assert seen_by == {"Sophie Mertens", "Paul Dupont"}, seen_by  # no longer the doctor's and the nurse's
+    saved = load_meeting(create_meeting_file(meeting))
+    assert saved.person_views[0].domains == [Domain.INCOME_DEBTS] and saved.scales[0].domains == [Domain.INCOME_DEBTS]
