@@ -28,7 +28,9 @@ def burst(app: ConcertationApp, *keys: str) -> None:
 
 
 def _key_name(char: str) -> str:
-    return char if char.isalnum() else events.key_to_character(char) or char  # type: ignore[attr-defined]
+    from textual.keys import _character_to_key
+
+    return _character_to_key(char)
 
 
 async def wait_for(pilot, condition, rounds: int = 60) -> None:
@@ -191,3 +193,35 @@ async def test_a_note_typed_before_ctrl_pgdn_stays_on_its_item() -> None:
         await settle(app, pilot)
         note = next(n for n in [*app.meeting.contributions, *app.meeting.person_views] if n.text == "omega")
         assert note.item_id == item
+
+
+async def test_a_form_typed_and_saved_in_one_burst_keeps_every_word() -> None:
+    """`a` on the actions step, the action's words, Enter: all in one burst. The form is saved
+    with every word (Enter waits for the keys typed before it)."""
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await app.switch_mode("live")
+        await settle(app, pilot)
+        before = len(app.meeting.actions)
+        burst(app, "f7", *"appeler le CPAS", "enter")
+        await wait_for(pilot, lambda: len(app.meeting.actions) == before + 1 or not isinstance(app.screen, FormDialog))
+        await wait_for(pilot, lambda: len(app.meeting.actions) == before + 1)
+        assert [a.what for a in app.meeting.actions[before:]] == ["appeler le CPAS"]
+
+
+async def test_tab_in_a_burst_moves_to_the_next_field_in_order() -> None:
+    """Words, Tab, words, in one burst: each word lands in its own field (Tab is not taken by the
+    field the first words were still waiting for)."""
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        burst(app, "f9", *"mes mots")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog) and field_text(app.screen.focused) == "mes mots")
+        form = app.screen
+        first = form.focused
+        burst(app, "tab", *"zz")
+        await wait_for(pilot, lambda: form.focused is not first)
+        await settle(app, pilot)
+        assert field_text(first) == "mes mots"
+        assert form.focused is not first

@@ -16,6 +16,7 @@ from typing import Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
@@ -26,7 +27,7 @@ from ..i18n import resolve_language
 from ..model import Meeting, Phase, PrivatePart, TimeSpan, now
 from . import timing
 from .commands import MeetingCommands, Palette
-from .early_keys import KeysReleased
+from .early_keys import KeyAfterTyping, KeysReleased
 from .safety import WRITE_LOCK, SafeAppMixin, message
 from .screens import MODE_SCREENS
 from .screens.base import MeetingScreen
@@ -70,6 +71,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         key("f12", "phase('reread')", "reread", priority=True, show=False),
         key("ctrl+p", "command_palette", "palette", priority=True, show=False),
         key("ctrl+q", "quit", "quit", priority=True, show=False),
+        # Priority, so that Tab waits for the keys typed before it and those after it go to the
+        # next field (see _defer_key); Textual's own Tab binding is not.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(
@@ -109,6 +114,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         """Keys that arrived while a screen or form was opening, before its first focus."""
         self._hold_watched: Screen | None = None
         """The opening screen whose time limit for held keys runs (see HOLD_LIMIT)."""
+        self._key_in_transit: events.Key | None = None
+        """A priority key on its way through the focused widget's queue (see _defer_key)."""
         self._told_not_utf8 = False
         for found in THEMES:
             self.register_theme(found)
@@ -371,12 +378,45 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     async def on_event(self, event: events.Event) -> None:
         """Keys that arrive while a screen or form is opening (before its first focus lands) are
         held, then given to it in order, so a burst typed right after F7 lands in the form."""
-        if isinstance(event, events.Key) and self._hold_key(event):
+        if isinstance(event, events.Key) and (self._hold_key(event) or self._defer_key(event)):
             return
         await super().on_event(event)
 
     def _waiting_for_focus(self) -> bool:
-        return bool(getattr(self.screen, "keys_wait_for_focus", False))
+        return self._key_in_transit is not None or bool(getattr(self.screen, "keys_wait_for_focus", False))
+
+    def _defer_key(self, event: events.Key) -> bool:
+        """A priority key while the focused widget still has keys to take: send it through that
+        widget's queue, so it runs after them; the keys after it are held until it has run."""
+        if getattr(event, "deferred", False) or event.is_forwarded:
+            return False
+        focused = self.focused
+        if focused is None or not focused.message_queue_size:
+            return False
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or not active.binding.priority:
+            return False
+        self._key_in_transit = event
+        focused.post_message(KeyAfterTyping(event))
+        self.set_timer(HOLD_LIMIT, partial(self._transit_expired, event))
+        return True
+
+    async def on_key_after_typing(self, message: KeyAfterTyping) -> None:
+        """Back from the focused widget's queue: run the key now, then give the keys held after it."""
+        message.stop()
+        if self._key_in_transit is not message.key:
+            return
+        self._key_in_transit = None
+        replay = events.Key(message.key.key, message.key.character)
+        replay.deferred = True  # type: ignore[attr-defined]
+        replay.released = True  # type: ignore[attr-defined]
+        await super().on_event(replay)
+        self.post_message(KeysReleased())
+
+    def _transit_expired(self, event: events.Key) -> None:
+        """The widget went away with the key in its queue: run it anyway, never swallow it."""
+        if self._key_in_transit is event:
+            self.post_message(KeyAfterTyping(event))
 
     def _hold_key(self, event: events.Key) -> bool:
         # A key that bubbles back up here unused by the screen it was sent to is held too: with a
@@ -406,6 +446,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             held = self._held_keys.pop(0)
             replay = events.Key(held.key, held.character)
             replay.released = True  # type: ignore[attr-defined]
+            if self._defer_key(replay):
+                break  # a form's Enter after words still on their way: the rest waits for it
             await super().on_event(replay)
 
     def release_lock(self) -> None:

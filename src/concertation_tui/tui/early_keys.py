@@ -6,6 +6,12 @@ and are dropped. A facilitator types the action's text in the same burst as F7, 
 such keys (`ConcertationApp.on_event`) while the top screen `keys_wait_for_focus` and has no focus
 yet, and gives them to it once its first focus lands (`KeysReleased`).
 
+The same holds within one screen: Textual runs a priority binding (ctrl+n, a form's Enter, Tab)
+when the app reads the key, but the keys typed just before it may still wait in the focused
+widget's queue. Such a key is sent through that queue (`KeyAfterTyping`) and runs when it comes
+back, and the keys after it are held until it has run: a form saved by Enter holds every word typed
+before it, and a word typed after Tab goes to the next field.
+
 "Its first focus" is the focus its own handlers choose, not Textual's auto-focus (which lands first
 on the first focusable widget, often a scroll container): the screen's Mount and ScreenResume
 handlers ask for their focus with `focus()`, which Textual queues on the app with `call_later`; this
@@ -20,6 +26,16 @@ from textual.message import Message
 
 class KeysReleased(Message):
     """A screen that was opening has its first focus: the keys held meanwhile can go to it."""
+
+
+class KeyAfterTyping(Message):
+    """A priority key (a step's key, a form's Enter, Tab) sent through the focused widget's queue:
+    it comes back up to the app once the keys typed before it are in that widget (see
+    `ConcertationApp._defer_key`)."""
+
+    def __init__(self, key: events.Key) -> None:
+        super().__init__()
+        self.key = key
 
 
 class TakesKeysWhileOpening:
