@@ -291,7 +291,7 @@ def test_sections_without_content_are_left_out() -> None:
     )
     document = open_docx(build_minute(bare, Edition.PROFESSIONAL))
     assert headings(document) == [
-        "Participants", "Cadre de la réunion", "Le point de vue de Ana, avec ses mots", "Diffusion",
+        "Participants", "Cadre de la réunion", "Le point de vue d'Ana, avec ses mots", "Diffusion",
         "Protection des données",
     ]
     assert "lundi 2 mars 2026" in body_text(document)

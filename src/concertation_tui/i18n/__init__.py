@@ -33,13 +33,35 @@ def resolve_language(lang: str | None = None, configured: str | None = None) -> 
     return DEFAULT_LANGUAGE
 
 
+_VOWELS = tuple("AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜaeiouyàâäéèêëîïôöùûü")
+
+
+def _fit(text: str, language: str, params: dict[str, object]) -> str:
+    """Adjust the sentence to the values it receives, before they are put in: in French « de » is
+    elided before a vowel (« l'apport d'Ana R. », not « de Ana R. »), and in every language a value
+    that ends with a full stop takes the place of the sentence's own (« Mme D. », never « Mme D.. »)."""
+    for name, value in params.items():
+        value = str(value)
+        if not value:
+            continue
+        field = "{" + name + "}"
+        if language == "fr" and value.startswith(_VOWELS):
+            text = text.replace(" de " + field, " d'" + field).replace("De " + field, "D'" + field)
+            if text.startswith("de " + field):
+                text = "d'" + text[3:]
+        if value.endswith("."):
+            text = text.replace(field + ".", field)
+    return text
+
+
 def t(key: str, lang: str | None = None, /, **params: object) -> str:
     """The sentence `key` in `lang`, with `params` filled in."""
-    catalogue = CATALOGUES[resolve_language(lang)]
+    language = resolve_language(lang)
+    catalogue = CATALOGUES[language]
     text = catalogue.get(key) or CATALOGUES[DEFAULT_LANGUAGE].get(key)
     if text is None:
         raise KeyError(key)
-    return text.format(**params) if params else text
+    return _fit(text, language, params).format(**params) if params else text
 
 
 def label(value: Enum, lang: str | None = None) -> str:

@@ -193,6 +193,7 @@ STRINGS: dict[str, str] = {
     "tui.form.bad_number": "\"{field}\": type a whole number.",
     "tui.form.out_of_range": "\"{field}\": the number must be between {low} and {high}.",
     "tui.form.required": "\"{field}\" cannot be left empty.",
+    "tui.confirm.yes_key": "y",
     "tui.confirm.yes": "Yes (y)",
     "tui.confirm.no": "No (Esc)",
     "tui.notice.ok": "Close (Enter)",

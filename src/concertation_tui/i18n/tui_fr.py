@@ -194,6 +194,7 @@ STRINGS: dict[str, str] = {
     "tui.form.bad_number": "« {field} » : tapez un nombre entier.",
     "tui.form.out_of_range": "« {field} » : le nombre doit être entre {low} et {high}.",
     "tui.form.required": "« {field} » ne peut pas rester vide.",
+    "tui.confirm.yes_key": "o",
     "tui.confirm.yes": "Oui (o)",
     "tui.confirm.no": "Non (Échap)",
     "tui.notice.ok": "Fermer (Entrée)",

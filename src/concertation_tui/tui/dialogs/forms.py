@@ -327,6 +327,8 @@ class Confirm(TakesKeysWhileOpening, Localized, ModalScreen[bool]):
         self.title_text = title
         self.question = question
         self.yes = yes or tr("confirm.yes")
+        if "(" not in self.yes:  # the key that says yes is on the button (Enter is the other one)
+            self.yes += f" ({tr('confirm.yes_key')})"
         self.danger = danger
 
     def compose(self) -> ComposeResult:

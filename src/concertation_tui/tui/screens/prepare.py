@@ -61,6 +61,14 @@ class PrepareScreen(MeetingScreen):
 
     def on_mount(self) -> None:
         self._columns()
+        # Textual's tab bar has its own English keys (« Previous tab »): they keep working, and the
+        # help lists ours only (the screen's hint says ←/→ change tab).
+        from textual.widgets import Tabs
+
+        from ..text import current_lang, localize_bindings
+
+        for tabs in self.query(Tabs):
+            tabs._bindings = localize_bindings(tabs._bindings, current_lang(), hide_foreign=True)
         super().on_mount()
 
     def _columns(self) -> None:
