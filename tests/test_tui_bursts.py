@@ -225,3 +225,20 @@ async def test_tab_in_a_burst_moves_to_the_next_field_in_order() -> None:
         await settle(app, pilot)
         assert field_text(first) == "mes mots"
         assert form.focused is not first
+
+
+async def test_a_list_key_a_form_and_a_step_key_in_one_burst_keep_their_order() -> None:
+    """On Préparer's agenda: `a` (a list's key, acted on when it comes back up), the item's
+    words, Enter, then F3, all at once. The item is added with its words, then the step changes."""
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await app.switch_mode("prepare")
+        await settle(app, pilot)
+        burst(app, "4")
+        await settle(app, pilot)
+        burst(app, "a", *"Budget", "enter", "f3")
+        await wait_for(pilot, lambda: app.current_mode == "open" and not app._held_keys)
+        await settle(app, pilot)
+        assert app.current_mode == "open"
+        assert "Budget" in [item.title for item in app.meeting.agenda]

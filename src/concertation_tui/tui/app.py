@@ -116,6 +116,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         """The opening screen whose time limit for held keys runs (see HOLD_LIMIT)."""
         self._key_in_transit: events.Key | None = None
         """A priority key on its way through the focused widget's queue (see _defer_key)."""
+        self._transit_split = 0
+        """Where a key on its way belongs among the held keys: those before it were typed before it."""
+        self._replay_step_out = False
+        """A held key was given back and its round trip is not over yet (see on_keys_released)."""
         self._told_not_utf8 = False
         for found in THEMES:
             self.register_theme(found)
@@ -376,63 +380,49 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     # -- keys typed while a screen opens ------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys that arrive while a screen or form is opening (before its first focus lands) are
-        held, then given to it in order, so a burst typed right after F7 lands in the form."""
+        """Keys in the order they were typed, whatever opens or moves meanwhile (early_keys.py).
+
+        Textual forwards a key to the focused widget's queue and runs a screen's binding only when
+        the key comes back up unused, while a priority binding runs at once. So: keys that arrive
+        while a screen or form is opening are held until its focus lands; a priority key travels
+        through the focused widget's queue behind the keys typed before it; and held keys are given
+        back one at a time, each after the previous one has come back."""
         if isinstance(event, events.Key) and (self._hold_key(event) or self._defer_key(event)):
             return
         await super().on_event(event)
 
-    def _waiting_for_focus(self) -> bool:
-        return self._key_in_transit is not None or bool(getattr(self.screen, "keys_wait_for_focus", False))
+    def _opening(self) -> bool:
+        return bool(getattr(self.screen, "keys_wait_for_focus", False))
 
-    def _defer_key(self, event: events.Key) -> bool:
-        """A priority key while the focused widget still has keys to take: send it through that
-        widget's queue, so it runs after them; the keys after it are held until it has run."""
-        if getattr(event, "deferred", False) or event.is_forwarded:
-            return False
-        focused = self.focused
-        if focused is None or not focused.message_queue_size:
-            return False
-        active = self.screen.active_bindings.get(event.key)
-        if active is None or not active.binding.priority:
-            return False
-        self._key_in_transit = event
-        focused.post_message(KeyAfterTyping(event))
-        self.set_timer(HOLD_LIMIT, partial(self._transit_expired, event))
-        return True
-
-    async def on_key_after_typing(self, message: KeyAfterTyping) -> None:
-        """Back from the focused widget's queue: run the key now, then give the keys held after it."""
-        message.stop()
-        if self._key_in_transit is not message.key:
-            return
-        self._key_in_transit = None
-        replay = events.Key(message.key.key, message.key.character)
-        replay.deferred = True  # type: ignore[attr-defined]
-        replay.released = True  # type: ignore[attr-defined]
-        await super().on_event(replay)
-        self.post_message(KeysReleased())
-
-    def _transit_expired(self, event: events.Key) -> None:
-        """The widget went away with the key in its queue: run it anyway, never swallow it."""
-        if self._key_in_transit is event:
-            self.post_message(KeyAfterTyping(event))
+    def _busy(self) -> bool:
+        """A key is on its way through the focused widget; the keys typed after it wait."""
+        return self._key_in_transit is not None or self._replay_step_out
 
     def _hold_key(self, event: events.Key) -> bool:
-        # A key that bubbles back up here unused by the screen it was sent to is held too: with a
-        # screen's own binding (`a` on the actions step), the keys typed after it reach the old
-        # screen's widgets first and come back up only once the form is open. A key given back by
-        # on_keys_released is held again only if yet another screen opened meanwhile.
-        waiting = self._waiting_for_focus()
-        if not waiting and (not self._held_keys or getattr(event, "released", False)):
+        opening = self._opening()
+        if event.is_forwarded:
+            # Back up here unused by the widget it was sent to. Typed before whatever is on its way
+            # now; held only when a screen is opening (the key was meant for it: `a` opened a form
+            # and the words after it reached the list first), else its binding runs now.
+            if not opening:
+                return False
+            self._watch_opening()
+            self._held_keys.insert(self._transit_split, event)
+            self._transit_split += 1
+            return True
+        if getattr(event, "released", False) or not (opening or self._busy() or self._held_keys):
             return False
-        if waiting and self._hold_watched is not self.screen:  # one time limit per opening screen
+        if opening:
+            self._watch_opening()
+        self._held_keys.append(event)  # typed after everything held or on its way
+        if not opening and not self._busy():
+            self.post_message(KeysReleased())
+        return True
+
+    def _watch_opening(self) -> None:
+        if self._hold_watched is not self.screen:  # one time limit per opening screen
             self._hold_watched = self.screen
             self.set_timer(HOLD_LIMIT, partial(self._hold_expired, self.screen))
-        self._held_keys.append(event)
-        if not waiting:
-            self.post_message(KeysReleased())  # after the held ones, in order
-        return True
 
     def _hold_expired(self, screen: Screen) -> None:
         """A screen that never takes the focus must not swallow the keys: give them anyway."""
@@ -440,15 +430,76 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             screen.keys_wait_for_focus = False  # type: ignore[attr-defined]
             self.post_message(KeysReleased())
 
+    def _send_through_focused(self, message: KeyAfterTyping) -> bool:
+        focused = self.focused
+        if focused is None:
+            return False
+        # Sent as if from the widget: Textual never bubbles a message up to the node that sent it,
+        # and it must come back up to the app.
+        focused.post_message(message.set_sender(focused))
+        self.set_timer(HOLD_LIMIT, partial(self._transit_expired, message))
+        return True
+
+    def _defer_key(self, event: events.Key) -> bool:
+        """A priority key: send it through the focused widget's queue, so it runs after the keys
+        typed before it (some may still be bubbling up through the widget's parents); the keys
+        after it are held until it has run."""
+        if getattr(event, "deferred", False) or event.is_forwarded:
+            return False
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or not active.binding.priority:
+            return False
+        message = KeyAfterTyping(event)
+        if not self._send_through_focused(message):
+            return False
+        self._key_in_transit = event
+        self._transit_split = 0
+        return True
+
+    async def on_key_after_typing(self, message: KeyAfterTyping) -> None:
+        """Back from the focused widget's queue: the keys typed before it have been taken."""
+        message.stop()
+        if message.key is None:  # a step of on_keys_released
+            if self._replay_step_out:
+                self._replay_step_out = False
+                await self.on_keys_released(KeysReleased())
+            return
+        if self._key_in_transit is not message.key:
+            return
+        self._key_in_transit = None
+        replay = events.Key(message.key.key, message.key.character)
+        replay.deferred = True  # type: ignore[attr-defined]
+        replay.released = True  # type: ignore[attr-defined]
+        # Its place among the held keys: after those typed before it that wait for a screen
+        # opening meanwhile, before those typed after it.
+        self._held_keys.insert(self._transit_split, replay)
+        self._transit_split = 0
+        await self.on_keys_released(KeysReleased())
+
+    def _transit_expired(self, message: KeyAfterTyping) -> None:
+        """The widget went away with the key in its queue: go on anyway, never swallow a key."""
+        if message.key is None and self._replay_step_out or message.key is not None and self._key_in_transit is message.key:
+            self.post_message(KeyAfterTyping(message.key))
+
     async def on_keys_released(self, _message: KeysReleased) -> None:
-        """The screen's first focus landed: give it the held keys, in order, as if typed now."""
-        while self._held_keys and not self._waiting_for_focus():
-            held = self._held_keys.pop(0)
-            replay = events.Key(held.key, held.character)
-            replay.released = True  # type: ignore[attr-defined]
-            if self._defer_key(replay):
-                break  # a form's Enter after words still on their way: the rest waits for it
-            await super().on_event(replay)
+        """Give the held keys back, in order, one at a time: each next one after the previous one
+        came back (a key that opens a form must have opened it before the words meant for it)."""
+        if self._opening() or self._busy() or not self._held_keys:
+            return
+        self._transit_split = 0
+        held = self._held_keys.pop(0)
+        replay = events.Key(held.key, held.character)
+        replay.released = True  # type: ignore[attr-defined]
+        replay.deferred = getattr(held, "deferred", False)  # type: ignore[attr-defined]
+        if self._defer_key(replay):
+            return  # it comes back through on_key_after_typing, which goes on
+        await super().on_event(replay)
+        if not self._held_keys:
+            return
+        if self._send_through_focused(KeyAfterTyping(None)):
+            self._replay_step_out = True
+        else:
+            self.post_message(KeysReleased())
 
     def release_lock(self) -> None:
         if self.lock is not None:

@@ -33,9 +33,10 @@ class KeyAfterTyping(Message):
     it comes back up to the app once the keys typed before it are in that widget (see
     `ConcertationApp._defer_key`)."""
 
-    def __init__(self, key: events.Key) -> None:
+    def __init__(self, key: events.Key | None) -> None:
         super().__init__()
         self.key = key
+        """The key to run once back; None: only a step of giving held keys back."""
 
 
 class TakesKeysWhileOpening:
