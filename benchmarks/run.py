@@ -131,12 +131,18 @@ class Pty:
         raise TimeoutError(sentinel)
 
     def settle(self, quiet: float = 0.25) -> tuple[int, float]:
-        """Read until nothing comes for `quiet` seconds; returns (bytes read, time of the last byte)."""
+        """Read until nothing comes for `quiet` seconds; returns (bytes read, time of the last byte).
+
+        The program's terminal status query (`ESC [5n`, every 1.5 s, see tui/driver.py) is not a
+        redraw: it is neither counted nor taken as the screen changing."""
         count, last = 0, time.perf_counter()
         while True:
             chunk = self.read(quiet)
             if not chunk:
                 return count, last
+            chunk = chunk.replace(b"\x1b[5n", b"")
+            if not chunk:
+                continue
             count += len(chunk)
             last = time.perf_counter()
 
