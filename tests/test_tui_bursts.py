@@ -242,3 +242,28 @@ async def test_a_list_key_a_form_and_a_step_key_in_one_burst_keep_their_order() 
         await settle(app, pilot)
         assert app.current_mode == "open"
         assert "Budget" in [item.title for item in app.meeting.agenda]
+
+
+async def test_the_finding_about_consent_per_domain_opens_the_per_domain_form() -> None:
+    """A newcomer's dead end: « précisez, domaine par domaine » (F5's points to check, Enter: go
+    there) opened the free-text consent form, where no domain can be given."""
+    from concertation_tui.demo import demo_meeting
+    from concertation_tui.model import ConsentStatus
+    from concertation_tui.tui.dialogs.consent_forms import DomainConsentDialog
+
+    meeting = demo_meeting()
+    meeting.consent.status = ConsentStatus.PARTIAL
+    meeting.consent.domains = []
+    app = ConcertationApp(store.create_meeting_file(meeting), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        findings = app.screen.query_one("#findings")
+        codes = [f.code for f in app.screen.findings]
+        findings.focus()
+        findings.highlighted = codes.index("consent_domains_missing")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, DomainConsentDialog))
+        assert isinstance(app.screen, DomainConsentDialog)
+        assert app.current_mode == "open"

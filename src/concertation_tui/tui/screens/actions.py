@@ -239,6 +239,10 @@ class ActionsScreen(MeetingScreen):
             self.app.run_worker(go_to_finding(self.capp, self.findings[int(event.option.id)]))
 
 
+DOMAIN_CONSENT_FINDINGS = frozenset({"consent_domains_missing", "domain_not_asked"})
+"""Findings about the consent per life domain: Enter on them opens the per-domain form (F3, d)."""
+
+
 async def go_to_finding(app, finding) -> None:
     """Open what a readiness finding concerns: the action, the participant, the details, the consent..."""
     meeting = app.meeting
@@ -265,7 +269,10 @@ async def go_to_finding(app, finding) -> None:
         table.focus()
     elif target == "consent":
         await app.action_phase("open")
-        app.screen.action_consent()
+        if finding.code in DOMAIN_CONSENT_FINDINGS:  # the form that answers it, domain by domain
+            app.screen.action_consent_domains()
+        else:
+            app.screen.action_consent()
     elif target == "meeting":
         await app.action_phase("prepare")
         screen = app.screen
