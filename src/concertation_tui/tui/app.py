@@ -478,7 +478,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     def _transit_expired(self, message: KeyAfterTyping) -> None:
         """The widget went away with the key in its queue: go on anyway, never swallow a key."""
-        if message.key is None and self._replay_step_out or message.key is not None and self._key_in_transit is message.key:
+        step_still_out = message.key is None and self._replay_step_out
+        key_still_out = message.key is not None and self._key_in_transit is message.key
+        if step_still_out or key_still_out:
             self.post_message(KeyAfterTyping(message.key))
 
     async def on_keys_released(self, _message: KeysReleased) -> None:
