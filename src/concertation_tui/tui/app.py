@@ -375,7 +375,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def on_not_utf8(self, _message: Any) -> None:
         if not self._told_not_utf8:
             self._told_not_utf8 = True
-            self.say(message("not_utf8", self.language), "warning", timeout=20)
+            # 10 s: long enough to read, not so long that it hides the typing area at 80x24
+            self.say(message("not_utf8", self.language), "warning", timeout=10)
 
     # -- keys typed while a screen opens ------------------------------------------------------------
 
