@@ -41,13 +41,7 @@ def _meeting_files(folder: Path) -> list[os.DirEntry]:
 def _odd_entry(path: Path, lang: str | None) -> MeetingSummary:
     """A link, a pipe or a folder named like a meeting: never indexed; listed as the store reads it
     (a link to a meeting file opens; a pipe or a folder gets the store's sentence refusing it)."""
-    try:
-        meeting = load_meeting(path)
-    except MeetingFileError as error:
-        return MeetingSummary(path=path, problem=error.sentence(lang))
-    return MeetingSummary(path=path, title=meeting.title, date=meeting.date, phase=meeting.progress.phase.value,
-                          series_id=meeting.series.series_id, number=meeting.series.number,
-                          issued=len(meeting.distribution.issues))
+    return _summary(path, _entry_of(path, [0, 0, 0]), lang)
 
 
 def _read_index(folder: Path) -> dict[str, dict]:

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from .i18n import t
 from .model import FORMAT_VERSION, Meeting, VersionError, migrate
 from .model.meeting import FROM_FILE
-from .model.text import clean_document
+from .model.text import clean_document, needs_cleaning
 from .paths import home
 from .visible import visible
 
@@ -270,6 +270,12 @@ def serialize(meeting: Meeting) -> bytes:
     validated): a control character or a lone surrogate pasted into a note, or a note longer than its
     limit, is dropped or cut here rather than written into a file that `check` would then refuse.
     """
+    try:
+        text = meeting.model_dump_json(indent=2)
+    except ValueError:  # a lone surrogate that JSON cannot encode: cleaned below
+        text = None
+    if text is not None and not needs_cleaning(text):  # the usual case, at the speed of pydantic
+        return text.encode("utf-8") + b"\n"
     document, changed = clean_document(meeting.model_dump(mode="json"))
     if changed:
         return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"

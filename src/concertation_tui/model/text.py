@@ -8,6 +8,7 @@ terminals and nobody types them. No I/O here.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -50,6 +51,36 @@ def clean_text(value: str, field: str, in_list: bool = False) -> str:
     if len(value) <= limit and not UNWRITABLE.search(value):
         return value
     return UNWRITABLE.sub("", value)[:limit]
+
+
+_UNWRITABLE_ESCAPED = re.compile(
+    r"\\u00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])"  # C0 (but tab, LF, CR), DEL, C1
+    r"|\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\u[fF]{3}[eEfF]"  # surrogates, U+FFFE/U+FFFF
+    r"|\\[bf]"  # backspace and form feed in their short form (a false alarm on an escaped backslash: fine)
+)
+_VALUE_LINE = re.compile(r'\s*(?:"(\w+)": )?"([^"\\]*(?:\\.[^"\\]*)*)",?')
+
+
+def needs_cleaning(json_text: str) -> bool:
+    """Whether a meeting's indented JSON text (`model_dump_json(indent=2)`) may hold a text that
+    `clean_document` would change: never False when it would; a True may be a false alarm, and the
+    caller then cleans for real. Far cheaper than walking every string of the meeting in Python: a
+    regular expression for the characters, and only the lines long enough to break a limit are read
+    (indented JSON puts each string on a line of its own; any other line shape counts as an alarm)."""
+    if UNWRITABLE.search(json_text) or _UNWRITABLE_ESCAPED.search(json_text):
+        return True
+    for line in json_text.splitlines():
+        if len(line) <= MAX_ID + 2:  # no string on it can exceed even the shortest limit
+            continue
+        found = _VALUE_LINE.fullmatch(line)
+        if found is None:
+            return True
+        field, token = found.group(1), found.group(2)
+        limit = text_limit(field) if field else MAX_ID  # no field: an item of a list
+        # Escapes only lengthen a string: one whose JSON form fits is within its limit.
+        if len(token) > limit and len(json.loads(f'"{token}"')) > limit:
+            return True
+    return False
 
 
 def clean_document(document: Any, field: str = "") -> tuple[Any, bool]:

@@ -119,8 +119,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._transit_split = 0
         """Where a key on its way belongs among the held keys: those before it were typed before it."""
         self._replay_step_out = False
+        self._priority_cache: tuple[tuple[Any, Any] | None, frozenset[str]] = (None, frozenset())
         """A held key was given back and its round trip is not over yet (see on_keys_released)."""
-        self._told_not_utf8 = False
         for found in THEMES:
             self.register_theme(found)
         wanted = theme or self.config.theme or "textual-dark"
@@ -338,9 +338,6 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         if live is not None and live.is_mounted:
             live.keep_draft_now()
 
-    def typing_text(self) -> str:
-        return self.draft_text()
-
     def saved_time_text(self) -> str:
         return self.saved_at.strftime("%H:%M:%S") if self.saved_at is not None else ""
 
@@ -373,10 +370,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     # -- the terminal ----------------------------------------------------------------------------
 
     def on_not_utf8(self, _message: Any) -> None:
-        if not self._told_not_utf8:
-            self._told_not_utf8 = True
-            # 10 s: long enough to read, not so long that it hides the typing area at 80x24
-            self.say(message("not_utf8", self.language), "warning", timeout=10)
+        """The driver tells this once per session."""
+        # 10 s: long enough to read, not so long that it hides the typing area at 80x24
+        self.say(message("not_utf8", self.language), "warning", timeout=10)
 
     # -- keys typed while a screen opens ------------------------------------------------------------
 
@@ -431,6 +427,18 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             screen.keys_wait_for_focus = False  # type: ignore[attr-defined]
             self.post_message(KeysReleased())
 
+    def _priority_keys(self) -> frozenset[str]:
+        """The keys that have a priority binding for the screen and focus of now (kept until either
+        changes: `active_bindings` costs half a millisecond, too much for every key typed)."""
+        screen = self.screen
+        where = (screen, screen.focused)
+        cached = self._priority_cache[0]
+        if cached is None or cached[0] is not screen or cached[1] is not where[1]:
+            keys = frozenset(key for _namespace, bindings in screen._modal_binding_chain
+                             for key, binding in bindings if binding.priority)
+            self._priority_cache = (where, keys)
+        return self._priority_cache[1]
+
     def _send_through_focused(self, message: KeyAfterTyping) -> bool:
         focused = self.focused
         if focused is None:
@@ -447,7 +455,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         after it are held until it has run."""
         if getattr(event, "deferred", False) or event.is_forwarded:
             return False
-        active = self.screen.active_bindings.get(event.key)
+        if event.key not in self._priority_keys():  # every typed letter: a set lookup, no more
+            return False
+        active = self.screen.active_bindings.get(event.key)  # check_action decides, as Textual would
         if active is None or not active.binding.priority:
             return False
         message = KeyAfterTyping(event)
@@ -604,7 +614,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     # -- quitting -----------------------------------------------------------------------------------
 
-    def draft_text(self) -> str:
+    def typing_text(self) -> str:
         """What is typed in the live step's typing area and not recorded yet."""
         live = self.live_screen
         return live.draft() if live is not None and live.is_mounted else ""
@@ -614,7 +624,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
         A note typed in the live step and not recorded yet is asked about first.
         """
-        if self.meeting is not None and not self.read_only and self.draft_text() and not self.covered:
+        if self.meeting is not None and not self.read_only and self.typing_text() and not self.covered:
             from .dialogs.forms import Confirm
 
             def answer(yes: bool | None) -> None:

@@ -235,22 +235,6 @@ class ShortText(Localized, TextArea):
         def control(self) -> ShortText:
             return self.area
 
-    class Ordered(Message):
-        """An action sent through this area's queue, so that it reaches the screen after the keys
-        typed ahead of it (Textual forwards keys to the focused widget's queue but runs a priority
-        binding at once: a 'next speaker' would otherwise overtake the words typed before it)."""
-
-        def __init__(self, area: ShortText, action: str, delivered: bool = False) -> None:
-            super().__init__()
-            self.area = area
-            self.action = action
-            self.delivered = delivered
-            """False while it waits in the area's queue; True once passed to the screen."""
-
-        @property
-        def control(self) -> ShortText:
-            return self.area
-
     def __init__(self, text: str = "", *, submit_keys: tuple[str, ...] = ("enter",),
                  clear_on_submit: bool = False, **kwargs) -> None:
         """`submit_keys` post Submitted with the text as it is at that key; with `clear_on_submit`
@@ -279,10 +263,3 @@ class ShortText(Localized, TextArea):
             self.screen.post_message(self.Submitted(self, text))
             return
         await super()._on_key(event)
-
-    def on_short_text_ordered(self, event: Ordered) -> None:
-        """Its turn in this area's queue has come: pass it to the screen in one step, as Enter's
-        Submitted goes, so the screen gets both in the order they were typed."""
-        if event.area is self and not event.delivered:
-            event.stop()
-            self.screen.post_message(self.Ordered(self, event.action, delivered=True))

@@ -63,23 +63,22 @@ class LiveScreen(MeetingScreen):
         # No single letters here: whatever is typed goes to the typing area, wherever the focus is
         # (a letter taken as a key while one believes one is typing would move the meeting on).
         # ctrl+s is the typing area's own (like Enter: it takes the text as it is at that key). The
-        # others change the speaker or the item: `in_order` sends them through the typing area's
-        # queue, behind the words typed before them, which must not go to the next speaker or item.
+        # priority keys wait for the words typed before them (ConcertationApp._defer_key): a note
+        # never goes to the next speaker or item.
         key("ctrl+s", "record", "record", show=False),
-        key("ctrl+n", "in_order('next_speaker')", "next_speaker", priority=True),
-        key("ctrl+o", "in_order('note_options')", "note_options", priority=True, show=False),
-        key("ctrl+t", "in_order('toggle_timer')", "toggle_timer", priority=True),
-        key("ctrl+pagedown", "in_order('next_item')", "next_item", priority=True, key_display="^PgDn"),
-        key("ctrl+pageup", "in_order('previous_item')", "previous_item", priority=True, key_display="^PgUp",
-            show=False),
+        key("ctrl+n", "next_speaker", "next_speaker", priority=True),
+        key("ctrl+o", "note_options", "note_options", priority=True, show=False),
+        key("ctrl+t", "toggle_timer", "toggle_timer", priority=True),
+        key("ctrl+pagedown", "next_item", "next_item", priority=True, key_display="^PgDn"),
+        key("ctrl+pageup", "previous_item", "previous_item", priority=True, key_display="^PgUp", show=False),
         # The Linux console and PuTTY send ctrl+PgDn/PgUp as plain PgDn/PgUp: from the typing area
         # (a few rows, where they would do nothing) these move between items too; in a list they
-        # are the list's.
-        key("pagedown", "in_order('next_item_plain')", "next_item_plain", priority=True, show=False,
+        # are the list's. (Actions of their own: Textual's help lists one key per action.)
+        key("pagedown", "next_item_plain", "next_item_plain", priority=True, show=False,
             key_display="PgDn", binding_id="next-item-plain"),
-        key("pageup", "in_order('previous_item_plain')", "previous_item_plain", priority=True, show=False,
+        key("pageup", "previous_item_plain", "previous_item_plain", priority=True, show=False,
             key_display="PgUp", binding_id="previous-item-plain"),
-        key("ctrl+r", "in_order('skip_item')", "skip_item", priority=True, show=False),
+        key("ctrl+r", "skip_item", "skip_item", priority=True, show=False),
         key("f7", "add_action", "add_action", priority=True),
         key("f9", "add_view", "add_view", priority=True),
         key("ctrl+f", "review", "review", priority=True),
@@ -422,20 +421,6 @@ class LiveScreen(MeetingScreen):
             area.text = event.text + area.text  # not recorded: the words go back where they were
             area.move_cursor(area.document.end)
 
-    async def action_in_order(self, action: str) -> None:
-        """Run `action` after the keys already sent to the typing area (see ShortText.Ordered)."""
-        note = self.query_one("#note", ShortText)
-        if self.focused is note:
-            note.post_message(ShortText.Ordered(note, action))
-        elif action.endswith("_plain"):
-            raise SkipAction()  # plain PgDn/PgUp in a list: the list's own
-        else:
-            await self.run_action(action)
-
-    async def on_short_text_ordered(self, event: ShortText.Ordered) -> None:
-        event.stop()
-        await self.run_action(event.action)
-
     def action_record(self) -> None:
         """ctrl+s from a list: record what the typing area holds."""
         area = self.query_one("#note", ShortText)
@@ -533,10 +518,17 @@ class LiveScreen(MeetingScreen):
             self.capp.say(tr("live.last_item_done"))
 
     def action_next_item_plain(self) -> None:
-        self.action_next_item()
+        self._item_from_typing(self.action_next_item)
 
     def action_previous_item_plain(self) -> None:
-        self.action_previous_item()
+        self._item_from_typing(self.action_previous_item)
+
+    def _item_from_typing(self, move) -> None:
+        """Plain PgDn/PgUp move between items from the typing area only; in a list they scroll it."""
+        focused = self.focused
+        if not (isinstance(focused, ShortText) and focused.id == "note"):
+            raise SkipAction()
+        move()
 
     def action_previous_item(self) -> None:
         at = self.capp.now()
