@@ -523,3 +523,13 @@ def test_the_times_are_the_real_ones_or_the_planned_ones_never_a_mix(meeting: Me
     assert times(meeting) == "de 14 h à 15 h 30"
     meeting.clock[0].end = dt.datetime(2026, 11, 23, 21, 40, tzinfo=tz)
     assert times(meeting) == "de 20 h 58 à 21 h 40"
+
+
+def test_a_title_and_organisation_at_their_limit_still_give_a_minute() -> None:
+    """300 characters are allowed in a title or an organisation; Word's core properties take 255."""
+    meeting = demo_meeting()
+    meeting.title = "T" * 300
+    meeting.organisation = "O" * 300
+    document = open_docx(build_minute(meeting, Edition.PROFESSIONAL))
+    author = document.core_properties.author  # the organisation
+    assert len(author) == 255 and author.endswith("…")

@@ -202,13 +202,22 @@ def fill_placeholders(doc: DocumentObject, values: dict[str, str]) -> None:
             _replace_tokens(list(paragraph.iter(qn("w:t"))), values)
 
 
+CORE_PROPERTY_LIMIT = 255
+"""The longest text python-docx (and Word) takes in a core property; a meeting's title and
+organisation may be longer (300 characters), and the minute is written all the same."""
+
+
+def _core_text(text: str) -> str:
+    return text if len(text) <= CORE_PROPERTY_LIMIT else text[:CORE_PROPERTY_LIMIT - 1] + "…"
+
+
 def set_metadata(doc: DocumentObject, *, title: str, subject: str, author: str, lang_tag: str) -> None:
     """Clean core properties: set what says what the document is, empty everything else."""
     props = doc.core_properties
     moment = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.title = title
-    props.subject = subject
-    props.author = author
+    props.title = _core_text(title)
+    props.subject = _core_text(subject)
+    props.author = _core_text(author)
     props.last_modified_by = ""
     props.keywords = ""
     props.comments = ""
