@@ -71,6 +71,14 @@ def test_a_follow_up_opens_on_the_review_and_proposes_the_open_questions(demo: M
     assert [i.title for i in carried] == [q.text for q in demo.open_questions]
 
 
+def test_a_carried_question_keeps_its_life_domains(demo: Meeting) -> None:
+    """What is said on it next time falls under the same consent as the question itself."""
+    demo.open_questions[0].domains = [Domain.INCOME_DEBTS]
+    follow = new_follow_up(demo, Path("prev.json"))
+    carried = next(i for i in follow.agenda if i.carried_from and i.title == demo.open_questions[0].text)
+    assert carried.domains == [Domain.INCOME_DEBTS]
+
+
 def test_oral_only_and_restricted_notes_are_never_carried(demo: Meeting) -> None:
     demo.steps[0].visibility = Visibility(kind=VisibilityKind.ORAL_ONLY)
     demo.steps[0].what = "MARKER-ORAL"

@@ -56,7 +56,9 @@ def follow_up(previous: Meeting, *, previous_file: str, agenda: list[AgendaItem]
         if a.status not in CLOSED_STATUSES
     ]
     questions = [
-        AgendaItem(title=q.text, timebox_minutes=10, carried_from=origin.model_copy(update={"original_id": q.id}))
+        # Its life domains come along: what is said on it next time falls under the same consent.
+        AgendaItem(title=q.text, timebox_minutes=10, domains=list(q.domains),
+                   carried_from=origin.model_copy(update={"original_id": q.id}))
         for q in previous.open_questions
     ]
     items = [item.model_copy(update={"id": new_id(), "state": ItemState.PLANNED, "clock": []}) for item in agenda]
