@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from .i18n import resolve_language, t
-from .language import Token, fold, lemma, negated, tokens
+from .language import LANGS, Token, fold, lemma, negated, tokens
 from .model import Meeting
 from .resources import word_list_folders
 
@@ -166,7 +166,7 @@ def _is_clinician(meeting: Meeting | None, speaker_id: str, lang: str) -> bool:
 def hints(text: str, meeting: Meeting | None = None, lang: str | None = None, speaker_id: str = "") -> list[Hint]:
     """Hints for one note. With the meeting, kin of someone present (the daughter who is there) are fine,
     and a diagnosis written by a clinician of the meeting (`speaker_id`) is theirs to write."""
-    lang = resolve_language(lang)
+    lang = lang if lang in LANGS else resolve_language(lang)  # Dutch lists work before its catalogue does
     if not text.strip():
         return []
     words = tokens(text, lang)
