@@ -320,7 +320,6 @@ def test_the_letter_speaks_to_the_person_in_plain_words(letter) -> None:
     assert "Georges, votre voisin, aide Isabelle." in text
     assert "C'est pour le mardi 1er décembre 2026 au plus tard." in text
     assert "Vous n'êtes pas d'accord." in text and "Vous voulez d'abord y réfléchir." in text
-    assert "Si vous avez une question, appelez Sophie Mertens, votre assistante sociale." in text
     assert "Vous appelez Sophie Mertens, votre assistante sociale, au 081 00 00 00." in text
     assert "Elle aura lieu le lundi 28 décembre 2026, à 14 h." in text
     assert "La demande de maison de repos reste en attente, sans être retirée." in text  # what was agreed

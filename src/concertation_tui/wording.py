@@ -152,7 +152,8 @@ def spoken_name(meeting: Meeting, participant: Participant) -> str:
     return participant.name.strip()
 
 
-def role_for_person(meeting: Meeting, participant: Participant, lang: str, *, short: bool = True) -> str:
+def role_for_person(meeting: Meeting, participant: Participant, lang: str, *, short: bool = True,
+                    with_service: bool = True) -> str:
     """The role the person knows them by: « votre assistante sociale », « votre fille », « responsable des
     aides familiales », « du CPAS de Fleurville » (`short`: what a sentence can carry)."""
     if participant.kind is ParticipantKind.NETWORK:
@@ -167,6 +168,9 @@ def role_for_person(meeting: Meeting, participant: Participant, lang: str, *, sh
             return f"{'votre' if lang == 'fr' else 'your'} {core}"
         return f"{core} {_of(participant.organisation, lang)}".strip()
     if role and (not short or len(role.split()) <= SHORT_ROLE_WORDS):
+        where = _of(participant.organisation, lang) if with_service else ""
+        if where and len(role.split()) <= 3 and len(role.split()) + len(where.split()) <= 7:
+            return f"{role} {where}"  # « directrice de l'école communale de Jambes »
         return role
     return _of(participant.organisation, lang) or role
 
@@ -185,7 +189,7 @@ def with_roles(text: str, meeting: Meeting, lang: str, done: set[str]) -> str:
     for p in sorted(meeting.participants, key=lambda p: len(p.name), reverse=True):
         if p.kind is ParticipantKind.PERSON or not p.name.strip() or p.id in done:
             continue
-        role = role_for_person(meeting, p, lang)
+        role = role_for_person(meeting, p, lang, with_service=False)  # inside a sentence: the role alone
         if not role:
             continue
         for name in {p.name.strip(), spoken_name(meeting, p)}:
@@ -194,7 +198,7 @@ def with_roles(text: str, meeting: Meeting, lang: str, done: set[str]) -> str:
             if match and fold(role) not in fold(text[match.end():match.end() + len(role) + 4]):
                 end = match.end()
                 rest = text[end:].lstrip()
-                sep = "," if rest and rest[0].isalnum() or rest[:1] in "(«" else ""
+                sep = "," if rest and (rest[0].isalnum() or rest[0] in "(«") else ""
                 text = f"{text[:end]}, {role}{sep}{text[end:]}"
                 done.add(p.id)
                 break
@@ -249,7 +253,8 @@ def _to_you(text: str, person: re.Pattern, lang: str, possessives: bool) -> str:
         article, noun = m.group(1).lower(), m.group(2)
         return f"{'vos' if article == 'les' else 'votre'} {noun}"
 
-    text = re.sub(rf"\b(le|la|les|l')\s*([^\W\d_][\w-]*)\s+(?:de\s+|d'){p}", owned, text, flags=flags)
+    text = re.sub(rf"\b(le|la|les|l')\s*([^\W\d_][\w'-]*(?:\s+[\w'-]+){{0,4}}?)\s+(?:de\s+|d'){p}", owned, text,
+                  flags=flags)
 
     def subjunctive(m: re.Match) -> str:
         neg, word = m.group(1) or "", m.group(2)
@@ -265,7 +270,7 @@ def _to_you(text: str, person: re.Pattern, lang: str, possessives: bool) -> str:
         neg, word = m.group(1) or "", m.group(2)
         verb = _verb_of(word)
         if not verb:
-            return "vous " + neg + word
+            return m.group(0)  # not their verb: « de Madame Benali » is left to the rules below
         return f"vous {neg}{conjugate(verb, '2p')}"
 
     text = re.sub(rf"{p}\s+(ne\s+|n')?([^\W\d_]+)", subject, text, flags=flags)
@@ -347,7 +352,7 @@ def _sentence_fr(meeting: Meeting, what: str, subject: str, grammar: str, lang: 
         text = with_roles(to_you(what, meeting, lang, possessives=True), meeting, lang, done)
         text = text[:1].upper() + text[1:]
         doer = {"2p": "Vous vous en occupez.", "1p": "Nous devons encore décider qui s'en occupe."}.get(
-            grammar, f"{subject} s'en occupe.")
+            grammar, f"{subject}{',' if ',' in subject else ''} s'en occupe.")
         return f"{_stop(text)} {doer}", False
     body = " ".join(rest[1:])
     pronouns: list[str] = []
@@ -377,9 +382,11 @@ def _sentence_fr(meeting: Meeting, what: str, subject: str, grammar: str, lang: 
     if subject.endswith(")") or "," in subject and grammar == "3s":
         first = f"{subject}, {verb_phrase} {parts[0]}".strip()
     if _words(first) > LONG and grammar == "3s" and "," in subject:
-        # « Sophie Mertens est votre assistante sociale. Sophie Mertens rencontre… »: two short sentences
+        # « Sophie Mertens est votre assistante sociale. Elle rencontre… »: two short sentences
         name, role = subject.split(",", 1)
-        sentences = [_stop(f"{name} est {role.strip()}"), _stop(f"{name} {verb_phrase} {parts[0]}".strip())]
+        pronoun = _pronoun(role)
+        sentences = [_stop(f"{name} est {role.strip()}"), _stop(f"{pronoun or name} {verb_phrase} {parts[0]}".strip())]
+        subject = pronoun or subject
     else:
         sentences = [_stop(first)]
     if len(parts) > 1:
@@ -388,6 +395,7 @@ def _sentence_fr(meeting: Meeting, what: str, subject: str, grammar: str, lang: 
         if without and is_infinitive(fold(without.group(2))) and lemma(without.group(2), "fr") == fold(without.group(2)):
             # « …, sans la retirer de la liste » -> « Julie Verhaegen ne la retire pas de la liste. »
             doer = subject.split(",")[0] if grammar == "3s" else subject
+            doer = _pronoun(subject.split(",", 1)[1]) or doer if grammar == "3s" and "," in subject else doer
             clitic = without.group(1).strip()
             negation = "n'" if re.match(r"^[aeiouyéèêh]", (clitic or without.group(2)).lower()) else "ne "
             verb = conjugate(fold(without.group(2)), grammar)
@@ -407,6 +415,28 @@ def _propose_en(meeting: Meeting, action: Action, what: str, subject: str, gramm
     if grammar == "1p":
         return _stop(f"We will {body}") + " We still have to decide who does it."
     return _stop(f"{subject}, will {body}" if "," in subject else f"{subject} will {body}")
+
+
+FEMININE = ("assistante", "infirmière", "éducatrice", "conseillère", "accompagnatrice", "administratrice", "avocate",
+             "directrice", "coordinatrice", "animatrice", "aide-soignante", "pharmacienne", "tutrice", "référente",
+             "fille", "sœur", "soeur", "mère", "voisine", "amie", "tante", "cousine", "nièce", "belle-fille", "compagne",
+             "femme", "épouse", "grand-mère", "marraine")
+MASCULINE = ("assistant", "infirmier", "éducateur", "conseiller", "accompagnateur", "administrateur", "avocat",
+             "directeur", "coordinateur", "animateur", "aide-soignant", "pharmacien", "tuteur", "référent", "fils",
+             "frère", "père", "voisin", "ami", "oncle", "cousin", "neveu", "gendre", "compagnon", "mari", "époux",
+             "grand-père", "parrain")
+
+
+def _pronoun(role: str) -> str:
+    """« Elle » or « Il » when the role says it (« votre assistante sociale », « votre fils »), else ''."""
+    words = [w for w in fold(role).replace(",", " ").split() if w not in ("votre", "vos", "du", "de", "la", "le")]
+    if not words:
+        return ""
+    if words[0] in FEMININE or words[0].endswith(("trice", "ière", "euse", "ienne")):
+        return "Elle"
+    if words[0] in MASCULINE or words[0].endswith(("teur", "ier", "eur", "ien")):
+        return "Il"
+    return ""
 
 
 LONG = 15

@@ -28,6 +28,8 @@ from .text import capitalised, quote, sentence
 
 OPEN = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.NOT_DONE)
 CHECKED = ("para", "bullet", "lead", "indented")
+LISTS = ("participant", "invitees")
+"""Blocks that name people (who was there, who is invited): no explanation breaks such a list."""
 """Blocks whose words are sentences the readability check reads (not titles, headings or the signature)."""
 
 
@@ -87,7 +89,6 @@ def _greeting(c: Context, out: Letter) -> None:
     out.add("title", c.s("letter.title"))
     if m.date:
         out.add("subtitle", c.s("letter.subtitle", date=c.long_date(m.date)))
-    out.add("para", _s(c, "plain.sent_on", date=c.long_date(_letter_date(c))))
     person = c.person
     if person is not None:  # the greeting names the person to them: not a mention in the third person
         out.add("para", c.s("letter.hello", name=person.addressed_as.strip() or person.name), source=("greeting", ""))
@@ -101,6 +102,7 @@ def _greeting(c: Context, out: Letter) -> None:
         out.add("para", _s(c, "plain.met_on", date=c.long_date(m.date)) if m.date else _s(c, "plain.met"))
         out.add("para", _s(c, "plain.talked"))
     out.add("para", c.s("letter.this_letter"))
+    out.add("para", _s(c, "plain.sent_on", date=c.long_date(_letter_date(c))))
     issues = m.distribution.issues
     if issues and issues[-1].version > 1:
         out.add("para", c.s("letter.corrected", date=c.long_date(issues[-1].at.date())))
@@ -222,7 +224,7 @@ def _who_to_call(c: Context, out: Letter) -> None:
         return
     closed = m.series.closed_on is not None  # no "between two meetings" after the last one
     out.add("heading", c.s("letter.call.heading_closed" if closed else "letter.call.heading"))
-    if reference is not None:
+    if reference is not None and reference.name not in m.between_meetings:  # said once: the text below names them
         out.add("para", _s(c, "plain.call_reference", who=who(m, reference, c.lang)))
         contact = reference.contact.strip()
         if contact and contact not in m.between_meetings:  # said once: the text below gives it
@@ -243,9 +245,10 @@ def _next_meeting(c: Context, out: Letter) -> None:
     out.add("heading", c.s("letter.next.heading"))
     if nm.date:
         when = c.long_date(nm.date) + (c.s("common.at_time", time=c.time(nm.time)) if nm.time else "")
-        out.add("para", c.s("letter.next.when", when=when))
+        out.add("para", c.s("letter.next.when", when=when), keep_with_next=True)
     if nm.place.strip():
-        out.add("para", c.s("letter.next.where", place=sentence(out.you(nm.place))), source=("next_place", ""))
+        out.add("para", c.s("letter.next.where", place=sentence(out.you(nm.place))), source=("next_place", ""),
+                keep_with_next=True)
     person = c.person
     invited = [m.participant(p) for p in nm.invitees if person is None or p != person.id]
     lines = [who(m, p, c.lang) for p in invited if p is not None]
@@ -304,8 +307,8 @@ def _explain(c: Context, blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         out.append(block)
-        if block.kind in ("title", "subtitle", "signature", "signature_line"):
-            continue
+        if block.kind in ("title", "subtitle", "signature", "signature_line") or block.source[0] in LISTS:
+            continue  # a list of people is read as names: its words are explained where a sentence uses them
         text = block.text
         quoted = _quoted_spans(text)
         for found in find_terms(text, c.lang, known):

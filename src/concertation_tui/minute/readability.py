@@ -60,6 +60,7 @@ def letter_problems(meeting: Meeting) -> list[Problem]:
     visible = visible_meeting(meeting, meeting.person.id, lang=lang)
     blocks = letter_blocks(Context(visible, None))  # type: ignore[arg-type]  # no document: words only
     known = {fold(name) for term in terms(lang) for name in term.names}
+    pronoun = _their_pronoun(visible, lang)
     found: list[Problem] = []
     for block in blocks:
         if block.kind not in (*CHECKED, "explain"):
@@ -71,10 +72,35 @@ def letter_problems(meeting: Meeting) -> list[Problem]:
                 found.append(Problem("long_sentence", block.source, said, count))
             for start, end in ([] if block.source[0] == "greeting" else mentions(said, visible)):
                 found.append(Problem("third_person", block.source, said, term=said[start:end]))
+            if pronoun and _written_by_hand(block, visible):
+                for match in re.finditer(rf"(?<![\w-]){pronoun}(?![\w-])", said, re.IGNORECASE):
+                    found.append(Problem("third_person", block.source, said, term=match.group()))
             for acronym in _ACRONYM.findall(said):
                 if fold(acronym) not in known:
                     found.append(Problem("unexplained", block.source, said, term=acronym))
     return found
+
+
+def _their_pronoun(meeting: Meeting, lang: str) -> str:
+    """« elle » for Madame Benali, « il » for Monsieur Lambert (« she », « he »); '' when not said."""
+    person = meeting.person
+    title = fold((person.addressed_as or "").split(" ")[0]).rstrip(".") if person and person.addressed_as else ""
+    if title in ("madame", "mme", "mrs", "ms", "miss"):
+        return "elle" if lang == "fr" else "she"
+    if title in ("monsieur", "m", "mr"):
+        return "il" if lang == "fr" else "he"
+    return ""
+
+
+def _written_by_hand(block, meeting: Meeting) -> bool:
+    """Words the facilitator wrote (the text « who to call », an agreement, a question, a reason, a wording
+    they rewrote): there « elle » is most likely the person. The rules' own sentences use the pronoun of
+    the partner they name."""
+    kind, record = block.source
+    if kind == "action":
+        action = meeting.action(record)
+        return action is not None and bool(action.person_wording.strip())
+    return kind in ("between_meetings", "disagreement", "question", "status_reason", "next_place")
 
 
 def letter_findings(meeting: Meeting) -> list[Finding]:
