@@ -72,10 +72,10 @@ def _s(c: Context, key: str, **params: object) -> str:
     return c.s(key, **params)
 
 
-def _letter_date(c: Context) -> dt.date:
-    """The day the letter is sent: the issue being made (or the last one), else today."""
+def _letter_date(c: Context) -> dt.date | None:
+    """The day the letter is sent: the issue being made (or the last one); None for a draft never sent."""
     issues = c.meeting.distribution.issues
-    return issues[-1].at.date() if issues else dt.date.today()
+    return issues[-1].at.date() if issues else None
 
 
 def _reader(c: Context):
@@ -102,7 +102,9 @@ def _greeting(c: Context, out: Letter) -> None:
         out.add("para", _s(c, "plain.met_on", date=c.long_date(m.date)) if m.date else _s(c, "plain.met"))
         out.add("para", _s(c, "plain.talked"))
     out.add("para", c.s("letter.this_letter"))
-    out.add("para", _s(c, "plain.sent_on", date=c.long_date(_letter_date(c))))
+    sent = _letter_date(c)
+    if sent is not None:
+        out.add("para", _s(c, "plain.sent_on", date=c.long_date(sent)))
     issues = m.distribution.issues
     if issues and issues[-1].version > 1:
         out.add("para", c.s("letter.corrected", date=c.long_date(issues[-1].at.date())))
