@@ -69,6 +69,7 @@ def follow_up(previous: Meeting, *, previous_file: str, agenda: list[AgendaItem]
                    carried_from=item.carried_from)
         for item in previous.agenda
         if item.carried_from is not None and outcome(previous, item) in CARRIED_AGAIN
+        and not any(q.item_id == item.id and q.text == item.title for q in previous.open_questions)  # skipped
     ]
     items = [item.model_copy(update={"id": new_id(), "state": ItemState.PLANNED, "clock": []}) for item in agenda]
     review_at = next((n for n, item in enumerate(items) if item.is_review), None)
