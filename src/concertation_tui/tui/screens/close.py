@@ -76,12 +76,6 @@ class CloseScreen(MeetingScreen):
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="close-grid"):
-            with Vertical(id="close-conclusion-box", classes="box") as box:
-                box.border_title = tr("close19.conclusion_title")
-                yield Static("", id="conclusion", markup=False)
-            with Vertical(id="close-outcomes-box", classes="box") as box:
-                box.border_title = tr("close19.outcomes_title")
-                yield Choices(id="outcomes")
             with Vertical(id="close-word-box", classes="box") as box:
                 box.border_title = tr("close.word_title")
                 yield Static("", id="last-word", markup=False)
@@ -91,6 +85,12 @@ class CloseScreen(MeetingScreen):
             with Vertical(id="close-next-box", classes="box") as box:
                 box.border_title = tr("close.next_title")
                 yield Static("", id="next-meeting", markup=False)
+            with Vertical(id="close-conclusion-box", classes="box") as box:
+                box.border_title = tr("close19.conclusion_title")
+                yield Static("", id="conclusion", markup=False)
+            with Vertical(id="close-outcomes-box", classes="box") as box:
+                box.border_title = tr("close19.outcomes_title")
+                yield Choices(id="outcomes")
             with Vertical(id="close-distribution-box", classes="box") as box:
                 box.border_title = tr("close.distribution_title")
                 yield Picks(id="distribution")
