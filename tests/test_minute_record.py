@@ -118,6 +118,12 @@ def test_a_meeting_not_finished_says_so_at_the_top() -> None:
     assert warnings and warnings[0].startswith("Réunion pas terminée : le point « Qui fait quoi")
     assert "La réunion n'est pas terminée : elle n'a pas encore de conclusion." in text(
         build_minute(meeting, Edition.PROFESSIONAL))
+    # issued as it stands, it says how the meeting ended, not that it is a draft
+    path = create_meeting_file(meeting)
+    issued = issue_minute(meeting, path, consent_reason="accord donné en fin de réunion")
+    sent = text(next(f for f in issued.files if f.name.endswith("-compte-rendu.docx")).read_bytes())
+    assert "La réunion s'est arrêtée avant la fin de son ordre du jour : le point « Qui fait quoi" in sent
+    assert "il ne vaut pas compte rendu" not in sent and "pas encore de conclusion" not in sent
     assert is_finished(held_follow_up())
     assert "Réunion pas terminée" not in text(build_minute(held_follow_up(), Edition.PROFESSIONAL))
 

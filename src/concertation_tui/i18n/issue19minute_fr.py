@@ -20,6 +20,8 @@ STRINGS: dict[str, str] = {
     "minute.record.no_conclusion_unfinished": "La réunion n'est pas terminée : elle n'a pas encore de conclusion.",
     "minute.record.unfinished": "Réunion pas terminée. Ce compte rendu reprend ce qui a été noté jusqu'ici ; il ne vaut pas compte rendu de la réunion.",
     "minute.record.unfinished_paused": "Réunion pas terminée : le point « {item} » est resté en pause. Ce compte rendu reprend ce qui a été noté jusqu'ici ; il ne vaut pas compte rendu de la réunion.",
+    "minute.record.stopped_early": "La réunion s'est arrêtée avant la fin de son ordre du jour.",
+    "minute.record.stopped_early_paused": "La réunion s'est arrêtée avant la fin de son ordre du jour : le point « {item} » est resté en pause.",
     "minute.record.status": "Statut",
     "minute.record.status_draft": "projet, non diffusé (établi le {date})",
     "minute.record.status_issued": "version {version}, diffusée le {date}",

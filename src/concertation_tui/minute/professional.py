@@ -77,8 +77,10 @@ def _opening(c: Context) -> None:
     rows.append([bold(c.s("record.status")), _status_line(c, "status")])
     w.table([], rows, [4.2, 12.8], style="Tableau sans bordure")
     if not is_finished(m):
+        # A draft warns that it is not the meeting's minute yet; an issued copy says how the meeting ended.
+        key = "record.stopped_early" if c.issued else "record.unfinished"
         paused = next((item for item in m.agenda if left_paused(item)), None)
-        w.warning(c.s("record.unfinished_paused", item=paused.title) if paused else c.s("record.unfinished"))
+        w.warning(c.s(f"{key}_paused", item=paused.title) if paused else c.s(key))
 
 
 def _status_line(c: Context, kind: str) -> str:
@@ -261,7 +263,7 @@ def _agenda(c: Context) -> None:
     if m.conclusion.strip():  # the answer, right under its question
         w.labelled(c.s("record.conclusion"), sentence(m.conclusion.strip()))
     elif m.purpose.strip():
-        key = "record.no_conclusion" if is_finished(m) else "record.no_conclusion_unfinished"
+        key = "record.no_conclusion" if is_finished(m) or c.issued else "record.no_conclusion_unfinished"
         w.labelled(c.s("record.conclusion"), muted(c.s(key)))
     if m.agenda:
         headers = [c.s(f"record.col.{k}") for k in ("item", "outcome", "detail")]
