@@ -223,7 +223,7 @@ def test_data_protection_names_controller_contact_basis_and_where_to_complain() 
                               authority="l'APD (www.autoriteprotectiondonnees.be)")
     minute = text(build_minute(meeting, Edition.PROFESSIONAL, protection=settings))
     assert "Responsable du traitement : CPAS de Fleurville, rue de l'Église 1." in minute
-    assert "Contact pour la protection des données : dpo@cpas.example." in minute
+    assert "Délégué à la protection des données : dpo@cpas.example." in minute
     assert "Base légale : Mission d'intérêt public, loi organique des CPAS." in minute
     assert "réclamation auprès de l'APD (www.autoriteprotectiondonnees.be)." in minute
 

@@ -735,7 +735,9 @@ def _data_protection(c: Context) -> None:
     texts = {
         "pro.privacy.label.controller": sentence(org.controller) if org.controller
         else c.s("pro.privacy.controller", organisation=organisation),
-        "privacy.label.contact": sentence(org.contact) if org.contact else c.s("privacy.contact", contact=contact),
+        # the organisation's setting names its data-protection officer; else the reference person answers
+        **({"pro.privacy.label.dpo": sentence(org.contact)} if org.contact
+           else {"privacy.label.contact": c.s("privacy.contact", contact=contact)}),
         "pro.privacy.label.purpose": c.s("pro.privacy.purpose", person=person),
         "pro.privacy.label.legal_basis": sentence(org.legal_basis) if org.legal_basis else basis,
         "pro.privacy.label.secrecy": c.s("pro.privacy.secrecy"),
