@@ -189,6 +189,8 @@ def test_an_issued_copy_has_its_status_and_no_draft_remark(demo: Meeting) -> Non
 
 def test_issuing_before_the_meeting_s_date_is_refused(demo: Meeting) -> None:
     demo.date = dt.date.today() + dt.timedelta(days=10)
+    draft = text(build_minute(demo, Edition.PROFESSIONAL))
+    assert "elle n'a pas encore eu lieu. Ce projet ne vaut pas compte rendu." in draft  # a draft says so
     path = create_meeting_file(demo)
     with pytest.raises(IssueError) as refused:
         issue_minute(demo, path)

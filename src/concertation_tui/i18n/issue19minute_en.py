@@ -22,6 +22,7 @@ STRINGS: dict[str, str] = {
     "minute.record.unfinished_paused": "Meeting not finished: the item \"{item}\" was left paused. This minute holds what was noted so far; it is not the minute of the meeting.",
     "minute.record.stopped_early": "The meeting stopped before the end of its agenda.",
     "minute.record.stopped_early_paused": "The meeting stopped before the end of its agenda: the item \"{item}\" was left paused.",
+    "minute.record.not_held": "The meeting is dated {date}: it has not taken place yet. This draft is not a minute.",
     "minute.record.status": "Status",
     "minute.record.status_draft": "draft, not sent (drawn up on {date})",
     "minute.record.status_issued": "version {version}, sent on {date}",

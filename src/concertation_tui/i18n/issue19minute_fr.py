@@ -22,6 +22,7 @@ STRINGS: dict[str, str] = {
     "minute.record.unfinished_paused": "Réunion pas terminée : le point « {item} » est resté en pause. Ce compte rendu reprend ce qui a été noté jusqu'ici ; il ne vaut pas compte rendu de la réunion.",
     "minute.record.stopped_early": "La réunion s'est arrêtée avant la fin de son ordre du jour.",
     "minute.record.stopped_early_paused": "La réunion s'est arrêtée avant la fin de son ordre du jour : le point « {item} » est resté en pause.",
+    "minute.record.not_held": "La réunion est datée du {date} : elle n'a pas encore eu lieu. Ce projet ne vaut pas compte rendu.",
     "minute.record.status": "Statut",
     "minute.record.status_draft": "projet, non diffusé (établi le {date})",
     "minute.record.status_issued": "version {version}, diffusée le {date}",

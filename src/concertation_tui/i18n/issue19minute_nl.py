@@ -22,6 +22,7 @@ STRINGS: dict[str, str] = {
     "minute.record.unfinished_paused": "Overleg niet afgelopen: het punt \"{item}\" staat op pauze. Dit verslag bevat wat tot nu toe genoteerd is; het is niet het verslag van het overleg.",
     "minute.record.stopped_early": "Het overleg stopte voor het einde van de agenda.",
     "minute.record.stopped_early_paused": "Het overleg stopte voor het einde van de agenda: het punt \"{item}\" staat op pauze.",
+    "minute.record.not_held": "Het overleg is gedateerd op {date}: het heeft nog niet plaatsgevonden. Dit ontwerp is geen verslag.",
     "minute.record.status": "Status",
     "minute.record.status_draft": "ontwerp, niet verstuurd (opgesteld op {date})",
     "minute.record.status_issued": "versie {version}, verstuurd op {date}",

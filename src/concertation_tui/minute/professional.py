@@ -76,7 +76,9 @@ def _opening(c: Context) -> None:
         row("version", corrected + (f" {last.what_changed.strip()}" if last.what_changed.strip() else ""))
     rows.append([bold(c.s("record.status")), _status_line(c, "status")])
     w.table([], rows, [4.2, 12.8], style="Tableau sans bordure")
-    if not is_finished(m):
+    if m.date and m.date > dt.date.today() and not c.issued:  # written ahead: not a minute yet
+        w.warning(c.s("record.not_held", date=c.long_date(m.date)))
+    elif not is_finished(m):
         # A draft warns that it is not the meeting's minute yet; an issued copy says how the meeting ended.
         key = "record.stopped_early" if c.issued else "record.unfinished"
         paused = next((item for item in m.agenda if left_paused(item)), None)
