@@ -5,7 +5,8 @@ scales, disagreements, actions; the frame (consent) first and the close (last wo
 last. Enter (or e) edits the note chosen in the same dialog as during the meeting; o its details
 (visibility, domains); the person's own words are corrected only after a confirmation, and what they
 said before is kept in the meeting file. Beside each note, the writing helper's hints (never a block);
-the readiness checks below, each one going to its note. p shows each recipient's copy, i issues.
+the readiness checks below, each one going to its note, with what the letter to the person asks to rewrite
+(its readability check); l writes how the letter says the chosen action. p shows each recipient's copy, i issues.
 """
 
 from __future__ import annotations
