@@ -254,8 +254,13 @@ def write(catalog: Catalog, path: Path, include_previous: bool) -> None:
 
 
 def names_still_imported(deleted: list[Path]) -> list[str]:
-    init = (I18N / "__init__.py").read_text(encoding="utf-8")
-    return [p.stem for p in deleted if re.search(rf"\b{re.escape(p.stem)}\b", init)]
+    """The deleted modules `i18n/__init__.py` still imports (a merge may have brought the import back)."""
+    tree = ast.parse((I18N / "__init__.py").read_text(encoding="utf-8"))
+    imported = {alias.name.rpartition(".")[2] for node in ast.walk(tree)
+                if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
+    imported |= {node.module.rpartition(".")[2] for node in ast.walk(tree)
+                 if isinstance(node, ast.ImportFrom) and node.module}
+    return [p.stem for p in deleted if p.stem in imported]
 
 
 def main(argv: list[str] | None = None) -> int:

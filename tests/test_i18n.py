@@ -1,0 +1,143 @@
+"""The gettext catalogues: read and compiled as translators' tools do, kept fresh, complete and consistent."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from concertation_tui import i18n
+from concertation_tui.i18n import catalogue_files as files
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCALE = ROOT / "src" / "concertation_tui" / "i18n" / "locale"
+PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}")
+
+
+def babel_catalog(lang: str):
+    with (LOCALE / f"{lang}.po").open("rb") as f:
+        return read_po(f)
+
+
+@pytest.fixture
+def private_locale(tmp_path, monkeypatch):
+    """A copy of the catalogues the test may edit; the program reads them from there."""
+    folder = tmp_path / "locale"
+    shutil.copytree(LOCALE, folder, ignore=shutil.ignore_patterns("*.mo"))
+    monkeypatch.setattr(i18n, "LOCALE", str(folder))
+    monkeypatch.setattr(i18n, "_CATALOGUES", {})
+    return folder
+
+
+def test_every_language_has_a_po_file_and_the_template_exists() -> None:
+    assert sorted(p.stem for p in LOCALE.glob("*.po")) == sorted(i18n.LANGUAGES)
+    assert (LOCALE / "messages.pot").exists()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "nl"])
+def test_our_reader_reads_every_po_file_as_babel_does(lang: str) -> None:
+    ours = {e.context: e for e in files.parse_po((LOCALE / f"{lang}.po").read_text(encoding="utf-8")) if e.context}
+    theirs = {m.context: m for m in babel_catalog(lang) if m.id}
+    assert ours.keys() == theirs.keys()
+    for key, message in theirs.items():
+        entry = ours[key]
+        assert (entry.msgid if entry.msgid_plural is None else (entry.msgid, entry.msgid_plural)) == message.id
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert entry.forms == tuple(strings), key
+        assert entry.fuzzy == message.fuzzy, key
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "nl"])
+def test_babel_finds_no_error_in_any_catalogue(lang: str) -> None:
+    catalog = babel_catalog(lang)
+    assert catalog.num_plurals == 2
+    problems = [(message.context, [str(e) for e in errors]) for message, errors in catalog.check()]
+    assert not problems
+
+
+def test_a_po_file_with_escapes_plural_forms_and_fuzzy_entries_compiles_as_msgfmt_would() -> None:
+    po = (
+        'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+        'msgctxt "a"\nmsgid "Dit « \\"oui\\" »\\n"\nmsgstr ""\n"Said \\"yes\\"\\n"\n\n'
+        'msgctxt "b"\nmsgid "{count} note"\nmsgid_plural "{count} notes"\nmsgstr[0] "{count} note"\nmsgstr[1] "{count} notes"\n\n'
+        '#, fuzzy\nmsgctxt "c"\nmsgid "vieux"\nmsgstr "old"\n\n'
+        'msgctxt "d"\nmsgid "vide"\nmsgstr ""\n\n'
+        '#~ msgctxt "e"\n#~ msgid "obsolète"\n#~ msgstr "obsolete"\n'
+    ).encode()
+    headers, messages = files.read_mo(files.compile_po(po))
+    assert messages == {"a": ('Said "yes"\n',), "b": ("{count} note", "{count} notes")}
+    assert headers["Plural-Forms"] == "nplurals=2; plural=(n > 1);"
+    assert headers[files.DIGEST_HEADER] == files.digest(po)
+
+
+def test_an_edited_po_wins_over_a_stale_mo(private_locale: Path) -> None:
+    assert i18n.t("tui.minutes", "en", n=5) == "5 min"
+    assert (private_locale / "en.mo").exists()  # compiled on first use and kept
+    po = private_locale / "en.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "{n} min"', 'msgstr "{n} minutes"', 1),
+                  encoding="utf-8")
+    i18n._CATALOGUES.clear()  # a new start of the program
+    assert i18n.t("tui.minutes", "en", n=5) == "5 minutes"
+    assert files.mo_header((private_locale / "en.mo").read_bytes())[files.DIGEST_HEADER] == files.digest(po.read_bytes())
+
+
+def test_an_installed_program_reads_the_mo_alone(private_locale: Path) -> None:
+    i18n.t("tui.minutes", "en", n=5)
+    (private_locale / "en.po").unlink()
+    i18n._CATALOGUES.clear()
+    assert i18n.t("tui.minutes", "en", n=5) == "5 min"
+
+
+def test_a_read_only_checkout_still_compiles_in_memory(private_locale: Path, monkeypatch) -> None:
+    def refuse(*args):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(i18n.os, "replace", refuse)
+    assert i18n.t("tui.minutes", "en", n=5) == "5 min"
+    assert sorted(p.name for p in private_locale.iterdir() if not p.name.endswith((".po", ".pot"))) == []
+
+
+def test_a_message_marked_fuzzy_falls_back_to_french(private_locale: Path) -> None:
+    po = private_locale / "en.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgctxt "tui.minutes"', '#, fuzzy\nmsgctxt "tui.minutes"', 1),
+                  encoding="utf-8")
+    assert i18n.t("tui.minutes", "en", n=5) == i18n.t("tui.minutes", "fr", n=5)
+
+
+def test_french_elision_and_no_double_full_stop_still_hold() -> None:
+    assert i18n.t("minute.pro.copy_for", "fr", name="Mme A.").startswith("Copie de Mme A. Elle")
+    assert i18n.t("minute.pro.copy_for", "fr", name="Anne").startswith("Copie d'Anne. Elle")
+    assert i18n.resolve_language("nl_BE") == "nl" and i18n.resolve_language("de") == "fr"
+
+
+def test_a_dict_module_not_merged_yet_is_still_found(tmp_path, monkeypatch) -> None:
+    """A branch merged after the conversion brings `<area>_<lang>.py`: its keys work until the importer runs."""
+    package = Path(i18n.__file__).parent
+    module = package / "zzlatebranch_en.py"
+    module.write_text('STRINGS: dict[str, str] = {"zz.late": "Late {name}"}\n', encoding="utf-8")
+    monkeypatch.setattr(i18n, "_LEFTOVERS", {})
+    try:
+        assert i18n.leftover_modules("en") == ["zzlatebranch_en"]
+        assert i18n.t("zz.late", "en", name="Ana") == "Late Ana"
+    finally:
+        module.unlink()
+
+
+def test_no_dict_module_is_left_to_merge() -> None:
+    """Run `tools/i18n_import_dicts.py` after merging a branch that added `<area>_<lang>.py` modules."""
+    assert not [name for lang in i18n.LANGUAGES for name in i18n.leftover_modules(lang)]
+
+
+def test_placeholders_are_the_same_in_every_language() -> None:
+    french = i18n.catalogue("fr").messages
+    for lang in i18n.LANGUAGES:
+        for key, forms in i18n.catalogue(lang).messages.items():
+            expected = set(PLACEHOLDER.findall(french[key][-1])) | set(PLACEHOLDER.findall(french[key][0]))
+            for form in forms:
+                found = set(PLACEHOLDER.findall(form))
+                # A singular may leave the count out (« une note »); nothing else may be missing or added.
+                assert found <= expected and expected - found <= {i18n.COUNT}, (lang, key, form)
+            assert set(PLACEHOLDER.findall(forms[-1])) == expected, (lang, key)
