@@ -141,3 +141,80 @@ def test_placeholders_are_the_same_in_every_language() -> None:
                 # A singular may leave the count out (« une note »); nothing else may be missing or added.
                 assert found <= expected and expected - found <= {i18n.COUNT}, (lang, key, form)
             assert set(PLACEHOLDER.findall(forms[-1])) == expected, (lang, key)
+
+
+# -- what the code asks for, extracted by Babel -----------------------------------------------------------
+
+# The functions that take a catalogue key, and the prefix each puts before it.
+KEY_FUNCTIONS = {"t": "", "tr": "tui.", "s": "minute."}
+
+
+def used_keys() -> set[str]:
+    import contextlib
+    import io
+
+    from babel.messages.extract import extract_from_dir
+
+    found = set()
+    with contextlib.redirect_stderr(io.StringIO()):  # f-string keys (t(f"check.{code}")) are skipped, each said
+        for function, prefix in KEY_FUNCTIONS.items():
+            for _, _, message, _, _ in extract_from_dir(ROOT / "src" / "concertation_tui", method_map=[("**.py", "python")],
+                                                       keywords={function: None}):
+                if isinstance(message, str) and re.fullmatch(r"[a-z_]+(\.[a-z_0-9]+)+|[a-z_]+", message):
+                    found.add(prefix + message)
+    return found
+
+
+def test_every_key_the_code_asks_for_exists_in_french() -> None:
+    used = used_keys()
+    assert len(used) > 500
+    def exists(key: str) -> bool:
+        # `t("a" if x else "b")` comes out of Babel as "ab": two keys, each must exist.
+        return bool(i18n.forms(key, "fr")) or any(
+            i18n.forms(key[:cut], "fr") and any(i18n.forms(p + key[cut:], "fr") for p in KEY_FUNCTIONS.values())
+            for cut in range(1, len(key)))
+
+    missing = sorted(k for k in used if not exists(k))
+    assert not missing
+
+
+# -- counts and plural forms ------------------------------------------------------------------------------
+
+HEDGE = re.compile(r"[^\W\d_]\((s|x|e|es|en|n|nen|e?s)\)")  # « note(s) », « copie(s) », « actie(s) », « dag(en) »
+
+# Messages that show a count without a noun that would agree with it.
+COUNT_WITHOUT_AGREEMENT = {
+    "minute.template.too_many_parts",  # « ({count}, au plus {limit}) »
+    "tui.live.waiting",                 # « {count} pas encore parlé »
+    "tui.live.restricted_count",        # « restreint à {count} »
+    "tui.reread.revised",               # « ({count}) »
+    "tui.coordination_view.cell_steps", # « d{count} »
+    "tui.coordination_view.cell_actions",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "nl"])
+def test_no_message_hedges_a_plural_with_brackets(lang: str) -> None:
+    hedged = [(key, form) for key, forms in i18n.catalogue(lang).messages.items() for form in forms
+              if HEDGE.search(form)]
+    assert not hedged
+
+
+def test_every_message_that_shows_a_count_has_plural_forms() -> None:
+    for key, forms in i18n.catalogue("fr").messages.items():
+        if "{count}" in forms[-1] and key not in COUNT_WITHOUT_AGREEMENT:
+            assert len(forms) == 2, f"{key} shows a count: give it a singular and a plural"
+
+
+@pytest.mark.parametrize(("lang", "count", "expected"), [
+    ("fr", 0, "0 note · Entrée : modifier"), ("fr", 1, "1 note · Entrée : modifier"),
+    ("fr", 2, "2 notes · Entrée : modifier"), ("en", 0, "0 notes · Enter: edit"),
+    ("en", 1, "1 note · Enter: edit"), ("en", 3, "3 notes · Enter: edit"),
+])
+def test_the_count_picks_the_form(lang: str, count: int, expected: str) -> None:
+    assert i18n.t("tui.live.said_count", lang, count=count) == expected
+
+
+def test_a_plural_message_asked_without_its_count_is_a_programming_error() -> None:
+    with pytest.raises(TypeError):
+        i18n.t("tui.live.said_count", "fr")

@@ -193,6 +193,7 @@ def merge(dry_run: bool, keep: bool) -> int:
             changed = True
         if changed:
             catalog.revision_date = dt.datetime.now(dt.timezone.utc)
+            keep_order(catalog, keys)
         catalogs[lang] = catalog
 
     missing = {lang: lacking(catalogs[lang], french) for lang in langs}
@@ -219,6 +220,14 @@ def merge(dry_run: bool, keep: bool) -> int:
             print(f"{lang}: {len(missing[lang])} key(s) lack a translation or wait for a check (fuzzy): "
                   + ", ".join(missing[lang]))
     return 0
+
+
+def keep_order(catalog: Catalog, keys: list[str]) -> None:
+    """A replaced message stays where it was in the file (Babel appends it), so a diff shows the change alone."""
+    position = {key: i for i, key in enumerate(keys)}
+    ordered = sorted(catalog._messages.items(), key=lambda item: position.get(item[1].context, len(position)))
+    catalog._messages.clear()
+    catalog._messages.update(ordered)
 
 
 def lacking(catalog: Catalog, french: dict[str, Value]) -> list[str]:
