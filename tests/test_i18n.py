@@ -113,6 +113,8 @@ def test_french_elision_and_no_double_full_stop_still_hold() -> None:
     assert i18n.resolve_language("nl_BE") == "nl" and i18n.resolve_language("de") == "fr"
 
 
+# Both look at the package's folder, where the first writes a module for a moment: one worker runs them.
+@pytest.mark.xdist_group("i18n-package-folder")
 def test_a_dict_module_not_merged_yet_is_still_found(tmp_path, monkeypatch) -> None:
     """A branch merged after the conversion brings `<area>_<lang>.py`: its keys work until the importer runs."""
     package = Path(i18n.__file__).parent
@@ -126,6 +128,7 @@ def test_a_dict_module_not_merged_yet_is_still_found(tmp_path, monkeypatch) -> N
         module.unlink()
 
 
+@pytest.mark.xdist_group("i18n-package-folder")
 def test_no_dict_module_is_left_to_merge() -> None:
     """Run `tools/i18n_import_dicts.py` after merging a branch that added `<area>_<lang>.py` modules."""
     assert not [name for lang in i18n.LANGUAGES for name in i18n.leftover_modules(lang)]
@@ -218,3 +221,51 @@ def test_the_count_picks_the_form(lang: str, count: int, expected: str) -> None:
 def test_a_plural_message_asked_without_its_count_is_a_programming_error() -> None:
     with pytest.raises(TypeError):
         i18n.t("tui.live.said_count", "fr")
+
+
+# -- every language complete ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_message_exists_in_every_language(lang: str) -> None:
+    """A message missing (or fuzzy, waiting for a check) in a .po would show French to that language."""
+    french = i18n.catalogue("fr").messages
+    own = i18n.catalogue(lang).messages
+    assert sorted(set(french) - set(own)) == []
+    assert sorted(set(own) - set(french)) == []
+    for key, forms in french.items():
+        assert len(own[key]) == len(forms), f"{lang}: {key} has {len(own[key])} forms, French {len(forms)}"
+        assert all(form.strip() for form in own[key]), (lang, key)
+
+
+def test_the_wrong_count_of_forms_is_found(private_locale: Path) -> None:
+    """The check above can fail: a Dutch plural message with one form left empty is not compiled."""
+    po = private_locale / "nl.po"
+    text = po.read_text(encoding="utf-8")
+    start = text.index('msgctxt "tui.live.said_count"')
+    end = text.index("\n\n", start)
+    entry = text[start:end]
+    po.write_text(text.replace(entry, entry.replace('msgstr[1] "{count} notities · Enter: wijzigen"', 'msgstr[1] ""')),
+                  encoding="utf-8")
+    assert "tui.live.said_count" not in i18n.catalogue("nl").messages
+    assert i18n.t("tui.live.said_count", "nl", count=2) == "2 notes · Entrée : modifier"  # French, not a gap
+
+
+@pytest.mark.parametrize(("count", "expected"), [(0, "0 notities"), (1, "1 notitie"), (2, "2 notities")])
+def test_dutch_plural_forms(count: int, expected: str) -> None:
+    assert i18n.t("tui.count.notes", "nl", count=count) == expected
+
+
+def test_the_model_and_the_settings_know_dutch() -> None:
+    from concertation_tui import config
+    from concertation_tui.model.enums import Language
+
+    assert Language("nl") is Language.NL and i18n.label(Language.NL, "nl") == "Nederlands"
+    assert config._language("nl") == "nl"
+    assert sorted(i18n.DEFAULT_LOCALES) == sorted(i18n.LANGUAGES)
+
+
+def test_dutch_writing_hints_have_their_word_lists() -> None:
+    from concertation_tui.writing import judging_words, third_person_words
+
+    assert "lui" in judging_words("nl") and "zus" in third_person_words("nl")

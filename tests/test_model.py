@@ -293,8 +293,8 @@ def test_every_value_of_every_list_has_a_label_in_both_languages() -> None:
     for enum_class in vars(enums).values():
         if isinstance(enum_class, type) and issubclass(enum_class, Enum) and enum_class.__module__ == enums.__name__:
             for value in enum_class:
-                for lang in ("fr", "en"):
+                for lang in i18n.LANGUAGES:
                     assert i18n.forms(f"{enum_class.__name__}.{value.value}", lang), (value, lang)
     for level in Level:
-        for lang in ("fr", "en"):
+        for lang in i18n.LANGUAGES:
             assert i18n.forms(f"Level.{level.value}", lang), (level, lang)

@@ -357,7 +357,7 @@ async def test_a_typed_date_is_checked_in_the_form():
         assert app.meeting.actions[0].due == dt.date(2027, 2, 3)
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", ["fr", "en", "nl"])
 def test_every_interface_key_used_exists(lang):
     import re
     from pathlib import Path

@@ -178,7 +178,7 @@ def merge(dry_run: bool, keep: bool) -> int:
                 if isinstance(msgid, tuple) and len(given) == 1:
                     string = (given[0],) * catalog.num_plurals  # a module gave one form for a plural message
                 fuzzy = False
-                if old is not None and previous and previous != string and lang != SOURCE:
+                if old is not None and any(previous if isinstance(previous, (tuple, list)) else [previous]) and previous != string and lang != SOURCE:
                     report.append(f"{lang}: {key}: translation replaced by the module's")
             else:
                 string = previous if previous is not None else ("" if isinstance(msgid, str) else ("",) * catalog.num_plurals)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from enum import Enum
 
 LANGUAGES: tuple[str, ...] = ("fr", "en", "nl")
+# The locale of each language's dates and lists, unless a meeting names its own (fr_FR, nl_NL...).
+DEFAULT_LOCALES: dict[str, str] = {"fr": "fr_BE", "en": "en_GB", "nl": "nl_BE"}
 DEFAULT_LANGUAGE = "fr"
 # os.path, not pathlib: importing pathlib would cost more than reading a catalogue.
 LOCALE = os.path.join(os.path.dirname(__file__), "locale")
