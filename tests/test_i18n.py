@@ -269,3 +269,29 @@ def test_dutch_writing_hints_have_their_word_lists() -> None:
     from concertation_tui.writing import judging_words, third_person_words
 
     assert "lui" in judging_words("nl") and "zus" in third_person_words("nl")
+
+
+def test_a_refused_removal_agrees_with_how_many_records_hold_the_participant() -> None:
+    one = i18n.t("tui.participant.remove_refused", "fr", name="Ana", refs="1 apport au tour de table", count=1)
+    three = i18n.t("tui.participant.remove_refused", "fr", name="Ana", refs="3 apports au tour de table", count=3)
+    assert "1 apport au tour de table le ou la concerne." in one and "cette note" in one
+    assert "3 apports au tour de table le ou la concernent." in three
+
+
+async def test_in_dutch_j_says_yes_and_the_button_shows_it() -> None:
+    from textual.app import App
+
+    from concertation_tui.tui.dialogs.forms import Confirm
+
+    class Host(App):
+        language = "nl"
+
+    answers = []
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(Confirm("Verwijderen", "Dit punt verwijderen?"), answers.append)
+        await pilot.pause()
+        assert str(app.screen.query_one("#yes").label) == "Ja (j)"
+        await pilot.press("j")
+        await pilot.pause()
+    assert answers == [True]
