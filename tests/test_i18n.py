@@ -193,6 +193,8 @@ COUNT_WITHOUT_AGREEMENT = {
     "tui.reread.revised",               # « ({count}) »
     "tui.coordination_view.cell_steps", # « d{count} »
     "tui.coordination_view.cell_actions",
+    "minute.record.actions",            # « Actions décidées : {count} » (a label, then the number)
+    "minute.record.reviewed",
 }
 
 

@@ -555,7 +555,7 @@ class RereadScreen(MeetingScreen):
         elif kind == "disagreement":
             found_d = next(x for x in m.disagreements if x.id == entry.id)
             self._form(coordination_forms.disagreement_form(m, found_d, editing=True),
-                       lambda v: coordination_forms.apply_disagreement(found_d, v),
+                       lambda v: coordination_forms.apply_disagreement(found_d, v, m),
                        lambda: m.disagreements.remove(found_d), found_d.about)
         elif kind == "action":
             action = m.action(entry.id)
