@@ -281,7 +281,7 @@ def _closing(c: Context, out: Letter) -> None:
     out.add("heading", c.s("letter.closing.heading"))
     contact = _reader(c)
     name = who(m, contact, c.lang) if contact else c.s("common.facilitator")
-    for line in (_s(c, "plain.wrong", who=name), _s(c, "plain.wrong_days", days=m.distribution.correction_days),
+    for line in (_s(c, "plain.wrong", who=name), _s(c, "plain.wrong_days", count=m.distribution.correction_days),
                  _s(c, "plain.right_to_read"), _s(c, "plain.ask_minute", name=spoken_name(m, contact) if contact
                                                    else name)):
         out.add("para", line, keep_with_next=True)
