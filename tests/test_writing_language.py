@@ -83,8 +83,10 @@ def test_nothing_is_flagged_in_neutral_english_sentences(sentence: str) -> None:
 
 
 def test_dutch_lists_read_negation_too() -> None:
-    assert [h.term for h in hints("Hij werkt niet mee.", lang="nl")] == []  # separable verb: not claimed
-    assert [h.category for h in hints("Hij is niet gemotiveerd.", lang="nl")] == ["compliance"]
+    assert [h.term for h in hints("Hij werkt niet mee.", lang="nl")] == ["werkt niet mee"]
+    assert hints("Hij werkt mee.", lang="nl") == []
+    assert [h.term for h in hints("Hij is niet gemotiveerd.", lang="nl")] == ["niet gemotiveerd"]
+    assert [h.category for h in hints("Zij is nauwelijks gemotiveerd.", lang="nl")] == ["compliance"]
     assert hints("Hij is gemotiveerd.", lang="nl") == []
 
 

@@ -105,27 +105,33 @@ def entries(lang: str) -> tuple[Entry, ...]:
 
 @cache
 def _entries(lang: str, folders: tuple[Path, ...]) -> tuple[Entry, ...]:
+    """Folder by folder (the later extends and overrides the earlier); in one folder the older forms first,
+    so that a list in the new form wins over an older one beside it."""
     found: list[Entry] = []
-    for line in _read_list(f"writing-words.{lang}.txt", folders):
-        parts = [part.strip() for part in line.split("|")]
-        if len(parts) < 2:
-            continue
-        category = CATEGORY_NAMES.get(fold(parts[0]), "character")
-        suggestion = parts[2] if len(parts) > 2 and parts[2] else t(f"writing.category.{category}", lang)
-        entry = _entry(category, parts[1], suggestion, lang)
-        if entry:
-            found.append(entry)
-    for line in _read_list(f"judging-words.{lang}.txt", folders):  # the older form: « phrase | why »
-        phrase, _, why = line.partition("|")
-        entry = _entry("character", phrase.strip().replace("!", ""), why.strip() or t("writing.judging", lang), lang)
-        if entry:
-            found.append(entry)
-    for word in _read_list(f"third-persons.{lang}.txt", folders):  # the older form: one word a line
-        entry = _entry("third_party", word.replace("!", ""), t("writing.third_person", lang), lang)
-        if entry:
-            found.append(entry)
+    for folder in folders:
+        where = (folder,)
+        for line in _read_list(f"judging-words.{lang}.txt", where):  # the older form: « phrase | why »
+            phrase, _, why = line.partition("|")
+            entry = _entry("character", phrase.strip().replace("!", ""), why.strip() or t("writing.judging", lang),
+                           lang)
+            if entry:
+                found.append(entry)
+        for word in _read_list(f"third-persons.{lang}.txt", where):  # the older form: one word a line
+            entry = _entry("third_party", word.replace("!", ""), t("writing.third_person", lang), lang)
+            if entry:
+                found.append(entry)
+        for line in _read_list(f"writing-words.{lang}.txt", where):
+            parts = [part.strip() for part in line.split("|")]
+            if len(parts) < 2:
+                continue
+            category = CATEGORY_NAMES.get(fold(parts[0]), "character")
+            suggestion = parts[2] if len(parts) > 2 and parts[2] else t(f"writing.category.{category}", lang)
+            entry = _entry(category, parts[1], suggestion, lang)
+            if entry:
+                found.append(entry)
     by_words: dict[tuple[tuple[str, bool], ...], Entry] = {}
     for entry in found:  # an organisation's line for a shipped entry replaces its suggestion
+        by_words.pop(entry.words, None)
         by_words[entry.words] = entry
     return tuple(by_words.values())
 
