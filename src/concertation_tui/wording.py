@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .conjugation import conjugate, is_infinitive, subjunctive_2p
 from .language import fold, lemma
@@ -48,11 +49,20 @@ class Names:
 def person_names(meeting: Meeting) -> Names:
     """« Monsieur Lambert », « M. Lambert », « Joseph Lambert », « Joseph », « la personne »…"""
     person = meeting.person
+    if person is None:
+        return _person_names(None, "", "", ())
+    others = tuple(fold(p.name).split()[0] for p in meeting.participants if p.id != person.id and p.name.split())
+    return _person_names(person.id, person.name, person.addressed_as, others)
+
+
+@lru_cache(maxsize=64)
+def _person_names(person_id: str | None, name_: str, addressed_as: str, others: tuple[str, ...]) -> Names:
+    """The pattern for one person, made once (the letter asks for it for each sentence)."""
     forms: set[str] = {"la personne accompagnée", "l'usager", "l'usagère", "le bénéficiaire", "la bénéficiaire",
                        "the person", "the service user"}
     feminine = False
-    if person is not None:
-        for name in (person.name, person.addressed_as):
+    if person_id is not None:
+        for name in (name_, addressed_as):
             name = name.strip()
             if not name:
                 continue
@@ -64,15 +74,14 @@ def person_names(meeting: Meeting) -> Names:
                 last = words[-1]
                 for title in ("Monsieur", "M.", "Madame", "Mme", "Mr", "Mrs", "Ms", "Mr."):
                     forms.add(f"{title} {last}")
-                others = [p for p in meeting.participants if p.id != person.id]
                 first = words[0]
-                if fold(first).rstrip(".") not in ("monsieur", "madame", "m", "mme", "mr", "mrs", "ms") and not any(
-                        fold(p.name).split()[:1] == [fold(first)] for p in others):
-                    forms.add(first)  # his first name, when no one else in the meeting bears it
-        if (person.addressed_as or "").strip():
-            title = fold(person.addressed_as.split()[0]).rstrip(".")
+                if fold(first).rstrip(".") not in ("monsieur", "madame", "m", "mme", "mr", "mrs", "ms") and \
+                        fold(first) not in others:
+                    forms.add(first)  # their first name, when no one else in the meeting bears it
+        if addressed_as.strip():
+            title = fold(addressed_as.split()[0]).rstrip(".")
             if title in ("monsieur", "madame"):
-                forms.add(person.addressed_as.split()[0])  # « Monsieur » alone
+                forms.add(addressed_as.split()[0])  # « Monsieur » alone
     ordered = sorted(forms, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_ci(f) for f in ordered) + r")(?![\w-])", re.IGNORECASE)
     return Names(pattern, feminine)
