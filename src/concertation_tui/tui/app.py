@@ -24,7 +24,8 @@ from textual.worker import get_current_worker
 from .. import store
 from ..config import Config, load_config
 from ..i18n import resolve_language
-from ..model import Meeting, Phase, PrivatePart, TimeSpan, now
+from ..model import Meeting, Phase, PrivatePart, TimeSpan, now, readiness
+from ..model.checks import Finding
 from . import timing
 from .commands import MeetingCommands, Palette
 from .early_keys import KeyAfterTyping, KeysReleased
@@ -104,6 +105,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self.live_screen: Any = None
         """The live step's screen once shown (it tells whether a note is typed and not recorded)."""
         self._snapshot: tuple[Path, bytes] | None = None
+        self.view_version = 0
+        """Counts the times the screens were asked to show the meeting anew (see `refresh_views`): a
+        step's screen shown again with the version it last drew skips redrawing (see base.py)."""
+        self._findings: tuple[tuple[Any, int], list[Finding]] | None = None
         self._change_count = 0
         self._saved_count = 0
         self._save_timer = None
@@ -231,9 +236,23 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         return self._snapshot
 
     def refresh_views(self) -> None:
+        self.view_version += 1
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen) and screen.is_mounted:
-                screen.refresh_view()
+                screen.show_meeting()
+
+    def view_key(self) -> tuple[Any, int]:
+        """What a screen drew from: this meeting (the object), as of this version."""
+        return (self.meeting, self.view_version)
+
+    def readiness(self) -> list[Finding]:
+        """The readiness checks of the meeting as it is now, worked out once per version: the
+        actions, close and reread steps all show them, and each refresh used to run them again."""
+        key = self.view_key()
+        if self._findings is None or self._findings[0][0] is not key[0] or self._findings[0][1] != key[1]:
+            assert self.meeting is not None
+            self._findings = (key, readiness(self.meeting))
+        return self._findings[1]
 
     def _save_due(self) -> None:
         self._save_timer = None
@@ -388,8 +407,15 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return
         await super().on_event(event)
 
+    def _top_screen(self) -> Screen | None:
+        """The screen shown, or None while a step is switched to for the first time (Textual sets
+        the new mode before its screen is pushed: `self.screen` raises in between)."""
+        stack = self._screen_stacks.get(self._current_mode)
+        return stack[-1] if stack else None
+
     def _opening(self) -> bool:
-        return bool(getattr(self.screen, "keys_wait_for_focus", False))
+        screen = self._top_screen()
+        return screen is None or bool(getattr(screen, "keys_wait_for_focus", False))
 
     def _busy(self) -> bool:
         """A key is on its way through the focused widget; the keys typed after it wait."""
@@ -417,9 +443,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         return True
 
     def _watch_opening(self) -> None:
-        if self._hold_watched is not self.screen:  # one time limit per opening screen
-            self._hold_watched = self.screen
-            self.set_timer(HOLD_LIMIT, partial(self._hold_expired, self.screen))
+        screen = self._top_screen()
+        if screen is None:  # its screen is being pushed: it mounts, and then is watched
+            return
+        if self._hold_watched is not screen:  # one time limit per opening screen
+            self._hold_watched = screen
+            self.set_timer(HOLD_LIMIT, partial(self._hold_expired, screen))
 
     def _hold_expired(self, screen: Screen) -> None:
         """A screen that never takes the focus must not swallow the keys: give them anyway."""
@@ -546,7 +575,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return
         phase = Phase(name)
         if self.meeting.progress.phase is not phase:
-            if not self.change(lambda m: setattr(m.progress, "phase", phase), quiet=True):
+            # Saved (the next opening comes back here), never drawn: no screen is redrawn for it,
+            # neither the step being left nor the one shown next (see MeetingScreen.show_meeting).
+            if not self.change(lambda m: setattr(m.progress, "phase", phase), quiet=True, refresh=False):
                 self.meeting.progress.phase = phase  # read-only: move around without saving
         await self.switch_mode(name)
 

@@ -31,7 +31,6 @@ from ...model import (
     ViewAspect,
     Visibility,
     VisibilityKind,
-    readiness,
 )
 from ...model.checks import Finding, carrier_name
 from ...writing import Hint, hints
@@ -132,7 +131,7 @@ class RereadScreen(MeetingScreen):
 
     def refresh_view(self) -> None:
         m = self.meeting
-        self.findings = readiness(m)
+        self.findings = self.capp.readiness()
         by_target: dict[str, list[Finding]] = {}
         for finding in self.findings:
             if finding.target_id and finding.target in ("action", "note"):
