@@ -9,6 +9,7 @@ thread, within a second.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -30,7 +31,7 @@ from . import timing
 from .commands import MeetingCommands, Palette
 from .early_keys import KeyAfterTyping, KeysReleased
 from .safety import WRITE_LOCK, SafeAppMixin, message
-from .screens import MODE_SCREENS
+from .screens import MODE_SCREENS, import_steps
 from .screens.base import MeetingScreen
 from .screens.private import PrivateCover
 from .text import Localized, key, tr
@@ -44,6 +45,16 @@ SAVE_DELAY = 0.5
 """Seconds between a change and the start of its save (changes in between are saved together)."""
 RETRY_DELAY = 3.0
 """Seconds before a failed save is tried again."""
+WARM_UP_DELAY = 0.5
+"""Seconds after the start before the other steps' code is imported, in a thread (see `_warm_up`)."""
+
+
+def _import_quietly() -> None:
+    """The warm-up's thread: a failure here only means the step is imported when first shown."""
+    try:
+        import_steps()
+    except Exception:  # noqa: BLE001 - the step's own import will say what is wrong, on the UI thread
+        pass
 
 
 class ConcertationApp(SafeAppMixin, Localized, App[int]):
@@ -142,6 +153,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     # -- start ------------------------------------------------------------------------------------
 
     async def on_mount(self) -> None:
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
         if self.theme_problem:
             self.say(tr("theme_unknown", name=self.theme_problem), "warning")
         if self.config.problem:
@@ -150,6 +162,11 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             if await self.open_meeting(self.start_path):
                 return
         await self.show_launcher()
+
+    def _warm_up(self) -> None:
+        """Import the steps not shown yet (and their dialogs) once the first frame is drawn: the
+        start imports only the step it opens on, and a first visit then finds its code ready."""
+        threading.Thread(target=_import_quietly, name="concertation-warm-up", daemon=True).start()
 
     async def show_launcher(self) -> None:
         from .screens.launcher import LauncherScreen
