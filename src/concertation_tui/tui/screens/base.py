@@ -67,8 +67,13 @@ class MeetingScreen(TakesKeysWhileOpening, Localized, Screen):
         )
         self.query_one("#save-banner", Banner).show(self.capp.save_error)
         self.query_one(AppBar).update_save_state()
-        if not only_if_changed or self._shown != self.capp.view_key():
+        if not only_if_changed or not self._drawn_as_now():
             self.show_meeting()
+
+    def _drawn_as_now(self) -> bool:
+        # the meeting compared by identity: `==` on two pydantic models compares every field
+        key = self.capp.view_key()
+        return self._shown is not None and self._shown[0] is key[0] and self._shown[1] == key[1]
 
     def show_meeting(self) -> None:
         """Draw the meeting as it is now, and remember which version was drawn."""
