@@ -32,7 +32,6 @@ from ...model import (
     ViewAspect,
     Visibility,
     VisibilityKind,
-    readiness,
 )
 from ...model.checks import Finding, carrier_name
 from ...wording import propose, wording
@@ -135,7 +134,7 @@ class RereadScreen(MeetingScreen):
 
     def refresh_view(self) -> None:
         m = self.meeting
-        self.findings = readiness(m) + self._letter_findings(m)
+        self.findings = self.capp.readiness() + self._letter_findings(m)
         by_target: dict[str, list[Finding]] = {}
         for finding in self.findings:
             if finding.target_id and finding.target in ("action", "note", "question"):
