@@ -30,18 +30,20 @@ from .enums import (
     Edition,
     ItemState,
     Language,
+    MapSector,
     Nature,
     ParticipantKind,
     Phase,
     PictureKind,
     SeriesEnd,
     StepStatus,
+    TieKind,
     ViewAspect,
     VisibilityKind,
 )
 from .text import check_text, clean_text
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """The version of the meeting file format written by this program."""
 FROM_FILE_KEY = "from_file"
 FROM_FILE = {FROM_FILE_KEY: True}
@@ -219,6 +221,21 @@ class NetworkMember(Record):
     """What they contribute or offer."""
     participant_id: str = ""
     """If they are also invited to the meeting, their participant id."""
+    visibility: Visibility = Field(default_factory=Visibility)
+    """Who may read their name in a copy of the minute: elsewhere they are « une personne proche »."""
+
+
+class MapPlacement(Record):
+    """Where the person places someone on the map of their network: sector, closeness and tie."""
+
+    who_id: str
+    """Id of a member of the person's network, or of a participant (a partner's service)."""
+    sector: MapSector = MapSector.FAMILY
+    """family, friends (and neighbours), work_school (colleagues, school, club) or services."""
+    ring: int = Field(default=2, ge=1, le=3)
+    """Closeness, as the person feels it: 1 very close, 2 close, 3 further away."""
+    tie: TieKind = TieKind.SUPPORTIVE
+    """supportive, fragile or conflicting."""
 
 
 class DomainConsent(Record):
@@ -574,12 +591,14 @@ class Progress(Record):
     """The current speaker of the round table."""
     draft: str = ""
     """Text typed in the live typing area and not recorded yet: kept so a dropped connection loses nothing."""
+    room_hidden: bool = False
+    """The facilitator hid the room's screen (`concertation show`): it shows nothing until shown again."""
 
 
 class Meeting(Record):
     """A réunion de concertation: one meeting around and with one person, one file."""
 
-    format_version: Literal[2] = FORMAT_VERSION
+    format_version: Literal[3] = FORMAT_VERSION
     """Version of this file format; older files are migrated when opened."""
     id: str = Field(default_factory=new_id)
     """Opaque id (never the person's name)."""
@@ -617,6 +636,8 @@ class Meeting(Record):
     """Who the person calls when things go wrong, and how."""
     network: list[NetworkMember] = Field(default_factory=list)
     """The people and institutions the person names as resources."""
+    network_map: list[MapPlacement] = Field(default_factory=list)
+    """The map of the person's network, built with them: each member and partner by sector and closeness."""
     consent: SharingConsent = Field(default_factory=SharingConsent)
     """The person's consent to the meeting and to information sharing."""
     agenda: list[AgendaItem] = Field(default_factory=list)
@@ -685,6 +706,9 @@ class Meeting(Record):
         need(self.next_meeting.invitees, participants, "next_meeting.invitees")
         for member in self.network:
             need(member.participant_id, participants, "network.participant_id")
+            need(member.visibility.recipients, participants, "network.visibility")
+        members = {m.id for m in self.network}
+        need([p.who_id for p in self.network_map], participants | members, "network_map.who_id")
         for consent in self.consent.domains:
             need(consent.participants, participants, "consent.domains.participants")
         need(self.consent.minute_readers or [], participants, "consent.minute_readers")

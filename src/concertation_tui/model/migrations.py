@@ -23,8 +23,16 @@ def _v1_to_v2(document: Document) -> Document:
     return document
 
 
+def _v2_to_v3(document: Document) -> Document:
+    """Version 3 adds the map of the person's network (`network_map`), who may read a network member's
+    name (`network[].visibility`) and whether the room's screen is hidden (`progress.room_hidden`). A
+    version-2 file has no map yet, names its members wherever the minute goes, and its room's screen
+    is shown: the defaults say exactly that, so nothing is written."""
+    return document
+
+
 # MIGRATIONS[n] turns a version-n document into a version n+1 one.
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 class VersionError(ValueError):
