@@ -24,6 +24,8 @@ from .model import (
     DomainConsent,
     DomainSharing,
     ItemState,
+    MapPlacement,
+    MapSector,
     Meeting,
     Nature,
     NetworkMember,
@@ -40,6 +42,7 @@ from .model import (
     SharingConsent,
     Step,
     StepStatus,
+    TieKind,
     TimeSpan,
     ViewAspect,
     Visibility,
@@ -248,6 +251,19 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
                       offer="Pourrait l'emmener au club le jeudi."),
     ]
 
+    isabelle, georges, marcel = network
+    # Drawn with him at the opening: who counts for him, and how close (the hospital wants the nursing home).
+    network_map = [
+        MapPlacement(who_id=isabelle.id, sector=MapSector.FAMILY, ring=1, tie=TieKind.SUPPORTIVE),
+        MapPlacement(who_id=georges.id, sector=MapSector.FRIENDS, ring=1, tie=TieKind.SUPPORTIVE),
+        MapPlacement(who_id=marcel.id, sector=MapSector.WORK_SCHOOL, ring=3, tie=TieKind.FRAGILE),
+        MapPlacement(who_id=home_help.id, sector=MapSector.SERVICES, ring=2, tie=TieKind.SUPPORTIVE),
+        MapPlacement(who_id=nurse.id, sector=MapSector.SERVICES, ring=1, tie=TieKind.SUPPORTIVE),
+        MapPlacement(who_id=doctor.id, sector=MapSector.SERVICES, ring=2, tie=TieKind.SUPPORTIVE),
+        MapPlacement(who_id=facilitator.id, sector=MapSector.SERVICES, ring=3, tie=TieKind.FRAGILE),
+        MapPlacement(who_id=hospital.id, sector=MapSector.SERVICES, ring=3, tie=TieKind.CONFLICTING),
+    ]
+
     consent = SharingConsent(
         to_meeting=True,
         status=ConsentStatus.PARTIAL,
@@ -286,6 +302,7 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
         between_meetings="Monsieur Lambert appelle Sophie Mertens au CPAS (081 00 00 00), du lundi au vendredi "
         "de 9 h à 12 h. La nuit, en cas d'urgence : le 112.",
         network=network,
+        network_map=network_map,
         consent=consent,
         agenda=[welcome, home, money, next_steps],
         domains=[Domain.HOUSING, Domain.HEALTH, Domain.INCOME_DEBTS, Domain.SOCIAL_TIES],

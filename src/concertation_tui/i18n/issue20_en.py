@@ -43,4 +43,17 @@ STRINGS: dict[str, str] = {
     "TieKind.supportive": "supportive",
     "TieKind.fragile": "fragile",
     "TieKind.conflicting": "conflicting",
+    # -- the network map in the minute ----------------------------------------------------------------
+    "minute.map.someone": "someone close",
+    "minute.map.heading": "{person}'s network map",
+    "minute.map.intro": "Drawn with {person}: who matters to them, by sector, from the closest (at the centre) to the furthest.",
+    "minute.map.letter_heading": "The people who matter to you",
+    "minute.map.letter_intro": "Here is the drawing we made together. The nearer the centre, the closer the person is to you.",
+    "minute.map.legend": "The tie",
+    "minute.map.alt_intro": "Network map of {person}, in four sectors and three circles of closeness.",
+    "minute.map.entry": "{who}, {ring}, {tie} tie",
+    "minute.map.ring.1": "very close",
+    "minute.map.ring.2": "close",
+    "minute.map.ring.3": "further away",
+    "tui.note_kind.member": "network member",
 }

@@ -43,4 +43,17 @@ STRINGS: dict[str, str] = {
     "TieKind.supportive": "soutenant",
     "TieKind.fragile": "fragile",
     "TieKind.conflicting": "conflictuel",
+    # -- the network map in the minute ----------------------------------------------------------------
+    "minute.map.someone": "une personne proche",
+    "minute.map.heading": "La carte du réseau de {person}",
+    "minute.map.intro": "Dessinée avec {person} : qui compte pour lui ou elle, par secteur, du plus proche (au centre) au plus loin.",
+    "minute.map.letter_heading": "Les personnes qui comptent pour vous",
+    "minute.map.letter_intro": "Voici le dessin que nous avons fait ensemble. Plus une personne est près du centre, plus elle est proche de vous.",
+    "minute.map.legend": "Le lien",
+    "minute.map.alt_intro": "Carte du réseau de {person}, en quatre secteurs et trois cercles de proximité.",
+    "minute.map.entry": "{who}, {ring}, lien {tie}",
+    "minute.map.ring.1": "très proche",
+    "minute.map.ring.2": "proche",
+    "minute.map.ring.3": "plus loin",
+    "tui.note_kind.member": "personne du réseau",
 }

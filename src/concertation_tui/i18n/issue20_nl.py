@@ -43,4 +43,17 @@ STRINGS: dict[str, str] = {
     "TieKind.supportive": "steunend",
     "TieKind.fragile": "broos",
     "TieKind.conflicting": "conflictueus",
+    # -- the network map in the minute ----------------------------------------------------------------
+    "minute.map.someone": "iemand dichtbij",
+    "minute.map.heading": "De netwerkkaart van {person}",
+    "minute.map.intro": "Samen met {person} getekend: wie voor hem of haar telt, per sector, van het dichtst (in het midden) tot het verst.",
+    "minute.map.letter_heading": "De mensen die voor u tellen",
+    "minute.map.letter_intro": "Dit is de tekening die we samen maakten. Hoe dichter bij het midden, hoe dichter die persoon bij u staat.",
+    "minute.map.legend": "De band",
+    "minute.map.alt_intro": "Netwerkkaart van {person}, in vier sectoren en drie cirkels van nabijheid.",
+    "minute.map.entry": "{who}, {ring}, {tie} band",
+    "minute.map.ring.1": "heel dichtbij",
+    "minute.map.ring.2": "dichtbij",
+    "minute.map.ring.3": "verder weg",
+    "tui.note_kind.member": "netwerklid",
 }

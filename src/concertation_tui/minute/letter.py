@@ -13,6 +13,7 @@ from .context import Context
 from docx.shared import Pt
 
 from .docx_helpers import bold
+from .network_picture import letter_section as network_map
 from .text import names, quote, sentence
 
 OPEN = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.NOT_DONE)
@@ -207,8 +208,8 @@ def _closing(c: Context) -> None:
         w.para(line, style, **fmt, **({"keep_with_next": True} if n < len(block) - 1 else {}))
 
 
-SECTIONS = (_greeting, _who_was_there, _what_you_said, _decided, _still_open, _series_end, _who_to_call, _next_meeting,
-            _closing)
+SECTIONS = (_greeting, _who_was_there, _what_you_said, network_map, _decided, _still_open, _series_end, _who_to_call,
+            _next_meeting, _closing)
 
 
 def write_letter(c: Context) -> None:

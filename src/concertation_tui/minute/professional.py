@@ -27,6 +27,7 @@ from ..model import (
 )
 from ..model.coordination import FlagKind, flags
 from .context import Context
+from .network_picture import professional_section as network_map
 from .docx_helpers import Group, bold, italic, muted
 from .text import capitalised, names, quote, sentence
 
@@ -638,7 +639,7 @@ def _data_protection(c: Context) -> None:
 
 
 SECTIONS: tuple[Callable[[Context], None], ...] = (
-    _opening, _to_do, _participants, _frame, _agenda, _review, _person_view, _network, _contributions,
+    _opening, _to_do, _participants, _frame, _agenda, _review, _person_view, _network, network_map, _contributions,
     _shared_picture, _actions, _between, _open_questions, _next_meeting, _series_end, _distribution,
     _data_protection,
 )
