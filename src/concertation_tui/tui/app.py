@@ -69,8 +69,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         key("f5", "phase('actions')", "actions", priority=True, show=False),
         key("f6", "phase('close')", "close", priority=True, show=False),
         key("f8", "private_time", "private_time", priority=True),
-        key("shift+f8", "room_screen", "room_screen", priority=True, show=False),
+        # Terminals send shift+F2 and shift+F8 either with a shift modifier or as F14 and F20: both.
+        key("shift+f8,f20", "room_screen", "room_screen", priority=True, show=False, key_display="shift+F8"),
         key("f10", "coordination", "coordination", priority=True),
+        key("shift+f2,f14", "network_map", "network_map", priority=True, show=False, key_display="shift+F2"),
         key("f12", "phase('reread')", "reread", priority=True, show=False),
         key("ctrl+p", "command_palette", "palette", priority=True, show=False),
         key("ctrl+q", "quit", "quit", priority=True, show=False),
@@ -551,7 +553,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return bool(self.screen.query("HelpPanel"))  # else the key is the focused widget's
         if self.covered and action not in ("private_time", "quit", "toggle_help", "room_screen"):
             return False
-        if action in ("phase", "private_time", "coordination", "room_screen") and self.meeting is None:
+        if action in ("phase", "private_time", "coordination", "room_screen", "network_map") and self.meeting is None:
             return False
         if action == "phase" and isinstance(self.screen, ModalScreen) and not isinstance(self.screen, CommandPalette):
             return False  # a dialog is open: it is closed (Escape) or saved first
@@ -576,6 +578,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         from .screens.coordination import show_coordination
 
         show_coordination(self)
+
+    def action_network_map(self) -> None:
+        """shift+F2, from every step: the map of the person's network; the same key closes it."""
+        from .screens.network_map import show_network_map
+
+        show_network_map(self)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
