@@ -410,6 +410,12 @@ def play_demo_follow_up(follow: Meeting) -> Meeting:
                person_words="C'est moi qui l'appelle.", item_id=changed.id, domains=[Domain.SOCIAL_TIES],
                created_at=at(14, 40)),
     )
+    # His map has moved: Marcel is closer again (the club on Thursdays), the hospital no longer pushes.
+    for place in follow.network_map:
+        if place.who_id == next((n.id for n in follow.network if n.name == "Marcel"), ""):
+            place.ring, place.tie = 2, TieKind.SUPPORTIVE
+        if place.who_id == by_name["Julie Verhaegen"].id:
+            place.tie = TieKind.FRAGILE
     follow.last_word = "Merci d'être venus chez moi. On continue comme ça."
     follow.next_meeting = NextMeeting(date=day + dt.timedelta(days=56), time=dt.time(14, 0),
                                       place="Au domicile de Monsieur Lambert", person_agrees=True,

@@ -40,11 +40,13 @@ class Placeable:
     name: str
     detail: str
     member: bool
+    """A member of the person's network who does not attend: their name may be kept out of a copy (one
+    who attends is named in the minute's list of participants anyway)."""
 
 
 def placeable(meeting: Meeting) -> list[Placeable]:
     """The members of the person's network first (a member who also attends counts once), then the others."""
-    found = [Placeable(m.id, m.name, m.link, True) for m in meeting.network]
+    found = [Placeable(m.id, m.name, m.link, not m.participant_id) for m in meeting.network]
     linked = {m.participant_id for m in meeting.network if m.participant_id}
     for p in meeting.participants:
         if p.kind is ParticipantKind.PERSON or p.id in linked:
@@ -200,7 +202,7 @@ class NetworkMapScreen(ViewScreen):
     def action_naming(self) -> None:
         who = self._chosen()
         m = self.meeting
-        if who is None or not any(n.id == who for n in m.network):
+        if who is None or not any(n.id == who and not n.participant_id for n in m.network):
             self.capp.say(tr("map.naming_members_only"))
             return
         following = NAMING[(NAMING.index(naming_of(m, who)) + 1) % len(NAMING)]
