@@ -117,3 +117,82 @@ def test_a_map_refers_to_members_or_participants_only() -> None:
     data["network_map"].append(MapPlacement(who_id="nobody").model_dump(mode="json"))
     with pytest.raises(ValueError):
         Meeting.model_validate(data)
+
+
+# -- across a series -------------------------------------------------------------------------------
+
+
+def test_the_series_says_what_changed_on_the_map() -> None:
+    from pathlib import Path
+
+    from concertation_tui.demo import play_demo_follow_up
+    from concertation_tui.network_changes import map_changes
+    from concertation_tui.templates import new_follow_up
+
+    first = demo_meeting()
+    follow = new_follow_up(first, Path("premiere.json"))
+    assert [p.model_dump() for p in follow.network_map] == [p.model_dump() for p in first.network_map]
+    assert map_changes(first, follow, "fr") == []
+    follow = play_demo_follow_up(follow)
+    georges = next(n for n in follow.network if n.name == "Georges Piron")
+    follow.network_map = [p for p in follow.network_map if p.who_id != georges.id]
+    assert map_changes(first, follow, "fr") == [
+        "Marcel : plus proche (proche), lien fragile → soutenant",
+        "Julie Verhaegen : lien conflictuel → fragile",
+        "Georges Piron : n'est plus sur la carte",
+    ]
+    assert first.network_map[2].ring == 3  # the first meeting's map is kept as it was
+
+
+# -- the map view ------------------------------------------------------------------------------------
+
+
+async def test_the_map_is_built_by_keyboard_and_saved(tmp_path, private_home) -> None:
+    from concertation_tui import store
+    from concertation_tui.model import MapSector, TieKind
+    from concertation_tui.tui.app import ConcertationApp
+    from concertation_tui.tui.screens.network_map import NetworkMapScreen
+
+    m = demo_meeting()
+    marcel = next(n for n in m.network if n.name == "Marcel")
+    m.network_map = [p for p in m.network_map if p.who_id != marcel.id]
+    path = store.create_meeting_file(m, tmp_path)
+    app = ConcertationApp(path, lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.5)
+        await pilot.press("shift+f2")
+        await pilot.pause(0.5)
+        screen = app.screen
+        assert isinstance(screen, NetworkMapScreen)
+        table = screen.query_one("#map-table")
+        table.keep_row(table.row_of(marcel.id))
+        await pilot.press("s")  # onto the map (a member of the network: family first)
+        await pilot.pause()
+        await pilot.press("s", "s", "minus", "l", "l")  # work/school, further, fragile then conflicting
+        await pilot.pause()
+        place = next(p for p in app.meeting.network_map if p.who_id == marcel.id)
+        assert (place.sector, place.ring, place.tie) == (MapSector.WORK_SCHOOL, 3, TieKind.CONFLICTING)
+        await pilot.press("n", "n")  # only in the letter, then never written
+        await pilot.pause()
+        assert marcel.id and next(n for n in app.meeting.network if n.id == marcel.id).visibility.kind.value == "oral_only"
+        box = str(screen.query_one("#map-work_school").render())
+        assert "× Marcel (conflictuel)" in box
+        table.keep_row(table.row_of(app.meeting.participants[1].id))
+        before = [n.visibility for n in app.meeting.network]
+        await pilot.press("n")  # a participant's name cannot be kept out of the minute
+        await pilot.pause()
+        assert [n.visibility for n in app.meeting.network] == before
+        table.keep_row(table.row_of(marcel.id))
+        await pilot.press("delete")
+        await pilot.pause()
+        assert all(p.who_id != marcel.id for p in app.meeting.network_map)
+        await pilot.press("s")
+        await pilot.pause()
+        while app.save_pending:
+            await pilot.pause(0.1)
+        await pilot.press("shift+f2")  # the same key closes it
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, NetworkMapScreen)
+    saved = store.load_meeting(path)
+    assert any(p.who_id == marcel.id and p.sector is MapSector.FAMILY for p in saved.network_map)
+    assert next(n for n in saved.network if n.id == marcel.id).visibility.kind.value == "oral_only"
