@@ -24,7 +24,9 @@ from .. import room_link
 from ..i18n import resolve_language
 from ..model import ItemState, now
 from . import room_view as rv
-from .format import AGREEMENT_SYMBOL, CURRENT, ITEM_SYMBOL, NOT_SPOKEN, OVERRUN, SPOKEN, clock_text, date_text
+from .format import (
+    AGREEMENT_SYMBOL, CURRENT, CURRENT_ITEM, ITEM_SYMBOL, NOT_SPOKEN, OVERRUN, SPOKEN, clock_text, date_text,
+)
 from .safety import SafeAppMixin
 from .text import Localized, key, lbl, tr
 
@@ -153,7 +155,7 @@ class RoomApp(SafeAppMixin, Localized, App[int]):
     def _agenda(self, view: rv.RoomView) -> None:
         parts: list = [(tr("room.agenda"), "bold underline"), "\n"]
         for n, item in enumerate(view.agenda, 1):
-            mark = CURRENT if item.current else " "
+            mark = CURRENT_ITEM if item.current else " "
             minutes = f"{int(item.elapsed // 60)}/{item.timebox_minutes} min"
             style = "bold" if item.current else ("dim" if item.state in (ItemState.DONE, ItemState.SKIPPED) else "")
             parts += [(f"{mark} {ITEM_SYMBOL[item.state]} {n}. ", style), (item.title, style), f"  {minutes}\n"]
