@@ -196,3 +196,24 @@ async def test_the_map_is_built_by_keyboard_and_saved(tmp_path, private_home) ->
     saved = store.load_meeting(path)
     assert any(p.who_id == marcel.id and p.sector is MapSector.FAMILY for p in saved.network_map)
     assert next(n for n in saved.network if n.id == marcel.id).visibility.kind.value == "oral_only"
+
+
+def test_removing_someone_takes_them_off_the_map_and_the_file_still_loads(tmp_path) -> None:
+    from concertation_tui import store
+    from concertation_tui.model import Participant
+    from concertation_tui.tui.edits import remove_participant
+
+    m = demo_meeting()
+    newcomer = Participant(name="Service ajouté puis retiré")
+    m.participants.append(newcomer)
+    m.network_map.append(MapPlacement(who_id=newcomer.id))
+    marcel = next(n for n in m.network if n.name == "Marcel")
+    georges = next(n for n in m.network if n.name == "Georges Piron")
+    marcel.visibility = Visibility(kind=VisibilityKind.RESTRICTED, recipients=[newcomer.id])
+    remove_participant(m, newcomer.id)
+    m.network.remove(georges)
+    m.network_map = [p for p in m.network_map if p.who_id != georges.id]
+    path = store.create_meeting_file(m, tmp_path)
+    saved = store.load_meeting(path)  # no reference left to either: the file loads
+    assert {p.who_id for p in saved.network_map}.isdisjoint({newcomer.id, georges.id})
+    assert next(n for n in saved.network if n.id == marcel.id).visibility.recipients == []
