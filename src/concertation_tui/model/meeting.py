@@ -491,6 +491,9 @@ class Action(Record):
     """The person's agreement: agrees, disagrees, wants_time or not_asked."""
     person_words: str = ""
     """The person's own words about it, when they differ or add something."""
+    person_wording: str = ""
+    """How the letter to the person says it, to them (« Vous appelez Sophie Mertens, votre assistante
+    sociale… »); empty: the wording the rules propose from the action."""
     status: ActionStatus = ActionStatus.PLANNED
     """planned, in_progress, done, not_done or dropped."""
     status_reason: str = ""
