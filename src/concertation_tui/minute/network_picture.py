@@ -80,16 +80,17 @@ def _s(lang: str, key: str, **params: object) -> str:
     return t(f"minute.map.{key}", lang, **params)
 
 
-def entry_words(entry: MapEntry, lang: str) -> str:
-    """« Isabelle Lambert (sa fille) : très proche, lien soutenant »."""
-    who = f"{entry.name} ({entry.detail})" if entry.detail else entry.name
+def entry_words(entry: MapEntry, lang: str, *, short: bool = False) -> str:
+    """« Isabelle Lambert (sa fille), très proche, lien soutenant »; `short` (the letter's short
+    sentences): the name alone."""
+    who = f"{entry.name} ({entry.detail})" if entry.detail and not short else entry.name
     return _s(lang, "entry", who=who, ring=_s(lang, f"ring.{entry.ring}"), tie=label(entry.tie, lang))
 
 
-def sector_lines(entries: list[MapEntry], lang: str) -> list[tuple[str, list[str]]]:
+def sector_lines(entries: list[MapEntry], lang: str, *, short: bool = False) -> list[tuple[str, list[str]]]:
     """Per sector, in the map's order, the words of each entry (sectors with nobody left out)."""
     return [
-        (label(sector, lang), [entry_words(e, lang) for e in sorted(found, key=lambda e: e.ring)])
+        (label(sector, lang), [entry_words(e, lang, short=short) for e in sorted(found, key=lambda e: e.ring)])
         for sector in MapSector
         if (found := [e for e in entries if e.sector is sector])
     ]
@@ -195,7 +196,7 @@ def render_png(entries: list[MapEntry], person: str, lang: str) -> bytes:
 # -- in the documents ----------------------------------------------------------------------------
 
 
-def _write(c: Context, heading: str, intro: str) -> None:
+def _write(c: Context, heading: str, intro: str, *, short: bool = False) -> None:
     entries = map_entries(c.meeting)
     if not entries:
         return
@@ -211,7 +212,7 @@ def _write(c: Context, heading: str, intro: str) -> None:
     shape._inline.docPr.set("descr", described)
     shape._inline.docPr.set("title", heading)
     shape._inline.docPr.set("name", "network-map")
-    for sector, lines in sector_lines(entries, c.lang):  # the same in words, under the picture
+    for sector, lines in sector_lines(entries, c.lang, short=short):  # the same in words, under the picture
         w.para(bold(f"{sector[:1].upper()}{sector[1:]}{c.colon.rstrip()}"), keep_with_next=True)
         w.bullets(lines)
 
@@ -223,4 +224,4 @@ def professional_section(c: Context) -> None:
 
 def letter_section(c: Context) -> None:
     """The map in the letter: « Les personnes qui comptent pour vous »."""
-    _write(c, c.s("map.letter_heading"), c.s("map.letter_intro"))
+    _write(c, c.s("map.letter_heading"), c.s("map.letter_intro"), short=True)
