@@ -192,8 +192,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     # -- changes and saving -----------------------------------------------------------------------
 
-    def change(self, edit: Callable[[Meeting], Any], *, quiet: bool = False, refresh: bool = True) -> bool:
-        """Apply `edit` to the meeting, refresh what is shown and schedule the save.
+    def change(self, edit: Callable[..., Any], *args: Any, quiet: bool = False, refresh: bool = True,
+               **params: Any) -> bool:
+        """Apply `edit(meeting, *args, **params)` (an operation of model/ops.py) to the meeting, refresh
+        what is shown and schedule the save.
 
         Refused (False) when the meeting is read-only; `quiet` refuses without saying so. `refresh`
         False keeps the screens as they are (a change nothing else shows, such as the typing draft).
@@ -204,7 +206,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             if not quiet:
                 self.say(tr("read_only_refused"), "warning")
             return False
-        edit(self.meeting)
+        edit(self.meeting, *args, **params)
         self.meeting_changed(refresh=refresh)
         return True
 

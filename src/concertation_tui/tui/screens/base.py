@@ -65,5 +65,5 @@ class MeetingScreen(TakesKeysWhileOpening, Localized, Screen):
     def refresh_view(self) -> None:
         """Show the meeting as it is now (called after every change)."""
 
-    def change(self, edit) -> bool:
-        return self.capp.change(edit)
+    def change(self, edit, *args, **params) -> bool:
+        return self.capp.change(edit, *args, **params)
