@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from concertation_tui.issuing import issue_minute
+from concertation_tui.services.issuing import issue_minute
 from concertation_tui.model import (
     Action,
     AgendaItem,
@@ -249,7 +249,7 @@ def test_each_professional_copy_opens_with_what_its_readers_have_to_do(issued_me
 
 def test_the_person_decides_who_receives_the_detailed_minute(issued_meeting) -> None:
     """Recorded with the consent (from the opening's form), said in the minute, checked at issue."""
-    from concertation_tui.issuing import IssueError
+    from concertation_tui.services.issuing import IssueError
     from concertation_tui.minute import build_minute
     from concertation_tui.tui.dialogs.meeting_forms import apply_consent
 
@@ -278,7 +278,7 @@ def test_the_person_decides_who_receives_the_detailed_minute(issued_meeting) -> 
 
 
 def paragraphs_of(data: bytes) -> list[str]:
-    from concertation_tui.preview import document_lines
+    from concertation_tui.services.preview import document_lines
 
     return [line.text.replace("\xa0", " ") for line in document_lines(data)]
 

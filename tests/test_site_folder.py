@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 
 from concertation_tui.cli import main
 from concertation_tui.config import load_config
-from concertation_tui.writing import hints
+from concertation_tui.services.writing import hints
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "templates"

@@ -13,7 +13,7 @@ import pytest
 from test_tui_support import START, Clock, demo_file, flat, screen_text, settle
 
 from concertation_tui import store
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.model import ConsentStatus, Domain, DomainSharing, VisibilityKind
 from concertation_tui.tui.app import ConcertationApp
 from concertation_tui.tui.dialogs.consent_forms import DomainConsentDialog
@@ -344,7 +344,7 @@ async def test_the_launcher_flags_a_minute_past_its_delay_and_says_when_it_is_is
         await done(app, pilot)
         assert "!CRenretard·J+22" in flat(screen_text(app))
     meeting = store.load_meeting(late)
-    from concertation_tui.issuing import issue_minute
+    from concertation_tui.services.issuing import issue_minute
 
     issue_minute(meeting, late, consent_reason="accord donné oralement en fin de réunion")
     app = ConcertationApp(None, clock=Clock(MORNING_AFTER))

@@ -13,7 +13,7 @@ from test_tui_support import Clock, demo_file, flat, screen_text, settle
 from textual.widgets import Select
 
 from concertation_tui import store
-from concertation_tui.demo import demo_meeting, play_demo_follow_up
+from concertation_tui.services.demo import demo_meeting, play_demo_follow_up
 from concertation_tui.model import (
     ActionStatus,
     ConsentStatus,
@@ -23,7 +23,7 @@ from concertation_tui.model import (
     SeriesEnd,
     StepStatus,
 )
-from concertation_tui.templates import new_follow_up
+from concertation_tui.services.templates import new_follow_up
 from concertation_tui.tui.app import ConcertationApp
 from concertation_tui.tui.dialogs.forms import FormDialog
 from concertation_tui.tui.screens.coordination import CoordinationScreen

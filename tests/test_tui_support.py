@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from concertation_tui import store
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 
 TZ = dt.datetime.now().astimezone().tzinfo
 START = dt.datetime(2026, 11, 23, 15, 20, tzinfo=TZ)

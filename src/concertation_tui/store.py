@@ -570,7 +570,7 @@ def list_meetings(folder: Path | None = None, lang: str | None = None) -> list[M
     Read through the index kept beside the meetings (meeting_index.py): only files changed since
     the last listing are read and validated again.
     """
-    from .meeting_index import list_meetings as indexed  # it imports this module
+    from .services.meeting_index import list_meetings as indexed  # it imports this module
 
     return indexed(folder, lang)[0]
 

@@ -25,7 +25,7 @@ from .. import store
 from ..config import Config, load_config
 from ..i18n import resolve_language
 from ..model import Meeting, Phase, PrivatePart, TimeSpan, now
-from . import timing
+from ..model import timing
 from .commands import MeetingCommands, Palette
 from .early_keys import KeyAfterTyping, KeysReleased
 from .safety import WRITE_LOCK, SafeAppMixin, message

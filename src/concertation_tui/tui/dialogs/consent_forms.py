@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from ...model import ConsentStatus, Domain, DomainConsent, DomainSharing, Meeting, ParticipantKind
 from ...model.sharing import notes
-from ..format import date_text
+from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, key, lbl, tr
 from ..widgets import Choices

@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioSet, Select, Static
 from textual.widgets.selection_list import Selection
 
-from ..format import date_text, parse_date, parse_time, time_text
+from ...services.display import date_text, parse_date, parse_time, time_text
 from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, key, tr
 from ..widgets import Choice, Field, Picks, ShortText, Tick

@@ -31,7 +31,7 @@ from ...model import (
     Visibility,
     VisibilityKind,
 )
-from ..format import one_line
+from ...services.display import one_line
 from ..text import lbl, tr
 from .forms import FormDialog, FormField
 

@@ -10,7 +10,7 @@ from textual.widgets import Button, Static
 
 from ...i18n import label
 from ...model import DomainSharing, Meeting
-from ..format import date_text
+from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, key, lbl, tr
 

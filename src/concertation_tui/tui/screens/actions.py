@@ -13,7 +13,7 @@ from ...model import Action, Agreement, Level, readiness
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm
-from ..format import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line
+from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line
 from ..text import cell, key, lbl, tr
 from ..widgets import Box, Choices, Table
 from .base import MeetingScreen

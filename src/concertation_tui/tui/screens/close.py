@@ -15,10 +15,10 @@ from textual.widgets.selection_list import Selection
 
 from ... import store
 from ...model import Edition, Level, Meeting, OpenQuestion, readiness
-from .. import timing
+from ...model import timing
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm, TextPrompt
-from ..format import date_text, one_line, time_text
+from ...services.display import date_text, one_line, time_text
 from ..text import key, lbl, tr
 from ..widgets import Choices, Picks
 from .actions import finding_prompt, go_to_finding

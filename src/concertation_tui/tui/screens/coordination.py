@@ -27,9 +27,9 @@ from ...model import (
 )
 from ...model.coordination import Flag, FlagKind, flags, grid
 from ...model.sharing import Note, consent_conflicts, notes, professional_copies, visible_notes
-from .. import timing
+from ...model import timing
 from ..dialogs import meeting_forms
-from ..format import one_line
+from ...services.display import one_line
 from ..text import key, lbl, tr
 from ..widgets import Choices, Table
 from . import notes as note_edits

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from ... import issuing, store
+from ... import store
+from ...services import issuing
 from ...model import Level, Meeting, readiness
 from ..dialogs.forms import Notice
 from ..dialogs.issue_forms import ConflictsDialog, issue_form, issued_text

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from textual import work
 
 from ... import store
-from ...meeting_index import list_meetings
+from ...services.meeting_index import list_meetings
 from ..dialogs.forms import FormDialog, FormField, Notice
 from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, key, tr
@@ -25,7 +25,7 @@ from ..widgets import Banner, Choices
 
 def _templates() -> dict[str, Path]:
     try:
-        from ...templates import meeting_templates
+        from ...services.templates import meeting_templates
     except ImportError:  # pragma: no cover - the templates module ships with the program
         return {}
     try:
@@ -174,7 +174,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
         lang = self.app.language  # type: ignore[attr-defined]
         title = values["title"]
         if values["template"]:
-            from ...templates import new_meeting_from_template
+            from ...services.templates import new_meeting_from_template
 
             try:
                 meeting = new_meeting_from_template(values["template"], title=title, day=values["date"],
@@ -225,7 +225,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
     async def _create_follow_up(self, summary: store.MeetingSummary, values: dict | None) -> None:
         if values is None:
             return
-        from ...templates import new_follow_up
+        from ...services.templates import new_follow_up
 
         lang = self.app.language  # type: ignore[attr-defined]
         try:
@@ -246,6 +246,6 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
             await self._open(Path(values["path"]).expanduser())
 
     async def action_demo(self) -> None:
-        from ...demo import demo_meeting
+        from ...services.demo import demo_meeting
 
         await self._create(demo_meeting())

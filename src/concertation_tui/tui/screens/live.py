@@ -27,10 +27,10 @@ from ...model import (
     VisibilityKind,
     ViewAspect,
 )
-from .. import timing
+from ...model import timing
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm
-from ..format import (
+from ...services.display import (
     CURRENT,
     CURRENT_ITEM,
     ITEM_SYMBOL,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...model import Contribution, PersonView
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm
-from ..format import one_line
+from ...services.display import one_line
 from ..text import tr
 
 

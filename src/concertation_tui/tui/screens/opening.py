@@ -13,7 +13,7 @@ from ...model import Attendance, ConsentStatus, DomainSharing
 from ..dialogs import meeting_forms as forms
 from ..dialogs.consent_forms import DomainConsentDialog, concerned_domains
 from ..dialogs.forms import TextPrompt
-from ..format import date_text, one_line
+from ...services.display import date_text, one_line
 from ..text import cell, key, lbl, tr
 from ..widgets import Table
 from .base import MeetingScreen

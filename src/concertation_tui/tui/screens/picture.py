@@ -28,10 +28,10 @@ from ...model import (
     StepStatus,
     VisibilityKind,
 )
-from .. import timing
+from ...model import timing
 from ..dialogs import coordination_forms as forms
 from ..dialogs.forms import Confirm
-from ..format import date_text, one_line
+from ...services.display import date_text, one_line
 from ..text import key, lbl, tr
 from ..widgets import Choices
 from .views import ViewBar, ViewScreen, colon

@@ -11,9 +11,9 @@ from textual.widgets.selection_list import Selection
 from ...model import Domain, ParticipantKind, ops
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm, Notice
-from ..format import date_text, one_line, time_text
+from ...services.display import date_text, one_line, time_text
 from ..text import cell, key, lbl, tr
-from ..timing import planned_seconds
+from ...model.timing import planned_seconds
 from ..widgets import Picks, Table
 from .base import MeetingScreen
 

@@ -34,14 +34,14 @@ from ...model import (
     readiness,
 )
 from ...model.checks import Finding, carrier_name
-from ...writing import Hint, hints
-from .. import rereading
+from ...services.writing import Hint, hints
+from ...model import rereading
 from ..dialogs import meeting_forms as forms
 from ..dialogs import coordination_forms, note_forms
 from ..dialogs.consent_forms import DomainConsentDialog
 from ..dialogs.forms import Confirm, FormDialog, FormField, TextPrompt
-from ..format import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line, time_text
-from ..rereading import Entry
+from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line, time_text
+from ...model.rereading import Entry
 from ..text import key, lbl, tr
 from ..widgets import AppBar, Choices, PHASE_KEYS, PHASES
 from . import issue_flow

@@ -21,7 +21,7 @@ from ...model import Action, ActionStatus, Meeting
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms
 from ..dialogs.forms import TextPrompt
-from ..format import STATUS_SYMBOL, date_text, one_line
+from ...services.display import STATUS_SYMBOL, date_text, one_line
 from ..text import cell, key, lbl, tr
 from ..widgets import Box, Table
 from .views import ViewScreen, colon
@@ -64,7 +64,7 @@ def the_person(meeting: Meeting) -> str:
 def offer_review(screen) -> None:
     """Open the review once per session when the live step shows a follow-up's review item with
     actions still to review (a follow-up starts there, before anything else)."""
-    from .. import timing
+    from ...model import timing
 
     app = screen.app
     meeting = getattr(app, "meeting", None)

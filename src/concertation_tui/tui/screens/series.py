@@ -20,10 +20,10 @@ from textual.widgets.option_list import Option
 from ... import store
 from ...i18n import label
 from ...model import Meeting, Phase
-from ...series import action_histories, group_by_series, history_line, scale_chart, series_meetings
+from ...services.series import action_histories, group_by_series, history_line, scale_chart, series_meetings
 from ...visible import visible
 from ..dialogs import coordination_forms as forms
-from ..format import STATUS_SYMBOL, date_text, one_line
+from ...services.display import STATUS_SYMBOL, date_text, one_line
 from ..text import cell, key, lbl, tr
 from ..widgets import Box, Table
 from .views import ViewScreen

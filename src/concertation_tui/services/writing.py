@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .i18n import resolve_language, t
-from .model import Meeting
-from .resources import word_list_folders
+from ..i18n import resolve_language, t
+from ..model import Meeting
+from ..resources import word_list_folders
 
 
 def _fold(text: str) -> str:

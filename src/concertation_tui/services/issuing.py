@@ -19,11 +19,11 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .i18n import label, t
-from .model import ConsentOverride, Edition, Issue, Meeting, Recipient, now
-from .model.checks import unagreed_readers
-from .model.sharing import ConsentConflict, consent_conflicts_for, professional_copies
-from .store import StoreError, ensure_private_dir, refuse_foreign, save_meeting, write_private
+from ..i18n import label, t
+from ..model import ConsentOverride, Edition, Issue, Meeting, Recipient, now
+from ..model.checks import unagreed_readers
+from ..model.sharing import ConsentConflict, consent_conflicts_for, professional_copies
+from ..store import StoreError, ensure_private_dir, refuse_foreign, save_meeting, write_private
 
 ISSUES_DIR = "comptes-rendus"
 
@@ -129,7 +129,7 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
     Raises IssueError when a correction does not say what changed, or when the distribution list names
     someone the person did not agree may receive the detailed minute.
     """
-    from .minute import build_minute, minute_file_name  # python-docx only when issuing
+    from ..minute import build_minute, minute_file_name  # python-docx only when issuing
 
     version = len(meeting.distribution.issues) + 1
     if version > 1 and not what_changed.strip():

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .model import Attendance, Meeting, Participant, ParticipantKind, SeriesInfo, new_id, now
-from .model.followup import follow_up
-from .resources import template_folders
-from .store import StoreError, parse_meeting
+from ..model import Attendance, Meeting, Participant, ParticipantKind, SeriesInfo, new_id, now
+from ..model.followup import follow_up
+from ..resources import template_folders
+from ..store import StoreError, parse_meeting
 
 DEFAULT_TEMPLATE = "premiere-reunion"
 
@@ -53,7 +53,7 @@ def new_meeting_from_template(
 ) -> Meeting:
     """A fresh meeting (new ids, new series) from the template `name`; the organisation is the
     template's, else the `organisation` setting (the organisation's folder, or the user's)."""
-    from .config import load_config
+    from ..config import load_config
 
     template = _template(name)
     agenda = [item.model_copy(update={"id": new_id()}) for item in template.agenda]

@@ -1,0 +1,54 @@
+"""The layers of the source tree: what may import what (read from the source, not from a run)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "concertation_tui"
+
+
+def imported(path: Path) -> set[str]:
+    """The absolute names of every module `path` imports, its relative imports resolved."""
+    package = ".".join(("concertation_tui", *path.relative_to(SRC).with_suffix("").parts[:-1]))
+    if path.name == "__init__.py":
+        package = ".".join(("concertation_tui", *path.relative_to(SRC).parts[:-1]))
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package.split(".")
+            if node.level:
+                base = base[: len(base) - node.level + 1]
+                stem = ".".join([*base, node.module] if node.module else base)
+            else:
+                stem = node.module or ""
+            names.add(stem)
+            names |= {f"{stem}.{alias.name}" for alias in node.names}
+    return names
+
+
+def layer(folder: str) -> list[Path]:
+    return sorted((SRC / folder).rglob("*.py")) if folder else sorted(SRC.glob("*.py"))
+
+
+def test_the_headless_floor_never_imports_textual_nor_the_interface() -> None:
+    for path in [*layer("model"), *layer("services"), *layer("minute"), *layer("i18n"), *layer("")]:
+        if path.name in ("cli.py",):
+            continue  # the command line starts the interface, lazily
+        for name in imported(path):
+            assert not name.startswith(("textual", "concertation_tui.tui")), (path.name, name)
+
+
+def test_the_model_imports_nothing_above_it() -> None:
+    above = ("concertation_tui.services", "concertation_tui.store", "concertation_tui.minute", "concertation_tui.tui",
+             "concertation_tui.cli", "concertation_tui.config")
+    for path in layer("model"):
+        for name in imported(path):
+            assert not name.startswith(above), (path.name, name)
+
+
+def test_services_never_import_the_command_line() -> None:
+    for path in layer("services"):
+        assert not any(name.startswith("concertation_tui.cli") for name in imported(path)), path.name
