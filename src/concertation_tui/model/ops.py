@@ -7,7 +7,39 @@ tests/test_ops.py. An operation never leaves an id that names nothing (model/ref
 
 from __future__ import annotations
 
-from .meeting import Meeting
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .enums import (
+    ConsentStatus,
+    Domain,
+    DomainSharing,
+    ParticipantKind,
+    Phase,
+    PictureKind,
+    SeriesEnd,
+    ViewAspect,
+    VisibilityKind,
+)
+from .meeting import (
+    Action,
+    AgendaItem,
+    Contribution,
+    Disagreement,
+    DomainConsent,
+    Meeting,
+    NetworkMember,
+    OpenQuestion,
+    Participant,
+    PersonView,
+    PictureLine,
+    PrivatePart,
+    ScaleRating,
+    Step,
+    TimeSpan,
+    Visibility,
+)
 from .references import ITEM, PARTICIPANT, Mentions, mentions, remove_target
 
 RECORD_COLLECTIONS = ("network", "contributions", "person_views", "steps", "picture", "scales", "disagreements",
@@ -81,3 +113,254 @@ def move_speaker(meeting: Meeting, pid: str, step: int) -> None:
     if pid in order:
         _move(order, order.index(pid), step)
     meeting.speaking_order = order + rest
+
+
+# -- records: a blank to fill, added, edited ---------------------------------------------------------
+#
+# The forms name their fields after the record's fields, so an edit takes the form's values as they
+# are (`values`); what a form leaves empty for "none" (None) is written as the file writes it ("").
+
+
+_TYPES: dict[str, type] = {
+    "participants": Participant, "network": NetworkMember, "agenda": AgendaItem, "contributions": Contribution,
+    "person_views": PersonView, "steps": Step, "picture": PictureLine, "scales": ScaleRating,
+    "disagreements": Disagreement, "open_questions": OpenQuestion, "actions": Action,
+}
+_NO_ID = ("carrier_id", "checker_id", "item_id", "voice_id", "participant_id")
+"""Fields where a form's None (nobody, no item) is the empty id."""
+
+
+def blank(collection: str, **fields: Any) -> Any:
+    """A record of `collection` that is in no meeting: the starting values of a form that adds one."""
+    required = {"participants": {"name": ""}, "network": {"name": ""}, "agenda": {"title": ""},
+                "contributions": {"speaker_id": "", "text": ""}, "person_views": {"text": ""},
+                "steps": {"carrier_id": "", "domain": Domain.OTHER, "what": ""},
+                "picture": {"kind": PictureKind.WORKING, "text": ""}, "scales": {"voice_id": "", "value": 0},
+                "disagreements": {"about": ""}, "open_questions": {"text": ""}, "actions": {"what": ""}}
+    return _TYPES[collection](**{**required[collection], **fields})
+
+
+def visibility(values: Mapping[str, Any]) -> Visibility:
+    """Who may read a note, from a form's 'visibility' and 'recipients' (recipients only when restricted)."""
+    kind = values["visibility"]
+    return Visibility(kind=kind, recipients=list(values["recipients"]) if kind is VisibilityKind.RESTRICTED else [])
+
+
+def _set(record: Any, values: Mapping[str, Any], names: Iterable[str]) -> None:
+    for name in names:
+        if name in values:
+            value = values[name]
+            setattr(record, name, (value or "") if name in _NO_ID else value)
+    if "visibility" in values and "visibility" in type(record).model_fields:
+        record.visibility = visibility(values)
+
+
+def edit_contribution(meeting: Meeting, contribution: Contribution, values: Mapping[str, Any]) -> None:
+    _set(contribution, values, ("text", "speaker_id", "nature", "domains"))
+
+
+def edit_view(meeting: Meeting, view: PersonView, values: Mapping[str, Any]) -> None:
+    _set(view, values, ("text", "item_id", "aspect", "domains"))
+
+
+def edit_step(meeting: Meeting, step: Step, values: Mapping[str, Any]) -> None:
+    _set(step, values, ("what", "carrier_id", "domain", "status", "since", "item_id"))
+
+
+def edit_picture_line(meeting: Meeting, line: PictureLine, values: Mapping[str, Any]) -> None:
+    _set(line, values, ("kind", "text", "voice_id", "domains", "item_id"))
+
+
+def edit_scale(meeting: Meeting, rating: ScaleRating, values: Mapping[str, Any]) -> None:
+    _set(rating, values, ("question", "voice_id", "value", "comment", "domains"))
+
+
+def edit_disagreement(meeting: Meeting, found: Disagreement, values: Mapping[str, Any]) -> None:
+    _set(found, values, ("about", "between", "settled", "resolution", "domains"))
+
+
+def edit_action(meeting: Meeting, action: Action, values: Mapping[str, Any]) -> None:
+    _set(action, values, [name for name in values if name in Action.model_fields])
+
+
+def edit_question(meeting: Meeting, question: OpenQuestion, values: Mapping[str, Any]) -> None:
+    _set(question, values, ("text", "item_id", "domains"))
+
+
+def _add(meeting: Meeting, collection: str, values: Mapping[str, Any], edit, **fields: Any) -> Any:
+    record = blank(collection, **fields)
+    edit(meeting, record, values)
+    getattr(meeting, collection).append(record)
+    return record
+
+
+def add_view(meeting: Meeting, values: Mapping[str, Any], at: dt.datetime) -> PersonView:
+    """The person's words, from the form of the person's view."""
+    return _add(meeting, "person_views", values, edit_view, at=at)
+
+
+def add_action(meeting: Meeting, values: Mapping[str, Any], at: dt.datetime) -> Action:
+    """An action negotiated with the person, from the action form."""
+    return _add(meeting, "actions", values, edit_action, created_at=at)
+
+
+def add_step(meeting: Meeting, values: Mapping[str, Any], item_id: str = "") -> Step:
+    return _add(meeting, "steps", values, edit_step, item_id=item_id)
+
+
+def add_picture_line(meeting: Meeting, values: Mapping[str, Any], item_id: str = "") -> PictureLine:
+    return _add(meeting, "picture", values, edit_picture_line, item_id=item_id)
+
+
+def add_scale(meeting: Meeting, values: Mapping[str, Any], item_id: str = "") -> ScaleRating:
+    return _add(meeting, "scales", values, edit_scale, item_id=item_id)
+
+
+def add_disagreement(meeting: Meeting, values: Mapping[str, Any], item_id: str = "") -> Disagreement:
+    return _add(meeting, "disagreements", values, edit_disagreement, item_id=item_id)
+
+
+def add_question(meeting: Meeting, values: Mapping[str, Any]) -> OpenQuestion:
+    return _add(meeting, "open_questions", values, edit_question)
+
+
+# -- the round table ------------------------------------------------------------------------------------
+
+
+def record_words(meeting: Meeting, speaker_id: str, item_id: str, text: str, details: Mapping[str, Any],
+                 at: dt.datetime, draft: str = "") -> None:
+    """What the speaker just said on the item: the person's own words when the speaker is the person,
+    a contribution (with its nature, domains and readers from `details`) for anyone else. The speaker
+    stays the current one; `draft` is what was typed after it, kept for the next note."""
+    seen = visibility(details)
+    speaker = meeting.participant(speaker_id)
+    if speaker is not None and speaker.kind is ParticipantKind.PERSON:
+        meeting.person_views.append(PersonView(item_id=item_id, text=text, aspect=ViewAspect.GENERAL,
+                                               visibility=seen, at=at))
+    else:
+        meeting.contributions.append(Contribution(item_id=item_id, speaker_id=speaker_id, text=text,
+                                                  nature=details["nature"], domains=list(details["domains"]),
+                                                  visibility=seen, at=at))
+    meeting.progress.speaker_id = speaker_id
+    meeting.progress.draft = draft
+
+
+def set_speaker(meeting: Meeting, speaker_id: str) -> None:
+    meeting.progress.speaker_id = speaker_id
+
+
+def keep_draft(meeting: Meeting, text: str) -> None:
+    """What is typed and not recorded yet: kept so that a dropped connection loses nothing."""
+    meeting.progress.draft = text
+
+
+def set_phase(meeting: Meeting, phase: Phase) -> None:
+    meeting.progress.phase = phase
+
+
+# -- the meeting's own parts ---------------------------------------------------------------------------
+
+
+def set_details(meeting: Meeting, values: Mapping[str, Any]) -> None:
+    """Title, purpose, date, times, place, organisation and the minute's language."""
+    for name in ("title", "purpose", "date", "start_time", "end_time", "place", "organisation"):
+        setattr(meeting, name, values[name])
+    if values.get("language") is not None:
+        meeting.language = values["language"]
+        meeting.locale = {"fr": meeting.locale if meeting.locale.startswith("fr") else "fr_BE",
+                          "en": "en_GB"}[meeting.language.value]
+
+
+def set_participant(meeting: Meeting, participant: Participant | None, values: Mapping[str, Any]) -> Participant:
+    """Add a participant (None) or change one; the first facilitator becomes the meeting's."""
+    if participant is None:
+        participant = Participant(name=values["name"])
+        meeting.participants.append(participant)
+    for name, value in values.items():
+        setattr(participant, name, value)
+    if participant.kind is ParticipantKind.FACILITATOR and not meeting.facilitator_id:
+        meeting.facilitator_id = participant.id
+    return participant
+
+
+def set_network_member(meeting: Meeting, member: NetworkMember | None, values: Mapping[str, Any]) -> NetworkMember:
+    """Add someone of the person's network (None) or change them."""
+    if member is None:
+        member = NetworkMember(name=values["name"])
+        meeting.network.append(member)
+    _set(member, values, values.keys())
+    return member
+
+
+def set_item(meeting: Meeting, item: AgendaItem | None, values: Mapping[str, Any], *,
+             after: int | None = None) -> AgendaItem:
+    """Add an agenda item (None; at the end, or after the item at index `after`) or change one."""
+    if item is None:
+        item = AgendaItem(title=values["title"])
+        meeting.agenda.insert(len(meeting.agenda) if after is None else after + 1, item)
+    item.title = values["title"]
+    item.timebox_minutes = values["timebox_minutes"] if values["timebox_minutes"] is not None else 0
+    item.domains = values["domains"]
+    return item
+
+
+def set_consent(meeting: Meeting, values: Mapping[str, Any], today: dt.date) -> None:
+    """The person's consent to the meeting and to sharing, and who may read the detailed minute."""
+    c = meeting.consent
+    changed = values["status"] is not c.status or values["to_meeting"] != c.to_meeting
+    c.to_meeting = values["to_meeting"]
+    c.status = values["status"]
+    c.scope = values["scope"]
+    c.person_words = values["person_words"]
+    c.date = values["date"] or (today if c.status is not ConsentStatus.NOT_ASKED else None)
+    if changed or c.status is not ConsentStatus.NOT_ASKED:
+        c.needs_confirmation = False
+    if "minute_readers" in values:
+        # nobody ticked: not asked (the checks ask for it); else the person's answer, and who gave it
+        c.minute_readers = list(values["minute_readers"]) or None
+        person = meeting.person
+        c.minute_decided_by = (values.get("minute_decided_by") or (person.id if person else "")) if c.minute_readers else ""
+
+
+def set_domain_sharing(meeting: Meeting, domain: Domain, sharing: DomainSharing | None, participants: list[str],
+                       today: dt.date | None = None) -> None:
+    """How one life domain may be shared (None: not said); a consent said per domain is a partial consent
+    (dated today when it had no date)."""
+    if meeting.consent.status is not ConsentStatus.PARTIAL:
+        meeting.consent.status = ConsentStatus.PARTIAL
+        meeting.consent.needs_confirmation = False
+        meeting.consent.date = meeting.consent.date or today
+    rules = [r for r in meeting.consent.domains if r.domain is not domain]
+    if sharing is not None:
+        rules.append(DomainConsent(domain=domain, sharing=sharing,
+                                   participants=participants if sharing is DomainSharing.NAMED else []))
+    order = list(Domain)
+    meeting.consent.domains = sorted(rules, key=lambda r: order.index(r.domain))
+
+
+def set_next_meeting(meeting: Meeting, values: Mapping[str, Any]) -> None:
+    for name, value in values.items():
+        setattr(meeting.next_meeting, name, value)
+
+
+def set_fields(meeting: Meeting, record: Any, **fields: Any) -> None:
+    """Change plain fields of one record of the meeting (or of the meeting itself): a reason, a flag,
+    the person's last word (texts without their surrounding spaces). A name that is no field is refused."""
+    for name, value in fields.items():
+        if name not in type(record).model_fields:
+            raise AttributeError(name)
+        setattr(record, name, value.strip() if isinstance(value, str) else value)
+
+
+def start_private_part(meeting: Meeting, at: dt.datetime) -> None:
+    """A part of the meeting held without the person starts."""
+    meeting.private_parts.append(PrivatePart(span=TimeSpan(start=at)))
+
+
+def close_series(meeting: Meeting, reason: SeriesEnd | None, on: dt.date, note: str = "") -> None:
+    """The network is no longer needed (reason), or, with None, the series goes on (closure undone)."""
+    series = meeting.series
+    if reason is None:
+        series.closed_on, series.closed_reason, series.closed_note = None, None, ""
+        return
+    series.closed_reason, series.closed_on, series.closed_note = reason, on, note

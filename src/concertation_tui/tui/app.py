@@ -98,6 +98,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self.lock: store.MeetingLock | None = None
         self.read_only = ""
         """Empty when this session may write the meeting; else the sentence saying who holds it."""
+        self._last_result: Any = None  # what the last operation returned (see create)
         self.save_error = ""
         self.saved_at: dt.datetime | None = None
         self.open_error = ""
@@ -206,9 +207,15 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             if not quiet:
                 self.say(tr("read_only_refused"), "warning")
             return False
-        edit(self.meeting, *args, **params)
+        self._last_result = edit(self.meeting, *args, **params)
         self.meeting_changed(refresh=refresh)
         return True
+
+    def create(self, operation: Callable[..., Any], *args: Any, **params: Any) -> Any:
+        """Apply an operation that adds something (ops.add_action…) and return what it added; None when
+        the meeting is read-only."""
+        self._last_result = None
+        return self._last_result if self.change(operation, *args, **params) else None
 
     def meeting_changed(self, *, refresh: bool = True) -> None:
         """The model changed: schedule the save, refresh the screens. Nothing here grows with the

@@ -67,3 +67,6 @@ class MeetingScreen(TakesKeysWhileOpening, Localized, Screen):
 
     def change(self, edit, *args, **params) -> bool:
         return self.capp.change(edit, *args, **params)
+
+    def create(self, operation, *args, **params):
+        return self.capp.create(operation, *args, **params)
