@@ -263,7 +263,7 @@ class CloseScreen(MeetingScreen):
 
     def action_next_meeting(self) -> None:
         self.app.push_screen(forms.next_meeting_form(self.meeting),
-                             lambda v: v and self.change(lambda m: forms.apply_next_meeting(m, v)))
+                             lambda v: v and self.change(ops.set_next_meeting, v))
 
     def on_selection_list_selection_toggled(self, event: Picks.SelectionToggled) -> None:
         event.stop()

@@ -16,7 +16,7 @@ def edit_contribution(screen, found: Contribution) -> None:
         if values.get("_button") == "delete":
             remove_contribution(screen, found)
             return
-        screen.change(lambda m: forms.apply_contribution(found, values))
+        screen.change(ops.edit_contribution, found, values)
 
     screen.app.push_screen(forms.contribution_form(screen.meeting, found, editing=True), done)
 
@@ -36,7 +36,7 @@ def edit_view(screen, found: PersonView) -> None:
         if values.get("_button") == "delete":
             remove_view(screen, found)
             return
-        screen.change(lambda m: forms.apply_view(found, values))
+        screen.change(ops.edit_view, found, values)
 
     screen.app.push_screen(forms.view_form(screen.meeting, found, editing=True), done)
 

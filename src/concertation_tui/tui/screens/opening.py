@@ -172,7 +172,7 @@ class OpeningScreen(MeetingScreen):
         p = self._current()
         if p is not None:
             self.app.push_screen(forms.participant_form(self.meeting, p),
-                                 lambda v: v and self.change(lambda m: forms.apply_participant(m, p, v)))
+                                 lambda v: v and self.change(ops.set_participant, p, v))
 
     def on_data_table_row_selected(self, event: Table.RowSelected) -> None:
         event.stop()
@@ -180,7 +180,7 @@ class OpeningScreen(MeetingScreen):
 
     def action_add_participant(self) -> None:
         self.app.push_screen(forms.participant_form(self.meeting, None),
-                             lambda v: v and self.change(lambda m: forms.apply_participant(m, None, v)))
+                             lambda v: v and self.change(ops.set_participant, None, v))
 
     # -- consent and purpose --
 
@@ -196,7 +196,7 @@ class OpeningScreen(MeetingScreen):
         today = self.capp.now().date()
 
         def done(values) -> None:
-            if values and self.change(lambda m: forms.apply_consent(m, values, today)):
+            if values and self.change(ops.set_consent, values, today):
                 if values["status"] is ConsentStatus.PARTIAL:
                     self.action_consent_domains()  # partial: on at once to what is shared with whom
 

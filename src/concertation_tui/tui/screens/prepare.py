@@ -261,7 +261,7 @@ class PrepareScreen(MeetingScreen):
 
     def _details_done(self, values: dict | None) -> None:
         if values:
-            self.change(lambda m: forms.apply_details(m, values))
+            self.change(ops.set_details, values)
 
     def _participant_done(self, pid: str, values: dict | None) -> None:
         if not values:

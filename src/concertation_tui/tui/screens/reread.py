@@ -734,7 +734,7 @@ class RereadScreen(MeetingScreen):
                           note=tr("note.nature_note")),
                 FormField("domains", tr("note.field_domains"), "multi", c.domains, forms.domain_options()),
             ], intro=Content(one_line(c.text, 200)), validate=forms._visibility_problem)
-            self.app.push_screen(form, lambda v: v and self.change(lambda m: forms.apply_contribution(c, v)))
+            self.app.push_screen(form, lambda v: v and self.change(ops.edit_contribution, c, v))
             return
         element = None
         for collection, kind in ((m.contributions, "contribution"), (m.person_views, "person_view"),
@@ -779,11 +779,9 @@ class RereadScreen(MeetingScreen):
         elif target == "participant":
             participant = m.participant(finding.target_id)
             if participant is not None:
-                self.app.push_screen(forms.participant_form(m, participant), lambda v: v and self.change(
-                    lambda m: forms.apply_participant(m, participant, v)))
+                self.app.push_screen(forms.participant_form(m, participant), lambda v: v and self.change(ops.set_participant, participant, v))
         elif target == "meeting" and finding.code in ("no_date", "no_purpose"):
-            self.app.push_screen(forms.details_form(m), lambda v: v and self.change(
-                lambda m: forms.apply_details(m, v)))
+            self.app.push_screen(forms.details_form(m), lambda v: v and self.change(ops.set_details, v))
         else:
             from .actions import go_to_finding
 

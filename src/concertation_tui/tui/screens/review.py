@@ -263,6 +263,6 @@ class ReviewScreen(ViewScreen):
 
         def done(values: dict | None) -> None:
             if values and not values.get("_button"):
-                self.change(lambda m: meeting_forms.apply_action(action, values))
+                self.change(ops.edit_action, action, values)
 
         self.app.push_screen(meeting_forms.action_form(self.meeting, action, editing=True), done)
