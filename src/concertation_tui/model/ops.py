@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .enums import (
+    Attendance,
     ConsentStatus,
     Domain,
     DomainSharing,
@@ -364,3 +365,11 @@ def close_series(meeting: Meeting, reason: SeriesEnd | None, on: dt.date, note: 
         series.closed_on, series.closed_reason, series.closed_note = None, None, ""
         return
     series.closed_reason, series.closed_on, series.closed_note = reason, on, note
+
+
+def set_attendance(meeting: Meeting, participant: Participant, attendance: Attendance) -> None:
+    """Present, excused, absent or not known yet; who is there (or not known) has no reason of absence."""
+    participant.attendance = attendance
+    if attendance in (Attendance.PRESENT, Attendance.INVITED):
+        participant.absence_reason = ""
+        participant.written_contribution = False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import Contribution, PersonView
+from ...model import Contribution, PersonView, ops
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm
 from ...services.display import one_line
@@ -25,7 +25,7 @@ def remove_contribution(screen, found: Contribution) -> None:
     screen.app.push_screen(
         Confirm(tr("note.remove_title"), tr("note.remove_question", text=one_line(found.text, 80)),
                 yes=tr("form.delete")),
-        lambda yes: yes and screen.change(lambda m: m.contributions.remove(found)),
+        lambda yes: yes and screen.change(ops.remove_record, "contributions", found.id),
     )
 
 
@@ -45,5 +45,5 @@ def remove_view(screen, found: PersonView) -> None:
     screen.app.push_screen(
         Confirm(tr("view.remove_title"), tr("note.remove_question", text=one_line(found.text, 80)),
                 yes=tr("form.delete")),
-        lambda yes: yes and screen.change(lambda m: m.person_views.remove(found)),
+        lambda yes: yes and screen.change(ops.remove_record, "person_views", found.id),
     )
