@@ -373,3 +373,10 @@ def set_attendance(meeting: Meeting, participant: Participant, attendance: Atten
     if attendance in (Attendance.PRESENT, Attendance.INVITED):
         participant.absence_reason = ""
         participant.written_contribution = False
+
+
+def set_distribution(meeting: Meeting, receivers: Iterable[str]) -> None:
+    """Who is on the distribution list of the minute: exactly the participants named."""
+    chosen = set(receivers)
+    for participant in meeting.participants:
+        participant.receives_minute = participant.id in chosen

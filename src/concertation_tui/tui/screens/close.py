@@ -15,7 +15,7 @@ from textual.widgets.selection_list import Selection
 
 from ... import store
 from ...model import Edition, Level, Meeting, OpenQuestion, readiness
-from ...model import timing
+from ...model import ops, timing
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm, TextPrompt
 from ...services.display import date_text, one_line, time_text
@@ -172,7 +172,7 @@ class CloseScreen(MeetingScreen):
         name = (person.addressed_as or person.name) if person else tr("live.the_person")
         self.app.push_screen(
             TextPrompt(tr("close.word_title"), tr("close.word_caption", name=name), m.last_word),
-            lambda text: text is not None and self.change(lambda m: setattr(m, "last_word", text.strip())),
+            lambda text: text is not None and self.change(ops.set_fields, m, last_word=text),
         )
 
     def action_no_view_reason(self) -> None:
@@ -180,7 +180,7 @@ class CloseScreen(MeetingScreen):
             TextPrompt(tr("close.no_view_reason_title"), tr("close.no_view_reason"),
                        self.meeting.person_view_missing_reason),
             lambda text: text is not None and self.change(
-                lambda m: setattr(m, "person_view_missing_reason", text.strip())),
+                ops.set_fields, self.meeting, person_view_missing_reason=text),
         )
 
     # -- open questions --
@@ -190,12 +190,10 @@ class CloseScreen(MeetingScreen):
 
         def done(values: dict | None) -> None:
             if values and not values.get("_button"):
-                self.change(lambda m: m.open_questions.append(
-                    OpenQuestion(text=values["text"], item_id=values["item_id"] or "", domains=values["domains"])))
+                self.change(ops.add_question, values)
 
-        draft = OpenQuestion(text="", item_id=item.id if item else "")
         form = forms.question_form(self.meeting, None)
-        form.fields[1].value = draft.item_id
+        form.fields[1].value = item.id if item else ""
         form.fields[2].value = list(item.domains) if item else []  # the domains of the item it arises from
         self.app.push_screen(form, done)
 
@@ -210,12 +208,7 @@ class CloseScreen(MeetingScreen):
             if values.get("_button") == "delete":
                 self._remove_question(q)
                 return
-
-            def edit(m) -> None:
-                q.text = values["text"]
-                q.item_id = values["item_id"] or ""
-
-            self.change(edit)
+            self.change(ops.edit_question, q, values)
 
         self.app.push_screen(forms.question_form(self.meeting, q), done)
 
@@ -223,7 +216,7 @@ class CloseScreen(MeetingScreen):
         self.app.push_screen(
             Confirm(tr("question.remove_title"), tr("question.remove_question", text=one_line(q.text, 80)),
                     yes=tr("form.delete")),
-            lambda yes: yes and self.change(lambda m: m.open_questions.remove(q)),
+            lambda yes: yes and self.change(ops.remove_record, "open_questions", q.id),
         )
 
     def action_remove_question(self) -> None:
@@ -267,19 +260,12 @@ class CloseScreen(MeetingScreen):
 
     def on_selection_list_selection_toggled(self, event: Picks.SelectionToggled) -> None:
         event.stop()
-        chosen = set(self.query_one("#distribution", Picks).selected)
-
-        def edit(m) -> None:
-            for p in m.participants:
-                p.receives_minute = p.id in chosen
-
-        self.change(edit)
+        self.change(ops.set_distribution, self.query_one("#distribution", Picks).selected)
 
     # -- the end of the meeting, the minute --
 
     def action_end_meeting(self) -> None:
-        at = self.capp.now()
-        self.change(lambda m: timing.end_meeting(m, at))
+        self.change(timing.end_meeting, self.capp.now())
         self.capp.say(tr("close.meeting_ended"))
 
     def action_generate(self) -> None:
