@@ -380,3 +380,11 @@ def set_distribution(meeting: Meeting, receivers: Iterable[str]) -> None:
     chosen = set(receivers)
     for participant in meeting.participants:
         participant.receives_minute = participant.id in chosen
+
+
+def review_action(meeting: Meeting, action: Action, change_for_person: str | None) -> None:
+    """A carried action walked through with the person, with what changed for them in their words (None:
+    nothing said, the earlier words kept)."""
+    if change_for_person is not None:
+        action.change_for_person = change_for_person.strip()
+    action.reviewed = True

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...i18n import t
-from ...model import Action, ActionStatus, Meeting
+from ...model import Action, ActionStatus, Meeting, ops
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms
 from ..dialogs.forms import TextPrompt
@@ -215,23 +215,14 @@ class ReviewScreen(ViewScreen):
         self._set_status(action, status, "")
 
     def _set_status(self, action: Action, status: ActionStatus, reason: str) -> None:
-        def edit(m) -> None:
-            action.status = status
-            action.status_reason = reason
-
-        if self.change(edit):
+        if self.change(ops.set_fields, action, status=status, status_reason=reason):
             self._ask_words(action, then_next=True)
 
     def _ask_words(self, action: Action, *, then_next: bool = False) -> None:
         name = the_person(self.meeting)
 
         def words(text: str | None) -> None:
-            def edit(m) -> None:
-                if text is not None:
-                    action.change_for_person = text.strip()
-                action.reviewed = True
-
-            if self.change(edit) and then_next:
+            if self.change(ops.review_action, action, text) and then_next:
                 self._next()
 
         self.app.push_screen(TextPrompt(tr("review.words_title", what=one_line(action.what, 50)),
@@ -254,7 +245,7 @@ class ReviewScreen(ViewScreen):
     def action_toggle_reviewed(self) -> None:
         action = self._current()
         if action is not None:
-            self.change(lambda m: setattr(action, "reviewed", not action.reviewed))
+            self.change(ops.set_fields, action, reviewed=not action.reviewed)
 
     def action_edit(self) -> None:
         action = self._current()
