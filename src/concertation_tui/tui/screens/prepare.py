@@ -266,31 +266,22 @@ class PrepareScreen(MeetingScreen):
     def _participant_done(self, pid: str, values: dict | None) -> None:
         if not values:
             return
-        created: list = []
-
-        def edit(m) -> None:
-            created.append(forms.apply_participant(m, m.participant(pid) if pid else None, values))
-
-        if self.change(edit) and created:
-            table = self.query_one("#participants", Table)
-            self._restore(table, created[0].id)
+        created = self.create(ops.set_participant, self.meeting.participant(pid) if pid else None, values)
+        if created is not None:
+            self._restore(self.query_one("#participants", Table), created.id)
 
     def _network_done(self, mid: str, values: dict | None) -> None:
         if values:
-            self.change(lambda m: forms.apply_network(m, next((x for x in m.network if x.id == mid), None), values))
+            self.change(ops.set_network_member, next((x for x in self.meeting.network if x.id == mid), None), values)
 
     def _item_done(self, item_id: str, values: dict | None) -> None:
         if not values:
             return
         table = self.query_one("#agenda", Table)
         after = table.cursor_row if (table.row_count and not item_id) else None
-        created: list = []
-
-        def edit(m) -> None:
-            created.append(forms.apply_item(m, m.item(item_id) if item_id else None, values, after=after))
-
-        if self.change(edit) and created:
-            self._restore(table, created[0].id)
+        created = self.create(ops.set_item, self.meeting.item(item_id) if item_id else None, values, after=after)
+        if created is not None:
+            self._restore(table, created.id)
 
     def _removed(self, yes: bool | None, removal, *args: str) -> None:
         """After a removal question: do it, or say that nothing was removed."""
@@ -365,4 +356,4 @@ class PrepareScreen(MeetingScreen):
         chosen = list(self.query_one("#domains", Picks).selected)
         ordered = [d for d in Domain if d in chosen]
         if ordered != self.meeting.domains:
-            self.change(lambda m: setattr(m, "domains", ordered))
+            self.change(ops.set_fields, self.meeting, domains=ordered)
