@@ -8,7 +8,7 @@ tests/test_ops.py. An operation never leaves an id that names nothing (model/ref
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from .enums import (
@@ -41,6 +41,7 @@ from .meeting import (
     TimeSpan,
     Visibility,
 )
+from .rereading import record_revision
 from .references import ITEM, PARTICIPANT, Mentions, mentions, remove_target
 
 RECORD_COLLECTIONS = ("network", "contributions", "person_views", "steps", "picture", "scales", "disagreements",
@@ -388,3 +389,31 @@ def review_action(meeting: Meeting, action: Action, change_for_person: str | Non
     if change_for_person is not None:
         action.change_for_person = change_for_person.strip()
     action.reviewed = True
+
+
+def set_last_word(meeting: Meeting, text: str) -> None:
+    """The person's last word at the close, in their words."""
+    meeting.last_word = text.strip()
+
+
+def set_visibility(meeting: Meeting, record: Any, values: Mapping[str, Any]) -> None:
+    """Who may read a note, from a form's 'visibility' and 'recipients'."""
+    record.visibility = visibility(values)
+
+
+# -- the person's own words, corrected after the meeting ---------------------------------------------------
+
+
+def correct_words(meeting: Meeting, edit: Callable[..., Any], args: tuple, target: str, before: str,
+                  at: dt.datetime) -> None:
+    """Apply `edit(meeting, *args)`, which changes the person's own words, and keep what they said before
+    (`target` names the words, see rereading.words_target)."""
+    edit(meeting, *args)
+    record_revision(meeting, target, before, at)
+
+
+def remove_record_keeping_words(meeting: Meeting, collection: str, record_id: str, target: str, before: str,
+                                at: dt.datetime) -> None:
+    """Remove a record that held the person's own words, keeping what they said."""
+    remove_record(meeting, collection, record_id)
+    record_revision(meeting, target, before, at)
