@@ -52,3 +52,29 @@ def test_the_model_imports_nothing_above_it() -> None:
 def test_services_never_import_the_command_line() -> None:
     for path in layer("services"):
         assert not any(name.startswith("concertation_tui.cli") for name in imported(path)), path.name
+
+
+def test_no_model_record_is_built_in_the_interface() -> None:
+    """Screens and dialogs change the meeting through model/ops.py: no record constructor under tui/."""
+    import re
+
+    from concertation_tui.model import meeting
+
+    records = sorted(name for name, value in vars(meeting).items()
+                     if isinstance(value, type) and issubclass(value, meeting.Record) and value is not meeting.Record)
+    assert {"Contribution", "PersonView", "Action", "Meeting", "Visibility"} <= set(records)
+    call = re.compile(r"(?<![\w.])(" + "|".join(records) + r")\(")
+    found = [f"{path.relative_to(SRC)}:{n}: {line.strip()}"
+             for path in layer("tui") for n, line in enumerate(path.read_text().splitlines(), start=1)
+             if call.search(line) and not line.lstrip().startswith("#")]
+    assert found == []
+
+
+def test_the_interface_changes_the_meeting_through_named_operations_only() -> None:
+    """No closure handed to change(): each change names its operation (`change(ops.add_step, ...)`)."""
+    import re
+
+    found = [f"{path.relative_to(SRC)}:{n}: {line.strip()}"
+             for path in layer("tui") for n, line in enumerate(path.read_text().splitlines(), start=1)
+             if "change(lambda" in line or re.search(r"def \w+\((m|meeting)(: Meeting)?\) -> None:", line)]
+    assert found == []

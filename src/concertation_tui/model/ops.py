@@ -29,6 +29,7 @@ from .meeting import (
     Contribution,
     Disagreement,
     DomainConsent,
+    Issue,
     Meeting,
     NetworkMember,
     OpenQuestion,
@@ -351,7 +352,7 @@ def set_fields(meeting: Meeting, record: Any, **fields: Any) -> None:
     for name, value in fields.items():
         if name not in type(record).model_fields:
             raise AttributeError(name)
-        setattr(record, name, value.strip() if isinstance(value, str) else value)
+        setattr(record, name, value.strip() if type(value) is str else value)  # an enum is a str too
 
 
 def start_private_part(meeting: Meeting, at: dt.datetime) -> None:
@@ -417,3 +418,21 @@ def remove_record_keeping_words(meeting: Meeting, collection: str, record_id: st
     """Remove a record that held the person's own words, keeping what they said."""
     remove_record(meeting, collection, record_id)
     record_revision(meeting, target, before, at)
+
+
+def confirm_carried_consent(meeting: Meeting, on: dt.date) -> None:
+    """The consent carried from the previous meeting, read with the person and confirmed as it is."""
+    meeting.consent.needs_confirmation = False
+    meeting.consent.date = on
+
+
+def end_private_part(meeting: Meeting, at: dt.datetime) -> None:
+    """The part held without the person ends (never before it started)."""
+    if meeting.private_parts and meeting.private_parts[-1].span.end is None:
+        span = meeting.private_parts[-1].span
+        span.end = max(at, span.start)
+
+
+def record_issue(meeting: Meeting, issue: Issue) -> None:
+    """An issue of the minute was sent: who received which file, kept with the meeting."""
+    meeting.distribution.issues.append(issue)

@@ -44,6 +44,17 @@ def new_follow_up(previous: Meeting, previous_path: Path, name: str = "reunion-d
     return follow_up(previous, previous_file=previous_path.name, agenda=_template(name).agenda, day=day)
 
 
+def new_meeting(title: str, day: dt.date | None, language: str, person_name: str = "") -> Meeting:
+    """A meeting started from nothing (no template): its title, its date, the minute's language and,
+    when named, the person it is about and with."""
+    meeting = Meeting(title=title, date=day, language=language, created_at=now(),
+                      locale="en_GB" if language == "en" else "fr_BE")
+    if person_name:
+        meeting.participants.append(Participant(name=person_name, kind=ParticipantKind.PERSON,
+                                                attendance=Attendance.INVITED))
+    return meeting
+
+
 def new_meeting_from_template(
     name: str = DEFAULT_TEMPLATE,
     *,

@@ -24,8 +24,8 @@ from textual.worker import get_current_worker
 from .. import store
 from ..config import Config, load_config
 from ..i18n import resolve_language
-from ..model import Meeting, Phase, PrivatePart, TimeSpan, now
-from ..model import timing
+from ..model import Meeting, Phase, now
+from ..model import ops, timing
 from .commands import MeetingCommands, Palette
 from .early_keys import KeyAfterTyping, KeysReleased
 from .safety import WRITE_LOCK, SafeAppMixin, message
@@ -555,7 +555,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return
         phase = Phase(name)
         if self.meeting.progress.phase is not phase:
-            if not self.change(lambda m: setattr(m.progress, "phase", phase), quiet=True):
+            if not self.change(ops.set_phase, phase, quiet=True):
                 self.meeting.progress.phase = phase  # read-only: move around without saving
         await self.switch_mode(name)
 
@@ -599,16 +599,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             if not timing.private_running(self.meeting):
                 return
             part = self.meeting.private_parts[-1]
-
-            def close(m: Meeting) -> None:
-                part.span.end = max(at, part.span.start)
-
-            self.change(close, quiet=True)
+            self.change(ops.end_private_part, at, quiet=True)
             from .dialogs.forms import TextPrompt
 
             def keep_reason(reason: str | None) -> None:
                 if reason is not None and reason.strip():
-                    self.change(lambda m: setattr(part, "reason", reason.strip()))
+                    self.change(ops.set_fields, part, reason=reason)
 
             await self.push_screen(
                 TextPrompt(tr("private.reason_title"), tr("private.reason_caption"), part.reason,
@@ -618,7 +614,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return
         at = self.now()
         if not timing.private_running(self.meeting):
-            self.change(lambda m: m.private_parts.append(PrivatePart(span=TimeSpan(start=at))), quiet=True)
+            self.change(ops.start_private_part, at, quiet=True)
         await self._cover()
 
     # -- quitting -----------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Forms of the shared picture and of the series: steps in progress, lines of the picture, the 0-10
 scale, points of disagreement, the review of a carried action, the closure of the series.
 
-Each `*_form()` returns a `FormDialog`; each `apply_*()` writes its values into the model (called
-inside `app.change`). The widgets and the words follow `meeting_forms`.
+Each `*_form()` returns a `FormDialog`; the screens hand its values to model/ops.py. The widgets and
+the words follow `meeting_forms`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from .meeting_forms import (
     domains_field,
     enum_options,
     item_options,
-    make_visibility,
     people_options,
     visibility_fields,
 )
@@ -92,15 +91,6 @@ def step_form(meeting: Meeting, step: Step, *, editing: bool, domain: Domain | N
     )
 
 
-def apply_step(step: Step, values: dict[str, Any]) -> None:
-    step.what = values["what"]
-    step.carrier_id = values["carrier_id"]
-    step.domain = values["domain"]
-    step.status = values["status"]
-    step.since = values["since"]
-    if "item_id" in values:
-        step.item_id = values["item_id"] or ""
-    step.visibility = make_visibility(values)
 
 
 # -- the shared picture -----------------------------------------------------------------------------
@@ -126,14 +116,6 @@ def picture_form(meeting: Meeting, line: PictureLine, *, editing: bool, with_ite
     )
 
 
-def apply_picture(line: PictureLine, values: dict[str, Any]) -> None:
-    line.kind = values["kind"]
-    line.text = values["text"]
-    line.voice_id = values["voice_id"] or ""
-    line.domains = values["domains"]
-    if "item_id" in values:
-        line.item_id = values["item_id"] or ""
-    line.visibility = make_visibility(values)
 
 
 # -- the 0-10 scale ---------------------------------------------------------------------------------
@@ -168,12 +150,6 @@ def scale_form(meeting: Meeting, rating: ScaleRating, *, editing: bool, round_le
     )
 
 
-def apply_scale(rating: ScaleRating, values: dict[str, Any]) -> None:
-    rating.question = values["question"]
-    rating.voice_id = values["voice_id"]
-    rating.value = values["value"]
-    rating.comment = values["comment"]
-    rating.domains = values.get("domains", rating.domains)
 
 
 # -- points of disagreement -------------------------------------------------------------------------
@@ -197,13 +173,6 @@ def disagreement_form(meeting: Meeting, found: Disagreement, *, editing: bool, i
     )
 
 
-def apply_disagreement(found: Disagreement, values: dict[str, Any]) -> None:
-    found.about = values["about"]
-    found.between = values["between"]
-    found.settled = values["settled"]
-    found.resolution = values["resolution"]
-    found.domains = values["domains"]
-    found.visibility = make_visibility(values)
 
 
 # -- the series: is the network still needed? ----------------------------------------------------------
@@ -232,12 +201,3 @@ def closure_form(meeting: Meeting, today: dt.date) -> FormDialog:
         validate=validate,
     )
 
-
-def apply_closure(meeting: Meeting, values: dict[str, Any], today: dt.date) -> None:
-    series = meeting.series
-    if values["reason"] == CONTINUE:
-        series.closed_on, series.closed_reason, series.closed_note = None, None, ""
-        return
-    series.closed_reason = values["reason"]
-    series.closed_on = values["date"] or today
-    series.closed_note = values["note"]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ... import store
 from ...services import issuing
-from ...model import Level, Meeting, readiness
+from ...model import Level, Meeting, ops, readiness
 from ..dialogs.forms import Notice
 from ..dialogs.issue_forms import ConflictsDialog, issue_form, issued_text
 from ..text import tr
@@ -114,7 +114,7 @@ def _failed(app, sentence: str) -> None:
 
 def _done(app, draft: Meeting, issued: issuing.Issued) -> None:
     record = draft.distribution.issues[-1].model_copy(deep=True)
-    recorded = app.change(lambda m: m.distribution.issues.append(record), quiet=True)
+    recorded = app.change(ops.record_issue, record, quiet=True)
     if not recorded:  # read-only since (cannot happen while the lock is held): say it rather than lose it
         app.say(tr("reread.issue_not_recorded"), "error")
     app.push_screen(Notice(tr("reread.issued_title", version=issued.version),

@@ -169,8 +169,6 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
     async def _create_new(self, values: dict | None) -> None:
         if not values:
             return
-        from ...model import Attendance, Meeting, Participant, ParticipantKind, now
-
         lang = self.app.language  # type: ignore[attr-defined]
         title = values["title"]
         if values["template"]:
@@ -183,11 +181,9 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
                 self.query_one("#launcher-problem", Banner).show(error.sentence(lang))
                 return
         else:
-            meeting = Meeting(title=title, date=values["date"], language=lang, created_at=now(),
-                              locale="en_GB" if lang == "en" else "fr_BE")
-            if values["person"]:
-                meeting.participants.append(Participant(name=values["person"], kind=ParticipantKind.PERSON,
-                                                        attendance=Attendance.INVITED))
+            from ...services.templates import new_meeting
+
+            meeting = new_meeting(title, values["date"], lang, values["person"])
         organisation = getattr(self.app, "config", None)
         if organisation is not None and organisation.organisation and not meeting.organisation:
             meeting.organisation = organisation.organisation

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from ... import store
 from ...i18n import label
-from ...model import Meeting, Phase
+from ...model import Meeting, Phase, ops
 from ...services.series import action_histories, group_by_series, history_line, scale_chart, series_meetings
 from ...visible import visible
 from ..dialogs import coordination_forms as forms
@@ -285,7 +285,8 @@ def ask_closure(screen) -> None:
     def done(values: dict | None) -> None:
         if not values:
             return
-        if screen.change(lambda m: forms.apply_closure(m, values, today)):
+        reason = None if values["reason"] == forms.CONTINUE else values["reason"]
+        if screen.change(ops.close_series, reason, values["date"] or today, values["note"]):
             m = screen.meeting
             if m.series.closed_on:
                 app.say(closed_sentence(m))
