@@ -341,7 +341,7 @@ def _print_consent(issued, meeting, lang: str) -> None:
 @click.pass_context
 def config_(ctx: click.Context) -> None:
     """Montre chaque réglage, sa valeur et le fichier d'où elle vient ; 1 si un fichier est à corriger."""
-    from .config import SETTINGS, load_config
+    from .config import KEYS, load_config
     from .minute import default_template_path
     from .resources import word_list_folders
     from .services.templates import meeting_templates
@@ -353,16 +353,16 @@ def config_(ctx: click.Context) -> None:
         click.echo(t("setup.config.file_read" if file.exists() else "setup.config.file_absent", lang, file=file))
     click.echo(t("setup.config.settings", lang))
     default = t("setup.config.default", lang)
-    for setting in SETTINGS:
-        source = config.sources.get(setting.key)
+    for key in KEYS:
+        source = config.sources.get(key)
         where = str(source) if source else default
-        value = config.value(setting.key)
-        if setting.key == "keymap":
+        value = config.value(key)
+        if key == "keymap":
             for binding, keys in value.items():
                 click.echo(f"  keymap.{binding} = {json.dumps(keys, ensure_ascii=False)}    ← {where}")
             continue
         shown = json.dumps(value, ensure_ascii=False) if value != "" else t("setup.config.empty", lang)
-        click.echo(f"  {setting.key} = {shown}    ← {where}")
+        click.echo(f"  {key} = {shown}    ← {where}")
     click.echo(t("setup.config.templates", lang))
     click.echo(t("setup.config.minute_template", lang, file=default_template_path()))
     for name, path in meeting_templates().items():
