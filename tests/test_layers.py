@@ -78,3 +78,29 @@ def test_the_interface_changes_the_meeting_through_named_operations_only() -> No
              for path in layer("tui") for n, line in enumerate(path.read_text().splitlines(), start=1)
              if "change(lambda" in line or re.search(r"def \w+\((m|meeting)(: Meeting)?\) -> None:", line)]
     assert found == []
+
+
+def test_worker_threads_are_handed_the_language() -> None:
+    """A thread worker has no running app in its context (Textual's private `active_app`): `tr`, `lbl` and
+    the app's language are not read there; the language comes in as an argument (`tr_in(lang, ...)`)."""
+    threaded = []
+    for path in layer("tui"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            runs_in_thread = any(
+                isinstance(d, ast.Call) and any(k.arg == "thread" and getattr(k.value, "value", False) for k in d.keywords)
+                for d in node.decorator_list) or (path.name == "issue_flow.py" and node.name == "_write")
+            if runs_in_thread:
+                threaded.append(node.name)
+                says = any(isinstance(inner, ast.Call) and (getattr(inner.func, "id", "") == "tr_in"
+                                                            or getattr(inner.func, "attr", "") == "sentence")
+                           for inner in ast.walk(node))
+                assert not says or "lang" in [a.arg for a in node.args.args], (path.name, node.name)
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name):
+                        assert inner.func.id not in ("tr", "lbl", "current_lang"), (path.name, node.name)
+                    if isinstance(inner, ast.Attribute) and inner.attr == "language":
+                        raise AssertionError((path.name, node.name, "reads the app's language"))
+    assert {"_save_in_thread", "_build", "_write"} <= set(threaded)

@@ -377,3 +377,30 @@ def test_the_catalogues_have_the_same_keys_and_every_key_used_exists(lang):
     catalogue = CATALOGUES[lang]  # every layer's interface words (tui_*, reread_*, series_*)
     missing = sorted(k for k in used if k not in catalogue)
     assert not missing
+
+
+async def test_a_save_failure_in_an_english_session_is_said_in_english(monkeypatch):
+    """The save runs in a worker thread, which has no running app to ask: it is handed the language."""
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock(), lang="en")
+    real = store.write_private
+
+    def write(target, data, *, generations=False):
+        if target == path:
+            raise RuntimeError("unexpected")
+        return real(target, data, generations=generations)
+
+    monkeypatch.setattr(store, "write_private", write)
+    monkeypatch.setattr("concertation_tui.tui.app.RETRY_DELAY", 30)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f3")
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-text").value = "sick"
+        await pilot.press("enter")
+        await pilot.pause(0.6)
+        await settle(app, pilot)
+        assert app.save_error.startswith("Saving failed (RuntimeError)."), app.save_error
+        assert "enregistrement" not in app.save_error.lower()

@@ -32,7 +32,7 @@ from .safety import WRITE_LOCK, SafeAppMixin, message
 from .screens import MODE_SCREENS
 from .screens.base import MeetingScreen
 from .screens.private import PrivateCover
-from .text import Localized, key, tr
+from .text import Localized, key, tr, tr_in
 from .themes import HIGH_CONTRAST, THEMES
 from .widgets import AppBar, Banner
 
@@ -248,11 +248,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._save_timer = None
         if self.meeting is None or self.path is None or self.read_only:
             return
-        self._save_in_thread(self._change_count)
+        self._save_in_thread(self._change_count, self.language)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="save")
-    def _save_in_thread(self, count: int) -> None:
-        """Serialise the meeting and write it, here off the UI thread; report back to the UI thread."""
+    def _save_in_thread(self, count: int, lang: str) -> None:
+        """Serialise the meeting and write it, here off the UI thread; report back to the UI thread, in
+        `lang` (a thread has no running app to ask)."""
         with WRITE_LOCK:  # whoever holds it writes the newest snapshot: an older one never lands last
             try:
                 snapshot = self._take_snapshot()
@@ -265,11 +266,11 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             try:
                 store.write_private(path, data, generations=True)
             except store.SaveError as error:
-                sentence = error.sentence(self.language)
+                sentence = error.sentence(lang)
                 self.call_from_thread(self._save_failed, sentence)
                 return
             except Exception as error:  # noqa: BLE001 - any failure is said, never a crash
-                sentence = tr("save_failed_other", reason=type(error).__name__)
+                sentence = tr_in(lang, "save_failed_other", reason=type(error).__name__)
                 self.call_from_thread(self._save_failed, sentence)
                 return
         if not get_current_worker().is_cancelled:

@@ -19,7 +19,7 @@ from ...model import ops, timing
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm, TextPrompt
 from ...services.display import date_text, one_line, time_text
-from ..text import key, lbl, tr
+from ..text import key, lbl, tr, tr_in
 from ..widgets import Choices, Picks
 from .actions import finding_prompt, go_to_finding
 from .base import MeetingScreen
@@ -278,7 +278,7 @@ class CloseScreen(MeetingScreen):
             if yes:
                 self.minute_text = tr("close.minute_running")
                 self.refresh_view()
-                self._build(m.model_copy(deep=True), self.capp.path.parent)
+                self._build(m.model_copy(deep=True), self.capp.path.parent, self.capp.language)
 
         if errors:
             self.app.push_screen(Confirm(tr("close.minute_title"), tr("close.minute_errors", count=len(errors)),
@@ -287,21 +287,22 @@ class CloseScreen(MeetingScreen):
             go()
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="minute")
-    def _build(self, meeting: Meeting, folder: Path) -> None:
-        """Build the minute off the UI thread (a copy of the meeting; no widget touched here)."""
+    def _build(self, meeting: Meeting, folder: Path, lang: str) -> None:
+        """Build the minute off the UI thread (a copy of the meeting; no widget touched here), saying what
+        goes wrong in `lang`."""
         try:
             written = write_minutes(meeting, folder)
         except ImportError:
-            self.app.call_from_thread(self._minute_done, None, tr("close.minute_unavailable"))
+            self.app.call_from_thread(self._minute_done, None, tr_in(lang, "close.minute_unavailable"))
             return
         except store.SaveError as error:
             # Nothing writes the minute again by itself: no retry is promised.
-            self.app.call_from_thread(self._minute_done, None, error.sentence(self.app.language, retried=False))
+            self.app.call_from_thread(self._minute_done, None, error.sentence(lang, retried=False))
             return
         except Exception as error:  # noqa: BLE001 - said in words, never a crash screen
             sentence = getattr(error, "sentence", None)
-            text = sentence(self.app.language) if callable(sentence) else tr(
-                "close.minute_failed", reason=type(error).__name__)
+            text = sentence(lang) if callable(sentence) else tr_in(
+                lang, "close.minute_failed", reason=type(error).__name__)
             self.app.call_from_thread(self._minute_done, None, text)
             return
         self.app.call_from_thread(self._minute_done, written, "")
