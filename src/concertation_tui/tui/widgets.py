@@ -214,6 +214,7 @@ class Field(Localized, Input):
         super().__init__(*args, **kwargs)
         self._localize()
         self.BINDING_GROUP_TITLE = tr("field.help_title")  # the help panel's heading (Textual says "Input")
+        self.cursor_blink = False  # steady, as in the typing area: no repaint twice a second over SSH
 
 
 class ShortText(Localized, TextArea):
