@@ -144,6 +144,19 @@ async def test_changes_are_saved_within_a_second_and_the_time_is_shown():
         assert not app.unsaved
 
 
+async def excuse_the_first_and_save(app, pilot, reason: str) -> None:
+    """At the opening, the first participant excused with `reason`; the save has started and ended."""
+    await settle(app, pilot)
+    await pilot.press("f3")
+    await settle(app, pilot)
+    await pilot.press("e")
+    await pilot.pause()
+    app.screen.query_one("#f-text").value = reason
+    await pilot.press("enter")
+    await pilot.pause(0.6)  # the save starts half a second after the change
+    await settle(app, pilot)
+
+
 async def test_a_failed_save_is_said_at_once_and_retried(monkeypatch):
     path = demo_file()
     app = ConcertationApp(path, clock=Clock())
@@ -158,15 +171,7 @@ async def test_a_failed_save_is_said_at_once_and_retried(monkeypatch):
     monkeypatch.setattr(store, "write_private", write)
     monkeypatch.setattr("concertation_tui.tui.app.RETRY_DELAY", 0.2)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await settle(app, pilot)
-        await pilot.press("f3")
-        await settle(app, pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#f-text").value = "malade"
-        await pilot.press("enter")
-        await pilot.pause(0.6)
-        await settle(app, pilot)
+        await excuse_the_first_and_save(app, pilot, "malade")
         text = flat(screen_text(app))
         assert "NONENREGISTRÉ" in text and "ledisqueestplein" in text
         failing["on"] = False
@@ -393,14 +398,6 @@ async def test_a_save_failure_in_an_english_session_is_said_in_english(monkeypat
     monkeypatch.setattr(store, "write_private", write)
     monkeypatch.setattr("concertation_tui.tui.app.RETRY_DELAY", 30)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await settle(app, pilot)
-        await pilot.press("f3")
-        await settle(app, pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#f-text").value = "sick"
-        await pilot.press("enter")
-        await pilot.pause(0.6)
-        await settle(app, pilot)
+        await excuse_the_first_and_save(app, pilot, "sick")
         assert app.save_error.startswith("Saving failed (RuntimeError)."), app.save_error
         assert "enregistrement" not in app.save_error.lower()
