@@ -104,3 +104,15 @@ def test_worker_threads_are_handed_the_language() -> None:
                     if isinstance(inner, ast.Attribute) and inner.attr == "language":
                         raise AssertionError((path.name, node.name, "reads the app's language"))
     assert {"_save_in_thread", "_build", "_write"} <= set(threaded)
+
+
+def test_the_interface_asks_the_app_through_its_protocol_not_by_probing() -> None:
+    """`meeting_app(app)` (tui/host.py) instead of getattr/hasattr on the app: one typed place. The
+    terminal driver's own probes (driver.py, safety.py's `app._driver`) are about Textual's driver object."""
+    import re
+
+    probe = re.compile(r"(getattr|hasattr)\((self\.|host\.|screen\.)?app\b")
+    found = [f"{path.relative_to(SRC)}:{n}" for path in layer("tui") if path.name not in ("driver.py", "host.py")
+             for n, line in enumerate(path.read_text().splitlines(), start=1)
+             if probe.search(line) and '"_driver"' not in line]
+    assert found == []

@@ -108,6 +108,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._change_count = 0
         self._saved_count = 0
         self._save_timer = None
+        self.scale_question = ""
+        """The last question asked with the 0-10 scale in this session, asked again by default."""
+        self.review_offered: set[str] = set()
+        """The meetings whose review of carried actions was already offered in this session (once each)."""
         self.typed_draft: str | None = None
         """The typing area's text as of the last key (set on every change, read by the emergency
         writes from a thread); None when no typing area has been shown."""

@@ -18,6 +18,7 @@ from textual import work
 from ... import store
 from ...services.meeting_index import list_meetings
 from ..dialogs.forms import FormDialog, FormField, Notice
+from ..host import meeting_app
 from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, key, tr
 from ..widgets import Banner, Choices
@@ -101,8 +102,9 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
         lang = self.app.language  # type: ignore[attr-defined]
         from .reread import minute_due_parts
 
-        today = self.app.now().date() if hasattr(self.app, "now") else dt.date.today()
-        due_days = getattr(getattr(self.app, "config", None), "minute_due_days", 7)
+        host = meeting_app(self.app)
+        today = host.now().date() if host else dt.date.today()
+        due_days = host.config.minute_due_days if host else 7
         from .series import launcher_options  # grouped by series, newest first
 
         # The most recent meetings, and a line saying how many older ones `f` or `concertation list`
@@ -184,9 +186,9 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
             from ...services.templates import new_meeting
 
             meeting = new_meeting(title, values["date"], lang, values["person"])
-        organisation = getattr(self.app, "config", None)
-        if organisation is not None and organisation.organisation and not meeting.organisation:
-            meeting.organisation = organisation.organisation
+        host = meeting_app(self.app)
+        if host is not None and host.config.organisation and not meeting.organisation:
+            meeting.organisation = host.config.organisation
         await self._create(meeting)
 
     async def _create(self, meeting) -> None:

@@ -30,6 +30,7 @@ from ...model import (
 )
 from ...model import ops, timing
 from ..dialogs import coordination_forms as forms
+from ..host import meeting_app
 from ..dialogs.forms import Confirm
 from ...services.display import date_text, one_line
 from ..text import key, lbl, tr
@@ -104,8 +105,9 @@ def last_question(meeting: Meeting) -> str:
 def remembered_question(app, meeting: Meeting) -> str:
     """The question to ask again: this meeting's last, else the last one typed in this session, else
     the previous meeting's (so that the scale can be compared across the series)."""
-    found = last_question(meeting) or getattr(app, "scale_question", "")
-    path = getattr(app, "path", None)
+    host = meeting_app(app)
+    found = last_question(meeting) or (host.scale_question if host else "")
+    path = host.path if host else None
     if found or not meeting.series.previous_file or path is None:
         return found
     from ... import store

@@ -20,6 +20,7 @@ from ...i18n import t
 from ...model import Action, ActionStatus, Meeting, ops
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms
+from ..host import meeting_app
 from ..dialogs.forms import TextPrompt
 from ...services.display import STATUS_SYMBOL, date_text, one_line
 from ..text import cell, key, lbl, tr
@@ -66,15 +67,14 @@ def offer_review(screen) -> None:
     actions still to review (a follow-up starts there, before anything else)."""
     from ...model import timing
 
-    app = screen.app
-    meeting = getattr(app, "meeting", None)
-    if meeting is None or getattr(app, "read_only", ""):
+    app = meeting_app(screen.app)
+    meeting = app.meeting if app else None
+    if app is None or meeting is None or app.read_only:
         return
     item = timing.current_item(meeting)
-    offered: set = app.__dict__.setdefault("_review_offered", set())
-    if item is None or not item.is_review or not to_review(meeting) or meeting.id in offered:
+    if item is None or not item.is_review or not to_review(meeting) or meeting.id in app.review_offered:
         return
-    offered.add(meeting.id)
+    app.review_offered.add(meeting.id)
     app.push_screen(ReviewScreen())
 
 

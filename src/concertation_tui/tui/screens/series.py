@@ -23,6 +23,7 @@ from ...model import Meeting, Phase, ops
 from ...services.series import action_histories, group_by_series, history_line, scale_chart, series_meetings
 from ...visible import visible
 from ..dialogs import coordination_forms as forms
+from ..host import meeting_app
 from ...services.display import STATUS_SYMBOL, date_text, one_line
 from ..text import cell, key, lbl, tr
 from ..widgets import Box, Table
@@ -61,7 +62,8 @@ class SeriesScreen(ViewScreen):
         return cls(series_meetings(app.meeting, app.path.parent) or [(app.path, app.meeting)])
 
     def _list(self) -> list[Meeting]:
-        current = getattr(self.app, "meeting", None)
+        host = meeting_app(self.app)
+        current = host.meeting if host else None
         found = [current if current is not None and m.id == current.id else m for _, m in self.meetings]
         if current is not None and current.series.series_id == self._series_id() and \
                 all(m.id != current.id for m in found):
@@ -122,7 +124,8 @@ class SeriesScreen(ViewScreen):
         table.add_column(tr("series_view.col_date"), width=10)
         table.add_column(tr("series_view.col_purpose"), width=purpose)
         table.add_column(tr("series_view.col_state"), width=14)
-        current = getattr(self.app, "meeting", None)
+        host = meeting_app(self.app)
+        current = host.meeting if host else None
         for m in meetings:
             mark = "►" if current is not None and m.id == current.id else " "
             state = label(m.progress.phase, self.app.language)  # type: ignore[attr-defined]
@@ -299,9 +302,9 @@ def ask_closure(screen) -> None:
 def offer_closure(screen) -> None:
     """At the close of a follow-up, ask once per session whether the network is still needed (unless a
     next meeting is already planned or the series is already closed)."""
-    app = screen.app
-    m = getattr(app, "meeting", None)
-    if m is None or getattr(app, "read_only", "") or not m.is_follow_up:
+    app = meeting_app(screen.app)
+    m = app.meeting if app else None
+    if app is None or m is None or app.read_only or not m.is_follow_up:
         return
     if m.series.closed_on or m.next_meeting.date:
         return
