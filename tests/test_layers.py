@@ -116,3 +116,10 @@ def test_the_interface_asks_the_app_through_its_protocol_not_by_probing() -> Non
              for n, line in enumerate(path.read_text().splitlines(), start=1)
              if probe.search(line) and '"_driver"' not in line]
     assert found == []
+
+
+def test_dialog_results_are_typed() -> None:
+    """A form's third button comes back as `Pressed` (dialogs/forms.py), not as a dict with a magic key."""
+    found = [f"{path.relative_to(SRC)}:{n}" for path in layer("tui")
+             for n, line in enumerate(path.read_text().splitlines(), start=1) if '"_button"' in line]
+    assert found == []

@@ -401,3 +401,25 @@ async def test_a_save_failure_in_an_english_session_is_said_in_english(monkeypat
         await excuse_the_first_and_save(app, pilot, "sick")
         assert app.save_error.startswith("Saving failed (RuntimeError)."), app.save_error
         assert "enregistrement" not in app.save_error.lower()
+
+
+async def test_the_forms_delete_button_removes_the_action_after_a_confirmation():
+    """The form's third button comes back as Pressed("delete"); the removal is asked, then saved."""
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        first = app.meeting.actions[0]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FormDialog)
+        await pilot.click("#extra")
+        await settle(app, pilot)
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("o")
+        await pilot.pause(0.6)
+        await settle(app, pilot)
+        assert app.meeting.action(first.id) is None
+        assert first.id not in {a.id for a in store.load_meeting(path).actions}

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from ...model import Action, Agreement, Level, ops, readiness
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms as forms
-from ..dialogs.forms import Confirm
+from ..dialogs.forms import DELETE, Confirm, FormResult
 from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line
 from ..text import cell, key, lbl, tr
 from ..widgets import Box, Choices, Table
@@ -151,10 +151,10 @@ class ActionsScreen(MeetingScreen):
         return self.meeting.action(aid) if aid else None
 
     def edit_action(self, action: Action) -> None:
-        def done(values: dict | None) -> None:
+        def done(values: FormResult) -> None:
             if not values:
                 return
-            if values.get("_button") == "delete":
+            if values == DELETE:
                 self._confirm_remove(action)
                 return
             self.change(ops.edit_action, action, values)
@@ -173,8 +173,8 @@ class ActionsScreen(MeetingScreen):
         self.action_edit()
 
     def action_add(self) -> None:
-        def done(values: dict | None) -> None:
-            if values and not values.get("_button"):
+        def done(values: FormResult) -> None:
+            if isinstance(values, dict):
                 created = self.create(ops.add_action, values, self.capp.now())
                 if created is not None:
                     table = self.query_one("#actions", Table)

@@ -17,7 +17,7 @@ from ... import store
 from ...model import Edition, Level, Meeting, OpenQuestion, readiness
 from ...model import ops, timing
 from ..dialogs import meeting_forms as forms
-from ..dialogs.forms import Confirm, TextPrompt
+from ..dialogs.forms import DELETE, Confirm, FormResult, TextPrompt
 from ...services.display import date_text, one_line, time_text
 from ..text import key, lbl, tr, tr_in
 from ..widgets import Choices, Picks
@@ -188,8 +188,8 @@ class CloseScreen(MeetingScreen):
     def action_add_question(self) -> None:
         item = timing.current_item(self.meeting)
 
-        def done(values: dict | None) -> None:
-            if values and not values.get("_button"):
+        def done(values: FormResult) -> None:
+            if isinstance(values, dict):
                 self.change(ops.add_question, values)
 
         form = forms.question_form(self.meeting, None)
@@ -202,10 +202,10 @@ class CloseScreen(MeetingScreen):
         if q is None:
             return
 
-        def done(values: dict | None) -> None:
+        def done(values: FormResult) -> None:
             if not values:
                 return
-            if values.get("_button") == "delete":
+            if values == DELETE:
                 self._remove_question(q)
                 return
             self.change(ops.edit_question, q, values)

@@ -28,6 +28,7 @@ from ...model.coordination import Flag, FlagKind, flags, grid
 from ...model.sharing import Note, consent_conflicts, notes, professional_copies, visible_notes
 from ...model import ops, timing
 from ..dialogs import meeting_forms
+from ..dialogs.forms import FormResult
 from ...services.display import one_line
 from ..text import key, lbl, tr
 from ..widgets import Choices, Table
@@ -334,8 +335,8 @@ class CoordinationScreen(ViewScreen):
         draft = ops.blank("actions", what=what, supporters=who, domains=[domain] if domain else [],
                           item_id=item.id if item else "")
 
-        def done(values: dict | None) -> None:
-            if values and not values.get("_button"):
+        def done(values: FormResult) -> None:
+            if isinstance(values, dict):
                 if self.change(ops.add_action, values, self.capp.now()):
                     self.capp.say(tr("action.added"))
 

@@ -26,7 +26,7 @@ from ...model import (
 )
 from ...model import ops, timing
 from ..dialogs import meeting_forms as forms
-from ..dialogs.forms import Confirm
+from ..dialogs.forms import Confirm, FormResult
 from ...services.display import (
     CURRENT,
     CURRENT_ITEM,
@@ -471,7 +471,7 @@ class LiveScreen(MeetingScreen):
         draft = ops.blank("contributions", speaker_id=speaker.id if speaker else "", nature=p["nature"],
                           domains=list(p["domains"]), visibility=ops.visibility(p))
 
-        def done(values: dict | None) -> None:
+        def done(values: FormResult) -> None:
             if values:
                 self.pending.update({"nature": values["nature"], "domains": values["domains"],
                                      "visibility": values["visibility"], "recipients": values["recipients"]})
@@ -598,8 +598,8 @@ class LiveScreen(MeetingScreen):
         item = self.item
         draft = ops.blank("person_views", item_id=item.id if item else "")
 
-        def done(values: dict | None) -> None:
-            if values and not values.get("_button"):
+        def done(values: FormResult) -> None:
+            if isinstance(values, dict):
                 self.change(ops.add_view, values, self.capp.now())
 
         self.app.push_screen(forms.view_form(m, draft, editing=False), done)
@@ -609,8 +609,8 @@ class LiveScreen(MeetingScreen):
         item = self.item
         draft = ops.blank("actions", item_id=item.id if item else "", domains=list(item.domains) if item else [])
 
-        def done(values: dict | None) -> None:
-            if values and not values.get("_button"):
+        def done(values: FormResult) -> None:
+            if isinstance(values, dict):
                 if self.change(ops.add_action, values, self.capp.now()):
                     self.capp.say(tr("action.added"))
 

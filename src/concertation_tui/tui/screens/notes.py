@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from ...model import Contribution, PersonView, ops
 from ..dialogs import meeting_forms as forms
-from ..dialogs.forms import Confirm
+from ..dialogs.forms import DELETE, Confirm, FormResult
 from ...services.display import one_line
 from ..text import tr
 
 
 def edit_contribution(screen, found: Contribution) -> None:
-    def done(values: dict | None) -> None:
+    def done(values: FormResult) -> None:
         if not values:
             return
-        if values.get("_button") == "delete":
+        if values == DELETE:
             remove_contribution(screen, found)
             return
         screen.change(ops.edit_contribution, found, values)
@@ -30,10 +30,10 @@ def remove_contribution(screen, found: Contribution) -> None:
 
 
 def edit_view(screen, found: PersonView) -> None:
-    def done(values: dict | None) -> None:
+    def done(values: FormResult) -> None:
         if not values:
             return
-        if values.get("_button") == "delete":
+        if values == DELETE:
             remove_view(screen, found)
             return
         screen.change(ops.edit_view, found, values)

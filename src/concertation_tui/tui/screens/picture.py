@@ -31,7 +31,7 @@ from ...model import (
 from ...model import ops, timing
 from ..dialogs import coordination_forms as forms
 from ..host import meeting_app
-from ..dialogs.forms import Confirm
+from ..dialogs.forms import DELETE, Confirm, FormResult
 from ...services.display import date_text, one_line
 from ..text import key, lbl, tr
 from ..widgets import Choices
@@ -71,8 +71,8 @@ def add_step(host, *, carrier_id: str = "") -> None:
     domains = _item_domains(m)
     draft = ops.blank("steps", carrier_id=carrier_id)
 
-    def done(values: dict | None) -> None:
-        if values and not values.get("_button"):
+    def done(values: FormResult) -> None:
+        if isinstance(values, dict):
             step = host.create(ops.add_step, values, item_id)
             if step is not None:
                 _done(host, "step.added", step.what)
@@ -85,8 +85,8 @@ def add_picture(host, kind: PictureKind, *, voice_id: str = "") -> None:
     item_id = _item_id(m)
     draft = ops.blank("picture", kind=kind, voice_id=voice_id, domains=_item_domains(m))
 
-    def done(values: dict | None) -> None:
-        if values and not values.get("_button"):
+    def done(values: FormResult) -> None:
+        if isinstance(values, dict):
             line = host.create(ops.add_picture_line, values, item_id)
             if line is not None:
                 _done(host, "picture.added", line.text)
@@ -138,8 +138,8 @@ def add_scale(host, *, question: str | None = None, voice_id: str = "") -> None:
     item_id = _item_id(m)
     draft = ops.blank("scales", voice_id=voice, question=question)
 
-    def done(values: dict | None) -> None:
-        if not values or values.get("_button"):
+    def done(values: FormResult) -> None:
+        if not isinstance(values, dict):
             return
         app.scale_question = values["question"]
         rating = host.create(ops.add_scale, values, item_id)
@@ -158,8 +158,8 @@ def add_disagreement(host, *, between: Iterable[str] = (), domains: Iterable[Dom
     item_id = _item_id(m)
     draft = ops.blank("disagreements", about=about, between=list(between), domains=list(domains) or _item_domains(m))
 
-    def done(values: dict | None) -> None:
-        if values and not values.get("_button"):
+    def done(values: FormResult) -> None:
+        if isinstance(values, dict):
             found = host.create(ops.add_disagreement, values, item_id)
             if found is not None:
                 _done(host, "disagreement.added", found.about)
@@ -186,8 +186,8 @@ def edit_entry(host, kind: str, oid: str, then: Callable[[], None] | None = None
         if step is None:
             return
 
-        def done_step(values: dict | None) -> None:
-            if values and values.get("_button") == "delete":
+        def done_step(values: FormResult) -> None:
+            if values == DELETE:
                 remove_entry(host, kind, oid)
             elif values:
                 host.change(ops.edit_step, step, values)
@@ -200,8 +200,8 @@ def edit_entry(host, kind: str, oid: str, then: Callable[[], None] | None = None
         if line is None:
             return
 
-        def done_line(values: dict | None) -> None:
-            if values and values.get("_button") == "delete":
+        def done_line(values: FormResult) -> None:
+            if values == DELETE:
                 remove_entry(host, kind, oid)
             elif values:
                 host.change(ops.edit_picture_line, line, values)
@@ -212,8 +212,8 @@ def edit_entry(host, kind: str, oid: str, then: Callable[[], None] | None = None
         if rating is None:
             return
 
-        def done_scale(values: dict | None) -> None:
-            if values and values.get("_button") == "delete":
+        def done_scale(values: FormResult) -> None:
+            if values == DELETE:
                 remove_entry(host, kind, oid)
             elif values:
                 host.change(ops.edit_scale, rating, values)
@@ -224,8 +224,8 @@ def edit_entry(host, kind: str, oid: str, then: Callable[[], None] | None = None
         if found is None:
             return
 
-        def done_disagreement(values: dict | None) -> None:
-            if values and values.get("_button") == "delete":
+        def done_disagreement(values: FormResult) -> None:
+            if values == DELETE:
                 remove_entry(host, kind, oid)
             elif values:
                 host.change(ops.edit_disagreement, found, values)

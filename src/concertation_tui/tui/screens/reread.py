@@ -39,7 +39,7 @@ from ...model import ops, rereading
 from ..dialogs import meeting_forms as forms
 from ..dialogs import coordination_forms, note_forms
 from ..dialogs.consent_forms import DomainConsentDialog
-from ..dialogs.forms import Confirm, FormDialog, FormField, TextPrompt
+from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, TextPrompt
 from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line, time_text
 from ...model.rereading import Entry
 from ..text import key, lbl, tr
@@ -579,10 +579,10 @@ class RereadScreen(MeetingScreen):
         after a confirmation, with what they said before kept."""
         edit = self.EDITS[entry.kind][1]
 
-        def done(values: dict | None) -> None:
+        def done(values: FormResult) -> None:
             if not values:
                 return
-            if values.get("_button") == "delete":
+            if values == DELETE:
                 self._confirm_remove(entry, found, words)
                 return
             if words is not None:
@@ -673,7 +673,7 @@ class RereadScreen(MeetingScreen):
         before = m.consent.person_words
         today = self.capp.now().date()
 
-        def done(values: dict | None) -> None:
+        def done(values: FormResult) -> None:
             if not values:
                 return
             def then() -> None:
@@ -726,7 +726,7 @@ class RereadScreen(MeetingScreen):
             return
         text = getattr(element, "text", "") or getattr(element, "what", "") or getattr(element, "about", "")
 
-        def done(values: dict | None) -> None:
+        def done(values: FormResult) -> None:
             if values:
                 self.change(ops.set_visibility, element, values)
 

@@ -21,7 +21,7 @@ from ...model import Action, ActionStatus, Meeting, ops
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms
 from ..host import meeting_app
-from ..dialogs.forms import TextPrompt
+from ..dialogs.forms import FormResult, TextPrompt
 from ...services.display import STATUS_SYMBOL, date_text, one_line
 from ..text import cell, key, lbl, tr
 from ..widgets import Box, Table
@@ -252,8 +252,8 @@ class ReviewScreen(ViewScreen):
         if action is None:
             return
 
-        def done(values: dict | None) -> None:
-            if values and not values.get("_button"):
+        def done(values: FormResult) -> None:
+            if isinstance(values, dict):
                 self.change(ops.edit_action, action, values)
 
         self.app.push_screen(meeting_forms.action_form(self.meeting, action, editing=True), done)
