@@ -247,3 +247,19 @@ def test_review_of_a_carried_action(meeting) -> None:
     ops.set_fields(meeting, action, status=ActionStatus.DONE)
     assert action.status is ActionStatus.DONE and meeting.item(action.item_id) is None
     assert ItemState.PLANNED is meeting.agenda[0].state
+
+
+def test_every_kind_of_record_about_the_person_is_declared_once(demo) -> None:
+    """model/kinds.py: each kind the copies know (sharing.notes) has its collection, edit and words."""
+    from concertation_tui.model import kinds
+    from concertation_tui.model.sharing import notes
+
+    seen = {note.kind for note in notes(demo)} - {"review"}  # a review is an action carried over
+    assert seen <= set(kinds.KINDS)
+    for kind in kinds.KINDS.values():
+        records = getattr(demo, kind.collection)
+        assert records, kind.name  # the demo has one of each
+        assert kinds.find(demo, kind.name, records[0].id) is records[0]
+        assert kind.words(records[0]).strip()
+        assert ("visibility" in type(records[0]).model_fields) == kind.has_visibility, kind.name
+        assert not kind.person_words or kind.person_words in type(records[0]).model_fields

@@ -28,7 +28,7 @@ from ...model import (
     StepStatus,
     VisibilityKind,
 )
-from ...model import ops, timing
+from ...model import kinds, ops, timing
 from ..dialogs import coordination_forms as forms
 from ..host import meeting_app
 from ..dialogs.forms import DELETE, Confirm, FormResult
@@ -235,18 +235,17 @@ def edit_entry(host, kind: str, oid: str, then: Callable[[], None] | None = None
 
 def remove_entry(host, kind: str, oid: str) -> None:
     m = host.meeting
-    lists = {"step": ("steps", "step.remove_title", "what"), "line": ("picture", "picture.remove_title", "text"),
-             "scale": ("scales", "scale.remove_title", "comment"),
-             "disagreement": ("disagreements", "disagreement.remove_title", "about")}
-    if kind not in lists:
+    # the picture's entries and the kinds of record they are (a line of the picture is 'picture')
+    titles = {"step": ("step", "step.remove_title"), "line": ("picture", "picture.remove_title"),
+              "scale": ("scale", "scale.remove_title"), "disagreement": ("disagreement", "disagreement.remove_title")}
+    if kind not in titles:
         return
-    collection, title, attribute = lists[kind]
-    found = next((x for x in getattr(m, collection) if x.id == oid), None)
+    record_kind, title = titles[kind]
+    found = kinds.find(m, record_kind, oid)
     if found is None:
         return
-    text = getattr(found, attribute)
-    if kind == "scale":
-        text = f"{m.name_of(found.voice_id)} : {found.value}/10"
+    collection = kinds.KINDS[record_kind].collection
+    text = f"{m.name_of(found.voice_id)} : {found.value}/10" if kind == "scale" else kinds.KINDS[record_kind].words(found)
     _remove(host, tr(title), text, collection, oid)
 
 

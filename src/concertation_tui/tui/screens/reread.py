@@ -11,7 +11,7 @@ the readiness checks below, each one going to its note. p shows each recipient's
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -35,7 +35,7 @@ from ...model import (
 )
 from ...model.checks import Finding, carrier_name
 from ...services.writing import Hint, hints
-from ...model import ops, rereading
+from ...model import kinds, ops, rereading
 from ..dialogs import meeting_forms as forms
 from ..dialogs import coordination_forms, note_forms
 from ..dialogs.consent_forms import DomainConsentDialog
@@ -524,27 +524,15 @@ class RereadScreen(MeetingScreen):
         if entry is not None and entry.is_note:
             self.edit_entry(entry)
 
-    # kind of note -> its collection and the operation that edits it
-    EDITS: ClassVar[dict[str, tuple[str, Callable[..., Any]]]] = {
-        "contribution": ("contributions", ops.edit_contribution), "person_view": ("person_views", ops.edit_view),
-        "step": ("steps", ops.edit_step), "picture": ("picture", ops.edit_picture_line),
-        "scale": ("scales", ops.edit_scale), "disagreement": ("disagreements", ops.edit_disagreement),
-        "action": ("actions", ops.edit_action), "question": ("open_questions", ops.edit_question),
-    }
-
     def _note(self, entry: Entry) -> Any:
-        collection = self.EDITS[entry.kind][0]
-        return next((x for x in getattr(self.meeting, collection) if x.id == entry.id), None)
+        return kinds.find(self.meeting, entry.kind, entry.id)
 
     def _person_words(self, kind: str, found: Any) -> tuple[str, str, str] | None:
         """(field, revision target, the words) when the note holds the person's own words."""
-        if kind == "person_view":
-            return "text", rereading.words_target(kind, found.id), found.text
-        if kind == "scale" and rereading.is_person(self.meeting, found.voice_id):
-            return "comment", rereading.words_target(kind, found.id), found.comment
-        if kind == "action":
-            return "person_words", rereading.words_target(kind, found.id), found.person_words
-        return None
+        field = kinds.KINDS[kind].person_words
+        if not field or (kind == "scale" and not rereading.is_person(self.meeting, found.voice_id)):
+            return None
+        return field, rereading.words_target(kind, found.id), getattr(found, field)
 
     def edit_entry(self, entry: Entry) -> None:
         m = self.meeting
@@ -555,7 +543,7 @@ class RereadScreen(MeetingScreen):
         if kind == "consent":
             self._edit_consent()
             return
-        if kind not in self.EDITS:
+        if kind not in kinds.KINDS:
             return
         found = self._note(entry)
         if found is None:
@@ -577,7 +565,7 @@ class RereadScreen(MeetingScreen):
 
         `words` = (field, revision target, the words before): the person's own words, corrected only
         after a confirmation, with what they said before kept."""
-        edit = self.EDITS[entry.kind][1]
+        edit = kinds.KINDS[entry.kind].edit
 
         def done(values: FormResult) -> None:
             if not values:
@@ -628,11 +616,8 @@ class RereadScreen(MeetingScreen):
 
     def _confirm_remove(self, entry: Entry, found: Any, words: tuple[str, str, str] | None) -> None:
         at = self.capp.now()
-        collection = self.EDITS[entry.kind][0]
-        text = getattr(found, "text", "") or getattr(found, "what", "") or getattr(found, "about", "") or getattr(
-            found, "comment", "")
-        if entry.kind == "scale":
-            text = f"{found.value}/10 {found.comment}"
+        collection = kinds.KINDS[entry.kind].collection
+        text = kinds.KINDS[entry.kind].words(found)
 
         def answer(yes: bool | None) -> None:
             if not yes:
@@ -647,7 +632,7 @@ class RereadScreen(MeetingScreen):
 
     def action_remove(self) -> None:
         entry = self._current()
-        if entry is None or not entry.is_note or entry.kind not in self.EDITS:
+        if entry is None or not entry.is_note or entry.kind not in kinds.KINDS:
             return
         found = self._note(entry)
         if found is not None:
@@ -715,16 +700,13 @@ class RereadScreen(MeetingScreen):
             ], intro=Content(one_line(c.text, 200)), validate=forms._visibility_problem)
             self.app.push_screen(form, lambda v: v and self.change(ops.edit_contribution, c, v))
             return
-        element = None
-        for collection, kind in ((m.contributions, "contribution"), (m.person_views, "person_view"),
-                                 (m.steps, "step"), (m.picture, "picture"), (m.disagreements, "disagreement")):
-            if entry.kind == kind:
-                element = next((x for x in collection if x.id == entry.id), None)
+        kind = kinds.KINDS.get(entry.kind)
+        element = kinds.find(m, entry.kind, entry.id) if kind is not None and kind.has_visibility else None
         if element is None:
             if entry.is_note:
                 self.capp.say(tr("reread.no_visibility"))
             return
-        text = getattr(element, "text", "") or getattr(element, "what", "") or getattr(element, "about", "")
+        text = kind.words(element)
 
         def done(values: FormResult) -> None:
             if values:
