@@ -120,12 +120,36 @@ def known_ids(meeting: Meeting, target: Target) -> set[str]:
     return {record.id for record in getattr(meeting, COLLECTIONS[target])}
 
 
+def _held(meeting: Meeting, ref: Reference) -> Iterator[str]:
+    """Every id the reference holds, fast (no places): every load and every save checks them all."""
+    *path, attribute = [part for part in (*ref.holders.split("."), *ref.field.split(".")) if part]
+    owners: list[Any] = [meeting]
+    for part in path:
+        found: list[Any] = []
+        for owner in owners:
+            value = getattr(owner, part)
+            if isinstance(value, list):
+                found.extend(value)
+            elif value is not None:
+                found.append(value)
+        owners = found
+    for owner in owners:
+        value = getattr(owner, attribute)
+        if isinstance(value, str):
+            if value:
+                yield value
+        elif value:
+            yield from value
+
+
 def dangling(meeting: Meeting) -> list[tuple[str, Target]]:
     """Where the meeting names an id that exists nowhere ('steps n° 1 › visibility › recipients') and what
     it should have named, for the references whose staleness is damage."""
     known = {target: known_ids(meeting, target) for target in COLLECTIONS}
+    suspect = [ref for ref in REFERENCES if ref.stale_is_damage
+               and any(x not in known[ref.target] for x in _held(meeting, ref))]
     found = []
-    for ref in REFERENCES:
+    for ref in suspect:  # rare: the places are worked out only for what is damaged
         if ref.stale_is_damage:
             for _owner, _attribute, ids, place in _fields(meeting, ref):
                 if any(x not in known[ref.target] for x in ids):
@@ -137,7 +161,7 @@ def clear_stale(meeting: Meeting) -> None:
     """Clear the references whose staleness is harmless (where the facilitator was) when they name nothing."""
     known = {target: known_ids(meeting, target) for target in COLLECTIONS}
     for ref in REFERENCES:
-        if not ref.stale_is_damage:
+        if not ref.stale_is_damage and any(x not in known[ref.target] for x in _held(meeting, ref)):
             for owner, attribute, ids, _place in _fields(meeting, ref):
                 if any(x not in known[ref.target] for x in ids):
                     _forget(owner, attribute, set(ids) - known[ref.target])
