@@ -121,7 +121,8 @@ def test_minute_output_ending_with_a_slash_is_a_new_private_folder(tmp_path: Pat
     assert result.exit_code == 0, result.output
     folder = tmp_path / "out"
     assert folder.is_dir() and (folder.stat().st_mode & 0o777) == 0o700
-    assert [p.name for p in folder.iterdir()] == [f"2026-11-23-{load_meeting(path).id[:6]}-compte-rendu.docx"]
+    meeting = load_meeting(path)
+    assert [p.name for p in folder.iterdir()] == [f"{meeting.date.isoformat()}-{meeting.id[:6]}-compte-rendu.docx"]
 
 
 def test_the_language_comes_from_the_option_then_the_environment_then_the_settings(monkeypatch, private_home) -> None:

@@ -57,4 +57,4 @@ def test_carried_steps_say_which_meeting_they_were_noted_at():
     follow = held_follow_up()
     pro = text_of(build_minute(follow, Edition.PROFESSIONAL))
     assert "Aide familiale portée à cinq matinées par semaine (notée à la réunion du 23 nov. 2026)" in pro
-    assert "(reporté de la réunion du 23 nov. 2026)" in pro  # the open question carried as an item
+    assert "Question reportée de la réunion du 23 nov. 2026." in pro  # the open question carried as an item

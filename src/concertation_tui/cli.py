@@ -138,12 +138,12 @@ def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datet
 @click.pass_context
 def demo(ctx: click.Context, open_after: bool) -> None:
     """Écrit une réunion de démonstration réaliste (en français) et sa réunion de suivi, et l'ouvre."""
-    from .services.demo import demo_meeting, play_demo_follow_up
+    from .services.demo import demo_day, demo_meeting, play_demo_follow_up
     from .store import StoreError, create_meeting_file, os_error_sentence
     from .services.templates import new_follow_up
 
     try:
-        first = demo_meeting()
+        first = demo_meeting(demo_day())  # dated from today: its follow-up was held a week ago
         path = create_meeting_file(first)
         follow = play_demo_follow_up(new_follow_up(first, path))
         follow_path = create_meeting_file(follow)
@@ -292,15 +292,17 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Dossier où écrire (par défaut : comptes-rendus/ à côté de la réunion).")
-@click.option("--pdf", is_flag=True, help="Un PDF à côté de chaque .docx (LibreOffice).")
+@click.option("--pdf", is_flag=True, help="Un PDF balisé (accessible) et PDF/A (archivage) à côté de chaque .docx (LibreOffice).")
+@click.option("--odt", is_flag=True, help="Une copie OpenDocument (.odt) à côté de chaque .docx (LibreOffice).")
+@click.option("--by", "by", default=None, help="Qui diffuse (par défaut : la personne qui rédige le compte rendu).")
 @click.option("--what-changed", default="", help="Pour une correction : ce qui a changé depuis la version précédente.")
 @click.option("--consent-reason", default="",
               help="Envoyer quand même les passages au-delà de l'accord de partage, marqués avec cette raison (enregistrée).")
 @click.option("--template", type=click.Path(path_type=Path), default=None,
               help="Modèle Word (.docx) de l'organisation.")
 @click.pass_context
-def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, what_changed: str, consent_reason: str,
-          template: Path | None) -> None:
+def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, odt: bool, by: str | None,
+          what_changed: str, consent_reason: str, template: Path | None) -> None:
     """Émet le compte rendu : toutes les copies d'un coup, et l'émission notée dans la réunion."""
     from .services.issuing import issue_minute
     from .minute import TemplateError
@@ -311,7 +313,7 @@ def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, what_c
     _print_findings(meeting, lang)
     try:
         with MeetingLock(file):
-            issued = issue_minute(meeting, file, out=output, pdf=pdf, what_changed=what_changed,
+            issued = issue_minute(meeting, file, out=output, pdf=pdf, odt=odt, by=by, what_changed=what_changed,
                                   consent_reason=consent_reason, template=template)
     except StoreError as error:
         _store_fail(error, lang)

@@ -10,15 +10,18 @@ import os
 from enum import Enum
 
 from . import (
-    en, fr, issue17house_en, issue17house_fr, minute_en, minute_fr, reread_en, reread_fr, series_en, series_fr, setup_en, setup_fr, tui_en, tui_fr,
+    en, fr, issue17house_en, issue17house_fr, issue19minute_en, issue19minute_fr, minute_en, minute_fr,
+    reread_en, reread_fr, series_en, series_fr, setup_en, setup_fr, tui_en, tui_fr,
 )
 
 # One catalogue per language, kept in one file per layer so that each layer's words stay together.
 CATALOGUES: dict[str, dict[str, str]] = {
     "fr": {**fr.STRINGS, **minute_fr.STRINGS, **tui_fr.STRINGS, **series_fr.STRINGS, **reread_fr.STRINGS,
-           **setup_fr.STRINGS, **issue17house_fr.STRINGS},
+           **setup_fr.STRINGS, **issue19minute_fr.STRINGS,
+           **issue17house_fr.STRINGS},
     "en": {**en.STRINGS, **minute_en.STRINGS, **tui_en.STRINGS, **series_en.STRINGS, **reread_en.STRINGS,
-           **setup_en.STRINGS, **issue17house_en.STRINGS},
+           **setup_en.STRINGS, **issue19minute_en.STRINGS,
+           **issue17house_en.STRINGS},
 }
 DEFAULT_LANGUAGE = "fr"
 

@@ -78,6 +78,15 @@ class ItemState(StrEnum):
     SKIPPED = "skipped"
 
 
+class ItemOutcome(StrEnum):
+    """What came of an agenda item, as the minute records it (a decision record)."""
+
+    DECIDED = "decided"
+    DISCUSSED = "discussed"  # treated, with nothing to decide (a round of views, an update)
+    TO_CONTINUE = "to_continue"  # taken up again at the next meeting
+    NOT_REACHED = "not_reached"
+
+
 class Agreement(StrEnum):
     """The person's agreement with an action."""
 

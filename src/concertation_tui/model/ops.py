@@ -36,6 +36,7 @@ from .meeting import (
     Participant,
     PersonView,
     PictureLine,
+    Position,
     PrivatePart,
     ScaleRating,
     Step,
@@ -178,8 +179,39 @@ def edit_scale(meeting: Meeting, rating: ScaleRating, values: Mapping[str, Any])
     _set(rating, values, ("question", "voice_id", "value", "comment", "domains"))
 
 
+def _who(meeting: Meeting, name: str) -> str | None:
+    """The participant a typed name stands for: the full name, how they are addressed, else the one name
+    that starts with it (« Julie » for Julie Verhaegen), case-insensitively."""
+    wanted = name.strip().casefold()
+    if not wanted:
+        return None
+    for p in meeting.participants:
+        if wanted in (p.name.strip().casefold(), p.addressed_as.strip().casefold()):
+            return p.id
+    starting = [p.id for p in meeting.participants if p.name.casefold().startswith(wanted)]
+    return starting[0] if len(starting) == 1 else None
+
+
+def parse_positions(meeting: Meeting, text: str) -> tuple[list[Position], str]:
+    """The positions typed in the form, and the first name that is no participant's ("" when none)."""
+    positions: list[Position] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        name, colon, view = line.partition(":")
+        who = _who(meeting, name) if colon else None
+        if who is None:
+            return [], (name if colon else line).strip()
+        positions.append(Position(participant_id=who, view=view.strip()))
+    return positions, ""
+
+
 def edit_disagreement(meeting: Meeting, found: Disagreement, values: Mapping[str, Any]) -> None:
+    """The form's 'positions' are « Name : position » lines; whoever has a position is a party to it."""
     _set(found, values, ("about", "between", "settled", "resolution", "domains"))
+    if "positions" in values:
+        found.positions = parse_positions(meeting, values["positions"])[0]
+    found.between = list(dict.fromkeys([*found.between, *(p.participant_id for p in found.positions)]))
 
 
 def edit_action(meeting: Meeting, action: Action, values: Mapping[str, Any]) -> None:

@@ -65,6 +65,7 @@ REFERENCES: tuple[Reference, ...] = (
     *_refs(_P, "ref.steps", "steps", "carrier_id", blocks=True),
     *_refs(_P, "ref.picture", "picture", "voice_id", blocks=True),
     *_refs(_P, "ref.scales", "scales", "voice_id", blocks=True),
+    *_refs(_P, "ref.disagreements", "disagreements.positions", "participant_id", blocks=True),
     *_refs(_P, "ref.issued_copies", "distribution.issues.recipients", "participant_id", blocks=True),
     *_refs(_P, "ref.issued_copies", "distribution.issues.consent_overrides", "recipient_id", blocks=True),
     # mere mentions of a participant: cleaned on removal

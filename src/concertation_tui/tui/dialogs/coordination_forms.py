@@ -17,11 +17,13 @@ from ...model import (
     ParticipantKind,
     PictureKind,
     PictureLine,
+    Position,
     ScaleRating,
     SeriesEnd,
     Step,
     StepStatus,
 )
+from ...model import ops
 from ..text import lbl, tr
 from .forms import FormDialog, FormField
 from .meeting_forms import (
@@ -155,12 +157,25 @@ def scale_form(meeting: Meeting, rating: ScaleRating, *, editing: bool, round_le
 # -- points of disagreement -------------------------------------------------------------------------
 
 
+def positions_text(meeting: Meeting, positions: list[Position]) -> str:
+    """The positions as the form shows them: one « Name : view » a line."""
+    return "\n".join(f"{meeting.name_of(p.participant_id)} : {p.view}" for p in positions if p.view.strip())
+
+
 def disagreement_form(meeting: Meeting, found: Disagreement, *, editing: bool, intro: str = "") -> FormDialog:
+    def validate(values: dict[str, Any]) -> str | None:
+        unknown = ops.parse_positions(meeting, values.get("positions", ""))[1]
+        if unknown:
+            return tr("disagreement19.unknown_name", name=unknown)
+        return _visibility_problem(values)
+
     return FormDialog(
         tr("disagreement.edit_title") if editing else tr("disagreement.add_title"),
         [
             FormField("about", tr("disagreement.field_about"), "long", found.about, required=True),
             FormField("between", tr("disagreement.field_between"), "multi", found.between, _voices(meeting)),
+            FormField("positions", tr("disagreement19.field_positions"), "long",
+                      positions_text(meeting, found.positions), note=tr("disagreement19.positions_note")),
             FormField("settled", tr("disagreement.field_settled"), "check", found.settled),
             FormField("resolution", tr("disagreement.field_resolution"), "long", found.resolution,
                       note=tr("disagreement.resolution_note")),
@@ -168,7 +183,7 @@ def disagreement_form(meeting: Meeting, found: Disagreement, *, editing: bool, i
             *visibility_fields(meeting, found.visibility),
         ],
         intro=intro or tr("disagreement.intro"),
-        validate=_visibility_problem,
+        validate=validate,
         extra_button=_delete(editing),
     )
 
