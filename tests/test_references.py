@@ -36,7 +36,7 @@ from concertation_tui.model import (
     ops,
 )
 from concertation_tui.model import Domain
-from concertation_tui.model.meeting import FROM_FILE, now
+from concertation_tui.model.meeting import FROM_FILE, Position, now
 from concertation_tui.model.references import ITEM, PARTICIPANT, REFERENCES, dangling
 
 
@@ -72,7 +72,8 @@ def meetings(draw) -> Meeting:
     m.picture = several(lambda: PictureLine(kind=PictureKind.WORKING, text="p", voice_id=pid(), item_id=iid(),
                                             visibility=seen()))
     m.scales = several(lambda: ScaleRating(voice_id=draw(st.sampled_from(pids)), value=5, item_id=iid()))
-    m.disagreements = several(lambda: Disagreement(between=some(), about="d", item_id=iid(), visibility=seen()))
+    m.disagreements = several(lambda: Disagreement(between=some(), about="d", item_id=iid(), visibility=seen(),
+                                                   positions=[Position(participant_id=x, view="v") for x in some()]))
     m.open_questions = several(lambda: OpenQuestion(text="q", item_id=iid()))
     m.actions = several(lambda: Action(what="a", carrier_id=pid(), supporters=some(), checker_id=pid(),
                                        item_id=iid()))
@@ -135,7 +136,8 @@ def test_what_blocks_a_removal_is_exactly_what_would_dangle(meeting) -> None:
         content = [c for c in meeting.contributions if c.speaker_id == p.id] + \
             [a for a in meeting.actions if a.carrier_id == p.id] + [s for s in meeting.steps if s.carrier_id == p.id] + \
             [x for x in meeting.picture if x.voice_id == p.id] + [r for r in meeting.scales if r.voice_id == p.id] + \
-            [r for i in meeting.distribution.issues for r in i.recipients if r.participant_id == p.id]
+            [r for i in meeting.distribution.issues for r in i.recipients if r.participant_id == p.id] + \
+            [d for d in meeting.disagreements if any(x.participant_id == p.id for x in d.positions)]
         assert sum(found.blocking.values()) == len(content)
 
 
@@ -150,7 +152,8 @@ def full_meeting() -> dict:
     m.steps = [Step(carrier_id=person.id, domain=Domain.HOUSING, what="s", item_id=item.id, visibility=seen)]
     m.picture = [PictureLine(kind=PictureKind.NEEDS, text="p", voice_id=person.id, item_id=item.id, visibility=seen)]
     m.scales = [ScaleRating(voice_id=person.id, value=3, item_id=item.id)]
-    m.disagreements = [Disagreement(between=[person.id], about="d", item_id=item.id, visibility=seen)]
+    m.disagreements = [Disagreement(between=[person.id], about="d", item_id=item.id, visibility=seen,
+                                    positions=[Position(participant_id=person.id, view="non")])]
     m.open_questions = [OpenQuestion(text="q", item_id=item.id)]
     m.actions = [Action(what="a", carrier_id=person.id, supporters=[person.id], checker_id=person.id,
                         item_id=item.id)]
