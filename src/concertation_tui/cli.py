@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from . import SCHEMA_DESCRIPTIONS_ENV
-from .i18n import resolve_language, t
+from .i18n import LANGUAGES, resolve_language, t
 from .visible import visible
 
 
@@ -75,7 +75,7 @@ def _print_findings(meeting, lang: str) -> None:
 
 
 @click.group(invoke_without_command=True)
-@click.option("--lang", type=click.Choice(["fr", "en"]), default=None, help="Langue / language (fr, en).")
+@click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None, help="Langue / language / taal (fr, en, nl).")
 @click.option("--theme", default=None, help="Thème de l'interface (ex. high-contrast).")
 @click.version_option(package_name="concertation-tui")
 @click.pass_context
@@ -95,7 +95,8 @@ def main(ctx: click.Context, lang: str | None, theme: str | None) -> None:
 
 @main.command("new")
 @click.option("--template", "template_name", default=None,
-              help="Modèle de réunion (templates/meetings/) : premiere-reunion, ou reunion-de-suivi avec --follow-up.")
+              help="Modèle de réunion (templates/meetings/) : premiere-reunion, ou reunion-de-suivi avec --follow-up "
+                   "(en néerlandais : eerste-overleg, opvolgoverleg).")
 @click.option("--title", default="", help="Titre de la réunion.")
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]), default=None,
               help="Date (AAAA-MM-JJ ou JJ/MM/AAAA), aujourd'hui par défaut.")
@@ -109,7 +110,7 @@ def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datet
         previous_file: Path | None, reopen: bool, open_after: bool) -> None:
     """Crée une nouvelle réunion à partir d'un modèle, ou la réunion de suivi d'une autre."""
     from .store import StoreError, create_meeting_file, os_error_sentence
-    from .services.templates import new_follow_up, new_meeting_from_template
+    from .services.templates import default_template, new_follow_up, new_meeting_from_template
 
     lang = _lang(ctx)
     day_ = day.date() if day else None
@@ -118,10 +119,10 @@ def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datet
             previous = _load(ctx, previous_file)
             if previous.series.closed_on and not reopen:
                 _fail(t("cli.series_closed", lang, date=previous.series.closed_on.strftime("%d/%m/%Y")))
-            meeting = new_follow_up(previous, previous_file, template_name or "reunion-de-suivi", day=day_)
+            meeting = new_follow_up(previous, previous_file, template_name, day=day_)
         else:
             meeting = new_meeting_from_template(
-                template_name or "premiere-reunion", title=title, day=day_, person_name=person
+                template_name or default_template(_lang(ctx)), title=title, day=day_, person_name=person
             )
         path = create_meeting_file(meeting)
     except StoreError as error:
@@ -370,7 +371,8 @@ def config_(ctx: click.Context) -> None:
     for name, path in meeting_templates().items():
         click.echo(t("setup.config.meeting_template", lang, name=name, file=path))
     lists = [str(path) for folder in word_list_folders()
-             for pattern in ("judging-words.*.txt", "third-persons.*.txt") for path in sorted(folder.glob(pattern))]
+             for pattern in ("writing-words.*.txt", "glossary.*.txt", "judging-words.*.txt", "third-persons.*.txt")
+             for path in sorted(folder.glob(pattern))]
     click.echo(t("setup.config.word_lists", lang, folders=", ".join(lists)))
     if not config.problems:
         click.echo(t("setup.config.no_problem", lang))

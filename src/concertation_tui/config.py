@@ -3,7 +3,7 @@
 
 Example `config.toml`:
 
-    language = "fr"            # or "en"
+    language = "fr"            # or "en", "nl"
     theme = "high-contrast"    # a Textual theme name; "high-contrast" is ours
     organisation = "CPAS de Fleurville"
     minute_due_days = 7        # the launcher flags a minute not issued after this many days
@@ -62,7 +62,7 @@ class FileSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, hide_input_in_errors=True)
 
-    language: Literal["fr", "en"] | None = None
+    language: Literal["fr", "en", "nl"] | None = None
     """Empty: CONCERTATION_LANG, else French."""
     theme: Text | None = None
     """A Textual theme name; "high-contrast" is ours."""
@@ -76,7 +76,7 @@ class FileSettings(BaseModel):
 
 # The sentence that says what a setting expects (the catalogue's `setup.config.expect_*`).
 _EXPECTED: dict[str, tuple[str, dict[str, object]]] = {
-    "language": ("setup.config.expect_choice", {"choices": "fr, en"}),
+    "language": ("setup.config.expect_choice", {"choices": "fr, en, nl"}),
     "minute_due_days": ("setup.config.expect_days", {"limit": MAX_DUE_DAYS}),
     "keymap": ("setup.config.expect_keymap", {}),
 }

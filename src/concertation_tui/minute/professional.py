@@ -706,7 +706,7 @@ def _distribution(c: Context) -> None:
         who = c.s("common.facilitator")
     else:
         who = contact.name + (f" ({contact.contact.strip()})" if contact.contact.strip() else "")
-    w.para(c.s("pro.distribution.correction", days=m.distribution.correction_days, who=who))
+    w.para(c.s("pro.distribution.correction", count=m.distribution.correction_days, who=who))
     w.para(c.s("pro.distribution.no_forward", person=c.person_label))
 
 

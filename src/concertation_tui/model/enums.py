@@ -14,6 +14,7 @@ class Language(StrEnum):
 
     FR = "fr"
     EN = "en"
+    NL = "nl"  # Dutch as written in Brussels and Flanders (nl_BE)
 
 
 class ParticipantKind(StrEnum):

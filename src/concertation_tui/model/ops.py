@@ -301,9 +301,13 @@ def set_details(meeting: Meeting, values: Mapping[str, Any]) -> None:
     for name in ("title", "purpose", "date", "start_time", "end_time", "place", "organisation"):
         setattr(meeting, name, values[name])
     if values.get("language") is not None:
+        from ..i18n import DEFAULT_LOCALES
+
         meeting.language = values["language"]
-        meeting.locale = {"fr": meeting.locale if meeting.locale.startswith("fr") else "fr_BE",
-                          "en": "en_GB"}[meeting.language.value]
+        # The meeting's own locale (fr_FR, nl_NL...) is kept while it is in the chosen language.
+        wanted = meeting.language.value
+        if not meeting.locale.startswith(wanted):
+            meeting.locale = DEFAULT_LOCALES[wanted]
 
 
 def set_participant(meeting: Meeting, participant: Participant | None, values: Mapping[str, Any]) -> Participant:

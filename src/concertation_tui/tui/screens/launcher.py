@@ -159,7 +159,10 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
         templates = _templates()
         options = [(_template_title(path), name) for name, path in templates.items()]
         options.append((tr("launcher.empty_template"), ""))
-        default = "premiere-reunion" if "premiere-reunion" in templates else options[0][1]
+        from ...services.templates import default_template
+
+        wanted = default_template(self.app.language)  # type: ignore[attr-defined]
+        default = wanted if wanted in templates else options[0][1]
         form = FormDialog(tr("launcher.new_title"), [
             FormField("template", tr("launcher.field_template"), "radio", default, options, vertical=True),
             FormField("title", tr("launcher.field_title"), value=""),
