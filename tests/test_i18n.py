@@ -263,7 +263,7 @@ def test_the_model_and_the_settings_know_dutch() -> None:
     from concertation_tui.model.enums import Language
 
     assert Language("nl") is Language.NL and i18n.label(Language.NL, "nl") == "Nederlands"
-    assert config._language("nl") == "nl"
+    assert config.FileSettings.model_validate({"language": "nl"}).language == "nl"
     assert sorted(i18n.DEFAULT_LOCALES) == sorted(i18n.LANGUAGES)
 
 

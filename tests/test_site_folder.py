@@ -164,7 +164,7 @@ def test_each_bad_key_or_value_is_named_and_the_rest_kept(tmp_path: Path) -> Non
     said = {p.params["key"]: p.sentence("fr") for p in config.problems}
     assert list(said) == ["language", "minute_due_days", "colour", "data_protection.controller",
                           "data_protection.phone", "keymap"]
-    assert "doit valoir l'un de fr, en ; la valeur « de » est ignorée" in said["language"]
+    assert "doit valoir l'un de fr, en, nl ; la valeur « de » est ignorée" in said["language"]
     assert "nombre de jours" in said["minute_due_days"] and "n'existe pas" in said["colour"]
     assert "texte entre guillemets" in said["data_protection.controller"]
     assert "n'existe pas" in said["data_protection.phone"] and "table de touches" in said["keymap"]
