@@ -26,9 +26,10 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
 
 from sizes import SIZES  # noqa: E402
 
-from concertation_tui import room_link, store  # noqa: E402
+from concertation_tui import store
+from concertation_tui.services import room_link  # noqa: E402
 from concertation_tui.model import now  # noqa: E402
-from concertation_tui.tui.room_view import room_view  # noqa: E402
+from concertation_tui.services.room_view import room_view  # noqa: E402
 
 
 def median_ms(run, times: int = 15) -> float:
@@ -90,7 +91,7 @@ def save_to_seen(folder: Path, runs: int = 10) -> None:
 def map_picture(folder: Path) -> None:
     code = (
         "import time, sys; t = time.perf_counter(); "
-        "from concertation_tui.demo import demo_meeting; "
+        "from concertation_tui.services.demo import demo_meeting; "
         "from concertation_tui.minute.network_picture import map_entries, render_png; "
         "m = demo_meeting(); e = map_entries(m); t0 = time.perf_counter(); render_png(e, 'M. L.', 'fr'); "
         "t1 = time.perf_counter(); [render_png(e, 'M. L.', 'fr') for _ in range(5)]; "

@@ -14,7 +14,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from concertation_tui.demo import demo_meeting, play_demo_follow_up
+from concertation_tui.services.demo import demo_meeting, play_demo_follow_up
 from concertation_tui.minute import build_minute, minute_file_name
 from concertation_tui.model import (
     ActionStatus,
@@ -33,7 +33,7 @@ from concertation_tui.model import (
     Visibility,
     VisibilityKind,
 )
-from concertation_tui.templates import new_follow_up
+from concertation_tui.services.templates import new_follow_up
 
 ROOT = Path(__file__).resolve().parents[1]
 ORAL = "ORALMARKER7Q"

@@ -111,7 +111,7 @@ def test_unknown_fields_are_refused(demo: Meeting) -> None:
 def test_a_dangling_reference_is_refused(demo: Meeting) -> None:
     document = json.loads(serialize(demo))
     document["actions"][0]["carrier_id"] = "nobody"
-    with pytest.raises(ValueError, match="unknown id"):
+    with pytest.raises(ValueError, match="unknown participant id"):
         Meeting.model_validate(document)
 
 

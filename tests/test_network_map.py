@@ -11,7 +11,7 @@ import zipfile
 import docx
 import pytest
 
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.minute import build_minute
 from concertation_tui.minute.network_picture import alt_text, map_entries, render_png
 from concertation_tui.minute.reader import visible_meeting
@@ -96,7 +96,7 @@ def test_no_map_no_picture_and_no_matplotlib(private_home) -> None:
     m.network_map = []
     alts, pngs = picture_of(build_minute(m, Edition.PROFESSIONAL))
     assert alts == [] and pngs == []
-    code = ("import sys; from concertation_tui.demo import demo_meeting; from concertation_tui.minute import "
+    code = ("import sys; from concertation_tui.services.demo import demo_meeting; from concertation_tui.minute import "
             "build_minute; from concertation_tui.model import Edition; m = demo_meeting(); m.network_map = []; "
             "build_minute(m, Edition.PROFESSIONAL); print('matplotlib' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
@@ -126,9 +126,9 @@ def test_a_map_refers_to_members_or_participants_only() -> None:
 def test_the_series_says_what_changed_on_the_map() -> None:
     from pathlib import Path
 
-    from concertation_tui.demo import play_demo_follow_up
-    from concertation_tui.network_changes import map_changes
-    from concertation_tui.templates import new_follow_up
+    from concertation_tui.services.demo import play_demo_follow_up
+    from concertation_tui.services.network_changes import map_changes
+    from concertation_tui.services.templates import new_follow_up
 
     first = demo_meeting()
     follow = new_follow_up(first, Path("premiere.json"))
@@ -202,7 +202,7 @@ async def test_the_map_is_built_by_keyboard_and_saved(tmp_path, private_home) ->
 def test_removing_someone_takes_them_off_the_map_and_the_file_still_loads(tmp_path) -> None:
     from concertation_tui import store
     from concertation_tui.model import Participant
-    from concertation_tui.tui.edits import remove_participant
+    from concertation_tui.model.ops import remove_participant, remove_record
 
     m = demo_meeting()
     newcomer = Participant(name="Service ajouté puis retiré")
@@ -212,8 +212,7 @@ def test_removing_someone_takes_them_off_the_map_and_the_file_still_loads(tmp_pa
     georges = next(n for n in m.network if n.name == "Georges Piron")
     marcel.visibility = Visibility(kind=VisibilityKind.RESTRICTED, recipients=[newcomer.id])
     remove_participant(m, newcomer.id)
-    m.network.remove(georges)
-    m.network_map = [p for p in m.network_map if p.who_id != georges.id]
+    remove_record(m, "network", georges.id)  # takes Georges off the map too
     path = store.create_meeting_file(m, tmp_path)
     saved = store.load_meeting(path)  # no reference left to either: the file loads
     assert {p.who_id for p in saved.network_map}.isdisjoint({newcomer.id, georges.id})

@@ -7,12 +7,13 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from concertation_tui import room_link, store
-from concertation_tui.demo import demo_meeting
+from concertation_tui import store
+from concertation_tui.services import room_link
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.model import (
     Action, Contribution, PersonView, PrivatePart, TimeSpan, Visibility, VisibilityKind, now,
 )
-from concertation_tui.tui import room_view as rv
+from concertation_tui.services import room_view as rv
 from concertation_tui.tui.room import RoomApp
 
 AT = now()

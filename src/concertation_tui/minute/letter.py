@@ -18,10 +18,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..glossary import find as find_terms
+from ..language_tools.glossary import find as find_terms
 from ..model import Action, ActionStatus, Attendance, ParticipantKind, ViewAspect
 from ..model.checks import carrier_name, is_collective
-from ..wording import with_roles, role_for_person, spoken_name, to_you, who, wording
+from ..language_tools.wording import with_roles, role_for_person, spoken_name, to_you, who, wording
 from .context import Context
 from .docx_helpers import Span, bold
 from .network_picture import letter_section as network_map
@@ -234,7 +234,7 @@ def _who_to_call(c: Context, out: Letter) -> None:
             key = "plain.call_mail" if "@" in contact else "plain.call_phone"
             out.add("para", _s(c, key, name=spoken_name(m, reference)), " ", bold(contact), ".")
     if m.between_meetings.strip():
-        from ..language import sentences
+        from ..language_tools.words import sentences
 
         for line in sentences(out.you(m.between_meetings)):
             out.add("para", line, source=("between_meetings", ""))
@@ -309,7 +309,7 @@ SECTIONS = (_greeting, _who_was_there, _what_you_said, _network_map, _decided, _
 def _explain(c: Context, blocks: list[Block]) -> list[Block]:
     """After the block where a glossary term is first used (outside the person's quoted words), its
     explanation, once."""
-    from ..glossary import terms
+    from ..language_tools.glossary import terms
 
     known = terms(c.lang)
     explained: set[str] = set()

@@ -42,6 +42,7 @@ from .enums import (
     ViewAspect,
     VisibilityKind,
 )
+from . import references
 from .text import check_text, clean_text
 
 FORMAT_VERSION = 3
@@ -707,56 +708,22 @@ class Meeting(Record):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Meeting:
-        """Every id a part refers to must exist: a dangling reference is a damaged file."""
-        participants = {p.id for p in self.participants}
-        items = {i.id for i in self.agenda}
-        if len(participants) != len(self.participants):
+        """Every id a part refers to must exist: a dangling reference is a damaged file (model/references.py
+        declares which field refers to what)."""
+        if len({p.id for p in self.participants}) != len(self.participants):
             raise ValueError("two participants have the same id")
-        if len(items) != len(self.agenda):
+        if len({i.id for i in self.agenda}) != len(self.agenda):
             raise ValueError("two agenda items have the same id")
-
-        def need(ids: list[str] | str, known: set[str], what: str) -> None:
-            for ref in [ids] if isinstance(ids, str) else ids:
-                if ref and ref not in known:
-                    raise ValueError(f"{what} refers to an unknown id")
-
-        need(self.facilitator_id, participants, "facilitator_id")
-        need(self.minute_taker_id, participants, "minute_taker_id")
-        need(self.support_person_id, participants, "support_person_id")
-        need(self.reference_person_id, participants, "reference_person_id")
-        need(self.speaking_order, participants, "speaking_order")
-        need(self.next_meeting.invitees, participants, "next_meeting.invitees")
-        for member in self.network:
-            need(member.participant_id, participants, "network.participant_id")
-            need(member.visibility.recipients, participants, "network.visibility")
-        members = {m.id for m in self.network}
-        need([p.who_id for p in self.network_map], participants | members, "network_map.who_id")
-        for consent in self.consent.domains:
-            need(consent.participants, participants, "consent.domains.participants")
-        need(self.consent.minute_readers or [], participants, "consent.minute_readers")
-        need(self.consent.minute_decided_by, participants, "consent.minute_decided_by")
-        for c in self.contributions:
-            need(c.speaker_id, participants, "contributions.speaker_id")
-            need(c.item_id, items, "contributions.item_id")
-            need(c.visibility.recipients, participants, "contributions.visibility")
-        for v in self.person_views:
-            need(v.item_id, items, "person_views.item_id")
-            need(v.visibility.recipients, participants, "person_views.visibility")
-        for s in self.steps:
-            need(s.carrier_id, participants, "steps.carrier_id")
-            need(s.item_id, items, "steps.item_id")
-        for line in self.picture:
-            need(line.voice_id, participants, "picture.voice_id")
-        for r in self.scales:
-            need(r.voice_id, participants, "scales.voice_id")
-        for d in self.disagreements:
-            need(d.between, participants, "disagreements.between")
-            need([p.participant_id for p in d.positions], participants, "disagreements.positions")
-        for a in self.actions:
-            need(a.carrier_id, participants, "actions.carrier_id")
-            need(a.supporters, participants, "actions.supporters")
-            need(a.checker_id, participants, "actions.checker_id")
-            need(a.item_id, items, "actions.item_id")
+        broken = references.dangling(self)
+        if broken:
+            # one line per place, read back by the store to name each in words
+            raise ValueError("; ".join(f"{place} refers to an unknown {target} id" for place, target in broken))
+        # a placement on the network map names a participant or a member of the person's network
+        people = {p.id for p in self.participants} | {m.id for m in self.network}
+        misplaced = [n for n, place in enumerate(self.network_map, start=1) if place.who_id not in people]
+        if misplaced:
+            raise ValueError(f"network_map n° {misplaced[0]} › who_id refers to an unknown participant id")
+        references.clear_stale(self)
         return self
 
     # -- lookups -----------------------------------------------------------------------------------

@@ -22,19 +22,20 @@ from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
-from .. import room_link, store
+from .. import store
+from ..services import room_link
 from ..config import Config, load_config
 from ..i18n import resolve_language
-from ..model import Meeting, Phase, PrivatePart, TimeSpan, now, readiness
+from ..model import Meeting, Phase, now, readiness
+from ..model import ops, timing
 from ..model.checks import Finding
-from . import timing
 from .commands import MeetingCommands, Palette
 from .early_keys import KeyAfterTyping, KeysReleased
 from .safety import WRITE_LOCK, SafeAppMixin, message
 from .screens import MODE_SCREENS, import_steps
 from .screens.base import MeetingScreen
 from .screens.private import PrivateCover
-from .text import Localized, key, tr
+from .text import Localized, key, tr, tr_in
 from .themes import HIGH_CONTRAST, THEMES
 from .widgets import AppBar, Banner
 
@@ -115,6 +116,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self.lock: store.MeetingLock | None = None
         self.read_only = ""
         """Empty when this session may write the meeting; else the sentence saying who holds it."""
+        self._last_result: Any = None  # what the last operation returned (see create)
         self.save_error = ""
         self.saved_at: dt.datetime | None = None
         self.open_error = ""
@@ -128,6 +130,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._change_count = 0
         self._saved_count = 0
         self._save_timer = None
+        self.scale_question = ""
+        """The last question asked with the 0-10 scale in this session, asked again by default."""
+        self.review_offered: set[str] = set()
+        """The meetings whose review of carried actions was already offered in this session (once each)."""
         self.typed_draft: str | None = None
         """The typing area's text as of the last key (set on every change, read by the emergency
         writes from a thread); None when no typing area has been shown."""
@@ -222,8 +228,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     # -- changes and saving -----------------------------------------------------------------------
 
-    def change(self, edit: Callable[[Meeting], Any], *, quiet: bool = False, refresh: bool = True) -> bool:
-        """Apply `edit` to the meeting, refresh what is shown and schedule the save.
+    def change(self, edit: Callable[..., Any], *args: Any, quiet: bool = False, refresh: bool = True,
+               **params: Any) -> bool:
+        """Apply `edit(meeting, *args, **params)` (an operation of model/ops.py) to the meeting, refresh
+        what is shown and schedule the save.
 
         Refused (False) when the meeting is read-only; `quiet` refuses without saying so. `refresh`
         False keeps the screens as they are (a change nothing else shows, such as the typing draft).
@@ -234,9 +242,15 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             if not quiet:
                 self.say(tr("read_only_refused"), "warning")
             return False
-        edit(self.meeting)
+        self._last_result = edit(self.meeting, *args, **params)
         self.meeting_changed(refresh=refresh)
         return True
+
+    def create(self, operation: Callable[..., Any], *args: Any, **params: Any) -> Any:
+        """Apply an operation that adds something (ops.add_action…) and return what it added; None when
+        the meeting is read-only."""
+        self._last_result = None
+        return self._last_result if self.change(operation, *args, **params) else None
 
     def meeting_changed(self, *, refresh: bool = True) -> None:
         """The model changed: schedule the save, refresh the screens. Nothing here grows with the
@@ -283,11 +297,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._save_timer = None
         if self.meeting is None or self.path is None or self.read_only:
             return
-        self._save_in_thread(self._change_count)
+        self._save_in_thread(self._change_count, self.language)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="save")
-    def _save_in_thread(self, count: int) -> None:
-        """Serialise the meeting and write it, here off the UI thread; report back to the UI thread."""
+    def _save_in_thread(self, count: int, lang: str) -> None:
+        """Serialise the meeting and write it, here off the UI thread; report back to the UI thread, in
+        `lang` (a thread has no running app to ask)."""
         with WRITE_LOCK:  # whoever holds it writes the newest snapshot: an older one never lands last
             try:
                 snapshot = self._take_snapshot()
@@ -300,11 +315,11 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             try:
                 store.write_private(path, data, generations=True)
             except store.SaveError as error:
-                sentence = error.sentence(self.language)
+                sentence = error.sentence(lang)
                 self.call_from_thread(self._save_failed, sentence)
                 return
             except Exception as error:  # noqa: BLE001 - any failure is said, never a crash
-                sentence = tr("save_failed_other", reason=type(error).__name__)
+                sentence = tr_in(lang, "save_failed_other", reason=type(error).__name__)
                 self.call_from_thread(self._save_failed, sentence)
                 return
         if not get_current_worker().is_cancelled:
@@ -617,7 +632,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         if self.meeting.progress.phase is not phase:
             # Saved (the next opening comes back here), never drawn: no screen is redrawn for it,
             # neither the step being left nor the one shown next (see MeetingScreen.show_meeting).
-            if not self.change(lambda m: setattr(m.progress, "phase", phase), quiet=True, refresh=False):
+            if not self.change(ops.set_phase, phase, quiet=True, refresh=False):
                 self.meeting.progress.phase = phase  # read-only: move around without saving
         await self.switch_mode(name)
 
@@ -666,7 +681,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         if self.meeting is None:
             return
         hidden = not self.meeting.progress.room_hidden
-        if self.change(lambda m: setattr(m.progress, "room_hidden", hidden), refresh=False):
+        if self.change(ops.set_room_hidden, hidden, refresh=False):
             self.say(tr("room.hidden_now" if hidden else "room.shown_now"))
             self.refresh_save_state()
 
@@ -689,16 +704,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             if not timing.private_running(self.meeting):
                 return
             part = self.meeting.private_parts[-1]
-
-            def close(m: Meeting) -> None:
-                part.span.end = max(at, part.span.start)
-
-            self.change(close, quiet=True)
+            self.change(ops.end_private_part, at, quiet=True)
             from .dialogs.forms import TextPrompt
 
             def keep_reason(reason: str | None) -> None:
                 if reason is not None and reason.strip():
-                    self.change(lambda m: setattr(part, "reason", reason.strip()))
+                    self.change(ops.set_fields, part, reason=reason)
 
             await self.push_screen(
                 TextPrompt(tr("private.reason_title"), tr("private.reason_caption"), part.reason,
@@ -708,7 +719,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return
         at = self.now()
         if not timing.private_running(self.meeting):
-            self.change(lambda m: m.private_parts.append(PrivatePart(span=TimeSpan(start=at))), quiet=True)
+            self.change(ops.start_private_part, at, quiet=True)
         await self._cover()
 
     # -- quitting -----------------------------------------------------------------------------------

@@ -20,11 +20,11 @@ from textual.containers import Center, Horizontal, Middle, Vertical, VerticalScr
 from textual.content import Content
 from textual.widgets import Digits, Static
 
-from .. import room_link
+from ..services import room_link
 from ..i18n import resolve_language
 from ..model import ItemState, now
-from . import room_view as rv
-from .format import (
+from ..services import room_view as rv
+from ..services.display import (
     AGREEMENT_SYMBOL, CURRENT, CURRENT_ITEM, ITEM_SYMBOL, NOT_SPOKEN, OVERRUN, SPOKEN, clock_text, date_text,
 )
 from .safety import SafeAppMixin

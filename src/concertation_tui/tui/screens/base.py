@@ -83,5 +83,8 @@ class MeetingScreen(TakesKeysWhileOpening, Localized, Screen):
     def refresh_view(self) -> None:
         """Show the meeting as it is now (called after every change)."""
 
-    def change(self, edit) -> bool:
-        return self.capp.change(edit)
+    def change(self, edit, *args, **params) -> bool:
+        return self.capp.change(edit, *args, **params)
+
+    def create(self, operation, *args, **params):
+        return self.capp.create(operation, *args, **params)

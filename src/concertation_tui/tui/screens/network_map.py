@@ -18,8 +18,8 @@ from textual.containers import Grid
 from textual.content import Content
 from textual.widgets import Static
 
-from ...model import MapPlacement, MapSector, Meeting, ParticipantKind, TieKind, Visibility, VisibilityKind
-from ..format import one_line
+from ...model import MapSector, Meeting, ParticipantKind, TieKind, ops
+from ...services.display import one_line
 from ..text import key, lbl, tr
 from ..widgets import Table
 from .views import ViewScreen, view_allowed
@@ -29,7 +29,7 @@ TIE_SYMBOL = {TieKind.SUPPORTIVE: "+", TieKind.FRAGILE: "~", TieKind.CONFLICTING
 RING_SYMBOL = {1: "●●●", 2: "●● ", 3: "●  "}
 SECTORS = list(MapSector)
 TIES = list(TieKind)
-NAMING = ("everywhere", "letter_only", "never")
+NAMING = ops.MAP_NAMINGS
 
 
 @dataclass(frozen=True)
@@ -55,31 +55,9 @@ def placeable(meeting: Meeting) -> list[Placeable]:
     return found
 
 
-def naming_of(meeting: Meeting, member_id: str) -> str:
-    member = next((m for m in meeting.network if m.id == member_id), None)
-    if member is None:
-        return "everywhere"
-    kind = member.visibility.kind
-    if kind is VisibilityKind.ORAL_ONLY:
-        return "never"
-    if kind is VisibilityKind.RESTRICTED:
-        return "letter_only"
-    return "everywhere"
-
-
-def set_naming(meeting: Meeting, member_id: str, naming: str) -> None:
-    member = next(m for m in meeting.network if m.id == member_id)
-    person = meeting.person
-    if naming == "never":
-        member.visibility = Visibility(kind=VisibilityKind.ORAL_ONLY)
-    elif naming == "letter_only":
-        member.visibility = Visibility(kind=VisibilityKind.RESTRICTED, recipients=[person.id] if person else [])
-    else:
-        member.visibility = Visibility()
-
-
-def placement(meeting: Meeting, who_id: str) -> MapPlacement | None:
-    return next((p for p in meeting.network_map if p.who_id == who_id), None)
+naming_of = ops.map_naming
+set_naming = ops.set_map_naming
+placement = ops.placement
 
 
 class NetworkMapScreen(ViewScreen):
@@ -160,44 +138,19 @@ class NetworkMapScreen(ViewScreen):
     def _chosen(self) -> str | None:
         return self.query_one("#map-table", Table).current_key()
 
-    def _edit(self, edit) -> None:
+    def _place(self, **how: object) -> None:
         who = self._chosen()
-        if who is None:
-            return
-
-        def change(m: Meeting) -> None:
-            place = placement(m, who)
-            if place is None:
-                place = MapPlacement(who_id=who, sector=self._default_sector(m, who))
-                m.network_map.append(place)
-                return  # the first key puts them on the map; the next ones change it
-            edit(m, place)
-
-        self.change(change)
-
-    @staticmethod
-    def _default_sector(m: Meeting, who: str) -> MapSector:
-        if any(n.id == who for n in m.network):
-            return MapSector.FAMILY
-        return MapSector.SERVICES
+        if who is not None:
+            self.change(ops.place_on_map, who, **how)  # the first key puts them on the map
 
     def action_sector(self) -> None:
-        def edit(m: Meeting, place: MapPlacement) -> None:
-            place.sector = SECTORS[(SECTORS.index(place.sector) + 1) % len(SECTORS)]
-
-        self._edit(edit)
+        self._place(sector_step=1)
 
     def action_ring(self, step: int) -> None:
-        def edit(m: Meeting, place: MapPlacement) -> None:
-            place.ring = min(3, max(1, place.ring + step))
-
-        self._edit(edit)
+        self._place(ring_step=step)
 
     def action_tie(self) -> None:
-        def edit(m: Meeting, place: MapPlacement) -> None:
-            place.tie = TIES[(TIES.index(place.tie) + 1) % len(TIES)]
-
-        self._edit(edit)
+        self._place(next_tie=True)
 
     def action_naming(self) -> None:
         who = self._chosen()
@@ -206,13 +159,13 @@ class NetworkMapScreen(ViewScreen):
             self.capp.say(tr("map.naming_members_only"))
             return
         following = NAMING[(NAMING.index(naming_of(m, who)) + 1) % len(NAMING)]
-        self.change(lambda meeting: set_naming(meeting, who, following))
+        self.change(ops.set_map_naming, who, following)
 
     def action_remove(self) -> None:
         who = self._chosen()
         if who is None or placement(self.meeting, who) is None:
             return
-        self.change(lambda m: setattr(m, "network_map", [p for p in m.network_map if p.who_id != who]))
+        self.change(ops.remove_from_map, who)
 
 
 def show_network_map(app) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import Agreement, ItemState, Meeting, Phase, VisibilityKind
 from ..model.sharing import Note, notes, reaches
-from . import timing
+from ..model import timing
 
 CLOSED = "closed"
 PAUSED = "paused"

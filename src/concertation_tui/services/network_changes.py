@@ -7,8 +7,8 @@ or moved away, and whose tie changed, in words the series view shows as they are
 
 from __future__ import annotations
 
-from .i18n import label, t
-from .model import MapPlacement, Meeting
+from ..i18n import label, t
+from ..model import MapPlacement, Meeting
 
 
 def _names(meeting: Meeting) -> dict[str, str]:

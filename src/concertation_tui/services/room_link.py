@@ -28,8 +28,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import store
-from .model import Meeting
+from .. import store
+from ..model import Meeting
 
 PRESENCE_DIR = ".room"
 HEARTBEAT_SECONDS = 2.0

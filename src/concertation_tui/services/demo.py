@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .model import (
+from ..model import (
     Action,
     ActionStatus,
     AgendaItem,
