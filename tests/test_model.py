@@ -249,6 +249,14 @@ def test_the_version_1_fixture_still_opens() -> None:
     assert len(meeting.actions) == 7 and meeting.actions[0].agreement is Agreement.AGREES
 
 
+def test_the_version_2_fixture_opens_with_no_map_and_the_room_shown() -> None:
+    path = FIXTURES / "meeting-v2.json"
+    meeting = parse_meeting(path.read_bytes(), path)
+    assert meeting.format_version == 3 and meeting.network_map == []
+    assert meeting.progress.room_hidden is False
+    assert all(m.visibility.kind is VisibilityKind.MINUTE for m in meeting.network)
+
+
 @pytest.mark.parametrize("version", [None, 0, "1", True, 99])
 def test_a_missing_odd_or_future_version_is_refused(version: object) -> None:
     with pytest.raises(VersionError):

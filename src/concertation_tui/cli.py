@@ -167,6 +167,20 @@ def open_(ctx: click.Context, file: Path) -> None:
     _open_interface(ctx, file)  # without a terminal: one sentence, exit 2
 
 
+@main.command("show", help=t("cli.show_help", resolve_language(None)))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_context
+def show(ctx: click.Context, file: Path) -> None:
+    """The room's screen. It follows the file whatever state it is in (not yet there, not open, damaged
+    for a moment while copied): it says so on screen and keeps looking, so nothing is checked here."""
+    if not _has_terminal():
+        click.echo(t("setup.no_terminal", _lang(ctx)), err=True)
+        sys.exit(2)
+    from .tui import show as show_room  # Textual is only imported here
+
+    sys.exit(show_room(file.expanduser().absolute(), lang=_lang(ctx), theme=ctx.obj["theme"]))
+
+
 @main.command("list")
 @click.pass_context
 def list_(ctx: click.Context) -> None:

@@ -31,12 +31,14 @@ from .enums import (
     ItemOutcome,
     ItemState,
     Language,
+    MapSector,
     Nature,
     ParticipantKind,
     Phase,
     PictureKind,
     SeriesEnd,
     StepStatus,
+    TieKind,
     ViewAspect,
     VisibilityKind,
 )
@@ -220,6 +222,21 @@ class NetworkMember(Record):
     """What they contribute or offer."""
     participant_id: str = ""
     """If they are also invited to the meeting, their participant id."""
+    visibility: Visibility = Field(default_factory=Visibility)
+    """Who may read their name in a copy of the minute: elsewhere they are « une personne proche »."""
+
+
+class MapPlacement(Record):
+    """Where the person places someone on the map of their network: sector, closeness and tie."""
+
+    who_id: str
+    """Id of a member of the person's network, or of a participant (a partner's service)."""
+    sector: MapSector = MapSector.FAMILY
+    """family, friends (and neighbours), work_school (colleagues, school, club) or services."""
+    ring: int = Field(default=2, ge=1, le=3)
+    """Closeness, as the person feels it: 1 very close, 2 close, 3 further away."""
+    tie: TieKind = TieKind.SUPPORTIVE
+    """supportive, fragile or conflicting."""
 
 
 class DomainConsent(Record):
@@ -594,6 +611,8 @@ class Progress(Record):
     """The current speaker of the round table."""
     draft: str = ""
     """Text typed in the live typing area and not recorded yet: kept so a dropped connection loses nothing."""
+    room_hidden: bool = False
+    """The facilitator hid the room's screen (`concertation show`): it shows nothing until shown again."""
 
 
 class Meeting(Record):
@@ -637,6 +656,8 @@ class Meeting(Record):
     """Who the person calls when things go wrong, and how."""
     network: list[NetworkMember] = Field(default_factory=list)
     """The people and institutions the person names as resources."""
+    network_map: list[MapPlacement] = Field(default_factory=list)
+    """The map of the person's network, built with them: each member and partner by sector and closeness."""
     consent: SharingConsent = Field(default_factory=SharingConsent)
     """The person's consent to the meeting and to information sharing."""
     agenda: list[AgendaItem] = Field(default_factory=list)
@@ -707,6 +728,9 @@ class Meeting(Record):
         need(self.next_meeting.invitees, participants, "next_meeting.invitees")
         for member in self.network:
             need(member.participant_id, participants, "network.participant_id")
+            need(member.visibility.recipients, participants, "network.visibility")
+        members = {m.id for m in self.network}
+        need([p.who_id for p in self.network_map], participants | members, "network_map.who_id")
         for consent in self.consent.domains:
             need(consent.participants, participants, "consent.domains.participants")
         need(self.consent.minute_readers or [], participants, "consent.minute_readers")

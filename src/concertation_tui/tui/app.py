@@ -22,7 +22,7 @@ from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
-from .. import store
+from .. import room_link, store
 from ..config import Config, load_config
 from ..i18n import resolve_language
 from ..model import Meeting, Phase, PrivatePart, TimeSpan, now, readiness
@@ -45,6 +45,8 @@ SAVE_DELAY = 0.5
 """Seconds between a change and the start of its save (changes in between are saved together)."""
 RETRY_DELAY = 3.0
 """Seconds before a failed save is tried again."""
+ROOM_LOOK_SECONDS = 1.0
+"""How often the console looks whether a room's screen follows (one listing of a small folder)."""
 WARM_UP_DELAY = 0.5
 """Seconds after the start before the other steps' code is imported, in a thread (see `_warm_up`)."""
 
@@ -84,7 +86,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         key("f5", "phase('actions')", "actions", priority=True, show=False),
         key("f6", "phase('close')", "close", priority=True, show=False),
         key("f8", "private_time", "private_time", priority=True),
+        # Terminals send shift+F2 and shift+F8 either with a shift modifier or as F14 and F20: both.
+        key("shift+f8,f20", "room_screen", "room_screen", priority=True, show=False, key_display="shift+F8"),
         key("f10", "coordination", "coordination", priority=True),
+        key("shift+f2,f14", "network_map", "network_map", priority=True, show=False, key_display="shift+F2"),
         key("f12", "phase('reread')", "reread", priority=True, show=False),
         key("ctrl+p", "command_palette", "palette", priority=True, show=False),
         key("ctrl+q", "quit", "quit", priority=True, show=False),
@@ -143,6 +148,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         """Where a key on its way belongs among the held keys: those before it were typed before it."""
         self._replay_step_out = False
         self._priority_cache: tuple[tuple[Any, Any] | None, frozenset[str]] = (None, frozenset())
+        self.room_followers = 0
+        """How many room's screens (`concertation show`) follow the open meeting."""
         """A held key was given back and its round trip is not over yet (see on_keys_released)."""
         for found in THEMES:
             self.register_theme(found)
@@ -161,6 +168,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     async def on_mount(self) -> None:
         self.set_timer(WARM_UP_DELAY, self._warm_up)
+        self.set_interval(ROOM_LOOK_SECONDS, self._look_at_room)
         if self.theme_problem:
             self.say(tr("theme_unknown", name=self.theme_problem), "warning")
         if self.config.problem:
@@ -379,6 +387,21 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def save_state_text(self) -> str:
         if self.meeting is None:
             return ""
+        room = self.room_state_text()
+        save = self._save_words()
+        return f"{room} · {save}" if room else save
+
+    def room_state_text(self) -> str:
+        """Whether a room's screen follows, and whether it is hidden: said beside the save state."""
+        if self.meeting is None:
+            return ""
+        hidden = self.meeting.progress.room_hidden
+        short = "_short" if self.size.width < 120 else ""  # the step keys need the room at 80 columns
+        if self.room_followers:
+            return tr(("room.followed_hidden" if hidden else "room.followed") + short)
+        return tr("room.hidden_only" + short) if hidden else ""
+
+    def _save_words(self) -> str:
         if self.read_only:
             return tr("save.read_only")
         if self.save_error:
@@ -620,9 +643,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "help_scroll":
             return bool(self.screen.query("HelpPanel"))  # else the key is the focused widget's
-        if self.covered and action not in ("private_time", "quit", "toggle_help"):
+        if self.covered and action not in ("private_time", "quit", "toggle_help", "room_screen"):
             return False
-        if action in ("phase", "private_time", "coordination") and self.meeting is None:
+        if action in ("phase", "private_time", "coordination", "room_screen", "network_map") and self.meeting is None:
             return False
         if action == "phase" and isinstance(self.screen, ModalScreen) and not isinstance(self.screen, CommandPalette):
             return False  # a dialog is open: it is closed (Escape) or saved first
@@ -650,6 +673,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
         show_coordination(self)
 
+    def action_network_map(self) -> None:
+        """shift+F2, from every step: the map of the person's network; the same key closes it."""
+        from .screens.network_map import show_network_map
+
+        show_network_map(self)
+
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(Palette())
@@ -664,6 +693,28 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+    # -- the room's screen (room_link.py, room.py) ---------------------------------------------------
+
+    def _look_at_room(self) -> None:
+        count = room_link.followers(self.path) if self.path is not None and self.meeting is not None else 0
+        if count == self.room_followers:
+            return
+        if count and not self.room_followers:
+            self.say(tr("room.now_following"))
+        elif not count:
+            self.say(tr("room.no_longer_following"))
+        self.room_followers = count
+        self.refresh_save_state()
+
+    def action_room_screen(self) -> None:
+        """Hide or show the room's screen (saved in the meeting file, which the room's screen follows)."""
+        if self.meeting is None:
+            return
+        hidden = not self.meeting.progress.room_hidden
+        if self.change(lambda m: setattr(m.progress, "room_hidden", hidden), refresh=False):
+            self.say(tr("room.hidden_now" if hidden else "room.shown_now"))
+            self.refresh_save_state()
 
     # -- private time -------------------------------------------------------------------------------
 

@@ -68,8 +68,15 @@ def remove_participant(meeting: Meeting, pid: str) -> None:
     for member in meeting.network:
         if member.participant_id == pid:
             member.participant_id = ""
+        member.visibility.recipients = [x for x in member.visibility.recipients if x != pid]
+    remove_from_map(meeting, pid)
     if meeting.progress.speaker_id == pid:
         meeting.progress.speaker_id = ""
+
+
+def remove_from_map(meeting: Meeting, who_id: str) -> None:
+    """Take a participant or a member of the person's network off the network map (they are gone)."""
+    meeting.network_map = [p for p in meeting.network_map if p.who_id != who_id]
 
 
 def item_references(meeting: Meeting, item_id: str) -> References:

@@ -11,7 +11,9 @@ from textual.widgets.selection_list import Selection
 from ...model import Domain, ParticipantKind
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm, Notice
-from ..edits import item_references, move, move_speaker, participant_references, remove_item, remove_participant
+from ..edits import (
+    item_references, move, move_speaker, participant_references, remove_from_map, remove_item, remove_participant,
+)
 from ..format import date_text, one_line, time_text
 from ..text import cell, key, lbl, tr
 from ..timing import planned_seconds
@@ -328,7 +330,7 @@ class PrepareScreen(MeetingScreen):
             self.app.push_screen(
                 Confirm(tr("network.remove_title"), tr("network.remove_question", name=member.name),
                         yes=tr("form.delete")),
-                lambda yes: self._removed(yes, lambda m: m.network.remove(member)),
+                lambda yes: self._removed(yes, lambda m: (m.network.remove(member), remove_from_map(m, member.id))),
             )
         elif self.tab == "agenda":
             item = m.item(current)

@@ -26,7 +26,7 @@ from ..dialogs import coordination_forms as forms
 from ..format import STATUS_SYMBOL, date_text, one_line
 from ..text import cell, key, lbl, tr
 from ..widgets import Box, Table
-from .views import ViewScreen
+from .views import ViewScreen, colon
 
 
 def closed_sentence(meeting: Meeting) -> str:
@@ -90,6 +90,9 @@ class SeriesScreen(ViewScreen):
             with Box(id="series-actions-box", classes="box") as box:
                 box.border_title = tr("series_view.actions_title")
                 yield Static("", id="series-actions", markup=False)
+            with Box(id="series-map-box", classes="box") as box:
+                box.border_title = tr("series_view.map_title")
+                yield Static("", id="series-map", markup=False)
         legend = tr("series_view.legend_launcher") if self.from_launcher else tr("series_view.legend")
         yield Static(legend, id="series-legend", classes="view-legend", markup=False)
 
@@ -110,6 +113,8 @@ class SeriesScreen(ViewScreen):
         self._meetings(meetings)
         self._scale(meetings)
         self._actions(meetings)
+        lang = self.app.language  # type: ignore[attr-defined]
+        self.query_one("#series-map", Static).update(map_changes_content(meetings, lang))
 
     def _meetings(self, meetings: list[Meeting]) -> None:
         table = self.query_one("#series-meetings", Table)
@@ -324,6 +329,25 @@ def show_series(app) -> None:
     found = SeriesScreen.of_current(app)
     if found is not None:
         app.push_screen(found)
+
+
+def map_changes_content(meetings: list[Meeting], lang: str) -> Content:
+    """Each meeting's map against the one before it (network_changes.py), in a few lines."""
+    from ...network_changes import map_changes
+
+    parts: list = []
+    for before, after in zip(meetings, meetings[1:]):
+        if not before.network_map and not after.network_map:
+            continue
+        changes = map_changes(before, after, lang)
+        if parts:
+            parts.append("\n")
+        parts.append((tr("series_view.map_meeting", number=after.series.number), "bold"))
+        if not changes:
+            parts += [colon(), (tr("series_view.map_same"), "italic")]
+        for change in changes:
+            parts += ["\n  • ", change]
+    return Content.assemble(*parts) if parts else Content.assemble((tr("series_view.map_none"), "italic"))
 
 
 def series_line(meeting: Meeting) -> Content:
