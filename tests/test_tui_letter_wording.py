@@ -56,3 +56,51 @@ async def test_the_letters_wording_is_shown_rewritten_and_stored():
         await done(app, pilot)
         assert app.meeting.action(bed.id).person_wording == ""
         assert not any(f.code.startswith("letter_") for f in screen.findings)
+
+
+async def test_a_very_large_meetings_letter_is_checked_in_a_thread_and_shown_when_it_lands(monkeypatch):
+    """From LETTER_IN_THREAD actions the check runs in a thread on a copy: the change is drawn at once,
+    the findings follow when the check lands (here the threshold is lowered to the demo's size)."""
+    import concertation_tui.tui.app as app_module
+
+    import threading
+
+    from concertation_tui.minute import readability
+
+    monkeypatch.setattr(app_module, "LETTER_IN_THREAD", 1)
+    checked_in: list[bool] = []
+    check = readability.letter_findings
+
+    def spied(meeting):
+        checked_in.append(threading.current_thread() is threading.main_thread())
+        return check(meeting)
+
+    monkeypatch.setattr(readability, "letter_findings", spied)
+    meeting = demo_meeting()
+    bed = next(a for a in meeting.actions if a.what.startswith("Installer un lit"))
+    path = store.create_meeting_file(meeting)
+    app = ConcertationApp(path, clock=Clock(MORNING_AFTER))
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_reread(app, pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not any(f.code.startswith("letter_") for f in screen.findings)
+
+        screen.show_entry("action", bed.id)
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        app.screen.query_one("#f-text").text = (
+            "Isabelle, votre fille, installe un lit dans le salon du rez-de-chaussée pour que Monsieur "
+            "Lambert ne monte plus l'escalier la nuit.")
+        await pilot.press("ctrl+s")
+        await done(app, pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        codes = {(f.code, f.target_id) for f in screen.findings}
+        assert ("letter_long_sentence", bed.id) in codes and ("letter_third_person", bed.id) in codes
+        screen.show_entry("action", bed.id)
+        await pilot.pause()
+        assert flat("Lettre : la personne est nommée à la troisième personne (« Monsieur Lambert") in flat(
+            screen_text(app))
+        assert checked_in and not any(checked_in)  # never on the interface's thread

@@ -15,9 +15,10 @@ Three layers, the later winning for a file of the same name:
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
-from .paths import APP_NAME, home
+from .paths import APP_NAME, HOME_ENV, home
 
 TEMPLATES_ENV = "CONCERTATION_TEMPLATES"
 PACKAGE = Path(__file__).resolve().parent
@@ -60,6 +61,16 @@ def template_folders(kind: str) -> list[Path]:
     ]
 
 
+_FOLDERS_FROM = (HOME_ENV, "XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "HOME")
+"""What the folders below are worked out from (platformdirs reads these on Linux)."""
+
+
 def word_list_folders() -> tuple[Path, ...]:
     """Folders holding word lists, least important first: each one extends the previous ones."""
+    return _word_list_folders(tuple(os.environ.get(name) for name in _FOLDERS_FROM))
+
+
+@lru_cache(maxsize=8)
+def _word_list_folders(environment: tuple[str | None, ...]) -> tuple[Path, ...]:
+    """Once per environment: the writing helper asks for them for every note, platformdirs is slow."""
     return (DATA, *reversed(site_dirs()), user_settings_dir())

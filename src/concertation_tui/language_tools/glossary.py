@@ -82,8 +82,25 @@ def _index(known: tuple[Term, ...]) -> dict[str, list[tuple[tuple[str, ...], Ter
 def find(text: str, lang: str, known: tuple[Term, ...] | None = None) -> list[Found]:
     """Every glossary term in `text`, in reading order (the longest form where two overlap).
     `known`: the terms to look for (default: `terms(lang)`)."""
+    known = terms(lang) if known is None else known
+    remembered = _FOUND.get((text, lang))
+    if remembered is not None and remembered[0] is known:
+        return list(remembered[1])
+    if len(_FOUND) > 8192:
+        _FOUND.clear()
+    found = _find(text, lang, known)
+    _FOUND[(text, lang)] = (known, found)
+    return list(found)
+
+
+_FOUND: dict[tuple[str, str], tuple[tuple[Term, ...], tuple[Found, ...]]] = {}
+"""(text, lang) -> (the terms looked for, what was found): the letter's check reads every block again after
+each change. Keyed by the terms' identity (`terms` is cached), not their hash (that reads every term)."""
+
+
+def _find(text: str, lang: str, known: tuple[Term, ...]) -> tuple[Found, ...]:
     words = tokens(text, lang)
-    index = _index(terms(lang) if known is None else known)
+    index = _index(known)
     found: list[Found] = []
     taken: set[int] = set()
     candidates: list[tuple[int, int, Term]] = []
@@ -98,4 +115,4 @@ def find(text: str, lang: str, known: tuple[Term, ...] | None = None) -> list[Fo
             continue
         taken.update(range(first, last + 1))
         found.append(Found(term, words[first].start, words[last].end, text[words[first].start:words[last].end]))
-    return found
+    return tuple(found)

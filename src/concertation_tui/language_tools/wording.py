@@ -11,6 +11,9 @@ rereading and may write their own (`Action.person_wording`). No Textual, no docx
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,8 +54,15 @@ def person_names(meeting: Meeting) -> Names:
     person = meeting.person
     if person is None:
         return _person_names(None, "", "", ())
-    others = tuple(fold(p.name).split()[0] for p in meeting.participants if p.id != person.id and p.name.split())
+    others = tuple(first for p in meeting.participants if p.id != person.id and (first := _first_word(p.name)))
     return _person_names(person.id, person.name, person.addressed_as, others)
+
+
+@lru_cache(maxsize=4096)
+def _first_word(name: str) -> str:
+    """A name's first word, folded ('' for a blank name): asked of every participant for each sentence."""
+    words = fold(name).split()
+    return words[0] if words else ""
 
 
 @lru_cache(maxsize=64)
@@ -100,12 +110,19 @@ def mentions(text: str, meeting: Meeting) -> list[tuple[int, int]]:
 # -- who someone is, for the person -----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _personal_core(role: str, lang: str) -> str:
+    """Cached: `role_for_person` compares every participant's role with every other's."""
     folded = fold(role)
-    for core in sorted(PERSONAL_ROLES.get(lang, ()), key=len, reverse=True):
+    for core in _cores_longest_first(lang):
         if folded == core or folded.startswith(core + " "):
             return role[: len(core)]
     return ""
+
+
+@lru_cache(maxsize=8)
+def _cores_longest_first(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(PERSONAL_ROLES.get(lang, ()), key=len, reverse=True))
 
 
 def _of(organisation: str, lang: str) -> str:
@@ -193,17 +210,24 @@ def who(meeting: Meeting, participant: Participant, lang: str, *, short: bool = 
     return f"{name}, {role}" if role else name
 
 
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern:
+    """A participant's name as written, not followed by a comma or a bracket (their role said already)."""
+    return re.compile(rf"(?<![\w-]){_ci(name)}(?![\w-])(?!\s*[,(])")
+
+
 def with_roles(text: str, meeting: Meeting, lang: str, done: set[str]) -> str:
     """Every participant named in `text` followed by their role (when it is not said already)."""
     for p in sorted(meeting.participants, key=lambda p: len(p.name), reverse=True):
         if p.kind is ParticipantKind.PERSON or not p.name.strip() or p.id in done:
             continue
-        role = role_for_person(meeting, p, lang, with_service=False)  # inside a sentence: the role alone
-        if not role:
-            continue
+        role = None  # worked out only for a participant the text names (it scans the whole meeting)
         for name in {p.name.strip(), spoken_name(meeting, p)}:
-            pattern = re.compile(rf"(?<![\w-]){_ci(name)}(?![\w-])(?!\s*[,(])")
-            match = pattern.search(text)
+            match = _name_pattern(name).search(text)
+            if match and role is None:
+                role = role_for_person(meeting, p, lang, with_service=False)  # inside a sentence: the role alone
+            if match and not role:
+                break
             if match and fold(role) not in fold(text[match.end():match.end() + len(role) + 4]):
                 end = match.end()
                 rest = text[end:].lstrip()
@@ -305,8 +329,41 @@ _CLITICS = ("le", "la", "les", "l'", "lui", "leur", "y", "en", "se", "s'")
 _SPLIT = re.compile(r",\s+(?=(?:avec|sans|pour|dans|chez|afin|puis|et)\b)")
 
 
+_PEOPLE: ContextVar[tuple[Meeting, str] | None] = ContextVar("wording_people", default=None)
+_PROPOSED: dict[tuple[str, str, str], str] = {}
+"""(people, action, lang) -> proposed wording, kept across checks: one changed action is worded again, not
+all of them (the letter's readability check runs after every change)."""
+
+
+@contextmanager
+def people_fixed(meeting: Meeting) -> Iterator[str]:
+    """While the caller reads `meeting` without changing its people (the letter is written from a copy),
+    the actions' proposed wordings are remembered by the action's and the people's content. Yields the
+    people's content, for the caller's own memo."""
+    key = repr((meeting.person, meeting.participants, meeting.network, meeting.reference_person_id,
+                meeting.facilitator_id))
+    token = _PEOPLE.set((meeting, key))
+    try:
+        yield key
+    finally:
+        _PEOPLE.reset(token)
+
+
 def propose(meeting: Meeting, action: Action, lang: str) -> str:
     """The action in the person's words, by rules: who does what, in short sentences."""
+    fixed = _PEOPLE.get()
+    if fixed is None or fixed[0] is not meeting:
+        return _propose(meeting, action, lang)
+    key = (fixed[1], repr(action), lang)
+    found = _PROPOSED.get(key)
+    if found is None:
+        if len(_PROPOSED) > 4096:
+            _PROPOSED.clear()
+        found = _PROPOSED[key] = _propose(meeting, action, lang)
+    return found
+
+
+def _propose(meeting: Meeting, action: Action, lang: str) -> str:
     what = " ".join(action.what.split()).strip().rstrip(".")
     if not what:
         return ""

@@ -17,7 +17,7 @@ from ..language_tools.glossary import terms
 from ..language_tools.words import fold, sentences, word_count
 from ..model import Meeting
 from ..model.checks import Finding, Level
-from ..language_tools.wording import mentions
+from ..language_tools.wording import mentions, people_fixed
 
 LONGEST = 15
 """Words a sentence of the letter may hold."""
@@ -58,26 +58,45 @@ def letter_problems(meeting: Meeting) -> list[Problem]:
 
     lang = language(meeting)
     visible = visible_meeting(meeting, meeting.person.id, lang=lang)
-    blocks = letter_blocks(Context(visible, None))  # type: ignore[arg-type]  # no document: words only
-    known = {fold(name) for term in terms(lang) for name in term.names}
+    with people_fixed(visible) as people:
+        blocks = letter_blocks(Context(visible, None))  # type: ignore[arg-type]  # no document: words only
+    known = frozenset(fold(name) for term in terms(lang) for name in term.names)
     pronoun = _their_pronoun(visible, lang)
+    reworded = {a.id for a in visible.actions if a.person_wording.strip()}
     found: list[Problem] = []
     for block in blocks:
         if block.kind not in (*CHECKED, "explain"):
             continue
-        text = _QUOTED.sub("", block.text)
-        for said in sentences(text):
-            count = word_count(said)
-            if count > LONGEST:
-                found.append(Problem("long_sentence", block.source, said, count))
-            for start, end in ([] if block.source[0] == "greeting" else mentions(said, visible)):
-                found.append(Problem("third_person", block.source, said, term=said[start:end]))
-            if pronoun and _written_by_hand(block, visible):
-                for match in re.finditer(rf"(?<![\w-]){pronoun}(?![\w-])", said, re.IGNORECASE):
-                    found.append(Problem("third_person", block.source, said, term=match.group()))
-            for acronym in _ACRONYM.findall(said):
-                if fold(acronym) not in known:
-                    found.append(Problem("unexplained", block.source, said, term=acronym))
+        key = (block.kind, block.source, block.text, people, known, pronoun, _written_by_hand(block, reworded))
+        problems = _CHECKED.get(key)
+        if problems is None:
+            if len(_CHECKED) > 8192:
+                _CHECKED.clear()
+            problems = _CHECKED[key] = _block_problems(block, visible, known, pronoun, key[-1])
+        found.extend(problems)
+    return found
+
+
+_CHECKED: dict[tuple, list[Problem]] = {}
+"""A block's problems by what they are read from (its words and source, the people, the glossary): after a
+change, only the blocks whose words changed are read again."""
+
+
+def _block_problems(block, visible: Meeting, known: frozenset[str], pronoun: str, by_hand: bool) -> list[Problem]:
+    found: list[Problem] = []
+    text = _QUOTED.sub("", block.text)
+    for said in sentences(text):
+        count = word_count(said)
+        if count > LONGEST:
+            found.append(Problem("long_sentence", block.source, said, count))
+        for start, end in ([] if block.source[0] == "greeting" else mentions(said, visible)):
+            found.append(Problem("third_person", block.source, said, term=said[start:end]))
+        if pronoun and by_hand:
+            for match in re.finditer(rf"(?<![\w-]){pronoun}(?![\w-])", said, re.IGNORECASE):
+                found.append(Problem("third_person", block.source, said, term=match.group()))
+        for acronym in _ACRONYM.findall(said):
+            if fold(acronym) not in known:
+                found.append(Problem("unexplained", block.source, said, term=acronym))
     return found
 
 
@@ -92,14 +111,13 @@ def _their_pronoun(meeting: Meeting, lang: str) -> str:
     return ""
 
 
-def _written_by_hand(block, meeting: Meeting) -> bool:
+def _written_by_hand(block, reworded: set[str]) -> bool:
     """Words the facilitator wrote (the text « who to call », an agreement, a question, a reason, a wording
     they rewrote): there « elle » is most likely the person. The rules' own sentences use the pronoun of
     the partner they name."""
     kind, record = block.source
     if kind == "action":
-        action = meeting.action(record)
-        return action is not None and bool(action.person_wording.strip())
+        return record in reworded  # `reworded`: the ids of the actions whose wording they rewrote
     return kind in ("between_meetings", "disagreement", "question", "status_reason", "next_place")
 
 

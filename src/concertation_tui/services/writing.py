@@ -169,17 +169,52 @@ def _is_clinician(meeting: Meeting | None, speaker_id: str, lang: str) -> bool:
     return any(word in said for word in CLINICIANS.get(lang, ())) or said.startswith("dr ")
 
 
+_KIN_PRESENT: dict[tuple[str, str], tuple[tuple[Entry, ...], frozenset]] = {}
+
+
+def _kin_present(roles: str, lang: str, table: tuple[Entry, ...]) -> frozenset:
+    """The third parties (« sa fille ») the meeting's roles and links name, as `Entry.words`: worked out
+    once per set of roles and word lists (`table`), not for every note (it read every role again for each)."""
+    known = _KIN_PRESENT.get((roles, lang))
+    if known is not None and known[0] is table:
+        return known[1]
+    present = tokens(roles, lang)
+    found = frozenset(e.words for e in table if e.category == "third_party" and _find(e, present, lang) is not None)
+    if len(_KIN_PRESENT) > 64:
+        _KIN_PRESENT.clear()
+    _KIN_PRESENT[(roles, lang)] = (table, found)
+    return found
+
+
 def hints(text: str, meeting: Meeting | None = None, lang: str | None = None, speaker_id: str = "") -> list[Hint]:
     """Hints for one note. With the meeting, kin of someone present (the daughter who is there) are fine,
     and a diagnosis written by a clinician of the meeting (`speaker_id`) is theirs to write."""
     lang = lang if lang in LANGS else resolve_language(lang)  # Dutch lists work before its catalogue does
     if not text.strip():
         return []
-    words = tokens(text, lang)
-    present: list[Token] = []
+    table = entries(lang)
+    present: frozenset = frozenset()
     if meeting is not None:
-        present = tokens(" ".join([*(p.role for p in meeting.participants), *(m.link for m in meeting.network)]), lang)
+        present = _kin_present(" ".join([*(p.role for p in meeting.participants), *(m.link for m in meeting.network)]),
+                               lang, table)
     clinician = _is_clinician(meeting, speaker_id, lang)
+    key = (text, lang, present, clinician)
+    remembered = _HINTS.get(key)
+    if remembered is None or remembered[0] is not table:
+        if len(_HINTS) > 8192:
+            _HINTS.clear()
+        remembered = _HINTS[key] = (table, _hints(text, lang, present, clinician))
+    return list(remembered[1])
+
+
+_HINTS: dict[tuple, tuple[tuple[Entry, ...], tuple[Hint, ...]]] = {}
+"""A note's hints by its words and what else they depend on (the kin present, whether a clinician wrote
+it, the word lists): the rereading asks for every note's hints after each change; one changed note is read
+again, not all of them."""
+
+
+def _hints(text: str, lang: str, present: frozenset, clinician: bool) -> tuple[Hint, ...]:
+    words = tokens(text, lang)
     spans: list[tuple[tuple[int, int], Entry]] = []
     for entry in entries(lang):
         if entry.category == "diagnosis" and clinician:
@@ -187,7 +222,7 @@ def hints(text: str, meeting: Meeting | None = None, lang: str | None = None, sp
         span = _find(entry, words, lang)
         if span is None:
             continue
-        if entry.category == "third_party" and _find(entry, present, lang) is not None:
+        if entry.category == "third_party" and entry.words in present:
             continue
         spans.append((span, entry))
     found: list[Hint] = []
@@ -199,4 +234,4 @@ def hints(text: str, meeting: Meeting | None = None, lang: str | None = None, sp
         kind = "third_person" if entry.category == "third_party" else "judging"
         if all(h.term != term for h in found):
             found.append(Hint(kind, term, entry.suggestion, entry.category))
-    return found
+    return tuple(found)

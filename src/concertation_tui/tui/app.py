@@ -60,6 +60,11 @@ def _import_quietly() -> None:
         pass
 
 
+LETTER_IN_THREAD = 100
+"""From this many actions the letter's readability check runs in a thread: at 40 actions it costs about
+13 ms after a change (less than a frame), at 400 about 120 ms (see benchmarks/letter_check.py)."""
+
+
 class ConcertationApp(SafeAppMixin, Localized, App[int]):
     """Run one réunion de concertation, from preparation to the minute."""
 
@@ -127,6 +132,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         """Counts the times the screens were asked to show the meeting anew (see `refresh_views`): a
         step's screen shown again with the version it last drew skips redrawing (see base.py)."""
         self._findings: tuple[tuple[Any, int], list[Finding]] | None = None
+        self._letter: tuple[tuple[Any, int], list[Finding]] | None = None
+        """The letter's readability findings and the version they were worked out for (see letter_findings)."""
         self._change_count = 0
         self._saved_count = 0
         self._save_timer = None
@@ -292,6 +299,45 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             assert self.meeting is not None
             self._findings = (key, readiness(self.meeting))
         return self._findings[1]
+
+    def letter_findings(self) -> list[Finding]:
+        """The letter's readability findings (warnings) for the meeting as it is now, once per version.
+
+        A meeting of LETTER_IN_THREAD actions or more is checked in a thread, on a copy: until the check
+        lands, the findings of the version before are returned, then the screens that show them are
+        drawn again (`letter_checked`). A keystroke never waits for the letter."""
+        from ..minute.readability import letter_findings
+
+        key = self.view_key()
+        if self._letter is not None and self._letter[0][0] is key[0] and self._letter[0][1] == key[1]:
+            return self._letter[1]
+        assert self.meeting is not None
+        if len(self.meeting.actions) < LETTER_IN_THREAD:
+            self._letter = (key, letter_findings(self.meeting))
+            return self._letter[1]
+        self._check_letter(key)
+        return self._letter[1] if self._letter is not None else []
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="letter")
+    def _check_letter(self, key: tuple[Any, int]) -> None:
+        from ..minute.readability import letter_findings
+
+        # model_dump runs in Rust holding the GIL (see _take_snapshot): the UI thread cannot change
+        # the meeting halfway through; the check then reads a copy nobody else touches
+        copy = Meeting.model_validate(key[0].model_dump())
+        found = letter_findings(copy)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._letter_landed, key, found)
+
+    def _letter_landed(self, key: tuple[Any, int], found: list[Finding]) -> None:
+        now_key = self.view_key()
+        if now_key[0] is not key[0] or now_key[1] != key[1]:
+            return  # the meeting changed meanwhile: the check of the newer version is under way
+        self._letter = (key, found)
+        for screen in self.screen_stack:
+            landed = getattr(screen, "letter_checked", None)
+            if landed is not None and screen.is_mounted:
+                landed()
 
     def _save_due(self) -> None:
         self._save_timer = None

@@ -134,7 +134,7 @@ class RereadScreen(MeetingScreen):
 
     def refresh_view(self) -> None:
         m = self.meeting
-        self.findings = self.capp.readiness() + self._letter_findings(m)
+        self.findings = self.capp.readiness() + self.capp.letter_findings()
         by_target: dict[str, list[Finding]] = {}
         for finding in self.findings:
             if finding.target_id and finding.target in ("action", "note", "question"):
@@ -159,12 +159,9 @@ class RereadScreen(MeetingScreen):
         self._status()
         self._detail()
 
-    @staticmethod
-    def _letter_findings(m: Meeting) -> list[Finding]:
-        """What to rewrite in the letter to the person (its readability check), as warnings."""
-        from ...minute.readability import letter_findings
-
-        return letter_findings(m)
+    def letter_checked(self) -> None:
+        """The letter's check, run in a thread for a very large meeting, landed: show its findings."""
+        self.refresh_view()
 
     def _highlight_first_note(self) -> None:
         notes = self.query_one("#reread-notes", Choices)
