@@ -1,7 +1,8 @@
 """Small dialogs (frogmouth's pattern: `ModalScreen[T]` classes returning a value).
 
 `FormDialog` builds an edit form from a list of `FormField`s and returns the values typed (a dict), or
-None when cancelled. Enter or ctrl+s saves, Escape cancels, Tab moves between fields. Dates are typed
+None when cancelled. Enter (from any field, a closed drop-down too) or ctrl+s saves, Escape cancels,
+Tab moves between fields. In a drop-down, typing the start of an option chooses it (finding.py). Dates are typed
 JJ/MM/AAAA; a wrong one is said under the form and the dialog stays open.
 """
 
@@ -20,6 +21,7 @@ from textual.widgets.selection_list import Selection
 
 from ..format import date_text, parse_date, parse_time, time_text
 from ..early_keys import TakesKeysWhileOpening
+from ..finding import FindSelect
 from ..text import Localized, key, tr
 from ..widgets import Choice, Field, Picks, ShortText, Tick
 
@@ -80,7 +82,9 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog") as box:
             box.border_title = Content(self.title_text) if isinstance(self.title_text, str) else self.title_text
-            with VerticalScroll(id="form"):
+            # Not focusable: Tab from the last field (a date, often) went on to the scrolling box
+            # itself, which shows no cursor: the facilitator lost the form. It scrolls to each field.
+            with VerticalScroll(id="form", can_focus=False):
                 if self.intro:
                     yield Static(Content(self.intro) if isinstance(self.intro, str) else self.intro, classes="intro")
                 for spec in self.fields:
@@ -120,14 +124,14 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
             options = [(Content(text) if isinstance(text, str) else text, value) for text, value in spec.options]
             known = {value for _, value in spec.options}
             value = spec.value if spec.value in known else Select.NULL
-            return Select(options, id=wid, value=value, allow_blank=spec.allow_blank, prompt=tr("form.choose"),
-                          compact=True)
+            return FindSelect(options, id=wid, value=value, allow_blank=spec.allow_blank,
+                              prompt=tr("form.choose_typing"), compact=True)
         if spec.kind == "radio":
             return _Radio(spec)
         if spec.kind == "multi":
             chosen = set(spec.value or ())
             return Picks(*[Selection(Content(text) if isinstance(text, str) else text, value, value in chosen)
-                           for text, value in spec.options], id=wid)
+                           for text, value in spec.options], id=wid, type_to_find=True)
         if spec.kind == "check":
             return Tick(spec.caption, bool(spec.value), id=wid)
         raise ValueError(spec.kind)
@@ -199,15 +203,16 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
         return values
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Enter saves the form, except where it has a job of its own: opening or choosing in a list
-        (Select), pressing a button."""
+        """Enter saves the form from any field, a closed drop-down too (its choice is made by typing
+        or with the arrows); it keeps its own job in an opened drop-down (choose the option) and on
+        a button (press it)."""
         if action == "save_enter":
             focused = self.focused
             if focused is None:
                 return True
             if isinstance(focused, Button):
                 return False
-            if isinstance(focused, Select) or any(isinstance(a, Select) for a in focused.ancestors):
+            if any(isinstance(a, Select) and a.expanded for a in focused.ancestors_with_self):
                 return False
         return True
 

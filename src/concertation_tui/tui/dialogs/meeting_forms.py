@@ -31,6 +31,7 @@ from ...model import (
     Visibility,
     VisibilityKind,
 )
+from ...model.people_order import everyone_in_order
 from ..format import one_line
 from ..text import lbl, tr
 from .forms import FormDialog, FormField
@@ -45,8 +46,10 @@ def tri_options() -> list[tuple[str, Any]]:
 
 
 def people_options(meeting: Meeting, *, exclude: str = "") -> list[tuple[Content, str]]:
+    """Everyone who may be chosen, in the one order of every list of people (the person first, then
+    the speaking order: see model/people_order.py), the name first so that typing its start finds it."""
     found = []
-    for p in meeting.participants:
+    for p in everyone_in_order(meeting):
         if p.id == exclude:
             continue
         where = p.organisation or lbl(p.kind)

@@ -276,12 +276,14 @@ class LiveScreen(MeetingScreen):
         item = self.item
         if running:
             second = (f"{ITEM_SYMBOL[ItemState.RUNNING]} {tr('live.running')}", "bold")
-        elif not m.clock:
-            second = (tr("live.start_hint"), "italic")
+        elif not m.clock:  # the key as the footer shows it, with the footer's word (binding_words)
+            second = (tr("live.start_hint_key", key=self.key_of("toggle_timer")), "italic")
         elif item is not None and item.state is ItemState.DONE:  # ended (Clôturer, t), not paused
-            second = (f"{ITEM_SYMBOL[ItemState.DONE]} {tr('live.ended_hint')}", "bold")
+            second = (f"{ITEM_SYMBOL[ItemState.DONE]} {tr('live.ended_hint_key', key=self.key_of('toggle_timer'))}",
+                      "bold")
         else:
-            second = (f"{ITEM_SYMBOL[ItemState.PAUSED]} {tr('live.resume_hint')}", "bold")
+            second = (f"{ITEM_SYMBOL[ItemState.PAUSED]} {tr('live.resume_hint_key', key=self.key_of('toggle_timer'))}",
+                      "bold")
         if item is None:
             second = ""
         self.query_one("#meeting-info", Static).update(Content.assemble(*first, "\n", second))
@@ -510,6 +512,16 @@ class LiveScreen(MeetingScreen):
     def action_toggle_timer(self) -> None:
         at = self.capp.now()
         self.change(lambda m: timing.toggle(m, at))
+        self.refresh_bindings()  # the footer's word for ctrl+t follows (binding_words)
+
+    def binding_words(self, action: str) -> str | None:
+        """ctrl+t says what it will do: start the meeting, pause it, or resume it."""
+        if action != "toggle_timer" or self.capp.meeting is None:
+            return None
+        m = self.meeting
+        if timing.meeting_running(m):
+            return tr("key.timer_pause")
+        return tr("key.timer_start") if not m.clock else tr("key.timer_resume")
 
     def action_next_item(self) -> None:
         at = self.capp.now()
