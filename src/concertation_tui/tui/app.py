@@ -26,7 +26,7 @@ from ..config import Config, load_config
 from ..i18n import resolve_language
 from ..model import Meeting, Phase, PrivatePart, TimeSpan, now
 from . import timing
-from .commands import MeetingCommands, Palette
+from .commands import MeetingCommands, Palette, ThemeCommands, theme_label
 from .early_keys import KeyAfterTyping, KeysReleased
 from .keys_help import KeysPanel, hide_keys_help, keys_help_shown, toggle_keys_help
 from .safety import WRITE_LOCK, SafeAppMixin, message
@@ -557,6 +557,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
         show_coordination(self)
 
+    def action_change_theme(self) -> None:
+        """The themes by their French names (Textual's own list shows « high-contrast »)."""
+        self.push_screen(Palette(providers=[ThemeCommands], placeholder=tr("theme.placeholder")))
+
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(Palette())
@@ -664,7 +668,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Our own words for the system commands; no Screenshot (an SVG of the meeting on disk)."""
-        yield SystemCommand(tr("cmd.theme"), tr("cmd.theme_help"), self.action_change_theme)
+        yield SystemCommand(tr("cmd.theme"), tr("cmd.theme_named_help", theme=theme_label(self.theme)),
+                            self.action_change_theme)
         if keys_help_shown(self):
             yield SystemCommand(tr("cmd.keys_hide"), tr("cmd.keys_hide_help"), self.action_hide_help_panel)
         else:

@@ -176,8 +176,8 @@ class Picks(Localized, SelectionList):
     async def _on_key(self, event: events.Key) -> None:
         if not self.type_to_find or not event.is_printable or not event.character:
             return
-        if event.character == " " and not self._search.active:
-            return  # Space ticks (the list's own key)
+        if event.character == " ":
+            return  # Space ticks the line found (the list's own key), also right after typing
         event.stop()
         event.prevent_default()
         query = self._search.add(event.character)

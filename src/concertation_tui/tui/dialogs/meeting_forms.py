@@ -260,8 +260,10 @@ def contribution_form(meeting: Meeting, contribution: Contribution, *, editing: 
     fields = []
     if editing:
         fields.append(FormField("text", tr("note.field_text"), "long", contribution.text, required=True))
-        fields.append(FormField("speaker_id", tr("note.field_speaker"), "choice", contribution.speaker_id,
-                                people_options(meeting), allow_blank=False))
+    # Who speaks: type the start of their name (the next note's speaker, when not editing)
+    fields.append(FormField("speaker_id", tr("note.field_speaker"), "choice", contribution.speaker_id or None,
+                            people_options(meeting), allow_blank=not contribution.speaker_id,
+                            note="" if editing else tr("note.speaker_typing_note")))
     fields += [
         FormField("nature", tr("note.field_nature"), "radio", contribution.nature, enum_options(Nature),
                   note=tr("note.nature_note")),

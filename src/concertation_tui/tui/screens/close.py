@@ -250,6 +250,15 @@ class CloseScreen(MeetingScreen):
     def action_closure(self) -> None:
         ask_closure(self)
 
+    def palette_commands(self) -> list[tuple[str, str, object]]:
+        """Editing an open question (Enter on its line) from the palette too (ctrl+p)."""
+        from functools import partial
+
+        from ..format import one_line
+
+        return [(tr("palette.edit_question", text=one_line(q.text, 50)), tr("palette.edit_question_help"),
+                 partial(self._edit_question, q.id)) for q in self.meeting.open_questions]
+
     def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
         event.stop()
         source = event.option_list.id

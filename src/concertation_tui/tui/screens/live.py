@@ -67,7 +67,7 @@ class LiveScreen(MeetingScreen):
         # never goes to the next speaker or item.
         key("ctrl+s", "record", "record", show=False),
         key("ctrl+n", "next_speaker", "next_speaker", priority=True),
-        key("ctrl+o", "note_options", "note_options", priority=True, show=False),
+        key("ctrl+o", "note_options", "speaker_details", priority=True, show=False, binding_id="note-options"),
         key("ctrl+t", "toggle_timer", "toggle_timer", priority=True),
         key("ctrl+pagedown", "next_item", "next_item", priority=True, key_display="^PgDn"),
         key("ctrl+pageup", "previous_item", "previous_item", priority=True, key_display="^PgUp", show=False),
@@ -497,6 +497,9 @@ class LiveScreen(MeetingScreen):
 
         def done(values: dict | None) -> None:
             if values:
+                chosen = values.get("speaker_id")
+                if chosen and chosen != (speaker.id if speaker else None):
+                    self._set_speaker(chosen)  # (starts the next note's details afresh)
                 self.pending.update({"nature": values["nature"], "domains": values["domains"],
                                      "visibility": values["visibility"], "recipients": values["recipients"]})
                 self._speaker_line()
@@ -513,6 +516,36 @@ class LiveScreen(MeetingScreen):
         at = self.capp.now()
         self.change(lambda m: timing.toggle(m, at))
         self.refresh_bindings()  # the footer's word for ctrl+t follows (binding_words)
+
+    def palette_commands(self) -> list[tuple[str, str, object]]:
+        """What is done with Enter on a line of a list, in the palette too (ctrl+p): give the floor
+        to someone, edit a note or the person's words said on this item, go to an item."""
+        from functools import partial
+
+        from ..format import one_line
+
+        m = self.meeting
+        item = self.item
+        found: list[tuple[str, str, object]] = []
+        for p in self.speakers():
+            found.append((tr("palette.give_floor", name=p.name), tr("palette.give_floor_help"),
+                          partial(self._set_speaker, p.id)))
+        for c in (m.contributions_on(item.id) if item else []):
+            found.append((tr("palette.edit_note", name=m.name_of(c.speaker_id) or "?", text=one_line(c.text, 40)),
+                          tr("palette.edit_note_help"), partial(self._edit_contribution, c.id)))
+        for v in m.person_views:
+            if item is not None and v.item_id in (item.id, ""):
+                found.append((tr("palette.edit_view", text=one_line(v.text, 40)), tr("palette.edit_view_help"),
+                              partial(self._edit_view, v.id)))
+        for n, agenda_item in enumerate(m.agenda, 1):
+            found.append((tr("palette.go_to_item", n=n, title=one_line(agenda_item.title, 50)),
+                          tr("palette.go_to_item_help"), partial(self._go_to_item, agenda_item.id)))
+        return found
+
+    def _go_to_item(self, item_id: str) -> None:
+        at = self.capp.now()
+        if item_id != (self.item.id if self.item else None):
+            self.change(lambda m: timing.go_to(m, item_id, at))
 
     def binding_words(self, action: str) -> str | None:
         """ctrl+t says what it will do: start the meeting, pause it, or resume it."""
@@ -565,9 +598,7 @@ class LiveScreen(MeetingScreen):
         source = event.option_list.id
         oid = event.option.id or ""
         if source == "live-agenda":
-            at = self.capp.now()
-            if oid != (self.item.id if self.item else None):
-                self.change(lambda m: timing.go_to(m, oid, at))
+            self._go_to_item(oid)
         elif source == "round":
             self._set_speaker(oid)
             self.query_one("#note", ShortText).focus()
