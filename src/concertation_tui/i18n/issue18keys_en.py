@@ -52,4 +52,10 @@ STRINGS: dict[str, str] = {
     "tui.key.speaker_details": "Who speaks, details",
     "tui.tip.speaker_details": "Choose who speaks by typing the start of their name; nature, domains and visibility of the next note.",
     "tui.note.speaker_typing_note": "Type the start of the name (“So” for Sophie), then Enter.",
+    "tui.help.form_extra": "In a list (carrier, speaker, a domain…), type the start of the name to choose it: “So” for Sophie, “ce” for Céline; the same letter again: the next one. ↓ opens the list; Space ticks a line. Enter saves from any field; Tab goes to the next field.",
+    "tui.help.live_extra": "Who speaks: ^n goes to the next in the round; ^o then the start of the name chooses anyone (“mar”, Enter); ctrl+p then “floor” too.",
+    "tui.live.speaker_keys": "You are typing: what {name} brings ({next} next · {choose} choose)",
+    "tui.live.speaker_person_keys": "You are typing: {name}’s own words ({next} next · {choose} choose)",
+    "tui.live.speaker_facilitator_keys": "You are typing: a facilitation note ({name}) ({choose} choose)",
+    "tui.action.carrier_typing_note": "Type the start of the name (“So” for Sophie); ↓ opens the list; Enter saves.",
 }

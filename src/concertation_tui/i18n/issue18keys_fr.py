@@ -52,4 +52,10 @@ STRINGS: dict[str, str] = {
     "tui.key.speaker_details": "Qui parle, détails",
     "tui.tip.speaker_details": "Choisir qui parle en tapant le début de son nom ; nature, domaines et visibilité de la prochaine note.",
     "tui.note.speaker_typing_note": "Tapez le début du nom (« So » pour Sophie), puis Entrée.",
+    "tui.help.form_extra": "Dans une liste (qui porte, qui parle, un domaine…), tapez le début du nom pour le choisir : « So » pour Sophie, « ce » pour Céline ; la même lettre encore : le suivant. ↓ ouvre la liste ; Espace coche une ligne. Entrée enregistre depuis n'importe quel champ ; Tab passe au champ suivant.",
+    "tui.help.live_extra": "Qui parle : ^n passe à la personne suivante du tour ; ^o puis le début du nom choisit n'importe qui (« mar », Entrée) ; ctrl+p puis « parole » aussi.",
+    "tui.live.speaker_keys": "Vous tapez : l'apport de {name} ({next} suivant·e · {choose} choisir)",
+    "tui.live.speaker_person_keys": "Vous tapez : les mots de {name} ({next} suivant·e · {choose} choisir)",
+    "tui.live.speaker_facilitator_keys": "Vous tapez : une note de l'animation ({name}) ({choose} choisir)",
+    "tui.action.carrier_typing_note": "Tapez le début du nom (« So » pour Sophie) ; ↓ ouvre la liste ; Entrée enregistre.",
 }

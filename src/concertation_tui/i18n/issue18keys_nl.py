@@ -52,4 +52,10 @@ STRINGS: dict[str, str] = {
     "tui.key.speaker_details": "Wie spreekt, details",
     "tui.tip.speaker_details": "Kies wie spreekt door het begin van de naam te typen; aard, domeinen en zichtbaarheid van de volgende notitie.",
     "tui.note.speaker_typing_note": "Typ het begin van de naam (« So » voor Sophie), dan Enter.",
+    "tui.help.form_extra": "In een lijst (drager, spreker, een domein…), typ het begin van de naam om te kiezen: « So » voor Sophie, « ce » voor Céline; dezelfde letter nog eens: de volgende. ↓ opent de lijst; Spatie vinkt een regel aan. Enter bewaart vanuit elk veld; Tab gaat naar het volgende veld.",
+    "tui.help.live_extra": "Wie spreekt: ^n gaat naar de volgende in de ronde; ^o en dan het begin van de naam kiest wie u wil (« mar », Enter); ook ctrl+p en dan « woord ».",
+    "tui.live.speaker_keys": "U typt: de inbreng van {name} ({next} volgende · {choose} kiezen)",
+    "tui.live.speaker_person_keys": "U typt: de woorden van {name} ({next} volgende · {choose} kiezen)",
+    "tui.live.speaker_facilitator_keys": "U typt: een notitie van de gespreksleiding ({name}) ({choose} kiezen)",
+    "tui.action.carrier_typing_note": "Typ het begin van de naam (« So » voor Sophie); ↓ opent de lijst; Enter bewaart.",
 }

@@ -23,7 +23,7 @@ from textual.dom import DOMNode
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from .text import tr
+from .text import Localized, tr
 
 HELP_ACTION = "toggle_help"
 """The action of the key that shows the others (F1)."""
@@ -58,6 +58,21 @@ def binding_words(screen, binding: Binding) -> str:
     return found or binding.description
 
 
+def _bindings_of(screen, *, every: bool):
+    """(node, binding, enabled, tooltip) of the keys that work now; with `every`, also a step's key
+    that the focused list takes first (Enter on the launcher's list opens the meeting all the same)."""
+    if not every:
+        for active in screen.active_bindings.values():
+            yield active.node, active.binding, active.enabled, active.tooltip
+        return
+    app = screen.app
+    for node, bindings in screen._modal_binding_chain:
+        for _key, binding in bindings:
+            state = app._check_action_state(binding.action, node)
+            if state is not False:
+                yield node, binding, bool(state), binding.tooltip
+
+
 def step_keys(screen, *, shown_only: bool = True) -> list[ShownKey]:
     """The keys of `screen` as they are now, one per action, the step's own first (FOOTER_ORDER,
     then as bound), then the app's; keys with no words (Textual's own) are left out."""
@@ -66,16 +81,17 @@ def step_keys(screen, *, shown_only: bool = True) -> list[ShownKey]:
     found: list[tuple[tuple[int, int, int], ShownKey]] = []
     order = list(getattr(screen, "FOOTER_ORDER", ()))
     declared: dict[int, dict[str, int]] = {}  # per node: each action's place in its BINDINGS
-    for active in screen.active_bindings.values():
-        node, binding, enabled = active.node, active.binding, active.enabled
+    for node, binding, enabled, tooltip in _bindings_of(screen, every=not shown_only):
         if binding.system or not binding.description or (shown_only and not binding.show):
             continue
+        if node is not app and node is not screen and not isinstance(node, Localized):
+            continue  # Textual's own widgets (a scrolling box): English words, its usual keys
         marker = (id(node), binding.action)
         if marker in seen:
             continue
         seen.add(marker)
         shown = ShownKey(binding.key, app.get_key_display(binding), binding_words(screen, binding),
-                         binding.action, enabled, active.tooltip or binding.tooltip, node)
+                         binding.action, enabled, tooltip or binding.tooltip, node)
         ranked = order.index(binding.action) if binding.action in order else len(order)
         if id(node) not in declared:
             declared[id(node)] = {}

@@ -52,6 +52,8 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
     """An edit form in a dialog. Returns {field name: value} or None."""
 
     HIDE_FOREIGN_BINDINGS = True
+    HELP_EXTRA = "help.form_extra"
+    """What F1 adds to the keys: choosing in a list by typing (no binding says it)."""
     BINDINGS = [
         key("ctrl+s", "save", "form_save", priority=True),
         key("enter", "save_enter", "form_save", priority=True, show=False, binding_id="form-save-enter"),

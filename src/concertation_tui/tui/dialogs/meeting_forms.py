@@ -334,7 +334,7 @@ def action_form(meeting: Meeting, action: Action, *, editing: bool) -> FormDialo
     fields = [
         FormField("what", tr("action.field_what"), "long", action.what, required=True),
         FormField("carrier_id", tr("action.field_carrier"), "choice", action.carrier_id or None,
-                  people_options(meeting), note=tr("action.carrier_note")),
+                  people_options(meeting), note=tr("action.carrier_typing_note")),
         FormField("carrier_label", tr("action.field_carrier_label"), value=action.carrier_label,
                   note=tr("action.carrier_label_note")),
         FormField("due", tr("action.field_due"), "date", action.due),

@@ -20,6 +20,7 @@ from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm, TextPrompt
 from ..format import date_text, one_line, time_text
 from ..text import key, lbl, tr
+from ...model.people_order import everyone_in_order
 from ..widgets import Choices, Picks
 from .actions import finding_prompt, go_to_finding
 from .base import MeetingScreen
@@ -141,7 +142,8 @@ class CloseScreen(MeetingScreen):
         self.query_one("#close-next-box").border_subtitle = tr("close.next_keys")
 
         picks = self.query_one("#distribution", Picks)
-        wanted = [(p.id, p.receives_minute) for p in m.participants]
+        people = everyone_in_order(m)  # the order of every list of people
+        wanted = [(p.id, p.receives_minute) for p in people]
         selected = set(picks.selected)
         values = [picks.get_option_at_index(i).value for i in range(picks.option_count)]
         current = [(value, value in selected) for value in values]
@@ -150,7 +152,7 @@ class CloseScreen(MeetingScreen):
             picks.clear_options()
             picks.add_options([
                 Selection(Content.assemble(p.name, (f"  {lbl(p.kind)}", "dim")), p.id, p.receives_minute)
-                for p in m.participants
+                for p in people
             ])
             if picks.option_count:
                 picks.highlighted = min(highlighted or 0, picks.option_count - 1)

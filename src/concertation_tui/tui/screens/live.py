@@ -58,6 +58,8 @@ RECIPIENT_NAMES_WIDTH = 32
 
 class LiveScreen(MeetingScreen):
     PHASE = "live"
+    HELP_EXTRA = "help.live_extra"
+    """What F1 adds to the keys: how to choose who speaks."""
 
     BINDINGS = [
         # No single letters here: whatever is typed goes to the typing area, wherever the focus is
@@ -398,14 +400,16 @@ class LiveScreen(MeetingScreen):
             return
         p = self.pending
         vis = Visibility(kind=p["visibility"], recipients=p["recipients"])
+        # the keys named as the footer and F1 name them (« ^n », not « ctrl+n »)
+        keys = {"next": self.key_of("next_speaker"), "choose": self.key_of("note_options")}
         if speaker.kind is ParticipantKind.PERSON:
-            who = tr("live.speaker_person", name=speaker.addressed_as or speaker.name)
+            who = tr("live.speaker_person_keys", name=speaker.addressed_as or speaker.name, **keys)
             marks = self._note_marks(None, vis)
         elif speaker.kind is ParticipantKind.FACILITATOR:
-            who = tr("live.speaker_facilitator", name=speaker.name)
+            who = tr("live.speaker_facilitator_keys", name=speaker.name, **keys)
             marks = self._note_marks(p["nature"], vis)
         else:
-            who = tr("live.speaker", name=speaker.name)
+            who = tr("live.speaker_keys", name=speaker.name, **keys)
             marks = self._note_marks(p["nature"], vis)
         domains = ", ".join(lbl(d) for d in p["domains"])
         parts: list = [(f"{CURRENT} {who}", "bold"), *marks]
