@@ -58,4 +58,5 @@ STRINGS: dict[str, str] = {
     "tui.live.speaker_person_keys": "You are typing: {name}’s own words ({next} next · {choose} choose)",
     "tui.live.speaker_facilitator_keys": "You are typing: a facilitation note ({name}) ({choose} choose)",
     "tui.action.carrier_typing_note": "Type the start of the name (“So” for Sophie); ↓ opens the list; Enter saves.",
+    "tui.help.group_form": "This form",
 }

@@ -58,4 +58,5 @@ STRINGS: dict[str, str] = {
     "tui.live.speaker_person_keys": "Vous tapez : les mots de {name} ({next} suivant·e · {choose} choisir)",
     "tui.live.speaker_facilitator_keys": "Vous tapez : une note de l'animation ({name}) ({choose} choisir)",
     "tui.action.carrier_typing_note": "Tapez le début du nom (« So » pour Sophie) ; ↓ ouvre la liste ; Entrée enregistre.",
+    "tui.help.group_form": "Ce formulaire",
 }

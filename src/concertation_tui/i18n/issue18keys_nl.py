@@ -58,4 +58,5 @@ STRINGS: dict[str, str] = {
     "tui.live.speaker_person_keys": "U typt: de woorden van {name} ({next} volgende · {choose} kiezen)",
     "tui.live.speaker_facilitator_keys": "U typt: een notitie van de gespreksleiding ({name}) ({choose} kiezen)",
     "tui.action.carrier_typing_note": "Typ het begin van de naam (« So » voor Sophie); ↓ opent de lijst; Enter bewaart.",
+    "tui.help.group_form": "Dit formulier",
 }

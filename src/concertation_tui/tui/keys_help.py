@@ -207,6 +207,9 @@ class KeysPanel(Vertical):
 
     def on_mount(self) -> None:
         self.step.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh_rows())
+        # Mounted into a dialog (a modal screen over the step), the panel was drawn only at the
+        # next key: lay the screen out again now.
+        self.call_after_refresh(self.screen.refresh, layout=True)
 
     def on_unmount(self) -> None:
         self.step.bindings_updated_signal.unsubscribe(self)

@@ -72,6 +72,7 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
     ) -> None:
         super().__init__()
         self._localize()
+        self.BINDING_GROUP_TITLE = tr("help.group_form")  # F1's heading for the form's keys
         self.first = first
         """The field that has the focus when the form opens (its name); the first field by default."""
         self.title_text = title
