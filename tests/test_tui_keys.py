@@ -331,3 +331,20 @@ async def test_a_new_meeting_with_eight_people_each_chosen_by_typing_their_name(
     assert names[saved.steps[-1].carrier_id] == "Anne Leroy"
     assert sorted(names[i] for i in saved.next_meeting.invitees) == ["Ana Costa", "Sophie Mertens"]
     assert saved.date is None or isinstance(saved.date, dt.date)
+
+
+async def test_a_burst_with_a_name_typed_into_a_drop_down_lands_in_order():
+    """F7, the action's words, Tab, the start of a name, Enter: all in one burst, as a facilitator
+    types when the form is known by heart. The carrier is found and the form saved with every word."""
+    from test_tui_bursts import burst, wait_for
+
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        m = app.meeting
+        before = len(m.actions)
+        burst(app, "f7", *"appeler", "tab", *"ju", "enter")
+        await wait_for(pilot, lambda: len(m.actions) == before + 1, rounds=120)
+        await settle(app, pilot)
+        assert [(a.what, m.name_of(a.carrier_id)) for a in m.actions[before:]] == [("appeler", "Julie Verhaegen")]
+        assert not isinstance(app.screen, FormDialog)

@@ -61,16 +61,24 @@ def binding_words(screen, binding: Binding) -> str:
 def _bindings_of(screen, *, every: bool):
     """(node, binding, enabled, tooltip) of the keys that work now; with `every`, also a step's key
     that the focused list takes first (Enter on the launcher's list opens the meeting all the same)."""
+    app = screen.app
     if not every:
         for active in screen.active_bindings.values():
             yield active.node, active.binding, active.enabled, active.tooltip
-        return
-    app = screen.app
-    for node, bindings in screen._modal_binding_chain:
-        for _key, binding in bindings:
-            state = app._check_action_state(binding.action, node)
-            if state is not False:
-                yield node, binding, bool(state), binding.tooltip
+    else:
+        for node, bindings in screen._modal_binding_chain:
+            for _key, binding in bindings:
+                state = app._check_action_state(binding.action, node)
+                if state is not False:
+                    yield node, binding, bool(state), binding.tooltip
+    if screen.is_modal:
+        # A dialog's chain stops at the dialog, but the app's priority keys work there all the same
+        # (F1, F8, ctrl+q: Textual looks for priority keys along the whole chain).
+        for _key, binding in app._bindings:
+            if binding.priority:
+                state = app._check_action_state(binding.action, app)
+                if state is not False:
+                    yield app, binding, bool(state), binding.tooltip
 
 
 def step_keys(screen, *, shown_only: bool = True) -> list[ShownKey]:

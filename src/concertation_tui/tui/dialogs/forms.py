@@ -22,6 +22,7 @@ from textual.widgets.selection_list import Selection
 from ..format import date_text, parse_date, parse_time, time_text
 from ..early_keys import TakesKeysWhileOpening
 from ..finding import FindSelect
+from ..footer import FittedFooter
 from ..text import Localized, key, tr
 from ..widgets import Choice, Field, Picks, ShortText, Tick
 
@@ -104,6 +105,7 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
                 cancel = Button(tr("form.cancel"), id="cancel", compact=True)
                 cancel.can_focus = False  # Tab from the last field never lands on it (Enter would lose the form)
                 yield cancel
+        yield FittedFooter()  # the form's keys, not those of the step under it
 
     def _widget(self, spec: FormField):
         wid = f"f-{spec.name}"
@@ -346,6 +348,7 @@ class Confirm(TakesKeysWhileOpening, Localized, ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(self.yes, id="yes", variant="error" if self.danger else "primary", compact=True)
                 yield Button(tr("confirm.no"), id="no", compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#no" if self.danger else "#yes", Button).focus()
