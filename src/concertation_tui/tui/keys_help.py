@@ -138,7 +138,9 @@ class KeysPage(TakesKeysWhileOpening, Localized, ModalScreen[None]):
                 yield from row_widgets(self.rows, self.extra)
 
     def on_mount(self) -> None:
-        self.query_one("#keys-search", Input).focus()
+        search = self.query_one("#keys-search", Input)
+        search.cursor_blink = False  # a steady cursor: no repaint twice a second over SSH, stable snapshots
+        search.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         shown = [row for row in self.rows if row.matches(event.value)]
