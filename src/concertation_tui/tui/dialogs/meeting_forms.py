@@ -10,6 +10,7 @@ from typing import Any
 
 from textual.content import Content
 
+from ...i18n import DEFAULT_LOCALES
 from ...model import (
     Action,
     ActionStatus,
@@ -94,8 +95,10 @@ def apply_details(meeting: Meeting, values: dict[str, Any]) -> None:
         setattr(meeting, name, values[name])
     if values.get("language") is not None:
         meeting.language = values["language"]
-        meeting.locale = {"fr": meeting.locale if meeting.locale.startswith("fr") else "fr_BE",
-                          "en": "en_GB"}[meeting.language.value]
+        # The meeting's own locale (fr_FR, nl_NL...) is kept while it is in the chosen language.
+        wanted = meeting.language.value
+        if not meeting.locale.startswith(wanted):
+            meeting.locale = DEFAULT_LOCALES[wanted]
 
 
 # -- participants ---------------------------------------------------------------------------------------
