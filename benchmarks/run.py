@@ -52,15 +52,26 @@ class Row:
     target: str
     limit: float | None  # the ratio not to exceed, when the target is a ratio
     note: str = ""
+    stat: str = "median"  # or "p95": the figure compared (and shown first)
+    passed: bool | None = None  # a verdict of its own, when the target is not a ratio
 
     @staticmethod
-    def fmt(values: list[float], unit: str) -> str:
+    def central(values: list[float], stat: str = "median") -> float:
+        if stat == "p95":
+            ordered = sorted(values)
+            return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
+        return statistics.median(values)
+
+    @staticmethod
+    def fmt(values: list[float], unit: str, stat: str = "median") -> str:
         if not values:
             return "-"
-        med = statistics.median(values)
+        med = Row.central(values, stat)
         scale, suffix = (1000, " ms") if unit == "s" else (1 / 1024, " KB") if unit == "B" else (1, f" {unit}")
         if unit == "MB":
             scale, suffix = 1, " MB"
+        if stat == "p95":
+            suffix += " p95"
         spread = f" ({min(values) * scale:.3g}-{max(values) * scale:.3g})" if len(values) > 1 else ""
         return f"{med * scale:.3g}{suffix}{spread}"
 
@@ -68,9 +79,12 @@ class Row:
     def ratio(self) -> float | None:
         if not self.ours or not self.reference:
             return None
-        return statistics.median(self.ours) / statistics.median(self.reference)
+        reference = Row.central(self.reference, self.stat)
+        return Row.central(self.ours, self.stat) / reference if reference else None
 
     def verdict(self) -> str:
+        if self.passed is not None:
+            return "ok" if self.passed else "MISSED"
         if self.limit is None or self.ratio is None:
             return ""
         return "ok" if self.ratio <= self.limit else "MISSED"
@@ -130,6 +144,16 @@ class Pty:
                 return time.perf_counter() - self.start
         raise TimeoutError(sentinel)
 
+    def shows(self, text: bytes, since: int, timeout: float) -> bool:
+        """Whether `text` is drawn (escape sequences ignored) in what came after byte `since`, waiting
+        at most `timeout` seconds for it."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if text in ESCAPES.sub(b"", bytes(self.output[since:])):
+                return True
+            self.read(0.05)
+        return text in ESCAPES.sub(b"", bytes(self.output[since:]))
+
     def settle(self, quiet: float = 0.25) -> tuple[int, float]:
         """Read until nothing comes for `quiet` seconds; returns (bytes read, time of the last byte).
 
@@ -174,10 +198,48 @@ class Pty:
 def headless(env: dict[str, str], files: dict[str, Path], runs: int) -> list[Row]:
     reference = timed(lambda: run_process([PYTHON, "-c", "import pydantic, docx"], env), runs)
     rows = []
-    for name, argv in [("check", [CONCERTATION, "check", str(files["demo"])]), ("schema", [CONCERTATION, "schema"])]:
+    for name, argv in [("check", [CONCERTATION, "check", str(files["demo"])]), ("schema", [CONCERTATION, "schema"]),
+                       ("list", [CONCERTATION, "list"])]:
         ours = timed(lambda argv=argv: run_process(argv, env), runs)
         rows.append(Row(f"`concertation {name}` start-up", "demo", ours, reference, "s",
                         "≤ 1.2x `import pydantic, docx`", 1.2))
+    return rows
+
+
+# What each command may import (`python -X importtime`): its own layer only. The budget is the number of
+# modules, measured 2026-12-07 with a margin of about 10 %; "textual" never in a headless command.
+IMPORT_BUDGET = {"check": 300, "schema": 300, "list": 270, "minute": 450, "open (the interface)": 520}
+
+
+def imported(argv: list[str], env: dict[str, str]) -> tuple[int, float, bool]:
+    """(modules imported, seconds of import time summed over them, whether Textual was imported)."""
+    done = subprocess.run(argv, env={**env, "PYTHONPROFILEIMPORTTIME": "1"}, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, check=True)
+    lines = [line for line in done.stderr.decode(errors="replace").splitlines()
+             if line.startswith("import time:") and "self [us]" not in line]
+    seconds = sum(int(line.split("|")[0].split(":")[1]) for line in lines) / 1e6
+    return len(lines), seconds, any(line.split("|")[2].strip().startswith("textual") for line in lines)
+
+
+def imports(env: dict[str, str], files: dict[str, Path], work: Path) -> list[Row]:
+    reference_count, reference_time, _ = imported([PYTHON, "-c", "import pydantic, docx"], env)
+    commands = {
+        "check": [CONCERTATION, "check", str(files["demo"])],
+        "schema": [CONCERTATION, "schema"],
+        "list": [CONCERTATION, "list"],
+        "minute": [CONCERTATION, "minute", str(files["demo"]), "-o", str(work / "imports.docx")],
+        "open (the interface)": [PYTHON, "-c", "import concertation_tui.tui.app"],
+    }
+    rows = []
+    for name, argv in commands.items():
+        count, seconds, textual = imported(argv, env)
+        headless = not name.startswith("open")
+        rows.append(Row(f"modules imported by `{name}`", "-", [float(count)], [float(reference_count)], "modules",
+                        f"≤ {IMPORT_BUDGET[name]} modules" + (", no textual" if headless else ""), None,
+                        "modules: the reference is `import pydantic, docx`",
+                        passed=count <= IMPORT_BUDGET[name] and not (headless and textual)))
+        rows.append(Row(f"import time of `{name}` (summed, -X importtime)", "-", [seconds], [reference_time], "s",
+                        "(for information)", None))
     return rows
 
 
@@ -235,6 +297,8 @@ def minutes(env: dict[str, str], files: dict[str, Path], meetings: dict, runs: i
 
     rows = []
     pandoc = shutil.which("pandoc")
+    if not pandoc:
+        print("pandoc missing: `concertation minute` is measured without its reference", file=sys.stderr)
     for size, meeting in meetings.items():
         ours = timed(lambda: build_minute(meeting, Edition.PROFESSIONAL), runs)
         rows.append(Row("professional minute, in process", size, ours, timed(lambda: plain_docx(meeting), runs),
@@ -249,7 +313,98 @@ def minutes(env: dict[str, str], files: dict[str, Path], meetings: dict, runs: i
             rows.append(Row("`concertation minute` whole run", size, whole, reference, "s",
                             "faster than pandoc (large, very large)", 1.0 if size != "demo" else None))
         else:
-            rows.append(Row("`concertation minute` whole run", size, whole, [], "s", "pandoc not installed", None))
+            rows.append(Row("`concertation minute` whole run", size, whole, [], "s", "pandoc missing: no reference", None))
+    return rows
+
+
+# Step keys (xterm sequences) and the order they are visited in; F7 opens the action form on the live step.
+STEP_KEYS = {"F3": b"\x1bOR", "F5": b"\x1b[15~", "F6": b"\x1b[17~", "F12": b"\x1b[24~", "F2": b"\x1bOQ",
+             "F4": b"\x1bOS"}
+FORM_KEY, ESCAPE = b"\x1b[18~", b"\x1b"
+SWITCH_PAUSE = 0.05  # the word typed this long after a step's key
+
+
+def timed_key(session: Pty, data: bytes) -> tuple[float, float, int]:
+    """(seconds to the first byte of the redraw, seconds until it settles, bytes written) for one key."""
+    session.settle(0.2)
+    start = time.perf_counter()
+    os.write(session.fd, data)
+    first, count, last = None, 0, start
+    while True:
+        chunk = session.read(0.25 if first is not None else 5.0)
+        if not chunk:
+            break
+        chunk = chunk.replace(b"\x1b[5n", b"")
+        if not chunk:
+            continue
+        if first is None:
+            first = time.perf_counter() - start
+        count += len(chunk)
+        last = time.perf_counter()
+    return first if first is not None else 5.0, last - start, count
+
+
+def switching(env: dict[str, str], files: dict[str, Path], runs: int) -> list[Row]:
+    """Step switches and form opening in a real pty at 80x24, against the minimal app's screen
+    switch; words typed 50 ms after a step key; memory per session after the switches."""
+    term_env = {**env, "TERM": "xterm-256color"}
+    term_env.pop("COLORTERM", None)
+    ref_first, ref_settled, ref_bytes, ref_memory = [], [], [], []
+    for _ in range(runs):
+        session = Pty([PYTHON, str(ROOT / "benchmarks" / "minimal_app.py")], term_env)
+        try:
+            session.wait_for(b"MINIMAL")
+            for _ in range(4):
+                first, settled, count = timed_key(session, NEXT_ITEM)
+                ref_first.append(first)
+                ref_settled.append(settled)
+                ref_bytes.append(float(count))
+            ref_memory.append(session.peak_memory_mb())
+        finally:
+            session.close()
+    rows = []
+    for size, path in files.items():
+        data = path.read_bytes()
+        firsts, settleds, sizes, forms, landed, memory = [], [], [], [], [], []
+        for _ in range(runs):
+            path.write_bytes(data)  # each run from the same step, whatever the previous one left
+            session = Pty([CONCERTATION, "open", str(path)], term_env)
+            try:
+                session.wait_for(LIVE_SENTINEL)
+                for _round in range(2):  # first visits, then later ones
+                    for name, sequence in STEP_KEYS.items():
+                        first, settled, count = timed_key(session, sequence)
+                        firsts.append(first)
+                        settleds.append(settled)
+                        sizes.append(float(count))
+                forms.append(timed_key(session, FORM_KEY)[1])  # on the live step (F4 came last)
+                timed_key(session, ESCAPE)
+                for attempt in range(2):
+                    timed_key(session, STEP_KEYS["F3"])
+                    word = f"mot{size[0]}{attempt}x".encode()
+                    mark = len(session.output)
+                    os.write(session.fd, STEP_KEYS["F4"])
+                    time.sleep(SWITCH_PAUSE)
+                    os.write(session.fd, word)
+                    landed.append(session.shows(word, since=mark, timeout=5.0))
+                    os.write(session.fd, b"\x7f" * len(word))  # rubbed out again
+                memory.append(session.peak_memory_mb())
+            finally:
+                session.close()
+        path.write_bytes(data)
+        rows.append(Row("step switch (F2-F6, F12), first byte", size, firsts, ref_first, "s",
+                        "≤ 1.5x minimal app's screen switch", 1.5, stat="p95"))
+        rows.append(Row("step switch (F2-F6, F12), settled", size, settleds, ref_settled, "s",
+                        "≤ 1.5x minimal app's screen switch", 1.5, stat="p95"))
+        rows.append(Row("form opening (F7 on the live step), settled", size, forms, ref_settled, "s",
+                        "≤ 1.5x minimal app's screen switch", 1.5, stat="p95"))
+        rows.append(Row("bytes written per step switch", size, sizes, ref_bytes, "B",
+                        "(for information)", None))
+        rows.append(Row(f"words typed {SWITCH_PAUSE * 1000:.0f} ms after F4, landed", size,
+                        [float(sum(landed))], [float(len(landed))], "words", "all landed", None,
+                        passed=all(landed)))
+        rows.append(Row("peak memory per session, after the switches", size, memory, ref_memory, "MB",
+                        "≤ 1.5x minimal app", 1.5))
     return rows
 
 
@@ -329,20 +484,18 @@ def interface(env: dict[str, str], files: dict[str, Path], runs: int) -> list[Ro
                         "target: 1 KB absolute"))
         rows.append(Row("bytes written per item change", size, [float(s) for s in switches],
                         [float(s) for s in ref_switches], "B", "≤ minimal app's screen switch", 1.0))
-        if size == "large":
-            rows.append(Row("peak memory, large meeting in the interface", size, [memory], [ref_memory], "MB",
-                            "≤ 1.5x minimal app", 1.5))
     return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer runs (3), for a first look")
-    parser.add_argument("--only", choices=["headless", "save", "minute", "interface"], action="append")
+    parser.add_argument("--only", choices=["headless", "imports", "save", "minute", "interface", "switch"], action="append")
     args = parser.parse_args()
     runs = 3 if args.quick else 9
-    chosen = args.only or ["headless", "save", "minute", "interface"]
+    chosen = args.only or ["headless", "imports", "save", "minute", "interface", "switch"]
 
+    began = time.perf_counter()
     with tempfile.TemporaryDirectory(dir=ROOT / "benchmarks", prefix=".bench-") as scratch:
         work = Path(scratch)
         # Compiled bytecode as an installed program has it (this environment may forbid writing it):
@@ -360,6 +513,8 @@ def main() -> None:
         rows: list[Row] = []
         if "headless" in chosen:
             rows += headless(env, files, runs)
+        if "imports" in chosen:
+            rows += imports(env, files, work)
         if "save" in chosen:
             rows += saving(files, meetings, runs * 3)
             rows += ui_change(files, runs * 5)
@@ -367,6 +522,8 @@ def main() -> None:
             rows += minutes(env, files, meetings, runs, work)
         if "interface" in chosen:
             rows += interface(env, files, runs)
+        if "switch" in chosen:
+            rows += switching(env, files, runs)
 
     print(f"# concertation-tui benchmarks, {dt.datetime.now():%Y-%m-%d %H:%M}")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -376,8 +533,10 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for row in rows:
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "-"
-        print(f"| {row.figure} | {row.size} | {Row.fmt(row.ours, row.unit)} | {Row.fmt(row.reference, row.unit)} "
+        print(f"| {row.figure} | {row.size} | {Row.fmt(row.ours, row.unit, row.stat)} "
+              f"| {Row.fmt(row.reference, row.unit, row.stat)} "
               f"| {ratio} | {row.target} | {row.verdict()} |")
+    print(f"\nWhole run: {time.perf_counter() - began:.0f} s ({runs} runs per figure).")
     notes = {row.note for row in rows if row.note}
     for note in sorted(notes):
         print(f"\n- {note}")

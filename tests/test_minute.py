@@ -278,10 +278,12 @@ def test_a_follow_up_opens_with_the_review_of_the_previous_actions(tmp_path: Pat
     assert mediation[3] == "abandonnée\nMonsieur Lambert a payé les deux factures lui-même."
     assert "réunion précédente le lundi 23 novembre 2026" in body_text(document)
     letter_text = body_text(open_docx(build_minute(second, Edition.PERSON)))
-    assert "C'est déjà fait :" in letter_text and "Installer un lit au rez-de-chaussée, dans le salon." in letter_text
-    assert "Ce n'est pas encore fait. L'ergothérapeute n'a pas encore donné de date." in letter_text
+    assert "C'est déjà fait" not in letter_text and "Installer un lit" not in letter_text  # no bare infinitive
+    assert "Isabelle, votre fille, installe un lit au rez-de-chaussée. C'est dans le salon." in letter_text
+    assert "Ce n'est pas encore fait.\nL'ergothérapeute n'a pas encore donné de date." in letter_text
     assert "C'était prévu pour le mercredi 23 décembre 2026." in letter_text
-    assert "Rencontrer le service de médiation" not in letter_text  # dropped
+    # stopped, and why, to him: he was told it would happen
+    assert "Nous avons arrêté.\nVous avez payé les deux factures vous-même." in letter_text
 
 
 def test_sections_without_content_are_left_out() -> None:
@@ -309,17 +311,21 @@ def test_the_letter_speaks_to_the_person_in_plain_words(letter) -> None:
         "Qui était là", "Ce que vous avez dit", "Ce que nous avons décidé", "Ce qui reste à voir ensemble",
         "Qui appeler entre deux réunions", "La prochaine réunion", "Si quelque chose ne va pas",
     ]
-    assert "Qui peut passer le soir, les jours où Isabelle ne vient pas ?" in text  # a question about him
+    # a question about him, to him, and every name with a role he knows
+    assert "Qui peut passer le soir, les jours où Isabelle, votre fille, ne vient pas ?" in text
     assert "Bonjour Monsieur Lambert," in text
-    assert "Le lundi 23 novembre 2026, nous nous sommes réunis pour parler avec vous de votre situation." in text
+    assert "Le lundi 23 novembre 2026, nous nous sommes réunis avec vous." in text
     assert "« Rester chez moi, et qu'on arrête de parler du home. »" in text
-    assert "Installer un lit au rez-de-chaussée, dans le salon." in text
-    assert "Qui s'en occupe : Isabelle Lambert." in text
-    assert "Pour quand : au plus tard le mardi 1er décembre 2026." in text
+    assert "Isabelle, votre fille, installe un lit au rez-de-chaussée. C'est dans le salon." in text
+    assert "Georges, votre voisin, aide Isabelle." in text
+    assert "C'est pour le mardi 1er décembre 2026 au plus tard." in text
     assert "Vous n'êtes pas d'accord." in text and "Vous voulez d'abord y réfléchir." in text
-    assert "Votre personne de référence est Sophie Mertens (CPAS de Fleurville, service social)." in text
+    assert "Vous appelez Sophie Mertens, votre assistante sociale, au 081 00 00 00." in text
     assert "Elle aura lieu le lundi 28 décembre 2026, à 14 h." in text
-    assert "La demande de maison de repos est mise en attente" in text  # what was agreed
+    assert "La demande de maison de repos reste en attente, sans être retirée." in text  # what was agreed
+    for gone in ("Qui s'en occupe", "tout le monde", "C'est déjà fait", "Porter l'aide", "Monsieur Lambert appelle",
+                 "Veiller à ce que"):
+        assert gone not in text
 
 
 def test_the_letter_carries_no_assessment_no_restricted_note_no_disagreement(letter) -> None:
@@ -444,7 +450,7 @@ def test_an_english_meeting_gives_an_english_minute_with_english_dates() -> None
     assert b'w:val="en-GB"' in parts(data)["word/styles.xml"]
     assert open_docx(data).core_properties.language == "en-GB"
     letter = body_text(open_docx(build_minute(m, Edition.PERSON)))
-    assert "What we decided together" in letter and "By when: Tuesday, 1 December 2026 at the latest." in letter
+    assert "What we decided together" in letter and "It is for Tuesday, 1 December 2026 at the latest." in letter
 
 
 def test_the_document_language_follows_the_meeting_locale_and_survives_a_wrong_one() -> None:

@@ -224,7 +224,7 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
                 Position(participant_id=home_help.id, view="Avec cinq matinées d'aide par semaine, il peut rester "
                          "chez lui."),
             ],
-            resolution="La demande de maison de repos est mise en attente, sans être retirée ; on refait le point "
+            resolution="La demande de maison de repos reste en attente, sans être retirée. Nous refaisons le point "
             "après un mois d'aide renforcée.",
         ),
     ]
@@ -239,6 +239,9 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
                domains=[Domain.HOUSING], created_at=at(14, 48)),
         Action(what="Installer la télévigilance (bouton d'appel porté au poignet)", carrier_id=facilitator.id,
                supporters=[daughter.id], due=later(21), checker_id=facilitator.id, agreement=Agreement.WANTS_TIME,
+               # written at the rereading, over the rules' proposal: he wants to try it before deciding
+               person_wording="Sophie Mertens, votre assistante sociale, vous montre la télévigilance. Vous l'essayez "
+               "avant de décider.",
                person_words="Je veux d'abord voir comment ça marche. Pas un collier qui sonne tout le temps.",
                item_id=home.id, domains=[Domain.HEALTH, Domain.HOUSING], created_at=at(14, 52)),
         Action(what="Installer un lit au rez-de-chaussée, dans le salon", carrier_id=daughter.id,
@@ -301,7 +304,7 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
         minute_taker_id=facilitator.id,
         participants=participants,
         reference_person_id=facilitator.id,
-        between_meetings="Monsieur Lambert appelle Sophie Mertens au CPAS (081 00 00 00), du lundi au vendredi "
+        between_meetings="Monsieur Lambert appelle Sophie Mertens au 081 00 00 00. Elle répond du lundi au vendredi, "
         "de 9 h à 12 h. La nuit, en cas d'urgence : le 112.",
         network=network,
         consent=consent,
@@ -319,7 +322,7 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
         ],
         actions=actions,
         next_meeting=NextMeeting(
-            date=later(35), time=dt.time(14, 0), place="Au domicile de Monsieur Lambert, à sa demande",
+            date=later(35), time=dt.time(14, 0), place="Chez Monsieur Lambert, à sa demande",
             invitees=[p.id for p in participants if p is not neighbour], person_agrees=True,
         ),
         progress=Progress(phase=Phase.LIVE, item_id=next_steps.id),
@@ -364,7 +367,7 @@ def play_demo_follow_up(follow: Meeting) -> Meeting:
                                                "Je vous l'avais dit."),
         "Évaluer la salle de bain": (ActionStatus.NOT_DONE, "L'ergothérapeute n'a pas encore donné de date.", ""),
         "Veiller à ce que Monsieur Lambert boive": (ActionStatus.DROPPED,
-                                                    "Remplacée par une action portée par l'aide familiale.", ""),
+                                                    "L'aide familiale s'en occupe maintenant.", ""),
     }
     for action in follow.actions:
         for start, (status, reason, words) in reviews.items():

@@ -139,19 +139,20 @@ def _reader_findings(meeting: Meeting) -> list[Finding]:
 def _consent_findings(meeting: Meeting) -> list[Finding]:
     """Before the minute is written: each domain the person was never asked about (shared with nobody),
     and each record the consent keeps out of some copies, with whose."""
-    from .sharing import consent_conflicts_for, domains_never_asked  # sharing reads the records above
+    from .sharing import conflicts_by_record, domains_never_asked  # sharing reads the records above
 
     found = [
         Finding("domain_not_asked", Level.WARNING, "consent", "", {"domain": d})
         for d in domains_never_asked(meeting)
     ]
     found += _reader_findings(meeting)
-    by_note: dict[str, list] = {}
-    for conflict in consent_conflicts_for(meeting, [p.id for p in meeting.minute_recipients()]):
-        by_note.setdefault(conflict.note.id, []).append(conflict)
-    for conflicts in by_note.values():
-        note, domain = conflicts[0].note, conflicts[0].domain
-        who = ", ".join(meeting.name_of(c.recipient_id) for c in conflicts)
+    names = {p.id: p.name for p in meeting.participants}  # one lookup per recipient, not a scan
+    said: dict[int, str] = {}  # records alike share one list of recipients: named once
+    for note, kept_out in conflicts_by_record(meeting, [p.id for p in meeting.minute_recipients()]):
+        domain = kept_out[0][1]
+        who = said.get(id(kept_out))
+        if who is None:
+            who = said[id(kept_out)] = ", ".join(names.get(rid, "") for rid, _domain in kept_out)
         found.append(Finding("consent_left_out", Level.INFO, note.kind, note.id,
                              {"note": _short(note.text) or "?", "domain": domain if domain else "",
                               "recipients": who}))

@@ -42,7 +42,7 @@ from .enums import (
 )
 from .text import check_text, clean_text
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """The version of the meeting file format written by this program."""
 FROM_FILE_KEY = "from_file"
 FROM_FILE = {FROM_FILE_KEY: True}
@@ -474,6 +474,9 @@ class Action(Record):
     """The person's agreement: agrees, disagrees, wants_time or not_asked."""
     person_words: str = ""
     """The person's own words about it, when they differ or add something."""
+    person_wording: str = ""
+    """How the letter to the person says it, to them (« Vous appelez Sophie Mertens, votre assistante
+    sociale… »); empty: the wording the rules propose from the action."""
     status: ActionStatus = ActionStatus.PLANNED
     """planned, in_progress, done, not_done or dropped."""
     status_reason: str = ""
@@ -596,7 +599,7 @@ class Progress(Record):
 class Meeting(Record):
     """A réunion de concertation: one meeting around and with one person, one file."""
 
-    format_version: Literal[2] = FORMAT_VERSION
+    format_version: Literal[3] = FORMAT_VERSION
     """Version of this file format; older files are migrated when opened."""
     id: str = Field(default_factory=new_id)
     """Opaque id (never the person's name)."""

@@ -23,8 +23,16 @@ def _v1_to_v2(document: Document) -> Document:
     return document
 
 
+def _v2_to_v3(document: Document) -> Document:
+    """Version 3 adds how the letter says each action to the person (`actions[].person_wording`), and the
+    minute's decision record: an agenda item's `outcome`, each party's `positions` in a disagreement, the
+    meeting's `conclusion`, who made an issue (`by`). A version-2 file has none of them, all optional:
+    the letter proposes each wording by rules, the minute derives the outcomes. Nothing else changes."""
+    return document
+
+
 # MIGRATIONS[n] turns a version-n document into a version n+1 one.
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 class VersionError(ValueError):

@@ -9,6 +9,7 @@ thread, within a second.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -24,13 +25,14 @@ from textual.worker import get_current_worker
 from .. import store
 from ..config import Config, load_config
 from ..i18n import resolve_language
-from ..model import Meeting, Phase, PrivatePart, TimeSpan, now
+from ..model import Meeting, Phase, PrivatePart, TimeSpan, now, readiness
+from ..model.checks import Finding
 from . import timing
 from .commands import MeetingCommands, Palette, ThemeCommands, theme_label
 from .early_keys import KeyAfterTyping, KeysReleased
 from .keys_help import KeysPanel, hide_keys_help, keys_help_shown, toggle_keys_help
 from .safety import WRITE_LOCK, SafeAppMixin, message
-from .screens import MODE_SCREENS
+from .screens import MODE_SCREENS, import_steps
 from .screens.base import MeetingScreen
 from .screens.private import PrivateCover
 from .text import Localized, key, tr
@@ -44,6 +46,16 @@ SAVE_DELAY = 0.5
 """Seconds between a change and the start of its save (changes in between are saved together)."""
 RETRY_DELAY = 3.0
 """Seconds before a failed save is tried again."""
+WARM_UP_DELAY = 0.5
+"""Seconds after the start before the other steps' code is imported, in a thread (see `_warm_up`)."""
+
+
+def _import_quietly() -> None:
+    """The warm-up's thread: a failure here only means the step is imported when first shown."""
+    try:
+        import_steps()
+    except Exception:  # noqa: BLE001 - the step's own import will say what is wrong, on the UI thread
+        pass
 
 
 class ConcertationApp(SafeAppMixin, Localized, App[int]):
@@ -105,6 +117,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self.live_screen: Any = None
         """The live step's screen once shown (it tells whether a note is typed and not recorded)."""
         self._snapshot: tuple[Path, bytes] | None = None
+        self.view_version = 0
+        """Counts the times the screens were asked to show the meeting anew (see `refresh_views`): a
+        step's screen shown again with the version it last drew skips redrawing (see base.py)."""
+        self._findings: tuple[tuple[Any, int], list[Finding]] | None = None
         self._change_count = 0
         self._saved_count = 0
         self._save_timer = None
@@ -138,6 +154,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     # -- start ------------------------------------------------------------------------------------
 
     async def on_mount(self) -> None:
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
         if self.theme_problem:
             self.say(tr("theme_unknown", name=self.theme_problem), "warning")
         if self.config.problem:
@@ -146,6 +163,11 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             if await self.open_meeting(self.start_path):
                 return
         await self.show_launcher()
+
+    def _warm_up(self) -> None:
+        """Import the steps not shown yet (and their dialogs) once the first frame is drawn: the
+        start imports only the step it opens on, and a first visit then finds its code ready."""
+        threading.Thread(target=_import_quietly, name="concertation-warm-up", daemon=True).start()
 
     async def show_launcher(self) -> None:
         from .screens.launcher import LauncherScreen
@@ -232,9 +254,23 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         return self._snapshot
 
     def refresh_views(self) -> None:
+        self.view_version += 1
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen) and screen.is_mounted:
-                screen.refresh_view()
+                screen.show_meeting()
+
+    def view_key(self) -> tuple[Any, int]:
+        """What a screen drew from: this meeting (the object), as of this version."""
+        return (self.meeting, self.view_version)
+
+    def readiness(self) -> list[Finding]:
+        """The readiness checks of the meeting as it is now, worked out once per version: the
+        actions, close and reread steps all show them, and each refresh used to run them again."""
+        key = self.view_key()
+        if self._findings is None or self._findings[0][0] is not key[0] or self._findings[0][1] != key[1]:
+            assert self.meeting is not None
+            self._findings = (key, readiness(self.meeting))
+        return self._findings[1]
 
     def _save_due(self) -> None:
         self._save_timer = None
@@ -389,8 +425,15 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return
         await super().on_event(event)
 
+    def _top_screen(self) -> Screen | None:
+        """The screen shown, or None while a step is switched to for the first time (Textual sets
+        the new mode before its screen is pushed: `self.screen` raises in between)."""
+        stack = self._screen_stacks.get(self._current_mode)
+        return stack[-1] if stack else None
+
     def _opening(self) -> bool:
-        return bool(getattr(self.screen, "keys_wait_for_focus", False))
+        screen = self._top_screen()
+        return screen is None or bool(getattr(screen, "keys_wait_for_focus", False))
 
     def _busy(self) -> bool:
         """A key is on its way through the focused widget; the keys typed after it wait."""
@@ -418,9 +461,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         return True
 
     def _watch_opening(self) -> None:
-        if self._hold_watched is not self.screen:  # one time limit per opening screen
-            self._hold_watched = self.screen
-            self.set_timer(HOLD_LIMIT, partial(self._hold_expired, self.screen))
+        screen = self._top_screen()
+        if screen is None:  # its screen is being pushed: it mounts, and then is watched
+            return
+        if self._hold_watched is not screen:  # one time limit per opening screen
+            self._hold_watched = screen
+            self.set_timer(HOLD_LIMIT, partial(self._hold_expired, screen))
 
     def _hold_expired(self, screen: Screen) -> None:
         """A screen that never takes the focus must not swallow the keys: give them anyway."""
@@ -547,7 +593,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return
         phase = Phase(name)
         if self.meeting.progress.phase is not phase:
-            if not self.change(lambda m: setattr(m.progress, "phase", phase), quiet=True):
+            # Saved (the next opening comes back here), never drawn: no screen is redrawn for it,
+            # neither the step being left nor the one shown next (see MeetingScreen.show_meeting).
+            if not self.change(lambda m: setattr(m.progress, "phase", phase), quiet=True, refresh=False):
                 self.meeting.progress.phase = phase  # read-only: move around without saving
         await self.switch_mode(name)
 

@@ -66,21 +66,34 @@ def entries(meeting: Meeting) -> list[Entry]:
         value = value if value in known else ""
         return value == item_id
 
+    # Each note sorted once into its (item, speaker) place: scanning every note for every item and
+    # speaker took 15 s for a meeting of 100 items and 140 speakers.
+    by_place: dict[tuple[str, str], list[Entry]] = {}
+
+    def place(kind: str, note_id: str, item_id: str, speaker: str) -> None:
+        item_id = item_id if item_id in known else ""
+        by_place.setdefault((item_id, speaker), []).append(Entry(kind, note_id, item_id))
+
+    if person_id:
+        for v in meeting.person_views:
+            place("person_view", v.id, v.item_id, person_id)
+    for c in meeting.contributions:
+        place("contribution", c.id, c.item_id, c.speaker_id)
+    for st in meeting.steps:
+        place("step", st.id, st.item_id, st.carrier_id)
+    participants = {p.id for p in meeting.participants}
+    for p in meeting.picture:
+        place("picture", p.id, p.item_id, p.voice_id if p.voice_id in participants else "")
+    for r in meeting.scales:
+        place("scale", r.id, r.item_id, r.voice_id)
+    kinds = ("person_view", "contribution", "step", "picture", "scale")
+
     order = _speaker_order(meeting)
     for item_id in [*(i.id for i in meeting.agenda), ""]:
         group: list[Entry] = []
         for speaker in order:
-            notes: list[Entry] = []
-            if speaker and speaker == person_id:
-                notes += [Entry("person_view", v.id, item_id) for v in meeting.person_views if on(item_id, v.item_id)]
-            notes += [Entry("contribution", c.id, item_id) for c in meeting.contributions
-                      if c.speaker_id == speaker and on(item_id, c.item_id)]
-            notes += [Entry("step", s.id, item_id) for s in meeting.steps
-                      if s.carrier_id == speaker and on(item_id, s.item_id)]
-            notes += [Entry("picture", p.id, item_id) for p in meeting.picture
-                      if (p.voice_id if meeting.participant(p.voice_id) else "") == speaker and on(item_id, p.item_id)]
-            notes += [Entry("scale", r.id, item_id) for r in meeting.scales
-                      if r.voice_id == speaker and on(item_id, r.item_id)]
+            # the person's words first, then each kind; stable: each kind in the meeting's order
+            notes = sorted(by_place.get((item_id, speaker), []), key=lambda e: kinds.index(e.kind))
             if notes:
                 group += [Entry("speaker", speaker, item_id), *notes]
         disagreements = [Entry("disagreement", d.id, item_id) for d in meeting.disagreements if on(item_id, d.item_id)]

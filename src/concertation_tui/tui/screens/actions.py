@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from ...model import Action, Agreement, Level, readiness
+from ...model import Action, Agreement, Level
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm
@@ -21,10 +21,28 @@ from .base import MeetingScreen
 LEVEL_MARK = {Level.ERROR: "!!", Level.WARNING: "! ", Level.INFO: "i "}
 
 
+FINDING_LIMIT = 240
+"""Characters of a finding shown in a list (about three lines at 80 columns): a record kept out of
+140 partners' copies names them all, and a list wraps every option's text to know its height (22 s
+for 1,700 such findings); choosing the finding goes to the record, where all is said."""
+
+
+_PROMPTS: dict[tuple[int, str], tuple[object, Content]] = {}
+"""Prompts already made, by finding (the app keeps one list of findings per version of the meeting,
+shown by three steps) and language; the finding is kept beside its prompt, so its id is not reused."""
+
+
 def finding_prompt(finding, lang: str) -> Content:
+    made = _PROMPTS.get((id(finding), lang))
+    if made is not None and made[0] is finding:
+        return made[1]
     style = {Level.ERROR: "bold $error", Level.WARNING: "bold $warning", Level.INFO: "dim"}[finding.level]
-    return Content.assemble((f"{LEVEL_MARK[finding.level]} {finding.level_label(lang)} : ", style),
-                            finding.sentence(lang))
+    prompt = Content.assemble((f"{LEVEL_MARK[finding.level]} {finding.level_label(lang)} : ", style),
+                              one_line(finding.sentence(lang), FINDING_LIMIT))
+    if len(_PROMPTS) > 20_000:  # older versions' findings: let them go
+        _PROMPTS.clear()
+    _PROMPTS[(id(finding), lang)] = (finding, prompt)
+    return prompt
 
 
 class ActionsScreen(MeetingScreen):
@@ -133,7 +151,7 @@ class ActionsScreen(MeetingScreen):
 
     def _findings(self) -> None:
         lang = self.app.language  # type: ignore[attr-defined]
-        findings = readiness(self.meeting)
+        findings = self.capp.readiness()
         self.findings = findings
         choices = self.query_one("#findings", Choices)
         keep = choices.highlighted

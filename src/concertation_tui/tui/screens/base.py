@@ -48,19 +48,37 @@ class MeetingScreen(TakesKeysWhileOpening, Localized, Screen):
     def body(self) -> ComposeResult:
         yield from ()
 
+    _shown: tuple | None = None
+    """The app's `view_key()` this screen last drew (None: never drawn)."""
+
     def on_mount(self) -> None:
-        self._refresh_all()
+        # Textual runs every class's on_mount, and the steps' own on_mount call this one too: drawn once.
+        self._refresh_all(only_if_changed=True)
 
     def on_screen_resume(self) -> None:
         if self.capp.meeting is not None:
-            self._refresh_all()
+            # The first visit mounts and resumes at once; a later visit finds the screen as it was
+            # left: redrawn only when the meeting changed meanwhile (a switch between steps stays
+            # within a frame at every size).
+            self._refresh_all(only_if_changed=True)
 
-    def _refresh_all(self) -> None:
+    def _refresh_all(self, *, only_if_changed: bool = False) -> None:
         self.query_one("#read-only-banner", Banner).show(
             tr("read_only_banner", sentence=self.capp.read_only) if self.capp.read_only else ""
         )
         self.query_one("#save-banner", Banner).show(self.capp.save_error)
         self.query_one(AppBar).update_save_state()
+        if not only_if_changed or not self._drawn_as_now():
+            self.show_meeting()
+
+    def _drawn_as_now(self) -> bool:
+        # the meeting compared by identity: `==` on two pydantic models compares every field
+        key = self.capp.view_key()
+        return self._shown is not None and self._shown[0] is key[0] and self._shown[1] == key[1]
+
+    def show_meeting(self) -> None:
+        """Draw the meeting as it is now, and remember which version was drawn."""
+        self._shown = self.capp.view_key()
         self.refresh_view()
 
     def refresh_view(self) -> None:

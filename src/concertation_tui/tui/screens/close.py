@@ -105,7 +105,7 @@ class CloseScreen(MeetingScreen):
     def refresh_view(self) -> None:
         m = self.meeting
         lang = self.app.language  # type: ignore[attr-defined]
-        self.findings = readiness(m)
+        self.findings = self.capp.readiness()
         choices = self.query_one("#close-findings", Choices)
         keep = choices.highlighted
         choices.set_options([Option(finding_prompt(f, lang), id=str(n)) for n, f in enumerate(self.findings)]

@@ -5,7 +5,8 @@ scales, disagreements, actions; the frame (consent) first and the close (last wo
 last. Enter (or e) edits the note chosen in the same dialog as during the meeting; o its details
 (visibility, domains); the person's own words are corrected only after a confirmation, and what they
 said before is kept in the meeting file. Beside each note, the writing helper's hints (never a block);
-the readiness checks below, each one going to its note. p shows each recipient's copy, i issues.
+the readiness checks below, each one going to its note, with what the letter to the person asks to rewrite
+(its readability check); l writes how the letter says the chosen action. p shows each recipient's copy, i issues.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ from ...model import (
     ViewAspect,
     Visibility,
     VisibilityKind,
-    readiness,
 )
 from ...model.checks import Finding, carrier_name
+from ...wording import propose, wording
 from ...writing import Hint, hints
 from .. import rereading
 from ..dialogs import meeting_forms as forms
@@ -89,6 +90,7 @@ class RereadScreen(MeetingScreen):
         key("c", "consent", "reread_consent"),
         key("p", "preview", "reread_preview"),
         key("i", "issue", "reread_issue"),
+        key("l", "letter", "reread_letter"),
         key("delete,d", "remove", "reread_remove", show=False, key_display="suppr/d"),
     ]
 
@@ -132,10 +134,10 @@ class RereadScreen(MeetingScreen):
 
     def refresh_view(self) -> None:
         m = self.meeting
-        self.findings = readiness(m)
+        self.findings = self.capp.readiness() + self._letter_findings(m)
         by_target: dict[str, list[Finding]] = {}
         for finding in self.findings:
-            if finding.target_id and finding.target in ("action", "note"):
+            if finding.target_id and finding.target in ("action", "note", "question"):
                 by_target.setdefault(finding.target_id, []).append(finding)
         notes = self.query_one("#reread-notes", Choices)
         keep = notes.current_id()
@@ -156,6 +158,13 @@ class RereadScreen(MeetingScreen):
         self._findings()
         self._status()
         self._detail()
+
+    @staticmethod
+    def _letter_findings(m: Meeting) -> list[Finding]:
+        """What to rewrite in the letter to the person (its readability check), as warnings."""
+        from ...minute.readability import letter_findings
+
+        return letter_findings(m)
 
     def _highlight_first_note(self) -> None:
         notes = self.query_one("#reread-notes", Choices)
@@ -220,8 +229,8 @@ class RereadScreen(MeetingScreen):
         prompt = Padding(content, Spacing(0, 0, 0, indent)) if indent else content
         return Option(prompt, id=entry.key, disabled=not entry.is_note)
 
-    def _hint_lines(self, text: str, m: Meeting) -> list:
-        found: list[Hint] = hints(text, m, self.lang) if text.strip() else []
+    def _hint_lines(self, text: str, m: Meeting, speaker_id: str = "") -> list:
+        found: list[Hint] = hints(text, m, self.lang, speaker_id) if text.strip() else []
         parts: list = []
         for hint in found:
             parts += ["\n", (f"{HINT_MARK} {tr('reread.hint_' + hint.kind)} « {hint.term} » ", "bold $warning"),
@@ -341,6 +350,9 @@ class RereadScreen(MeetingScreen):
                      (f"{AGREEMENT_SYMBOL[a.agreement]} {lbl(a.agreement)}", "bold")]
             if a.person_words:
                 parts += ["\n", ("« ", "bold"), a.person_words, (" »", "bold")]
+            parts += ["\n", (f"✉ {tr('reread.letter')}{colon()}", "italic"), wording(m, a, m.language.value)]
+            if not a.person_wording.strip():
+                parts.append((f" ({tr('reread.letter_rules')})", "dim"))
         elif kind == "last_word":
             text = m.last_word
             target = rereading.words_target(kind)
@@ -358,7 +370,7 @@ class RereadScreen(MeetingScreen):
             text = m.consent.person_words
             parts = self._consent_parts(m, name)
             findings = [f for f in self.findings if f.target == "consent"]
-        hint_parts = self._hint_lines(text, m)
+        hint_parts = self._hint_lines(text, m, self._speaker(m, entry))
         parts += hint_parts
         parts += self._finding_lines(findings)
         if target:
@@ -412,7 +424,7 @@ class RereadScreen(MeetingScreen):
             parts += ["\n", (tr("note.field_visibility") + colon(), "italic"), lbl(visibility.kind)]
             if visibility.kind is VisibilityKind.RESTRICTED:
                 parts.append(" (" + ", ".join(m.name_of(x) for x in visibility.recipients) + ")")
-        for hint in hints(self._note_text(m, entry), m, self.lang):
+        for hint in hints(self._note_text(m, entry), m, self.lang, self._speaker(m, entry)):
             parts += ["\n\n", (f"{HINT_MARK} {tr('reread.hint_' + hint.kind)} « {hint.term} »", "bold $warning"),
                       "\n", hint.why]
         if entry.kind in ("person_view", "last_word", "consent", "action") or (
@@ -441,6 +453,15 @@ class RereadScreen(MeetingScreen):
         collection, attribute = collections.get(kind, ([], ""))
         found = next((x for x in collection if x.id == entry.id), None)
         return getattr(found, attribute, "") if found is not None else ""
+
+    @staticmethod
+    def _speaker(m: Meeting, entry: Entry) -> str:
+        """Who wrote or said the note (a diagnosis is a clinician's to write)."""
+        if entry.kind == "contribution":
+            return next((c.speaker_id for c in m.contributions if c.id == entry.id), "")
+        if entry.kind == "picture":
+            return next((p.voice_id for p in m.picture if p.id == entry.id), "")
+        return ""
 
     @staticmethod
     def _scale_voice(m: Meeting, rid: str) -> str:
@@ -757,10 +778,52 @@ class RereadScreen(MeetingScreen):
 
     # -- checks, preview, issue ---------------------------------------------------------------------------
 
+    def action_letter(self) -> None:
+        """How the letter to the person says the chosen action: the rules' proposal, rewritten at will."""
+        entry = self._current()
+        action = self.meeting.action(entry.id) if entry is not None and entry.kind == "action" else None
+        if action is None:
+            self.capp.say(tr("reread.letter_not_action"))
+            return
+        self.edit_letter_wording(action.id)
+
+    def edit_letter_wording(self, action_id: str) -> None:
+        m = self.meeting
+        action = m.action(action_id)
+        if action is None:
+            return
+        lang = m.language.value
+        person = m.person
+        name = (person.addressed_as or person.name) if person else tr("live.the_person")
+        proposed = propose(m, action, lang)
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            after = " ".join(text.split())
+            mine = "" if not after or after == " ".join(proposed.split()) else after
+
+            def edit(meeting: Meeting) -> None:
+                found = meeting.action(action_id)
+                if found is not None:
+                    found.person_wording = mine
+
+            if self.change(edit):
+                self.capp.say(tr("reread.letter_saved", wording=one_line(mine, 80)) if mine
+                              else tr("reread.letter_reset"))
+
+        self.app.push_screen(TextPrompt(tr("reread.letter_title"), tr("reread.letter_caption", name=name),
+                                        wording(m, action, lang), intro=Content(one_line(action.what, 200))), done)
+
     def go_to_finding(self, finding: Finding) -> None:
         """What a readiness finding concerns, here: its note chosen and opened."""
         m = self.meeting
         target = finding.target
+        if finding.code.startswith("letter_") and target in ("action", "question"):
+            entry = self.show_entry(target, finding.target_id)
+            if entry is not None:
+                self.edit_letter_wording(entry.id) if target == "action" else self.edit_entry(entry)
+            return
         if target == "action":
             entry = self.show_entry("action", finding.target_id)
             if entry is not None:
@@ -814,6 +877,9 @@ class RereadScreen(MeetingScreen):
         issue_flow.start_issue(self.capp, self.go_to_note)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "letter" and self.is_mounted:
+            entry = self._current()
+            return True if entry is not None and entry.kind == "action" else None
         if action in ("edit", "options", "remove") and self.is_mounted:
             entry = self._current()
             if entry is None or not entry.is_note:
