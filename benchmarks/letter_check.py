@@ -20,7 +20,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
 from sizes import SIZES  # noqa: E402
 
 from concertation_tui.minute.readability import letter_findings  # noqa: E402
-from concertation_tui.writing import hints  # noqa: E402
+from concertation_tui.services.writing import hints  # noqa: E402
 
 
 def timed(call, runs: int = 5) -> tuple[float, float]:

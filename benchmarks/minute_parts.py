@@ -26,7 +26,7 @@ from sizes import SIZES  # noqa: E402
 from concertation_tui.minute import build_minute  # noqa: E402
 from concertation_tui.model import Edition, Language, Meeting  # noqa: E402
 from concertation_tui.model.sharing import professional_copies  # noqa: E402
-from concertation_tui.preview import document_lines  # noqa: E402
+from concertation_tui.services.preview import document_lines  # noqa: E402
 
 STAMPS = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 AWKWARD = " a\tb\nc\r\nd & <e> \"f\" 'g'  h  \u00a0i : j ? 9 h 30 n° 2 « k » 😀 "

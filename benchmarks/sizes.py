@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.model import (
     Action,
     AgendaItem,

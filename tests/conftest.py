@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.model import Meeting
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from concertation_tui.issuing import issue_minute
+from concertation_tui.services.issuing import issue_minute
 from concertation_tui.model import (
     Action,
     AgendaItem,
@@ -249,9 +249,9 @@ def test_each_professional_copy_opens_with_what_its_readers_have_to_do(issued_me
 
 def test_the_person_decides_who_receives_the_detailed_minute(issued_meeting) -> None:
     """Recorded with the consent (from the opening's form), said in the minute, checked at issue."""
-    from concertation_tui.issuing import IssueError
+    from concertation_tui.services.issuing import IssueError
     from concertation_tui.minute import build_minute
-    from concertation_tui.tui.dialogs.meeting_forms import apply_consent
+    from concertation_tui.model import ops
 
     meeting, path = issued_meeting
     assert "minute_readers_not_asked" in {f.code for f in readiness(meeting)}
@@ -259,7 +259,7 @@ def test_the_person_decides_who_receives_the_detailed_minute(issued_meeting) -> 
     agreed = [people[n] for n in ("Dr Anne Leroy", "Karim Haddad", "Sophie Mertens", "Luc Martin")]
     values = {"to_meeting": True, "status": ConsentStatus.PARTIAL, "scope": "", "person_words": "", "date": None,
               "minute_readers": agreed}
-    apply_consent(meeting, values, dt.date(2026, 12, 1))
+    ops.set_consent(meeting, values, dt.date(2026, 12, 1))
     assert meeting.consent.minute_readers == agreed and meeting.consent.minute_decided_by == meeting.person.id
     found = [f for f in readiness(meeting) if f.code == "minute_reader_not_agreed"]
     assert [f.target_id for f in found] == [people["Emma Dupont"]]
@@ -278,7 +278,7 @@ def test_the_person_decides_who_receives_the_detailed_minute(issued_meeting) -> 
 
 
 def paragraphs_of(data: bytes) -> list[str]:
-    from concertation_tui.preview import document_lines
+    from concertation_tui.services.preview import document_lines
 
     return [line.text.replace("\xa0", " ") for line in document_lines(data)]
 
@@ -286,8 +286,9 @@ def paragraphs_of(data: bytes) -> list[str]:
 def test_the_persons_words_a_scale_and_a_question_carry_their_own_domains_proposed_from_the_item() -> None:
     """The forms ask the domains, proposed from the agenda item; the consent follows what is chosen."""
     from concertation_tui.model.sharing import visible_notes
-    from concertation_tui.tui.dialogs.coordination_forms import apply_scale, scale_form
-    from concertation_tui.tui.dialogs.meeting_forms import apply_view, question_form, view_form
+    from concertation_tui.model import ops
+    from concertation_tui.tui.dialogs.coordination_forms import scale_form
+    from concertation_tui.tui.dialogs.meeting_forms import question_form, view_form
 
     meeting = consent_meeting()
     people = {p.name: p.id for p in meeting.participants}
@@ -296,11 +297,11 @@ def test_the_persons_words_a_scale_and_a_question_carry_their_own_domains_propos
     form = view_form(meeting, view, editing=True)
     assert next(f for f in form.fields if f.name == "domains").value == [Domain.HEALTH]  # from the item
     assert next(f for f in question_form(meeting, question).fields if f.name == "domains").value == [Domain.HEALTH]
-    apply_view(view, {"text": view.text, "item_id": view.item_id, "aspect": view.aspect,
+    ops.edit_view(meeting, view, {"text": view.text, "item_id": view.item_id, "aspect": view.aspect,
                       "domains": [Domain.INCOME_DEBTS], "visibility": view.visibility.kind, "recipients": []})
     form = scale_form(meeting, rating, editing=True)
     values = {f.name: f.value for f in form.fields} | {"domains": [Domain.INCOME_DEBTS]}
-    apply_scale(rating, values)
+    ops.edit_scale(meeting, rating, values)
     question.domains = [Domain.INCOME_DEBTS]
     for record in (view, rating, question):
         assert record.domains == [Domain.INCOME_DEBTS]

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from concertation_tui import store
 from concertation_tui.cli import main
-from concertation_tui.demo import demo_meeting
-from concertation_tui.doctor import Level, check_data_folder, check_keys, diagnose
+from concertation_tui.services.demo import demo_meeting
+from concertation_tui.services.doctor import Level, check_data_folder, check_keys, diagnose
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from concertation_tui import store
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.i18n import t
 from concertation_tui.tui.safety import NEUTRAL_TITLE
 

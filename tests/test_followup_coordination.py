@@ -29,7 +29,7 @@ from concertation_tui.model import (
 )
 from concertation_tui.model.coordination import FlagKind, as_text, flags
 from concertation_tui.store import load_meeting, serialize
-from concertation_tui.templates import new_follow_up
+from concertation_tui.services.templates import new_follow_up
 
 
 def test_a_follow_up_carries_exactly_the_open_actions(demo: Meeting) -> None:

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from concertation_tui import store
 from concertation_tui.cli import main
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.visible import visible
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -587,7 +587,7 @@ def test_an_unreadable_meeting_file_gets_a_sentence(tmp_path: Path, monkeypatch)
 
 
 def test_a_failed_save_after_the_copies_leaves_no_copy(tmp_path: Path, monkeypatch) -> None:
-    from concertation_tui import issuing
+    from concertation_tui.services import issuing
 
     path = meeting_file(tmp_path / "m")
     before = path.read_bytes()

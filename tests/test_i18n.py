@@ -263,14 +263,16 @@ def test_the_model_and_the_settings_know_dutch() -> None:
     from concertation_tui.model.enums import Language
 
     assert Language("nl") is Language.NL and i18n.label(Language.NL, "nl") == "Nederlands"
-    assert config._language("nl") == "nl"
+    assert config.FileSettings.model_validate({"language": "nl"}).language == "nl"
     assert sorted(i18n.DEFAULT_LOCALES) == sorted(i18n.LANGUAGES)
 
 
 def test_dutch_writing_hints_have_their_word_lists() -> None:
-    from concertation_tui.writing import judging_words, third_person_words
+    from concertation_tui.services.writing import entries, hints
 
-    assert "lui" in judging_words("nl") and "zus" in third_person_words("nl")
+    phrases = {(e.category, e.phrase) for e in entries("nl")}
+    assert ("character", "lui") in phrases and ("third_party", "zus") in phrases
+    assert {h.category for h in hints("Hij is lui en zijn zus drinkt.", None, "nl")} >= {"character", "third_party"}
 
 
 def test_a_refused_removal_agrees_with_how_many_records_hold_the_participant() -> None:

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from concertation_tui.cli import main
-from concertation_tui.issuing import IssueError, conflict_lines, issue_minute
+from concertation_tui.services.issuing import IssueError, conflict_lines, issue_minute
 from concertation_tui.model import Edition, Meeting, VisibilityKind
 from concertation_tui.store import create_meeting_file, load_meeting
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.model import (
     ConsentStatus,
     Domain,

@@ -13,10 +13,10 @@ import docx
 import pytest
 
 from concertation_tui import store
-from concertation_tui.conjugation import conjugate, subjunctive_2p
-from concertation_tui.demo import demo_meeting, play_demo_follow_up
-from concertation_tui.glossary import find, terms
-from concertation_tui.language import sentences, word_count
+from concertation_tui.language_tools.conjugation import conjugate, subjunctive_2p
+from concertation_tui.services.demo import demo_meeting, play_demo_follow_up
+from concertation_tui.language_tools.glossary import find, terms
+from concertation_tui.language_tools.words import sentences, word_count
 from concertation_tui.minute import build_minute
 from concertation_tui.minute.context import Context
 from concertation_tui.minute.letter import LISTS, letter_blocks
@@ -25,8 +25,8 @@ from concertation_tui.minute.readability import letter_findings, letter_problems
 from concertation_tui.model import (
     Action, Agreement, Attendance, Edition, Meeting, Participant, ParticipantKind, migrate,
 )
-from concertation_tui.templates import new_follow_up
-from concertation_tui.wording import mentions, propose, to_you, who
+from concertation_tui.services.templates import new_follow_up
+from concertation_tui.language_tools.wording import mentions, propose, to_you, who
 
 QUOTED = re.compile(r"«[^»]*»")
 
@@ -122,7 +122,7 @@ def test_the_letter_says_when_it_is_sent_and_whom_to_call_to_read_it(tmp_path: P
     assert "Vous voulez lire cette lettre avec quelqu'un ?\nAppelez Sophie Mertens, votre assistante sociale, au " \
            "081 00 00 00." in text
     # issued: the day of the issue
-    from concertation_tui.issuing import issue_minute
+    from concertation_tui.services.issuing import issue_minute
 
     path = store.create_meeting_file(meeting)
     issued = issue_minute(meeting, path, at=dt.datetime(2026, 11, 25, 10, 0).astimezone())

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 
-from concertation_tui import meeting_index, store
-from concertation_tui.demo import demo_meeting
+from concertation_tui import store
+from concertation_tui.services import meeting_index
+from concertation_tui.services.demo import demo_meeting
 
 
 def three_meetings():

@@ -14,7 +14,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from concertation_tui.demo import demo_meeting, play_demo_follow_up
+from concertation_tui.services.demo import demo_meeting, play_demo_follow_up
 from concertation_tui.minute import build_minute, minute_file_name
 from concertation_tui.model import (
     ActionStatus,
@@ -33,7 +33,7 @@ from concertation_tui.model import (
     Visibility,
     VisibilityKind,
 )
-from concertation_tui.templates import new_follow_up
+from concertation_tui.services.templates import new_follow_up
 
 ROOT = Path(__file__).resolve().parents[1]
 ORAL = "ORALMARKER7Q"
@@ -46,6 +46,7 @@ PROFESSIONAL_HEADINGS = [
     "Question, ordre du jour et décisions",
     "Le point de vue de Monsieur Lambert, avec ses mots",
     "Le réseau de Monsieur Lambert",
+    "La carte du réseau de Monsieur Lambert",
     "Apports des partenaires",
     "Vision partagée",
     "Actions négociées",
@@ -308,7 +309,8 @@ def test_the_letter_speaks_to_the_person_in_plain_words(letter) -> None:
     text = body_text(letter)
     assert [p.text for p in letter.paragraphs if p.style.name == "Title"] == ["Ce que nous avons décidé ensemble"]
     assert headings(letter) == [
-        "Qui était là", "Ce que vous avez dit", "Ce que nous avons décidé", "Ce qui reste à voir ensemble",
+        "Qui était là", "Ce que vous avez dit", "Les personnes qui comptent pour vous", "Ce que nous avons décidé",
+        "Ce qui reste à voir ensemble",
         "Qui appeler entre deux réunions", "La prochaine réunion", "Si quelque chose ne va pas",
     ]
     # a question about him, to him, and every name with a role he knows

@@ -15,9 +15,9 @@ import pytest
 from docx.oxml.ns import qn
 
 from concertation_tui.config import DataProtection
-from concertation_tui.demo import demo_day, demo_meeting, play_demo_follow_up
+from concertation_tui.services.demo import demo_day, demo_meeting, play_demo_follow_up
 from concertation_tui.i18n import issue19minute_en, issue19minute_fr, issue19minute_nl
-from concertation_tui.issuing import IssueError, issue_minute
+from concertation_tui.services.issuing import IssueError, issue_minute
 from concertation_tui.minute import build_minute
 from concertation_tui.minute.styles import find_style_id
 from concertation_tui.minute.template import default_template_path
@@ -32,7 +32,7 @@ from concertation_tui.model import (
 from concertation_tui.model.followup import follow_up
 from concertation_tui.model.outcomes import is_finished, outcome
 from concertation_tui.store import create_meeting_file
-from concertation_tui.templates import new_follow_up
+from concertation_tui.services.templates import new_follow_up
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_libreoffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")

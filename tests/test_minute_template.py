@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.minute import (
     TemplateError,
     build_minute,

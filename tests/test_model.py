@@ -111,7 +111,7 @@ def test_unknown_fields_are_refused(demo: Meeting) -> None:
 def test_a_dangling_reference_is_refused(demo: Meeting) -> None:
     document = json.loads(serialize(demo))
     document["actions"][0]["carrier_id"] = "nobody"
-    with pytest.raises(ValueError, match="unknown id"):
+    with pytest.raises(ValueError, match="unknown participant id"):
         Meeting.model_validate(document)
 
 
@@ -247,6 +247,14 @@ def test_the_version_1_fixture_still_opens() -> None:
     assert meeting.title == "Réunion de concertation autour de Monsieur Lambert"
     assert meeting.person.addressed_as == "Monsieur Lambert"
     assert len(meeting.actions) == 7 and meeting.actions[0].agreement is Agreement.AGREES
+
+
+def test_the_version_2_fixture_opens_with_no_map_and_the_room_shown() -> None:
+    path = FIXTURES / "meeting-v2.json"
+    meeting = parse_meeting(path.read_bytes(), path)
+    assert meeting.format_version == 3 and meeting.network_map == []
+    assert meeting.progress.room_hidden is False
+    assert all(m.visibility.kind is VisibilityKind.MINUTE for m in meeting.network)
 
 
 @pytest.mark.parametrize("version", [None, 0, "1", True, 99])

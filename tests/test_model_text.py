@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from concertation_tui import store
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.model.text import MAX_ID, MAX_SHORT, clean_document, needs_cleaning
 
 FIELDS = st.sampled_from(["text", "name", "title", "speaker_id", "id", "what", "place", "reason"])

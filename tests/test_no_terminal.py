@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from concertation_tui import store
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.i18n import t
 
 NEEDS_TERMINAL = t("setup.no_terminal", "fr").split(":")[0]  # "L'interface a besoin d'un terminal"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from concertation_tui.model import Edition, Meeting, VisibilityKind
-from concertation_tui.preview import preview, preview_conflicts
+from concertation_tui.services.preview import preview, preview_conflicts
 
 
 def test_the_nurses_copy_marks_the_restricted_note_she_may_read(demo: Meeting) -> None:

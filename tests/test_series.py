@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from concertation_tui.demo import demo_meeting, play_demo_follow_up
+from concertation_tui.services.demo import demo_meeting, play_demo_follow_up
 from concertation_tui.model import ActionStatus, ScaleRating
-from concertation_tui.series import action_histories, group_by_series, scale_chart, series_meetings
+from concertation_tui.services.series import action_histories, group_by_series, scale_chart, series_meetings
 from concertation_tui.store import create_meeting_file, list_meetings, meetings_dir
-from concertation_tui.templates import new_follow_up
+from concertation_tui.services.templates import new_follow_up
 
 
 def three_meetings():

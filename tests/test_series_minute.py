@@ -10,10 +10,10 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 
-from concertation_tui.demo import demo_meeting, play_demo_follow_up
+from concertation_tui.services.demo import demo_meeting, play_demo_follow_up
 from concertation_tui.minute import build_minute
 from concertation_tui.model import Edition, SeriesEnd
-from concertation_tui.templates import new_follow_up
+from concertation_tui.services.templates import new_follow_up
 
 
 def text_of(data: bytes) -> str:

@@ -19,7 +19,7 @@ from concertation_tui.model import (
     readiness,
 )
 from concertation_tui.model.sharing import consent_conflicts, professional_copies, visible_notes
-from concertation_tui.writing import hints
+from concertation_tui.services.writing import hints
 
 
 def health_meeting() -> tuple[Meeting, list[Participant]]:

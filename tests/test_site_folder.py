@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 
 from concertation_tui.cli import main
 from concertation_tui.config import load_config
-from concertation_tui.writing import hints
+from concertation_tui.services.writing import hints
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "templates"
@@ -149,3 +149,23 @@ def test_without_any_folder_the_shipped_templates_serve(private_home: Path) -> N
     assert result.exit_code == 0, result.output
     assert f"compte rendu : {SHIPPED / 'minute' / 'compte-rendu.docx'}" in result.output
     assert "Aucun problème" in result.output
+
+
+def test_each_bad_key_or_value_is_named_and_the_rest_kept(tmp_path: Path) -> None:
+    """The settings are a pydantic model: strict kinds, unknown keys refused, one sentence per problem."""
+    file = tmp_path / "config.toml"
+    file.write_text('language = "de"\norganisation = "  CPAS  "\nminute_due_days = true\ncolour = "red"\n'
+                    '[data_protection]\ncontroller = 5\ncontact = "dpo@cpas.be"\nphone = "02"\n'
+                    '[keymap]\nprivate-time = ""\n', encoding="utf-8")
+    config = load_config(file)
+    assert (config.language, config.organisation, config.minute_due_days) == ("", "CPAS", 7)
+    assert config.data_protection.contact == "dpo@cpas.be" and config.data_protection.controller == ""
+    assert config.keymap == {}
+    said = {p.params["key"]: p.sentence("fr") for p in config.problems}
+    assert list(said) == ["language", "minute_due_days", "colour", "data_protection.controller",
+                          "data_protection.phone", "keymap"]
+    assert "doit valoir l'un de fr, en, nl ; la valeur « de » est ignorée" in said["language"]
+    assert "nombre de jours" in said["minute_due_days"] and "n'existe pas" in said["colour"]
+    assert "texte entre guillemets" in said["data_protection.controller"]
+    assert "n'existe pas" in said["data_protection.phone"] and "table de touches" in said["keymap"]
+    assert config.sources["data_protection.contact"] == file and "data_protection.controller" not in config.sources

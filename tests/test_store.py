@@ -119,7 +119,7 @@ KILL_LOOP = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from concertation_tui.demo import demo_meeting
+    from concertation_tui.services.demo import demo_meeting
     from concertation_tui.store import save_meeting
     path, meeting = Path(sys.argv[1]), demo_meeting()
     n = 0

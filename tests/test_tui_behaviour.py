@@ -143,6 +143,19 @@ async def test_changes_are_saved_within_a_second_and_the_time_is_shown():
         assert not app.unsaved
 
 
+async def excuse_the_first_and_save(app, pilot, reason: str) -> None:
+    """At the opening, the first participant excused with `reason`; the save has started and ended."""
+    await settle(app, pilot)
+    await pilot.press("f3")
+    await settle(app, pilot)
+    await pilot.press("e")
+    await pilot.pause()
+    app.screen.query_one("#f-text").value = reason
+    await pilot.press("enter")
+    await pilot.pause(0.6)  # the save starts half a second after the change
+    await settle(app, pilot)
+
+
 async def test_a_failed_save_is_said_at_once_and_retried(monkeypatch):
     path = demo_file()
     app = ConcertationApp(path, clock=Clock())
@@ -157,15 +170,7 @@ async def test_a_failed_save_is_said_at_once_and_retried(monkeypatch):
     monkeypatch.setattr(store, "write_private", write)
     monkeypatch.setattr("concertation_tui.tui.app.RETRY_DELAY", 0.2)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await settle(app, pilot)
-        await pilot.press("f3")
-        await settle(app, pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#f-text").value = "malade"
-        await pilot.press("enter")
-        await pilot.pause(0.6)
-        await settle(app, pilot)
+        await excuse_the_first_and_save(app, pilot, "malade")
         text = flat(screen_text(app))
         assert "NONENREGISTRÉ" in text and "ledisqueestplein" in text
         failing["on"] = False
@@ -369,3 +374,44 @@ def test_every_interface_key_used_exists(lang):
             used |= {f"tui.key.{name}", f"tui.tip.{name}"}
     missing = sorted(k for k in used if not forms(k, lang))
     assert not missing
+
+
+async def test_a_save_failure_in_an_english_session_is_said_in_english(monkeypatch):
+    """The save runs in a worker thread, which has no running app to ask: it is handed the language."""
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock(), lang="en")
+    real = store.write_private
+
+    def write(target, data, *, generations=False):
+        if target == path:
+            raise RuntimeError("unexpected")
+        return real(target, data, generations=generations)
+
+    monkeypatch.setattr(store, "write_private", write)
+    monkeypatch.setattr("concertation_tui.tui.app.RETRY_DELAY", 30)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await excuse_the_first_and_save(app, pilot, "sick")
+        assert app.save_error.startswith("Saving failed (RuntimeError)."), app.save_error
+        assert "enregistrement" not in app.save_error.lower()
+
+
+async def test_the_forms_delete_button_removes_the_action_after_a_confirmation():
+    """The form's third button comes back as Pressed("delete"); the removal is asked, then saved."""
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        first = app.meeting.actions[0]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FormDialog)
+        await pilot.click("#extra")
+        await settle(app, pilot)
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("o")
+        await pilot.pause(0.6)
+        await settle(app, pilot)
+        assert app.meeting.action(first.id) is None
+        assert first.id not in {a.id for a in store.load_meeting(path).actions}

@@ -247,7 +247,7 @@ async def test_a_list_key_a_form_and_a_step_key_in_one_burst_keep_their_order() 
 async def test_the_finding_about_consent_per_domain_opens_the_per_domain_form() -> None:
     """A newcomer's dead end: « précisez, domaine par domaine » (F5's points to check, Enter: go
     there) opened the free-text consent form, where no domain can be given."""
-    from concertation_tui.demo import demo_meeting
+    from concertation_tui.services.demo import demo_meeting
     from concertation_tui.model import ConsentStatus
     from concertation_tui.tui.dialogs.consent_forms import DomainConsentDialog
 

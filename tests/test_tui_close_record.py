@@ -7,11 +7,13 @@ from test_tui_support import Clock, screen_text, settle
 from textual.widgets import RadioSet
 
 from concertation_tui import store
-from concertation_tui.demo import demo_meeting, play_demo_follow_up
+from concertation_tui.services.demo import demo_meeting, play_demo_follow_up
 from concertation_tui.model import ItemOutcome, VisibilityKind
-from concertation_tui.templates import new_follow_up
+from concertation_tui.services.templates import new_follow_up
 from concertation_tui.tui.app import ConcertationApp
-from concertation_tui.tui.dialogs.coordination_forms import apply_disagreement, parse_positions, positions_text
+from concertation_tui.model import ops
+from concertation_tui.model.ops import parse_positions
+from concertation_tui.tui.dialogs.coordination_forms import positions_text
 from concertation_tui.tui.dialogs.forms import FormDialog
 from concertation_tui.tui.widgets import Choices
 
@@ -63,9 +65,9 @@ def test_positions_are_typed_one_a_line_and_their_holders_become_parties():
     typed = "Julie : garder la demande\nMonsieur Lambert : Je reste chez moi."
     positions, unknown = parse_positions(meeting, typed)
     assert unknown == ""
-    apply_disagreement(found, {"about": found.about, "between": [], "settled": False, "resolution": "",
-                               "domains": [], "visibility": VisibilityKind.MINUTE, "recipients": [], "positions": typed},
-                       meeting)
+    ops.edit_disagreement(meeting, found, {
+        "about": found.about, "between": [], "settled": False, "resolution": "", "domains": [],
+        "visibility": VisibilityKind.MINUTE, "recipients": [], "positions": typed})
     person, hospital = meeting.person, next(p for p in meeting.participants if p.name == "Julie Verhaegen")
     assert [(p.participant_id, p.view) for p in found.positions] == [
         (hospital.id, "garder la demande"), (person.id, "Je reste chez moi.")]

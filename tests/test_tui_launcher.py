@@ -154,7 +154,7 @@ async def test_a_follow_up_meeting_from_the_launcher_carries_the_open_actions():
 
 async def test_a_long_history_lists_the_recent_meetings_and_counts_the_older_ones() -> None:
     from concertation_tui import store as meeting_store
-    from concertation_tui.demo import demo_meeting
+    from concertation_tui.services.demo import demo_meeting
     from concertation_tui.tui.screens.launcher import RECENT_LIMIT
 
     data = meeting_store.serialize(demo_meeting())

@@ -9,7 +9,7 @@ from test_tui_reread import MORNING_AFTER, done, open_reread
 from test_tui_support import Clock, flat, screen_text
 
 from concertation_tui import store
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.tui.app import ConcertationApp
 from concertation_tui.tui.dialogs.forms import FormDialog
 

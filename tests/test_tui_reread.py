@@ -10,10 +10,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from test_tui_support import START, Clock, demo_file, flat, screen_text, settle
+from test_tui_support import START, Clock, assert_steady_and_says, demo_file, flat, screen_text, settle
 
 from concertation_tui import store
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.model import ConsentStatus, Domain, DomainSharing, VisibilityKind
 from concertation_tui.tui.app import ConcertationApp
 from concertation_tui.tui.dialogs.consent_forms import DomainConsentDialog
@@ -344,7 +344,7 @@ async def test_the_launcher_flags_a_minute_past_its_delay_and_says_when_it_is_is
         await done(app, pilot)
         assert "!CRenretard·J+22" in flat(screen_text(app))
     meeting = store.load_meeting(late)
-    from concertation_tui.issuing import issue_minute
+    from concertation_tui.services.issuing import issue_minute
 
     issue_minute(meeting, late, consent_reason="accord donné oralement en fin de réunion")
     app = ConcertationApp(None, clock=Clock(MORNING_AFTER))
@@ -359,7 +359,7 @@ async def test_the_launcher_flags_a_minute_past_its_delay_and_says_when_it_is_is
 SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
 
 
-def keys_then_done(keys: list[str]):
+def keys_then_done(keys: list[str], says: tuple[str, ...]):
     async def run(pilot) -> None:
         app = pilot.app
         await pilot.pause()
@@ -367,8 +367,16 @@ def keys_then_done(keys: list[str]):
             await pilot.press(key)
             await pilot.pause()
         await done(app, pilot)
+        assert_steady_and_says(app, *says)
 
     return run
+
+
+SNAPSHOT_MEANING = {
+    "reread": ("Relecture : chaque note, point par point", "Accord de partage : partiel",
+               "Compte rendu pas encore émis"),
+    "preview": ("Destinataires", "Joseph Lambert · lettre à la personne", "Bonjour Monsieur Lambert,"),
+}
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -376,7 +384,7 @@ def keys_then_done(keys: list[str]):
 def test_snapshot(snap_compare, screen, size):
     keys = {"reread": ["f12"], "preview": ["f12", "p"]}[screen]
     app = ConcertationApp(demo_file(), clock=Clock(MORNING_AFTER))
-    assert snap_compare(app, terminal_size=SIZES[size], run_before=keys_then_done(keys))
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=keys_then_done(keys, SNAPSHOT_MEANING[screen]))
 
 
 async def test_names_and_notes_with_markup_are_shown_as_typed_in_rereading_and_preview():

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from concertation_tui import store
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.tui import safety
 
 try:

@@ -9,11 +9,11 @@ import io
 import docx
 import pytest
 from docx.oxml.ns import qn
-from test_tui_support import Clock, demo_file, flat, screen_text, settle
+from test_tui_support import Clock, assert_steady_and_says, demo_file, flat, screen_text, settle
 from textual.widgets import Select
 
 from concertation_tui import store
-from concertation_tui.demo import demo_meeting, play_demo_follow_up
+from concertation_tui.services.demo import demo_meeting, play_demo_follow_up
 from concertation_tui.model import (
     ActionStatus,
     ConsentStatus,
@@ -23,7 +23,7 @@ from concertation_tui.model import (
     SeriesEnd,
     StepStatus,
 )
-from concertation_tui.templates import new_follow_up
+from concertation_tui.services.templates import new_follow_up
 from concertation_tui.tui.app import ConcertationApp
 from concertation_tui.tui.dialogs.forms import FormDialog
 from concertation_tui.tui.screens.coordination import CoordinationScreen
@@ -417,13 +417,14 @@ async def test_the_series_view_shows_the_scale_across_three_meetings_and_opens_a
         assert app.current_mode == "live"
 
 
-def press(keys: list[str]):
+def press(keys: list[str], says: tuple[str, ...] = ()):
     async def run(pilot) -> None:
         await pilot.pause()
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
         await settle(pilot.app, pilot)
+        assert_steady_and_says(pilot.app, *says)
 
     return run
 
@@ -431,19 +432,22 @@ def press(keys: list[str]):
 @pytest.mark.parametrize("size", SIZES)
 def test_series_view(snap_compare, size):
     app = ConcertationApp(three_meetings(), clock=Clock())
-    assert snap_compare(app, terminal_size=SIZES[size], run_before=press(["h"]))
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=press(["h"], (
+        "Les réunions", "22/02/2027", "L'échelle de 0 à 10 au fil des réunions", "Joseph Lambert")))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_coordination_view(snap_compare, size):
     app = ConcertationApp(demo_file(), clock=Clock())
-    assert snap_compare(app, terminal_size=SIZES[size], run_before=press(["f10"]))
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=press(["f10"], (
+        "Coordination : domaines de vie et qui agit", "Logement : plusieurs services agissent")))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_shared_picture_view(snap_compare, size):
     app = ConcertationApp(demo_file(), clock=Clock())
-    assert snap_compare(app, terminal_size=SIZES[size], run_before=press(["ctrl+g"]))
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=press(["ctrl+g"], (
+        "Ce que nous voyons ensemble", "Ce qui va bien (2)", "Démarches en cours (4)")))
 
 
 async def test_names_and_notes_with_markup_show_as_typed_in_the_views():

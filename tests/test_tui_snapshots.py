@@ -8,7 +8,7 @@ exactly (8.2.8): a minor release changes the snapshots. Update them, after looki
 from __future__ import annotations
 
 import pytest
-from test_tui_support import Clock, demo_file, settle
+from test_tui_support import Clock, assert_steady_and_says, demo_file, settle
 
 from concertation_tui.tui.app import ConcertationApp
 
@@ -28,7 +28,24 @@ SCREENS = {
 }
 
 
-def keys_then_settle(keys: list[str]):
+# What each screen must say, whatever the size (the snapshot holds the rest).
+MEANING: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "launcher": (("Réunions récentes", "23/11/2026", "Réunion de concertation autour de Monsieur", "n Nouvelle"), ()),
+    "live": (("Point 4/4", "Tour de table", "Joseph Lambert", "Vous tapez : les mots de Monsieur Lambert"), ()),
+    "prepare": (("Titre : Réunion de concertation autour de Monsieur Lambert", "Animation : Sophie Mertens"), ()),
+    "participants": (("Joseph Lambert", "la personne", "Ordre : l'ordre du tour de table"), ()),
+    "open": (("La question de la réunion", "Dr Marc Dubois", "excusé·e", "Accord de la personne"), ()),
+    "open-consent": (("Accord de partage, domaine par domaine", "revenus et dettes : seulement avec Sophie Mertens"),
+                     ()),
+    "actions": (("Porter l'aide familiale", "2 à corriger"), ()),
+    "close": (("Le dernier mot de la personne", "Prochaine réunion", "Questions ouvertes"), ()),
+    "action-dialog": (("Modifier une action", "Porteur (une seule personne)"), ()),
+    "private-time": (("Temps de travail sans la personne", "touche f8 pour revenir"), ("Lambert", "Tour de table")),
+    "help": (("Tour de table", "Point suivant"), ()),
+}
+
+
+def keys_then_settle(keys: list[str], says: tuple[str, ...] = (), absent: tuple[str, ...] = ()):
     async def run(pilot) -> None:
         app = pilot.app
         await pilot.pause()
@@ -36,6 +53,7 @@ def keys_then_settle(keys: list[str]):
             await pilot.press(key)
             await pilot.pause()
         await settle(app, pilot)  # the save of a step change has finished: "saved at" is shown
+        assert_steady_and_says(app, *says, absent=absent)
 
     return run
 
@@ -46,9 +64,11 @@ def test_screen(snap_compare, screen, size):
     keys = SCREENS[screen]
     path = demo_file()
     app = ConcertationApp(None if keys is None else path, clock=Clock())
-    assert snap_compare(app, terminal_size=SIZES[size], run_before=keys_then_settle(keys or []))
+    says, absent = MEANING[screen]
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=keys_then_settle(keys or [], says, absent))
 
 
 def test_live_in_english_with_the_high_contrast_theme(snap_compare):
     app = ConcertationApp(demo_file(), lang="en", theme="high-contrast", clock=Clock())
-    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then_settle([]))
+    says = ("Item 4/4", "Round table", "You are typing: Monsieur Lambert's own words")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then_settle([], says, ("Vous tapez",)))

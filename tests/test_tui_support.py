@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from concertation_tui import store
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 
 TZ = dt.datetime.now().astimezone().tzinfo
 START = dt.datetime(2026, 11, 23, 15, 20, tzinfo=TZ)
@@ -63,3 +63,17 @@ async def settle(app, pilot) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+def assert_steady_and_says(app, *phrases: str, absent: tuple[str, ...] = ()) -> None:
+    """Before a snapshot: no cursor blinks anywhere (its phase differs from run to run, and a snapshot
+    taken in the other phase fails for nothing), and the screen says what it is for, in words: the
+    snapshot guards the look, these assertions the meaning."""
+    blinking = [type(widget).__name__ for screen in app.screen_stack for widget in screen.query("*")
+                if getattr(widget, "cursor_blink", False)]
+    assert blinking == [], blinking
+    text = flat(screen_text(app))
+    for phrase in phrases:
+        assert flat(phrase) in text, phrase
+    for phrase in absent:
+        assert flat(phrase) not in text, phrase

@@ -12,7 +12,7 @@ from rich.color import ColorSystem
 from textual.drivers.linux_driver import LinuxDriver
 
 from concertation_tui import store
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.tui import driver
 from concertation_tui.tui.app import ConcertationApp
 from concertation_tui.tui.widgets import ShortText

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from concertation_tui.demo import demo_meeting
-from concertation_tui.writing import entries, hints
+from concertation_tui.services.demo import demo_meeting
+from concertation_tui.services.writing import entries, hints
 
 
 @pytest.mark.parametrize("sentence, term, category", [

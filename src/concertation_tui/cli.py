@@ -110,7 +110,7 @@ def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datet
         previous_file: Path | None, reopen: bool, open_after: bool) -> None:
     """Crée une nouvelle réunion à partir d'un modèle, ou la réunion de suivi d'une autre."""
     from .store import StoreError, create_meeting_file, os_error_sentence
-    from .templates import default_template, new_follow_up, new_meeting_from_template
+    from .services.templates import default_template, new_follow_up, new_meeting_from_template
 
     lang = _lang(ctx)
     day_ = day.date() if day else None
@@ -139,9 +139,9 @@ def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datet
 @click.pass_context
 def demo(ctx: click.Context, open_after: bool) -> None:
     """Écrit une réunion de démonstration réaliste (en français) et sa réunion de suivi, et l'ouvre."""
-    from .demo import demo_day, demo_meeting, play_demo_follow_up
+    from .services.demo import demo_day, demo_meeting, play_demo_follow_up
     from .store import StoreError, create_meeting_file, os_error_sentence
-    from .templates import new_follow_up
+    from .services.templates import new_follow_up
 
     try:
         first = demo_meeting(demo_day())  # dated from today: its follow-up was held a week ago
@@ -165,6 +165,20 @@ def open_(ctx: click.Context, file: Path) -> None:
     """Ouvre une réunion dans l'interface."""
     _load(ctx, file)  # a damaged file is explained here, in plain words, before any screen opens
     _open_interface(ctx, file)  # without a terminal: one sentence, exit 2
+
+
+@main.command("show", help=t("cli.show_help", resolve_language(None)))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_context
+def show(ctx: click.Context, file: Path) -> None:
+    """The room's screen. It follows the file whatever state it is in (not yet there, not open, damaged
+    for a moment while copied): it says so on screen and keeps looking, so nothing is checked here."""
+    if not _has_terminal():
+        click.echo(t("setup.no_terminal", _lang(ctx)), err=True)
+        sys.exit(2)
+    from .tui import show as show_room  # Textual is only imported here
+
+    sys.exit(show_room(file.expanduser().absolute(), lang=_lang(ctx), theme=ctx.obj["theme"]))
 
 
 @main.command("list")
@@ -247,7 +261,7 @@ def schema_text() -> str:
 def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, template: Path | None,
            output: str | None, strict: bool) -> None:
     """Écrit le compte rendu Word (.docx) d'une réunion."""
-    from .issuing import conflict_lines
+    from .services.issuing import conflict_lines
     from .minute import TemplateError, build_minute, minute_file_name
     from .model import Edition, errors, readiness
     from .model.sharing import consent_conflicts_for
@@ -305,7 +319,7 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
 def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, odt: bool, by: str | None,
           what_changed: str, consent_reason: str, template: Path | None) -> None:
     """Émet le compte rendu : toutes les copies d'un coup, et l'émission notée dans la réunion."""
-    from .issuing import issue_minute
+    from .services.issuing import issue_minute
     from .minute import TemplateError
     from .store import MeetingLock, StoreError, os_error_sentence
 
@@ -330,7 +344,7 @@ def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, odt: b
 
 def _print_consent(issued, meeting, lang: str) -> None:
     """What the person's consent kept out of which copies, or what an override sent beyond it."""
-    from .issuing import conflict_lines
+    from .services.issuing import conflict_lines
 
     if issued.left_out:
         click.echo(t("issue.left_out", lang, count=len({c.note.id for c in issued.left_out})))
@@ -344,10 +358,10 @@ def _print_consent(issued, meeting, lang: str) -> None:
 @click.pass_context
 def config_(ctx: click.Context) -> None:
     """Montre chaque réglage, sa valeur et le fichier d'où elle vient ; 1 si un fichier est à corriger."""
-    from .config import SETTINGS, load_config
+    from .config import KEYS, load_config
     from .minute import default_template_path
     from .resources import word_list_folders
-    from .templates import meeting_templates
+    from .services.templates import meeting_templates
 
     lang = _lang(ctx)
     config = load_config()
@@ -356,16 +370,16 @@ def config_(ctx: click.Context) -> None:
         click.echo(t("setup.config.file_read" if file.exists() else "setup.config.file_absent", lang, file=file))
     click.echo(t("setup.config.settings", lang))
     default = t("setup.config.default", lang)
-    for setting in SETTINGS:
-        source = config.sources.get(setting.key)
+    for key in KEYS:
+        source = config.sources.get(key)
         where = str(source) if source else default
-        value = config.value(setting.key)
-        if setting.key == "keymap":
+        value = config.value(key)
+        if key == "keymap":
             for binding, keys in value.items():
                 click.echo(f"  keymap.{binding} = {json.dumps(keys, ensure_ascii=False)}    ← {where}")
             continue
         shown = json.dumps(value, ensure_ascii=False) if value != "" else t("setup.config.empty", lang)
-        click.echo(f"  {setting.key} = {shown}    ← {where}")
+        click.echo(f"  {key} = {shown}    ← {where}")
     click.echo(t("setup.config.templates", lang))
     click.echo(t("setup.config.minute_template", lang, file=default_template_path()))
     for name, path in meeting_templates().items():
@@ -387,7 +401,7 @@ def config_(ctx: click.Context) -> None:
 @click.pass_context
 def doctor(ctx: click.Context) -> None:
     """Ce que ce terminal et ce compte donnent au programme, chaque problème avec sa solution ; 1 si un point bloque."""
-    from .doctor import Level, diagnose, report
+    from .services.doctor import Level, diagnose, report
 
     lang = _lang(ctx)
     findings = diagnose(lang)

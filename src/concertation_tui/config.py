@@ -28,73 +28,63 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .paths import config_file
 
 CONFIG_NAME = "config.toml"
 MAX_DUE_DAYS = 366
 
-
-class BadValue(ValueError):
-    """A value of the wrong kind; `key` names the sentence that says what is expected."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
+Text = Annotated[str, AfterValidator(str.strip)]
+Key = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""A key binding: a non-empty key name, such as "f9" or "ctrl+t"."""
 
 
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise BadValue("setup.config.expect_text")
-    return value.strip()
+class DataProtection(BaseModel):
+    """What the professional minute says about data protection, beyond the defaults it writes itself."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, hide_input_in_errors=True)
+
+    controller: Text = ""
+    contact: Text = ""
+    """The data-protection officer (DPO), or whom to contact."""
+    legal_basis: Text = ""
+    retention: Text = ""
+    authority: Text = ""
+    """The data-protection authority a complaint can be lodged with."""
 
 
-def _language(value: Any) -> str:
-    from .i18n import LANGUAGES
+class FileSettings(BaseModel):
+    """What one `config.toml` may hold: every key optional, a value of the wrong kind refused (strict: no
+    "7" for 7, no true for 1), an unknown key refused. `read_settings` names each refusal and keeps the rest."""
 
-    if value not in LANGUAGES:
-        raise BadValue("setup.config.expect_choice", choices=", ".join(LANGUAGES))
-    return value
+    model_config = ConfigDict(extra="forbid", strict=True, hide_input_in_errors=True)
 
-
-def _days(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_DUE_DAYS:
-        raise BadValue("setup.config.expect_days", limit=MAX_DUE_DAYS)
-    return value
-
-
-def _keymap(value: Any) -> dict[str, str]:
-    if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
-        raise BadValue("setup.config.expect_keymap")
-    return {str(k): v.strip() for k, v in value.items()}
+    language: Literal["fr", "en", "nl"] | None = None
+    """Empty: CONCERTATION_LANG, else French."""
+    theme: Text | None = None
+    """A Textual theme name; "high-contrast" is ours."""
+    organisation: Text | None = None
+    minute_due_days: Annotated[int, Field(gt=0, le=MAX_DUE_DAYS)] | None = None
+    """The launcher flags a minute not issued after this many days."""
+    keymap: dict[str, Key] | None = None
+    """Binding id -> key(s)."""
+    data_protection: DataProtection | None = None
 
 
-@dataclass(frozen=True)
-class Setting:
-    key: str
-    """As written in the file; a dotted key lives in a table (`data_protection.controller`)."""
-    parse: Callable[[Any], Any]
-    """Returns the value to use, or raises BadValue."""
-    default: Any
-
-
-SETTINGS: tuple[Setting, ...] = (
-    Setting("language", _language, ""),
-    Setting("theme", _text, ""),
-    Setting("organisation", _text, ""),
-    Setting("minute_due_days", _days, 7),
-    Setting("data_protection.controller", _text, ""),
-    Setting("data_protection.contact", _text, ""),
-    Setting("data_protection.legal_basis", _text, ""),
-    Setting("data_protection.retention", _text, ""),
-    Setting("data_protection.authority", _text, ""),
-    Setting("keymap", _keymap, {}),
+# The sentence that says what a setting expects (the catalogue's `setup.config.expect_*`).
+_EXPECTED: dict[str, tuple[str, dict[str, object]]] = {
+    "language": ("setup.config.expect_choice", {"choices": "fr, en, nl"}),
+    "minute_due_days": ("setup.config.expect_days", {"limit": MAX_DUE_DAYS}),
+    "keymap": ("setup.config.expect_keymap", {}),
+}
+KEYS: tuple[str, ...] = (
+    *(name for name in FileSettings.model_fields if name != "data_protection"),
+    *(f"data_protection.{name}" for name in DataProtection.model_fields),
 )
-KNOWN = {s.key: s for s in SETTINGS}
-TABLES = {"data_protection"}
-"""Tables whose keys are settings of their own (keymap is one setting: a table of its own keys)."""
+"""Every setting, by its key as written in the file (a dotted key lives in a table)."""
 
 
 @dataclass(frozen=True)
@@ -111,29 +101,19 @@ class Problem:
         return t(self.key, lang, file=self.file, **self.params)
 
 
-@dataclass(frozen=True)
-class DataProtection:
-    """What the professional minute says about data protection, beyond the defaults it writes itself."""
+class Config(BaseModel):
+    """The settings in use: the defaults, then each file's good values, key by key."""
 
-    controller: str = ""
-    contact: str = ""
-    """The data-protection officer (DPO), or whom to contact."""
-    legal_basis: str = ""
-    retention: str = ""
-    authority: str = ""
-    """The data-protection authority a complaint can be lodged with."""
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
-
-@dataclass(frozen=True)
-class Config:
     language: str = ""
     """Empty: CONCERTATION_LANG, else French."""
     theme: str = ""
     organisation: str = ""
     minute_due_days: int = 7
-    keymap: dict[str, str] = field(default_factory=dict)
-    data_protection: DataProtection = field(default_factory=DataProtection)
-    sources: dict[str, Path] = field(default_factory=dict)
+    keymap: dict[str, str] = Field(default_factory=dict)
+    data_protection: DataProtection = Field(default_factory=DataProtection)
+    sources: dict[str, Path] = Field(default_factory=dict)
     """Setting key -> the file its value came from (absent: the default)."""
     files: tuple[Path, ...] = ()
     """The settings files read, least important first."""
@@ -179,25 +159,46 @@ def read_settings(path: Path) -> tuple[dict[str, Any], list[Problem]]:
         return {}, [Problem(path, "setup.config.syntax", {"line": _line_of(error) or "?"})]
     except OSError:
         return {}, [Problem(path, "setup.config.unreadable")]
-    flat: dict[str, Any] = {}
+    return _validated(path, raw)
+
+
+def _validated(path: Path, raw: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """Validate the file's settings; each refused key is named with what it expects, and dropped."""
     problems: list[Problem] = []
-    for name, value in raw.items():
-        if name in TABLES and isinstance(value, dict):
-            flat.update({f"{name}.{key}": inner for key, inner in value.items()})
-        else:
-            flat[name] = value
-    good: dict[str, Any] = {}
-    for key, value in flat.items():
-        setting = KNOWN.get(key)
-        if setting is None:
-            problems.append(Problem(path, "setup.config.unknown_key", {"key": key}))
-            continue
+    order = {name: n for n, name in enumerate(raw)}  # problems are said in the file's order
+    for _ in range(len(KEYS) + len(raw) + 1):  # each round drops at least one key: it ends
         try:
-            good[key] = setting.parse(value)
-        except BadValue as bad:
-            shown = value if isinstance(value, (str, int, float)) else type(value).__name__
-            problems.append(Problem(path, bad.key, {"key": key, "value": shown, **bad.params}))
+            settings = FileSettings.model_validate(raw)
+            break
+        except ValidationError as error:
+            for problem in error.errors(include_input=False, include_url=False):
+                loc = [str(part) for part in problem["loc"]]
+                table = loc[0] == "data_protection" and len(loc) > 1
+                key = ".".join(loc[:2]) if table else loc[0]
+                if problem["type"] == "extra_forbidden" or (loc[0] == "data_protection" and not table):
+                    sentence, params = "setup.config.unknown_key", {}
+                else:
+                    sentence, params = _EXPECTED.get(key, ("setup.config.expect_text", {}))
+                value = _drop(raw, loc[:2] if table else loc[:1])
+                shown = value if isinstance(value, (str, int, float)) else type(value).__name__
+                if not any(p.params.get("key") == key for p in problems):
+                    problems.append(Problem(path, sentence, {"key": key, "value": shown, **params}))
+    else:  # pragma: no cover - cannot happen: every round drops what it refused
+        return {}, problems
+    problems.sort(key=lambda p: order.get(str(p.params["key"]).split(".")[0], len(order)))
+    good = settings.model_dump(exclude_none=True, exclude={"data_protection"})
+    if settings.data_protection is not None:
+        given = settings.data_protection.model_fields_set
+        good.update({f"data_protection.{name}": getattr(settings.data_protection, name) for name in given})
     return good, problems
+
+
+def _drop(raw: dict[str, Any], loc: list[str]) -> Any:
+    """Remove the value at `loc` from the file's settings; returns it (None if already gone)."""
+    holder = raw
+    for part in loc[:-1]:
+        holder = holder.get(part) if isinstance(holder, dict) else None
+    return holder.pop(loc[-1], None) if isinstance(holder, dict) else None
 
 
 def load_config(path: Path | None = None) -> Config:

@@ -356,9 +356,10 @@ def _problems(error: ValidationError) -> list[tuple[str, str, dict]]:
     problems = []
     for detail in error.errors(include_input=False, include_url=False, include_context=True):
         kind = detail["type"]
-        if kind == "value_error" and "unknown id" in detail["msg"]:
-            what = detail["msg"].removeprefix("Value error, ").split(" refers")[0]
-            problems.append(("(document)", "problem.reference", {"detail": what}))
+        if kind == "value_error" and "unknown" in detail["msg"] and " id" in detail["msg"]:
+            for line in detail["msg"].removeprefix("Value error, ").split("; "):
+                place, _, target = line.removesuffix(" id").partition(" refers to an unknown ")
+                problems.append((place, f"problem.unknown_{target}", {}))
             continue
         # Only the lengths are passed on: other contexts may quote what the file expected or held.
         params = dict(detail.get("ctx", {})) if kind == "text_too_long" else {}
@@ -569,7 +570,7 @@ def list_meetings(folder: Path | None = None, lang: str | None = None) -> list[M
     Read through the index kept beside the meetings (meeting_index.py): only files changed since
     the last listing are read and validated again.
     """
-    from .meeting_index import list_meetings as indexed  # it imports this module
+    from .services.meeting_index import list_meetings as indexed  # it imports this module
 
     return indexed(folder, lang)[0]
 

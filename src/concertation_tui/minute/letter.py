@@ -18,12 +18,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..glossary import find as find_terms
+from ..language_tools.glossary import find as find_terms
 from ..model import Action, ActionStatus, Attendance, ParticipantKind, ViewAspect
 from ..model.checks import carrier_name, is_collective
-from ..wording import with_roles, role_for_person, spoken_name, to_you, who, wording
+from ..language_tools.wording import with_roles, role_for_person, spoken_name, to_you, who, wording
 from .context import Context
 from .docx_helpers import Span, bold
+from .network_picture import letter_section as network_map
 from .text import capitalised, quote, sentence
 
 OPEN = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.NOT_DONE)
@@ -233,7 +234,7 @@ def _who_to_call(c: Context, out: Letter) -> None:
             key = "plain.call_mail" if "@" in contact else "plain.call_phone"
             out.add("para", _s(c, key, name=spoken_name(m, reference)), " ", bold(contact), ".")
     if m.between_meetings.strip():
-        from ..language import sentences
+        from ..language_tools.words import sentences
 
         for line in sentences(out.you(m.between_meetings)):
             out.add("para", line, source=("between_meetings", ""))
@@ -295,14 +296,20 @@ def _closing(c: Context, out: Letter) -> None:
         out.blocks[-1].keep_with_next = False
 
 
-SECTIONS = (_greeting, _who_was_there, _what_you_said, _decided, _still_open, _series_end, _who_to_call, _next_meeting,
+def _network_map(c: Context, out: Letter) -> None:
+    """The map of the person's network: a picture, written in its place by network_picture.py."""
+    if c.meeting.network_map:
+        out.add("network_map")
+
+
+SECTIONS = (_greeting, _who_was_there, _what_you_said, _network_map, _decided, _still_open, _series_end, _who_to_call, _next_meeting,
             _closing)
 
 
 def _explain(c: Context, blocks: list[Block]) -> list[Block]:
     """After the block where a glossary term is first used (outside the person's quoted words), its
     explanation, once."""
-    from ..glossary import terms
+    from ..language_tools.glossary import terms
 
     known = terms(c.lang)
     explained: set[str] = set()
@@ -369,6 +376,8 @@ def write_letter(c: Context) -> None:
             w.indented(block.line, left_cm=1.2, **fmt)
         elif block.kind == "signature":
             w.para(block.line, "Signature", **fmt)
+        elif block.kind == "network_map":
+            network_map(c)
         elif block.kind == "signature_line":
             w.para(block.line, space_after=Cm(0), **fmt)
         else:

@@ -30,6 +30,7 @@ from ..model.coordination import FlagKind, flags
 from ..model.outcomes import CARRIED_AGAIN, is_finished, left_paused, outcome
 from .context import Context
 from .docx_helpers import Group, bold, italic, muted, quoted
+from .network_picture import professional_section as network_map
 from .text import capitalised, names, quote, sentence
 
 PROFESSIONALS = (ParticipantKind.PARTNER, ParticipantKind.FACILITATOR)
@@ -752,7 +753,7 @@ def _data_protection(c: Context) -> None:
 
 
 SECTIONS: tuple[Callable[[Context], None], ...] = (
-    _opening, _to_do, _participants, _frame, _agenda, _review, _person_view, _network, _contributions,
+    _opening, _to_do, _participants, _frame, _agenda, _review, _person_view, _network, network_map, _contributions,
     _shared_picture, _actions, _between, _open_questions, _next_meeting, _series_end, _distribution,
     _data_protection,
 )

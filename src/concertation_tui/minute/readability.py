@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..glossary import terms
-from ..language import fold, sentences, word_count
+from ..language_tools.glossary import terms
+from ..language_tools.words import fold, sentences, word_count
 from ..model import Meeting
 from ..model.checks import Finding, Level
-from ..wording import mentions
+from ..language_tools.wording import mentions
 
 LONGEST = 15
 """Words a sentence of the letter may hold."""

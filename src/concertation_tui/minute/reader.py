@@ -48,8 +48,14 @@ def visible_meeting(meeting: Meeting, recipient_id: str | None, *, override: boo
         })
         for a in meeting.actions
     ]
+    someone = t("minute.map.someone", lang)
+    network = [
+        n if n.id in kept else n.model_copy(update={"name": someone, "link": "", "participant_id": ""})
+        for n in meeting.network
+    ]
     return meeting.model_copy(
         update={
+            "network": network,
             "contributions": readable(meeting.contributions),
             "person_views": readable(meeting.person_views),
             "steps": readable(meeting.steps),

@@ -152,6 +152,23 @@ class Phase(StrEnum):
     CLOSE = "close"
 
 
+class MapSector(StrEnum):
+    """The four sectors of the person's network map (as easyNWK draws them)."""
+
+    FAMILY = "family"
+    FRIENDS = "friends"  # friends and neighbours
+    WORK_SCHOOL = "work_school"  # colleagues, school, club
+    SERVICES = "services"  # professional services
+
+
+class TieKind(StrEnum):
+    """How the person lives a tie of their network map."""
+
+    SUPPORTIVE = "supportive"
+    FRAGILE = "fragile"
+    CONFLICTING = "conflicting"
+
+
 class Edition(StrEnum):
     PROFESSIONAL = "professional"
     PERSON = "person"

@@ -104,7 +104,8 @@ def follow_up(previous: Meeting, *, previous_file: str, agenda: list[AgendaItem]
         support_person_id=previous.support_person_id,
         reference_person_id=previous.reference_person_id,
         between_meetings=previous.between_meetings,
-        network=[m.model_copy() for m in previous.network],
+        network=[m.model_copy(deep=True) for m in previous.network],
+        network_map=[p.model_copy() for p in previous.network_map],  # this meeting's map starts from the last
         consent=consent,
         agenda=items,
         speaking_order=list(previous.speaking_order),

@@ -31,15 +31,18 @@ from .enums import (
     ItemOutcome,
     ItemState,
     Language,
+    MapSector,
     Nature,
     ParticipantKind,
     Phase,
     PictureKind,
     SeriesEnd,
     StepStatus,
+    TieKind,
     ViewAspect,
     VisibilityKind,
 )
+from . import references
 from .text import check_text, clean_text
 
 FORMAT_VERSION = 3
@@ -220,6 +223,21 @@ class NetworkMember(Record):
     """What they contribute or offer."""
     participant_id: str = ""
     """If they are also invited to the meeting, their participant id."""
+    visibility: Visibility = Field(default_factory=Visibility)
+    """Who may read their name in a copy of the minute: elsewhere they are « une personne proche »."""
+
+
+class MapPlacement(Record):
+    """Where the person places someone on the map of their network: sector, closeness and tie."""
+
+    who_id: str
+    """Id of a member of the person's network, or of a participant (a partner's service)."""
+    sector: MapSector = MapSector.FAMILY
+    """family, friends (and neighbours), work_school (colleagues, school, club) or services."""
+    ring: int = Field(default=2, ge=1, le=3)
+    """Closeness, as the person feels it: 1 very close, 2 close, 3 further away."""
+    tie: TieKind = TieKind.SUPPORTIVE
+    """supportive, fragile or conflicting."""
 
 
 class DomainConsent(Record):
@@ -594,6 +612,8 @@ class Progress(Record):
     """The current speaker of the round table."""
     draft: str = ""
     """Text typed in the live typing area and not recorded yet: kept so a dropped connection loses nothing."""
+    room_hidden: bool = False
+    """The facilitator hid the room's screen (`concertation show`): it shows nothing until shown again."""
 
 
 class Meeting(Record):
@@ -637,6 +657,8 @@ class Meeting(Record):
     """Who the person calls when things go wrong, and how."""
     network: list[NetworkMember] = Field(default_factory=list)
     """The people and institutions the person names as resources."""
+    network_map: list[MapPlacement] = Field(default_factory=list)
+    """The map of the person's network, built with them: each member and partner by sector and closeness."""
     consent: SharingConsent = Field(default_factory=SharingConsent)
     """The person's consent to the meeting and to information sharing."""
     agenda: list[AgendaItem] = Field(default_factory=list)
@@ -686,53 +708,22 @@ class Meeting(Record):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Meeting:
-        """Every id a part refers to must exist: a dangling reference is a damaged file."""
-        participants = {p.id for p in self.participants}
-        items = {i.id for i in self.agenda}
-        if len(participants) != len(self.participants):
+        """Every id a part refers to must exist: a dangling reference is a damaged file (model/references.py
+        declares which field refers to what)."""
+        if len({p.id for p in self.participants}) != len(self.participants):
             raise ValueError("two participants have the same id")
-        if len(items) != len(self.agenda):
+        if len({i.id for i in self.agenda}) != len(self.agenda):
             raise ValueError("two agenda items have the same id")
-
-        def need(ids: list[str] | str, known: set[str], what: str) -> None:
-            for ref in [ids] if isinstance(ids, str) else ids:
-                if ref and ref not in known:
-                    raise ValueError(f"{what} refers to an unknown id")
-
-        need(self.facilitator_id, participants, "facilitator_id")
-        need(self.minute_taker_id, participants, "minute_taker_id")
-        need(self.support_person_id, participants, "support_person_id")
-        need(self.reference_person_id, participants, "reference_person_id")
-        need(self.speaking_order, participants, "speaking_order")
-        need(self.next_meeting.invitees, participants, "next_meeting.invitees")
-        for member in self.network:
-            need(member.participant_id, participants, "network.participant_id")
-        for consent in self.consent.domains:
-            need(consent.participants, participants, "consent.domains.participants")
-        need(self.consent.minute_readers or [], participants, "consent.minute_readers")
-        need(self.consent.minute_decided_by, participants, "consent.minute_decided_by")
-        for c in self.contributions:
-            need(c.speaker_id, participants, "contributions.speaker_id")
-            need(c.item_id, items, "contributions.item_id")
-            need(c.visibility.recipients, participants, "contributions.visibility")
-        for v in self.person_views:
-            need(v.item_id, items, "person_views.item_id")
-            need(v.visibility.recipients, participants, "person_views.visibility")
-        for s in self.steps:
-            need(s.carrier_id, participants, "steps.carrier_id")
-            need(s.item_id, items, "steps.item_id")
-        for line in self.picture:
-            need(line.voice_id, participants, "picture.voice_id")
-        for r in self.scales:
-            need(r.voice_id, participants, "scales.voice_id")
-        for d in self.disagreements:
-            need(d.between, participants, "disagreements.between")
-            need([p.participant_id for p in d.positions], participants, "disagreements.positions")
-        for a in self.actions:
-            need(a.carrier_id, participants, "actions.carrier_id")
-            need(a.supporters, participants, "actions.supporters")
-            need(a.checker_id, participants, "actions.checker_id")
-            need(a.item_id, items, "actions.item_id")
+        broken = references.dangling(self)
+        if broken:
+            # one line per place, read back by the store to name each in words
+            raise ValueError("; ".join(f"{place} refers to an unknown {target} id" for place, target in broken))
+        # a placement on the network map names a participant or a member of the person's network
+        people = {p.id for p in self.participants} | {m.id for m in self.network}
+        misplaced = [n for n, place in enumerate(self.network_map, start=1) if place.who_id not in people]
+        if misplaced:
+            raise ValueError(f"network_map n° {misplaced[0]} › who_id refers to an unknown participant id")
+        references.clear_stale(self)
         return self
 
     # -- lookups -----------------------------------------------------------------------------------

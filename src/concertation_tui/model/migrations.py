@@ -24,10 +24,13 @@ def _v1_to_v2(document: Document) -> Document:
 
 
 def _v2_to_v3(document: Document) -> Document:
-    """Version 3 adds how the letter says each action to the person (`actions[].person_wording`), and the
-    minute's decision record: an agenda item's `outcome`, each party's `positions` in a disagreement, the
-    meeting's `conclusion`, who made an issue (`by`). A version-2 file has none of them, all optional:
-    the letter proposes each wording by rules, the minute derives the outcomes. Nothing else changes."""
+    """Version 3 adds how the letter says each action to the person (`actions[].person_wording`), the
+    minute's decision record (an agenda item's `outcome`, each party's `positions` in a disagreement, the
+    meeting's `conclusion`, who made an issue: `by`), the map of the person's network (`network_map`),
+    who may read a network member's name (`network[].visibility`) and whether the room's screen is hidden
+    (`progress.room_hidden`). A version-2 file has none of them, all optional: the letter proposes each
+    wording by rules, the minute derives the outcomes, there is no map yet, members are named wherever the
+    minute goes and the room's screen is shown. Nothing is written."""
     return document
 
 

@@ -24,8 +24,8 @@ class Note:
     """Any record written about the person, seen the same way."""
 
     kind: str
-    """'contribution', 'person_view', 'step', 'picture', 'disagreement', 'scale', 'question', 'action' or
-    'review' (an action carried from the previous meeting)."""
+    """'contribution', 'person_view', 'step', 'picture', 'disagreement', 'scale', 'question', 'action',
+    'review' (an action carried from the previous meeting) or 'member' (a member of the person's network)."""
     id: str
     text: str
     domains: tuple[Domain, ...]
@@ -79,6 +79,9 @@ def notes(meeting: Meeting) -> list[Note]:
         concerned = tuple(p for p in (a.carrier_id, *a.supporters, a.checker_id) if p)
         found.append(Note(kind, a.id, text, domains(a.domains, a.item_id), WRITTEN, a.item_id, a.carrier_id,
                           concerned))
+    # A member of the person's network, by name: a copy that may not name them says « une personne proche »
+    # (minute/reader.py), in its text and in the picture of the network.
+    found += [Note("member", n.id, n.name, (), n.visibility) for n in meeting.network]
     return found
 
 

@@ -29,6 +29,26 @@ def run(path: Path | None, *, lang: str | None = None, theme: str | None = None)
     return int(code)
 
 
+def show(path: Path, *, lang: str | None = None, theme: str | None = None) -> int:
+    """The room's screen: follow `path`, read-only, until closed; return the program's exit code."""
+    from .safety import scrub_environment
+
+    scrub_environment()
+    from .room import RoomApp
+
+    from ..config import load_config
+
+    config = load_config()
+    if not theme and not config.theme:
+        theme = _theme_for_terminal()
+    app = RoomApp(path, lang=lang or config.language, theme=theme or config.theme)
+    result = app.run()
+    code = app.return_code
+    if code is None:
+        code = result if isinstance(result, int) else 0
+    return int(code)
+
+
 def _theme_for_terminal() -> str | None:
     """With 16 colours (the Linux console, TERM=screen or xterm, ssh without COLORTERM on some servers)
     Textual's default theme is approximated into uneven greys: the terminal's own palette reads better.
@@ -43,4 +63,4 @@ def _theme_for_terminal() -> str | None:
     return "ansi-dark" if system in ("standard", "windows") else None
 
 
-__all__ = ["run"]
+__all__ = ["run", "show"]

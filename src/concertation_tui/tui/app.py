@@ -23,11 +23,12 @@ from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
 from .. import store
+from ..services import room_link
 from ..config import Config, load_config
 from ..i18n import resolve_language
-from ..model import Meeting, Phase, PrivatePart, TimeSpan, now, readiness
+from ..model import Meeting, Phase, now, readiness
+from ..model import ops, timing
 from ..model.checks import Finding
-from . import timing
 from .commands import MeetingCommands, Palette, ThemeCommands, theme_label
 from .early_keys import KeyAfterTyping, KeysReleased
 from .keys_help import KeysPanel, hide_keys_help, keys_help_shown, toggle_keys_help
@@ -35,7 +36,7 @@ from .safety import WRITE_LOCK, SafeAppMixin, message
 from .screens import MODE_SCREENS, import_steps
 from .screens.base import MeetingScreen
 from .screens.private import PrivateCover
-from .text import Localized, key, tr
+from .text import Localized, key, tr, tr_in
 from .themes import HIGH_CONTRAST, THEMES
 from .widgets import AppBar, Banner
 
@@ -46,6 +47,8 @@ SAVE_DELAY = 0.5
 """Seconds between a change and the start of its save (changes in between are saved together)."""
 RETRY_DELAY = 3.0
 """Seconds before a failed save is tried again."""
+ROOM_LOOK_SECONDS = 1.0
+"""How often the console looks whether a room's screen follows (one listing of a small folder)."""
 WARM_UP_DELAY = 0.5
 """Seconds after the start before the other steps' code is imported, in a thread (see `_warm_up`)."""
 
@@ -80,7 +83,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         key("f5", "phase('actions')", "actions", priority=True, show=False),
         key("f6", "phase('close')", "close", priority=True, show=False),
         key("f8", "private_time", "private_time", priority=True),
+        # Terminals send shift+F2 and shift+F8 either with a shift modifier or as F14 and F20: both.
+        key("shift+f8,f20", "room_screen", "room_screen", priority=True, show=False, key_display="shift+F8"),
         key("f10", "coordination", "coordination", priority=True),
+        key("shift+f2,f14", "network_map", "network_map", priority=True, show=False, key_display="shift+F2"),
         key("f12", "phase('reread')", "reread", priority=True, show=False),
         key("ctrl+p", "command_palette", "palette", priority=True, show=False),
         key("ctrl+q", "quit", "quit", priority=True, show=False),
@@ -111,6 +117,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self.lock: store.MeetingLock | None = None
         self.read_only = ""
         """Empty when this session may write the meeting; else the sentence saying who holds it."""
+        self._last_result: Any = None  # what the last operation returned (see create)
         self.save_error = ""
         self.saved_at: dt.datetime | None = None
         self.open_error = ""
@@ -124,6 +131,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._change_count = 0
         self._saved_count = 0
         self._save_timer = None
+        self.scale_question = ""
+        """The last question asked with the 0-10 scale in this session, asked again by default."""
+        self.review_offered: set[str] = set()
+        """The meetings whose review of carried actions was already offered in this session (once each)."""
         self.typed_draft: str | None = None
         """The typing area's text as of the last key (set on every change, read by the emergency
         writes from a thread); None when no typing area has been shown."""
@@ -137,6 +148,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         """Where a key on its way belongs among the held keys: those before it were typed before it."""
         self._replay_step_out = False
         self._priority_cache: tuple[tuple[Any, Any] | None, frozenset[str]] = (None, frozenset())
+        self.room_followers = 0
+        """How many room's screens (`concertation show`) follow the open meeting."""
         """A held key was given back and its round trip is not over yet (see on_keys_released)."""
         for found in THEMES:
             self.register_theme(found)
@@ -155,6 +168,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     async def on_mount(self) -> None:
         self.set_timer(WARM_UP_DELAY, self._warm_up)
+        self.set_interval(ROOM_LOOK_SECONDS, self._look_at_room)
         if self.theme_problem:
             self.say(tr("theme_unknown", name=self.theme_problem), "warning")
         if self.config.problem:
@@ -215,8 +229,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     # -- changes and saving -----------------------------------------------------------------------
 
-    def change(self, edit: Callable[[Meeting], Any], *, quiet: bool = False, refresh: bool = True) -> bool:
-        """Apply `edit` to the meeting, refresh what is shown and schedule the save.
+    def change(self, edit: Callable[..., Any], *args: Any, quiet: bool = False, refresh: bool = True,
+               **params: Any) -> bool:
+        """Apply `edit(meeting, *args, **params)` (an operation of model/ops.py) to the meeting, refresh
+        what is shown and schedule the save.
 
         Refused (False) when the meeting is read-only; `quiet` refuses without saying so. `refresh`
         False keeps the screens as they are (a change nothing else shows, such as the typing draft).
@@ -227,9 +243,15 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             if not quiet:
                 self.say(tr("read_only_refused"), "warning")
             return False
-        edit(self.meeting)
+        self._last_result = edit(self.meeting, *args, **params)
         self.meeting_changed(refresh=refresh)
         return True
+
+    def create(self, operation: Callable[..., Any], *args: Any, **params: Any) -> Any:
+        """Apply an operation that adds something (ops.add_action…) and return what it added; None when
+        the meeting is read-only."""
+        self._last_result = None
+        return self._last_result if self.change(operation, *args, **params) else None
 
     def meeting_changed(self, *, refresh: bool = True) -> None:
         """The model changed: schedule the save, refresh the screens. Nothing here grows with the
@@ -276,11 +298,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._save_timer = None
         if self.meeting is None or self.path is None or self.read_only:
             return
-        self._save_in_thread(self._change_count)
+        self._save_in_thread(self._change_count, self.language)
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="save")
-    def _save_in_thread(self, count: int) -> None:
-        """Serialise the meeting and write it, here off the UI thread; report back to the UI thread."""
+    def _save_in_thread(self, count: int, lang: str) -> None:
+        """Serialise the meeting and write it, here off the UI thread; report back to the UI thread, in
+        `lang` (a thread has no running app to ask)."""
         with WRITE_LOCK:  # whoever holds it writes the newest snapshot: an older one never lands last
             try:
                 snapshot = self._take_snapshot()
@@ -293,11 +316,11 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             try:
                 store.write_private(path, data, generations=True)
             except store.SaveError as error:
-                sentence = error.sentence(self.language)
+                sentence = error.sentence(lang)
                 self.call_from_thread(self._save_failed, sentence)
                 return
             except Exception as error:  # noqa: BLE001 - any failure is said, never a crash
-                sentence = tr("save_failed_other", reason=type(error).__name__)
+                sentence = tr_in(lang, "save_failed_other", reason=type(error).__name__)
                 self.call_from_thread(self._save_failed, sentence)
                 return
         if not get_current_worker().is_cancelled:
@@ -334,6 +357,21 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def save_state_text(self) -> str:
         if self.meeting is None:
             return ""
+        room = self.room_state_text()
+        save = self._save_words()
+        return f"{room} · {save}" if room else save
+
+    def room_state_text(self) -> str:
+        """Whether a room's screen follows, and whether it is hidden: said beside the save state."""
+        if self.meeting is None:
+            return ""
+        hidden = self.meeting.progress.room_hidden
+        short = "_short" if self.size.width < 120 else ""  # the step keys need the room at 80 columns
+        if self.room_followers:
+            return tr(("room.followed_hidden" if hidden else "room.followed") + short)
+        return tr("room.hidden_only" + short) if hidden else ""
+
+    def _save_words(self) -> str:
         if self.read_only:
             return tr("save.read_only")
         if self.save_error:
@@ -575,9 +613,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "help_scroll":
             return bool(self.screen.query(KeysPanel))  # else the key is the focused widget's
-        if self.covered and action not in ("private_time", "quit", "toggle_help"):
+        if self.covered and action not in ("private_time", "quit", "toggle_help", "room_screen"):
             return False
-        if action in ("phase", "private_time", "coordination") and self.meeting is None:
+        if action in ("phase", "private_time", "coordination", "room_screen", "network_map") and self.meeting is None:
             return False
         if action == "phase" and isinstance(self.screen, ModalScreen) and not isinstance(self.screen, CommandPalette):
             return False  # a dialog is open: it is closed (Escape) or saved first
@@ -595,7 +633,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         if self.meeting.progress.phase is not phase:
             # Saved (the next opening comes back here), never drawn: no screen is redrawn for it,
             # neither the step being left nor the one shown next (see MeetingScreen.show_meeting).
-            if not self.change(lambda m: setattr(m.progress, "phase", phase), quiet=True, refresh=False):
+            if not self.change(ops.set_phase, phase, quiet=True, refresh=False):
                 self.meeting.progress.phase = phase  # read-only: move around without saving
         await self.switch_mode(name)
 
@@ -608,6 +646,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def action_change_theme(self) -> None:
         """The themes by their French names (Textual's own list shows « high-contrast »)."""
         self.push_screen(Palette(providers=[ThemeCommands], placeholder=tr("theme.placeholder")))
+
+    def action_network_map(self) -> None:
+        """shift+F2, from every step: the map of the person's network; the same key closes it."""
+        from .screens.network_map import show_network_map
+
+        show_network_map(self)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
@@ -629,6 +673,28 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def action_hide_help_panel(self) -> None:
         hide_keys_help(self)
 
+    # -- the room's screen (room_link.py, room.py) ---------------------------------------------------
+
+    def _look_at_room(self) -> None:
+        count = room_link.followers(self.path) if self.path is not None and self.meeting is not None else 0
+        if count == self.room_followers:
+            return
+        if count and not self.room_followers:
+            self.say(tr("room.now_following"))
+        elif not count:
+            self.say(tr("room.no_longer_following"))
+        self.room_followers = count
+        self.refresh_save_state()
+
+    def action_room_screen(self) -> None:
+        """Hide or show the room's screen (saved in the meeting file, which the room's screen follows)."""
+        if self.meeting is None:
+            return
+        hidden = not self.meeting.progress.room_hidden
+        if self.change(ops.set_room_hidden, hidden, refresh=False):
+            self.say(tr("room.hidden_now" if hidden else "room.shown_now"))
+            self.refresh_save_state()
+
     # -- private time -------------------------------------------------------------------------------
 
     @property
@@ -648,16 +714,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             if not timing.private_running(self.meeting):
                 return
             part = self.meeting.private_parts[-1]
-
-            def close(m: Meeting) -> None:
-                part.span.end = max(at, part.span.start)
-
-            self.change(close, quiet=True)
+            self.change(ops.end_private_part, at, quiet=True)
             from .dialogs.forms import TextPrompt
 
             def keep_reason(reason: str | None) -> None:
                 if reason is not None and reason.strip():
-                    self.change(lambda m: setattr(part, "reason", reason.strip()))
+                    self.change(ops.set_fields, part, reason=reason)
 
             await self.push_screen(
                 TextPrompt(tr("private.reason_title"), tr("private.reason_caption"), part.reason,
@@ -667,7 +729,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return
         at = self.now()
         if not timing.private_running(self.meeting):
-            self.change(lambda m: m.private_parts.append(PrivatePart(span=TimeSpan(start=at))), quiet=True)
+            self.change(ops.start_private_part, at, quiet=True)
         await self._cover()
 
     # -- quitting -----------------------------------------------------------------------------------

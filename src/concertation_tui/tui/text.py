@@ -24,14 +24,21 @@ TIP_PREFIX = "tip."
 
 
 def current_lang() -> str:
-    try:
+    """The running app's language, on the UI thread. A worker thread has no running app in its context:
+    it is handed the language when started and says its sentences with `tr_in`."""
+    try:  # any App that says its language: ours, or a test's bare one
         return getattr(active_app.get(), "language", None) or resolve_language(None)
-    except LookupError:
+    except LookupError:  # no app: a thread, or the command line
         return resolve_language(None)
 
 
 def tr(key: str, /, **params: object) -> str:
     return t(f"tui.{key}", current_lang(), **params)
+
+
+def tr_in(lang: str, key: str, /, **params: object) -> str:
+    """`tr` in a language given explicitly: what a worker thread says."""
+    return t(f"tui.{key}", lang, **params)
 
 
 def lbl(value: Enum) -> str:

@@ -25,6 +25,7 @@ from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
 from .finding import TypedSearch, find_match, plain_text
+from .host import meeting_app
 from .text import Localized, tr
 
 PHASES = ("prepare", "open", "live", "actions", "close")
@@ -58,11 +59,10 @@ class AppBar(Horizontal):
         self.update_save_state()
 
     def update_save_state(self) -> None:
-        app = self.app
-        text = app.save_state_text() if hasattr(app, "save_state_text") else ""
+        host = meeting_app(self.app)
         label = self.query_one("#save-state", Label)
-        label.update(Content(text))
-        label.set_class(bool(getattr(app, "save_error", "")), "-failed")
+        label.update(Content(host.save_state_text() if host else ""))
+        label.set_class(bool(host and host.save_error), "-failed")
 
 
 class Box(Vertical):
@@ -238,6 +238,7 @@ class Field(Localized, Input):
         super().__init__(*args, **kwargs)
         self._localize()
         self.BINDING_GROUP_TITLE = tr("field.help_title")  # the help panel's heading (Textual says "Input")
+        self.cursor_blink = False  # steady, as in the typing area: no repaint twice a second over SSH
 
 
 class ShortText(Localized, TextArea):

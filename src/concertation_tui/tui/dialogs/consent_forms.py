@@ -18,10 +18,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 from textual.widgets.option_list import Option
 
-from ...model import ConsentStatus, Domain, DomainConsent, DomainSharing, Meeting, ParticipantKind
+from ...model import ConsentStatus, Domain, DomainConsent, DomainSharing, Meeting, ParticipantKind, ops
 from ...model.people_order import everyone_in_order
 from ...model.sharing import notes
-from ..format import date_text
+from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, key, lbl, tr
 from ..widgets import Choices
@@ -68,20 +68,6 @@ def sharing_people(meeting: Meeting) -> list[str]:
     return [p.id for p in everyone_in_order(meeting) if p.kind is not ParticipantKind.PERSON][:9]
 
 
-def apply_domain(meeting: Meeting, domain: Domain, values: dict[str, Any], today=None) -> None:
-    """Records the sharing of one domain; a consent said per domain is a partial consent (dated today
-    when it had no date)."""
-    if meeting.consent.status is not ConsentStatus.PARTIAL:
-        meeting.consent.status = ConsentStatus.PARTIAL
-        meeting.consent.needs_confirmation = False
-        meeting.consent.date = meeting.consent.date or today
-    rules = [r for r in meeting.consent.domains if r.domain is not domain]
-    sharing = values["sharing"]
-    if sharing != UNSAID:
-        participants = values["participants"] if sharing is DomainSharing.NAMED else []
-        rules.append(DomainConsent(domain=domain, sharing=sharing, participants=participants))
-    order = list(Domain)
-    meeting.consent.domains = sorted(rules, key=lambda r: order.index(r.domain))
 
 
 def concerned_domains(meeting: Meeting) -> list[Domain]:
@@ -169,7 +155,7 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
 
         def done(values: dict | None) -> None:
             if values:
-                self.app.change(lambda m: apply_domain(m, domain, values, self._today()))  # type: ignore[attr-defined]
+                self._share(domain, values)
                 self.refresh_view()
 
         self.app.push_screen(domain_form(self.meeting, domain), done)
@@ -183,7 +169,7 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
         domain = Domain(oid)
         value = UNSAID if sharing == UNSAID else DomainSharing(sharing)
         values = {"sharing": value, "participants": []}
-        if self.app.change(lambda m: apply_domain(m, domain, values, self._today())):  # type: ignore[attr-defined]
+        if self._share(domain, values):
             self.refresh_view()
             if choices.highlighted is not None and choices.highlighted < choices.option_count - 1:
                 choices.highlighted += 1  # on to the next domain, as for attendance
@@ -203,8 +189,14 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
         named = list(rule.participants) if rule is not None and rule.sharing is DomainSharing.NAMED else []
         named = [p for p in named if p != pid] if pid in named else [*named, pid]
         values = {"sharing": DomainSharing.NAMED if named else UNSAID, "participants": named}
-        if self.app.change(lambda m: apply_domain(m, domain, values, self._today())):  # type: ignore[attr-defined]
+        if self._share(domain, values):
             self.refresh_view()
+
+    def _share(self, domain: Domain, values: dict) -> bool:
+        """Record the domain form's answer (UNSAID: nothing said about the domain)."""
+        sharing = None if values["sharing"] == UNSAID else values["sharing"]
+        return self.app.change(ops.set_domain_sharing, domain, sharing,  # type: ignore[attr-defined]
+                               list(values.get("participants", [])), self._today())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -1,8 +1,8 @@
 """Forms of the shared picture and of the series: steps in progress, lines of the picture, the 0-10
 scale, points of disagreement, the review of a carried action, the closure of the series.
 
-Each `*_form()` returns a `FormDialog`; each `apply_*()` writes its values into the model (called
-inside `app.change`). The widgets and the words follow `meeting_forms`.
+Each `*_form()` returns a `FormDialog`; the screens hand its values to model/ops.py. The widgets and
+the words follow `meeting_forms`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ...model import (
     Step,
     StepStatus,
 )
+from ...model import ops
 from ..text import lbl, tr
 from .forms import FormDialog, FormField
 from .meeting_forms import (
@@ -30,7 +31,6 @@ from .meeting_forms import (
     domains_field,
     enum_options,
     item_options,
-    make_visibility,
     people_options,
     visibility_fields,
 )
@@ -88,15 +88,6 @@ def step_form(meeting: Meeting, step: Step, *, editing: bool, domain: Domain | N
     )
 
 
-def apply_step(step: Step, values: dict[str, Any]) -> None:
-    step.what = values["what"]
-    step.carrier_id = values["carrier_id"]
-    step.domain = values["domain"]
-    step.status = values["status"]
-    step.since = values["since"]
-    if "item_id" in values:
-        step.item_id = values["item_id"] or ""
-    step.visibility = make_visibility(values)
 
 
 # -- the shared picture -----------------------------------------------------------------------------
@@ -122,14 +113,6 @@ def picture_form(meeting: Meeting, line: PictureLine, *, editing: bool, with_ite
     )
 
 
-def apply_picture(line: PictureLine, values: dict[str, Any]) -> None:
-    line.kind = values["kind"]
-    line.text = values["text"]
-    line.voice_id = values["voice_id"] or ""
-    line.domains = values["domains"]
-    if "item_id" in values:
-        line.item_id = values["item_id"] or ""
-    line.visibility = make_visibility(values)
 
 
 # -- the 0-10 scale ---------------------------------------------------------------------------------
@@ -164,12 +147,6 @@ def scale_form(meeting: Meeting, rating: ScaleRating, *, editing: bool, round_le
     )
 
 
-def apply_scale(rating: ScaleRating, values: dict[str, Any]) -> None:
-    rating.question = values["question"]
-    rating.voice_id = values["voice_id"]
-    rating.value = values["value"]
-    rating.comment = values["comment"]
-    rating.domains = values.get("domains", rating.domains)
 
 
 # -- points of disagreement -------------------------------------------------------------------------
@@ -180,36 +157,9 @@ def positions_text(meeting: Meeting, positions: list[Position]) -> str:
     return "\n".join(f"{meeting.name_of(p.participant_id)} : {p.view}" for p in positions if p.view.strip())
 
 
-def _who(meeting: Meeting, name: str) -> str | None:
-    """The participant a typed name stands for: the full name, how they are addressed, else the one name
-    that starts with it (« Julie » for Julie Verhaegen), case-insensitively."""
-    wanted = name.strip().casefold()
-    if not wanted:
-        return None
-    for p in meeting.participants:
-        if wanted in (p.name.strip().casefold(), p.addressed_as.strip().casefold()):
-            return p.id
-    starting = [p.id for p in meeting.participants if p.name.casefold().startswith(wanted)]
-    return starting[0] if len(starting) == 1 else None
-
-
-def parse_positions(meeting: Meeting, text: str) -> tuple[list[Position], str]:
-    """The positions typed in the form, and the first name that is no participant's ("" when none)."""
-    positions: list[Position] = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        name, colon, view = line.partition(":")
-        who = _who(meeting, name) if colon else None
-        if who is None:
-            return [], (name if colon else line).strip()
-        positions.append(Position(participant_id=who, view=view.strip()))
-    return positions, ""
-
-
 def disagreement_form(meeting: Meeting, found: Disagreement, *, editing: bool, intro: str = "") -> FormDialog:
     def validate(values: dict[str, Any]) -> str | None:
-        unknown = parse_positions(meeting, values.get("positions", ""))[1]
+        unknown = ops.parse_positions(meeting, values.get("positions", ""))[1]
         if unknown:
             return tr("disagreement19.unknown_name", name=unknown)
         return _visibility_problem(values)
@@ -233,16 +183,6 @@ def disagreement_form(meeting: Meeting, found: Disagreement, *, editing: bool, i
     )
 
 
-def apply_disagreement(found: Disagreement, values: dict[str, Any], meeting: Meeting | None = None) -> None:
-    """`meeting` (whose participants the typed names are looked up in) is needed for the positions."""
-    found.about = values["about"]
-    found.positions = parse_positions(meeting, values.get("positions", ""))[0] if meeting else found.positions
-    # whoever has a position is a party to the disagreement
-    found.between = list(dict.fromkeys([*values["between"], *(p.participant_id for p in found.positions)]))
-    found.settled = values["settled"]
-    found.resolution = values["resolution"]
-    found.domains = values["domains"]
-    found.visibility = make_visibility(values)
 
 
 # -- the series: is the network still needed? ----------------------------------------------------------
@@ -271,12 +211,3 @@ def closure_form(meeting: Meeting, today: dt.date) -> FormDialog:
         validate=validate,
     )
 
-
-def apply_closure(meeting: Meeting, values: dict[str, Any], today: dt.date) -> None:
-    series = meeting.series
-    if values["reason"] == CONTINUE:
-        series.closed_on, series.closed_reason, series.closed_note = None, None, ""
-        return
-    series.closed_reason = values["reason"]
-    series.closed_on = values["date"] or today
-    series.closed_note = values["note"]

@@ -19,12 +19,24 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioSet, Select, Static
 from textual.widgets.selection_list import Selection
 
-from ..format import date_text, parse_date, parse_time, time_text
+from ...services.display import date_text, parse_date, parse_time, time_text
 from ..early_keys import TakesKeysWhileOpening
 from ..finding import FindSelect
 from ..footer import FittedFooter
 from ..text import Localized, key, tr
 from ..widgets import Choice, Field, Picks, ShortText, Tick
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """What a form returns when its third button (e.g. delete) is pressed instead of saving."""
+
+    button: str
+
+
+DELETE = Pressed("delete")
+FormResult = dict[str, Any] | Pressed | None
+"""A form's answer: the values by field name (saved), a third button pressed, or None (cancelled)."""
 
 
 @dataclass
@@ -81,7 +93,8 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
         self.intro = intro
         self.validate = validate
         self.extra_button = extra_button
-        """(result marker, button words): a third button (e.g. delete) returning {"_button": marker}."""
+        """(result marker, button words): a third button (e.g. delete) whose press the form returns as
+        `Pressed(marker)` instead of the values."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog") as box:
@@ -254,7 +267,7 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
         if event.button.id == "save":
             self.action_save()
         elif event.button.id == "extra" and self.extra_button:
-            self.dismiss({"_button": self.extra_button[0]})
+            self.dismiss(Pressed(self.extra_button[0]))
         else:
             self.action_cancel()
 

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from ...model import Edition, Issue, Meeting
 from ...model.sharing import ConsentConflict, consent_needs_domains, professional_copies
-from ..format import one_line
+from ...services.display import one_line
 from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, key, lbl, tr
 from ..widgets import Choices

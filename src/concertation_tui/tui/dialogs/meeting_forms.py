@@ -1,7 +1,8 @@
-"""The edit forms of the meeting's parts, and how their values are written back into the model.
+"""The edit forms of the meeting's parts.
 
-Each `*_form()` returns a `FormDialog`; each `apply_*()` writes the dialog's values into the model
-(called inside `app.change`, so the save and the refresh follow).
+Each `*_form()` returns a `FormDialog` whose fields are named after the record's fields; the screens
+hand its values to the named operation of model/ops.py (`app.change(ops.edit_step, step, values)`), so
+the save and the refresh follow and no model logic lives here.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from typing import Any
 
 from textual.content import Content
 
-from ...i18n import DEFAULT_LOCALES
 from ...model import (
     Action,
     ActionStatus,
@@ -31,9 +31,10 @@ from ...model import (
     ViewAspect,
     Visibility,
     VisibilityKind,
+    ops,
 )
 from ...model.people_order import everyone_in_order
-from ..format import one_line
+from ...services.display import one_line
 from ..text import lbl, tr
 from .forms import FormDialog, FormField
 
@@ -90,15 +91,6 @@ def _check_times(values: dict[str, Any]) -> str | None:
     return None
 
 
-def apply_details(meeting: Meeting, values: dict[str, Any]) -> None:
-    for name in ("title", "purpose", "date", "start_time", "end_time", "place", "organisation"):
-        setattr(meeting, name, values[name])
-    if values.get("language") is not None:
-        meeting.language = values["language"]
-        # The meeting's own locale (fr_FR, nl_NL...) is kept while it is in the chosen language.
-        wanted = meeting.language.value
-        if not meeting.locale.startswith(wanted):
-            meeting.locale = DEFAULT_LOCALES[wanted]
 
 
 # -- participants ---------------------------------------------------------------------------------------
@@ -106,7 +98,7 @@ def apply_details(meeting: Meeting, values: dict[str, Any]) -> None:
 
 def participant_form(meeting: Meeting, participant: Participant | None, *,
                      kind: ParticipantKind = ParticipantKind.PARTNER) -> FormDialog:
-    p = participant or Participant(name="", kind=kind)
+    p = participant or ops.blank("participants", kind=kind)
     title = tr("participant.edit_title") if participant else tr("participant.add_title")
 
     def validate(values: dict[str, Any]) -> str | None:
@@ -132,19 +124,10 @@ def participant_form(meeting: Meeting, participant: Participant | None, *,
     ], validate=validate)
 
 
-def apply_participant(meeting: Meeting, participant: Participant | None, values: dict[str, Any]) -> Participant:
-    if participant is None:
-        participant = Participant(name=values["name"])
-        meeting.participants.append(participant)
-    for name, value in values.items():
-        setattr(participant, name, value)
-    if participant.kind is ParticipantKind.FACILITATOR and not meeting.facilitator_id:
-        meeting.facilitator_id = participant.id
-    return participant
 
 
 def network_form(meeting: Meeting, member: NetworkMember | None) -> FormDialog:
-    m = member or NetworkMember(name="")
+    m = member or ops.blank("network")
     return FormDialog(tr("network.edit_title") if member else tr("network.add_title"), [
         FormField("name", tr("network.field_name"), value=m.name, required=True),
         FormField("link", tr("network.field_link"), value=m.link),
@@ -155,19 +138,13 @@ def network_form(meeting: Meeting, member: NetworkMember | None) -> FormDialog:
     ], intro=tr("network.intro"))
 
 
-def apply_network(meeting: Meeting, member: NetworkMember | None, values: dict[str, Any]) -> None:
-    if member is None:
-        member = NetworkMember(name=values["name"])
-        meeting.network.append(member)
-    for name, value in values.items():
-        setattr(member, name, value if name != "participant_id" else (value or ""))
 
 
 # -- agenda -------------------------------------------------------------------------------------------
 
 
 def item_form(item: AgendaItem | None) -> FormDialog:
-    i = item or AgendaItem(title="")
+    i = item or ops.blank("agenda")
     return FormDialog(tr("item.edit_title") if item else tr("item.add_title"), [
         FormField("title", tr("item.field_title"), value=i.title, required=True),
         FormField("timebox_minutes", tr("item.field_timebox"), "int", i.timebox_minutes, minimum=0, maximum=600),
@@ -175,18 +152,6 @@ def item_form(item: AgendaItem | None) -> FormDialog:
     ])
 
 
-def apply_item(meeting: Meeting, item: AgendaItem | None, values: dict[str, Any], *,
-               after: int | None = None) -> AgendaItem:
-    if item is None:
-        item = AgendaItem(title=values["title"])
-        if after is None:
-            meeting.agenda.append(item)
-        else:
-            meeting.agenda.insert(after + 1, item)
-    item.title = values["title"]
-    item.timebox_minutes = values["timebox_minutes"] if values["timebox_minutes"] is not None else 0
-    item.domains = values["domains"]
-    return item
 
 
 # -- consent ------------------------------------------------------------------------------------------
@@ -219,21 +184,6 @@ def _reader_fields(meeting: Meeting) -> list[FormField]:
     return fields
 
 
-def apply_consent(meeting: Meeting, values: dict[str, Any], today) -> None:
-    c = meeting.consent
-    changed = values["status"] is not c.status or values["to_meeting"] != c.to_meeting
-    c.to_meeting = values["to_meeting"]
-    c.status = values["status"]
-    c.scope = values["scope"]
-    c.person_words = values["person_words"]
-    c.date = values["date"] or (today if c.status is not ConsentStatus.NOT_ASKED else None)
-    if changed or c.status is not ConsentStatus.NOT_ASKED:
-        c.needs_confirmation = False
-    if "minute_readers" in values:
-        # nobody ticked: not asked (the checks ask for it); else the person's answer, and who gave it
-        c.minute_readers = list(values["minute_readers"]) or None
-        person = meeting.person
-        c.minute_decided_by = (values.get("minute_decided_by") or (person.id if person else "")) if c.minute_readers else ""
 
 
 # -- contributions and the person's words --------------------------------------------------------------
@@ -253,9 +203,6 @@ def _visibility_problem(values: dict[str, Any]) -> str | None:
     return None
 
 
-def make_visibility(values: dict[str, Any]) -> Visibility:
-    kind = values["visibility"]
-    return Visibility(kind=kind, recipients=values["recipients"] if kind is VisibilityKind.RESTRICTED else [])
 
 
 def contribution_form(meeting: Meeting, contribution: Contribution, *, editing: bool) -> FormDialog:
@@ -279,13 +226,6 @@ def contribution_form(meeting: Meeting, contribution: Contribution, *, editing: 
     )
 
 
-def apply_contribution(contribution: Contribution, values: dict[str, Any]) -> None:
-    if "text" in values:
-        contribution.text = values["text"]
-        contribution.speaker_id = values["speaker_id"]
-    contribution.nature = values["nature"]
-    contribution.domains = values["domains"]
-    contribution.visibility = make_visibility(values)
 
 
 def view_form(meeting: Meeting, view: PersonView, *, editing: bool) -> FormDialog:
@@ -314,12 +254,6 @@ def domains_field(meeting: Meeting, record) -> FormField:
                      note=tr("note.domains_consent_note"))
 
 
-def apply_view(view: PersonView, values: dict[str, Any]) -> None:
-    view.text = values["text"]
-    view.item_id = values["item_id"] or ""
-    view.aspect = values["aspect"]
-    view.domains = values.get("domains", view.domains)
-    view.visibility = make_visibility(values)
 
 
 # -- actions --------------------------------------------------------------------------------------------
@@ -370,18 +304,13 @@ def action_form(meeting: Meeting, action: Action, *, editing: bool) -> FormDialo
     )
 
 
-def apply_action(action: Action, values: dict[str, Any]) -> None:
-    for name, value in values.items():
-        if name in ("carrier_id", "checker_id", "item_id"):
-            value = value or ""
-        setattr(action, name, value)
 
 
 # -- close ------------------------------------------------------------------------------------------------
 
 
 def question_form(meeting: Meeting, question: OpenQuestion | None) -> FormDialog:
-    q = question or OpenQuestion(text="")
+    q = question or ops.blank("open_questions")
     return FormDialog(tr("question.edit_title") if question else tr("question.add_title"), [
         FormField("text", tr("question.field_text"), "long", q.text, required=True),
         FormField("item_id", tr("question.field_item"), "choice", q.item_id, item_options(meeting), allow_blank=False),
@@ -400,7 +329,3 @@ def next_meeting_form(meeting: Meeting) -> FormDialog:
         FormField("person_agrees", tr("next.field_person_agrees"), "radio", n.person_agrees, tri_options()),
     ])
 
-
-def apply_next_meeting(meeting: Meeting, values: dict[str, Any]) -> None:
-    for name, value in values.items():
-        setattr(meeting.next_meeting, name, value)

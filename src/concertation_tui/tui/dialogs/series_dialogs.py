@@ -9,8 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ...i18n import label
-from ...model import DomainSharing, Meeting
-from ..format import date_text
+from ...model import DomainSharing, Meeting, ops
+from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
 from ..text import Localized, key, lbl, tr
 
@@ -79,11 +79,7 @@ def confirm_carried_consent(screen, open_form) -> None:
 
     def answer(choice: str | None) -> None:
         if choice == "yes":
-            def edit(m) -> None:
-                m.consent.needs_confirmation = False
-                m.consent.date = today
-
-            if screen.change(edit):
+            if screen.change(ops.confirm_carried_consent, today):
                 app.say(tr("consent_confirm.done"))
         elif choice == "change":
             open_form()

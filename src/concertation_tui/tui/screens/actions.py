@@ -9,11 +9,11 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from ...model import Action, Agreement, Level
+from ...model import Action, Agreement, Level, ops
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms as forms
-from ..dialogs.forms import Confirm
-from ..format import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line
+from ..dialogs.forms import DELETE, Confirm, FormResult
+from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line
 from ..text import cell, key, lbl, tr
 from ..widgets import Box, Choices, Table
 from .base import MeetingScreen
@@ -169,13 +169,13 @@ class ActionsScreen(MeetingScreen):
         return self.meeting.action(aid) if aid else None
 
     def edit_action(self, action: Action) -> None:
-        def done(values: dict | None) -> None:
+        def done(values: FormResult) -> None:
             if not values:
                 return
-            if values.get("_button") == "delete":
+            if values == DELETE:
                 self._confirm_remove(action)
                 return
-            self.change(lambda m: forms.apply_action(action, values))
+            self.change(ops.edit_action, action, values)
 
         self.app.push_screen(forms.action_form(self.meeting, action, editing=True), done)
 
@@ -191,30 +191,20 @@ class ActionsScreen(MeetingScreen):
         self.action_edit()
 
     def action_add(self) -> None:
-        draft = Action(what="")
-
-        def done(values: dict | None) -> None:
-            if values and not values.get("_button"):
-                at = self.capp.now()
-                created: list[Action] = []
-
-                def edit(m) -> None:
-                    action = Action(what=values["what"], created_at=at)
-                    forms.apply_action(action, values)
-                    m.actions.append(action)
-                    created.append(action)
-
-                if self.change(edit) and created:
+        def done(values: FormResult) -> None:
+            if isinstance(values, dict):
+                created = self.create(ops.add_action, values, self.capp.now())
+                if created is not None:
                     table = self.query_one("#actions", Table)
-                    table.keep_row(table.row_of(created[0].id) or 0)
+                    table.keep_row(table.row_of(created.id) or 0)
 
-        self.app.push_screen(forms.action_form(self.meeting, draft, editing=False), done)
+        self.app.push_screen(forms.action_form(self.meeting, ops.blank("actions"), editing=False), done)
 
     def _confirm_remove(self, action: Action) -> None:
         self.app.push_screen(
             Confirm(tr("action.remove_title"), tr("action.remove_question", what=one_line(action.what, 80)),
                     yes=tr("form.delete")),
-            lambda yes: yes and self.change(lambda m: m.actions.remove(action)),
+            lambda yes: yes and self.change(ops.remove_record, "actions", action.id),
         )
 
     def action_remove(self) -> None:
@@ -227,14 +217,14 @@ class ActionsScreen(MeetingScreen):
         if action is None:
             return
         agreement = Agreement(value)
-        if self.change(lambda m: setattr(action, "agreement", agreement)):
+        if self.change(ops.set_fields, action, agreement=agreement):
             table = self.query_one("#actions", Table)
             table.keep_row(table.cursor_row + 1)
 
     def action_reviewed(self) -> None:
         action = self._current()
         if action is not None and action.carried_from is not None:
-            self.change(lambda m: setattr(action, "reviewed", not action.reviewed))
+            self.change(ops.set_fields, action, reviewed=not action.reviewed)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reviewed":

@@ -98,5 +98,8 @@ class MeetingScreen(TakesKeysWhileOpening, Localized, Screen):
                     return self.app.get_key_display(binding)
         return ""
 
-    def change(self, edit) -> bool:
-        return self.capp.change(edit)
+    def change(self, edit, *args, **params) -> bool:
+        return self.capp.change(edit, *args, **params)
+
+    def create(self, operation, *args, **params):
+        return self.capp.create(operation, *args, **params)

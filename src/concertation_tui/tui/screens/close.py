@@ -15,12 +15,12 @@ from textual.widgets.selection_list import Selection
 
 from ... import store
 from ...model import Edition, ItemOutcome, Level, Meeting, OpenQuestion, readiness
+from ...model import ops, timing
 from ...model.outcomes import outcome
-from .. import timing
 from ..dialogs import meeting_forms as forms
-from ..dialogs.forms import Confirm, FormDialog, FormField, TextPrompt
-from ..format import date_text, one_line, time_text
-from ..text import key, lbl, tr
+from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, TextPrompt
+from ...services.display import date_text, one_line, time_text
+from ..text import key, lbl, tr, tr_in
 from ...model.people_order import everyone_in_order
 from ..widgets import Choices, Picks
 from .actions import finding_prompt, go_to_finding
@@ -205,7 +205,7 @@ class CloseScreen(MeetingScreen):
             "close19.conclusion_caption_plain")
         self.app.push_screen(
             TextPrompt(tr("close19.conclusion_title"), caption, m.conclusion),
-            lambda text: text is not None and self.change(lambda m: setattr(m, "conclusion", text.strip())),
+            lambda text: text is not None and self.change(ops.set_fields, m, conclusion=text),
         )
 
     def _choose_outcome(self, item_id: str) -> None:
@@ -220,10 +220,10 @@ class CloseScreen(MeetingScreen):
                       item.outcome or AUTO, options, vertical=True),
         ])
 
-        def done(values: dict | None) -> None:
-            if values:
+        def done(values: FormResult) -> None:
+            if isinstance(values, dict):
                 chosen = values["outcome"]
-                self.change(lambda m: setattr(item, "outcome", None if chosen == AUTO else ItemOutcome(chosen)))
+                self.change(ops.set_fields, item, outcome=None if chosen == AUTO else ItemOutcome(chosen))
 
         self.app.push_screen(form, done)
 
@@ -235,7 +235,7 @@ class CloseScreen(MeetingScreen):
         name = (person.addressed_as or person.name) if person else tr("live.the_person")
         self.app.push_screen(
             TextPrompt(tr("close.word_title"), tr("close.word_caption", name=name), m.last_word),
-            lambda text: text is not None and self.change(lambda m: setattr(m, "last_word", text.strip())),
+            lambda text: text is not None and self.change(ops.set_fields, m, last_word=text),
         )
 
     def action_no_view_reason(self) -> None:
@@ -243,7 +243,7 @@ class CloseScreen(MeetingScreen):
             TextPrompt(tr("close.no_view_reason_title"), tr("close.no_view_reason"),
                        self.meeting.person_view_missing_reason),
             lambda text: text is not None and self.change(
-                lambda m: setattr(m, "person_view_missing_reason", text.strip())),
+                ops.set_fields, self.meeting, person_view_missing_reason=text),
         )
 
     # -- open questions --
@@ -251,14 +251,12 @@ class CloseScreen(MeetingScreen):
     def action_add_question(self) -> None:
         item = timing.current_item(self.meeting)
 
-        def done(values: dict | None) -> None:
-            if values and not values.get("_button"):
-                self.change(lambda m: m.open_questions.append(
-                    OpenQuestion(text=values["text"], item_id=values["item_id"] or "", domains=values["domains"])))
+        def done(values: FormResult) -> None:
+            if isinstance(values, dict):
+                self.change(ops.add_question, values)
 
-        draft = OpenQuestion(text="", item_id=item.id if item else "")
         form = forms.question_form(self.meeting, None)
-        form.fields[1].value = draft.item_id
+        form.fields[1].value = item.id if item else ""
         form.fields[2].value = list(item.domains) if item else []  # the domains of the item it arises from
         self.app.push_screen(form, done)
 
@@ -267,18 +265,13 @@ class CloseScreen(MeetingScreen):
         if q is None:
             return
 
-        def done(values: dict | None) -> None:
+        def done(values: FormResult) -> None:
             if not values:
                 return
-            if values.get("_button") == "delete":
+            if values == DELETE:
                 self._remove_question(q)
                 return
-
-            def edit(m) -> None:
-                q.text = values["text"]
-                q.item_id = values["item_id"] or ""
-
-            self.change(edit)
+            self.change(ops.edit_question, q, values)
 
         self.app.push_screen(forms.question_form(self.meeting, q), done)
 
@@ -286,7 +279,7 @@ class CloseScreen(MeetingScreen):
         self.app.push_screen(
             Confirm(tr("question.remove_title"), tr("question.remove_question", text=one_line(q.text, 80)),
                     yes=tr("form.delete")),
-            lambda yes: yes and self.change(lambda m: m.open_questions.remove(q)),
+            lambda yes: yes and self.change(ops.remove_record, "open_questions", q.id),
         )
 
     def action_remove_question(self) -> None:
@@ -317,7 +310,7 @@ class CloseScreen(MeetingScreen):
         """Editing an open question (Enter on its line) from the palette too (ctrl+p)."""
         from functools import partial
 
-        from ..format import one_line
+        from ...services.display import one_line
 
         return [(tr("palette.edit_question", text=one_line(q.text, 50)), tr("palette.edit_question_help"),
                  partial(self._edit_question, q.id)) for q in self.meeting.open_questions]
@@ -337,23 +330,16 @@ class CloseScreen(MeetingScreen):
 
     def action_next_meeting(self) -> None:
         self.app.push_screen(forms.next_meeting_form(self.meeting),
-                             lambda v: v and self.change(lambda m: forms.apply_next_meeting(m, v)))
+                             lambda v: v and self.change(ops.set_next_meeting, v))
 
     def on_selection_list_selection_toggled(self, event: Picks.SelectionToggled) -> None:
         event.stop()
-        chosen = set(self.query_one("#distribution", Picks).selected)
-
-        def edit(m) -> None:
-            for p in m.participants:
-                p.receives_minute = p.id in chosen
-
-        self.change(edit)
+        self.change(ops.set_distribution, self.query_one("#distribution", Picks).selected)
 
     # -- the end of the meeting, the minute --
 
     def action_end_meeting(self) -> None:
-        at = self.capp.now()
-        self.change(lambda m: timing.end_meeting(m, at))
+        self.change(timing.end_meeting, self.capp.now())
         self.capp.say(tr("close.meeting_ended"))
 
     def action_generate(self) -> None:
@@ -366,7 +352,7 @@ class CloseScreen(MeetingScreen):
             if yes:
                 self.minute_text = tr("close.minute_running")
                 self.refresh_view()
-                self._build(m.model_copy(deep=True), self.capp.path.parent)
+                self._build(m.model_copy(deep=True), self.capp.path.parent, self.capp.language)
 
         if errors:
             self.app.push_screen(Confirm(tr("close.minute_title"), tr("close.minute_errors", count=len(errors)),
@@ -375,21 +361,22 @@ class CloseScreen(MeetingScreen):
             go()
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="minute")
-    def _build(self, meeting: Meeting, folder: Path) -> None:
-        """Build the minute off the UI thread (a copy of the meeting; no widget touched here)."""
+    def _build(self, meeting: Meeting, folder: Path, lang: str) -> None:
+        """Build the minute off the UI thread (a copy of the meeting; no widget touched here), saying what
+        goes wrong in `lang`."""
         try:
             written = write_minutes(meeting, folder)
         except ImportError:
-            self.app.call_from_thread(self._minute_done, None, tr("close.minute_unavailable"))
+            self.app.call_from_thread(self._minute_done, None, tr_in(lang, "close.minute_unavailable"))
             return
         except store.SaveError as error:
             # Nothing writes the minute again by itself: no retry is promised.
-            self.app.call_from_thread(self._minute_done, None, error.sentence(self.app.language, retried=False))
+            self.app.call_from_thread(self._minute_done, None, error.sentence(lang, retried=False))
             return
         except Exception as error:  # noqa: BLE001 - said in words, never a crash screen
             sentence = getattr(error, "sentence", None)
-            text = sentence(self.app.language) if callable(sentence) else tr(
-                "close.minute_failed", reason=type(error).__name__)
+            text = sentence(lang) if callable(sentence) else tr_in(
+                lang, "close.minute_failed", reason=type(error).__name__)
             self.app.call_from_thread(self._minute_done, None, text)
             return
         self.app.call_from_thread(self._minute_done, written, "")

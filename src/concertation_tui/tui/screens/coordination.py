@@ -19,7 +19,6 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from ...model import (
-    Action,
     Domain,
     Meeting,
     ParticipantKind,
@@ -27,9 +26,10 @@ from ...model import (
 )
 from ...model.coordination import Flag, FlagKind, flags, grid
 from ...model.sharing import Note, consent_conflicts, notes, professional_copies, visible_notes
-from .. import timing
+from ...model import ops, timing
 from ..dialogs import meeting_forms
-from ..format import one_line
+from ..dialogs.forms import FormResult
+from ...services.display import one_line
 from ..text import key, lbl, tr
 from ..widgets import Choices, Table
 from . import notes as note_edits
@@ -334,19 +334,12 @@ class CoordinationScreen(ViewScreen):
         what = tr("coordination_view.action_what", domain=lbl(domain)) if domain else ""
         if about:
             what += f" ({about})"
-        draft = Action(what=what, supporters=who, domains=[domain] if domain else [],
-                       item_id=item.id if item else "")
+        draft = ops.blank("actions", what=what, supporters=who, domains=[domain] if domain else [],
+                          item_id=item.id if item else "")
 
-        def done(values: dict | None) -> None:
-            if values and not values.get("_button"):
-                at = self.capp.now()
-
-                def edit(m) -> None:
-                    action = Action(what=values["what"], created_at=at)
-                    meeting_forms.apply_action(action, values)
-                    m.actions.append(action)
-
-                if self.change(edit):
+        def done(values: FormResult) -> None:
+            if isinstance(values, dict):
+                if self.change(ops.add_action, values, self.capp.now()):
                     self.capp.say(tr("action.added"))
 
         self.app.push_screen(meeting_forms.action_form(m, draft, editing=False), done)

@@ -12,11 +12,12 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from ... import issuing, store
-from ...model import Level, Meeting, readiness
+from ... import store
+from ...services import issuing
+from ...model import Level, Meeting, ops, readiness
 from ..dialogs.forms import Notice
 from ..dialogs.issue_forms import ConflictsDialog, issue_form, issued_text
-from ..text import tr
+from ..text import tr, tr_in
 
 GROUP = "issue"
 
@@ -78,7 +79,7 @@ def _ask(app, conflicts: int) -> None:
         app.say(tr("reread.issue_started", version=version))
         app.run_worker(
             partial(_write, app, draft, app.path, bool(values.get("pdf")), values.get("what_changed", ""),
-                    values.get("reason", ""), app.now()),
+                    values.get("reason", ""), app.now(), app.language),
             thread=True, group=GROUP, exclusive=True, exit_on_error=False, name=f"issue-{version}",
         )
         app.refresh_views()
@@ -87,9 +88,8 @@ def _ask(app, conflicts: int) -> None:
                                pdf_available=available), go)
 
 
-def _write(app, draft: Meeting, path: Path, pdf: bool, what_changed: str, reason: str, at) -> None:
-    """In a thread: write the copies from `draft`; no widget touched here."""
-    lang = app.language
+def _write(app, draft: Meeting, path: Path, pdf: bool, what_changed: str, reason: str, at, lang: str) -> None:
+    """In a thread: write the copies from `draft`; no widget touched here; what goes wrong said in `lang`."""
     try:
         issued = issuing.issue_minute(draft, path, pdf=pdf, what_changed=what_changed, consent_reason=reason,
                                       save=False, at=at)
@@ -101,7 +101,7 @@ def _write(app, draft: Meeting, path: Path, pdf: bool, what_changed: str, reason
         return
     except Exception as error:  # noqa: BLE001 - said in words, never a crash screen with the meeting in it
         name = type(error).__name__
-        app.call_from_thread(lambda: _failed(app, tr("reread.issue_failed", reason=name)))
+        app.call_from_thread(_failed, app, tr_in(lang, "reread.issue_failed", reason=name))
         return
     app.call_from_thread(_done, app, draft, issued)
 
@@ -113,7 +113,7 @@ def _failed(app, sentence: str) -> None:
 
 def _done(app, draft: Meeting, issued: issuing.Issued) -> None:
     record = draft.distribution.issues[-1].model_copy(deep=True)
-    recorded = app.change(lambda m: m.distribution.issues.append(record), quiet=True)
+    recorded = app.change(ops.record_issue, record, quiet=True)
     if not recorded:  # read-only since (cannot happen while the lock is held): say it rather than lose it
         app.say(tr("reread.issue_not_recorded"), "error")
     app.push_screen(Notice(tr("reread.issued_title", version=issued.version),

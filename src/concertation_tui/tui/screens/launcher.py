@@ -16,9 +16,9 @@ from textual.widgets.option_list import Option
 from textual import work
 
 from ... import store
-from ...i18n import DEFAULT_LOCALES
-from ...meeting_index import list_meetings
+from ...services.meeting_index import list_meetings
 from ..dialogs.forms import FormDialog, FormField, Notice
+from ..host import meeting_app
 from ..early_keys import TakesKeysWhileOpening
 from ..footer import FittedFooter
 from ..text import Localized, key, tr
@@ -27,7 +27,7 @@ from ..widgets import Banner, Choices
 
 def _templates() -> dict[str, Path]:
     try:
-        from ...templates import meeting_templates
+        from ...services.templates import meeting_templates
     except ImportError:  # pragma: no cover - the templates module ships with the program
         return {}
     try:
@@ -103,8 +103,9 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
         lang = self.app.language  # type: ignore[attr-defined]
         from .reread import minute_due_parts
 
-        today = self.app.now().date() if hasattr(self.app, "now") else dt.date.today()
-        due_days = getattr(getattr(self.app, "config", None), "minute_due_days", 7)
+        host = meeting_app(self.app)
+        today = host.now().date() if host else dt.date.today()
+        due_days = host.config.minute_due_days if host else 7
         from .series import launcher_options  # grouped by series, newest first
 
         # The most recent meetings, and a line saying how many older ones `f` or `concertation list`
@@ -159,7 +160,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
         templates = _templates()
         options = [(_template_title(path), name) for name, path in templates.items()]
         options.append((tr("launcher.empty_template"), ""))
-        from ...templates import default_template
+        from ...services.templates import default_template
 
         wanted = default_template(self.app.language)  # type: ignore[attr-defined]
         default = wanted if wanted in templates else options[0][1]
@@ -174,12 +175,10 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
     async def _create_new(self, values: dict | None) -> None:
         if not values:
             return
-        from ...model import Attendance, Meeting, Participant, ParticipantKind, now
-
         lang = self.app.language  # type: ignore[attr-defined]
         title = values["title"]
         if values["template"]:
-            from ...templates import new_meeting_from_template
+            from ...services.templates import new_meeting_from_template
 
             try:
                 meeting = new_meeting_from_template(values["template"], title=title, day=values["date"],
@@ -188,14 +187,12 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
                 self.query_one("#launcher-problem", Banner).show(error.sentence(lang))
                 return
         else:
-            meeting = Meeting(title=title, date=values["date"], language=lang, created_at=now(),
-                              locale=DEFAULT_LOCALES.get(lang, "fr_BE"))
-            if values["person"]:
-                meeting.participants.append(Participant(name=values["person"], kind=ParticipantKind.PERSON,
-                                                        attendance=Attendance.INVITED))
-        organisation = getattr(self.app, "config", None)
-        if organisation is not None and organisation.organisation and not meeting.organisation:
-            meeting.organisation = organisation.organisation
+            from ...services.templates import new_meeting
+
+            meeting = new_meeting(title, values["date"], lang, values["person"])
+        host = meeting_app(self.app)
+        if host is not None and host.config.organisation and not meeting.organisation:
+            meeting.organisation = host.config.organisation
         await self._create(meeting)
 
     async def _create(self, meeting) -> None:
@@ -230,7 +227,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
     async def _create_follow_up(self, summary: store.MeetingSummary, values: dict | None) -> None:
         if values is None:
             return
-        from ...templates import new_follow_up
+        from ...services.templates import new_follow_up
 
         lang = self.app.language  # type: ignore[attr-defined]
         try:
@@ -251,6 +248,6 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
             await self._open(Path(values["path"]).expanduser())
 
     async def action_demo(self) -> None:
-        from ...demo import demo_meeting
+        from ...services.demo import demo_meeting
 
         await self._create(demo_meeting())

@@ -16,21 +16,18 @@ from textual.widgets import Label, Static
 from textual.widgets.option_list import Option
 
 from ...model import (
-    Action,
     Attendance,
-    Contribution,
     ItemState,
     Nature,
     ParticipantKind,
-    PersonView,
     Visibility,
     VisibilityKind,
     ViewAspect,
 )
-from .. import timing
+from ...model import ops, timing
 from ..dialogs import meeting_forms as forms
-from ..dialogs.forms import Confirm
-from ..format import (
+from ..dialogs.forms import Confirm, FormResult
+from ...services.display import (
     CURRENT,
     CURRENT_ITEM,
     ITEM_SYMBOL,
@@ -150,7 +147,7 @@ class LiveScreen(MeetingScreen):
         self.capp.typed_draft = text
         meeting = self.capp.meeting
         if meeting is not None and meeting.progress.draft != text:
-            self.capp.change(lambda m: setattr(m.progress, "draft", text), quiet=True, refresh=False)
+            self.capp.change(ops.keep_draft, text, quiet=True, refresh=False)
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
@@ -399,7 +396,7 @@ class LiveScreen(MeetingScreen):
             line.update(Content(tr("live.no_speaker")))
             return
         p = self.pending
-        vis = Visibility(kind=p["visibility"], recipients=p["recipients"])
+        vis = ops.visibility(p)
         # the keys named as the footer and F1 name them (« ^n », not « ctrl+n »)
         keys = {"next": self.key_of("next_speaker"), "choose": self.key_of("note_options")}
         if speaker.kind is ParticipantKind.PERSON:
@@ -447,24 +444,9 @@ class LiveScreen(MeetingScreen):
         if speaker is None:
             self.capp.say(tr("live.no_speaker"), "warning")
             return False
-        at = self.capp.now()
-        p = self.pending
-        visibility = Visibility(kind=p["visibility"],
-                                recipients=p["recipients"] if p["visibility"] is VisibilityKind.RESTRICTED else [])
-        item_id = item.id if item else ""
-
-        def edit(m) -> None:
-            if speaker.kind is ParticipantKind.PERSON:
-                m.person_views.append(PersonView(item_id=item_id, text=text, aspect=ViewAspect.GENERAL,
-                                                 visibility=visibility, at=at))
-            else:
-                m.contributions.append(Contribution(item_id=item_id, speaker_id=speaker.id, text=text,
-                                                    nature=p["nature"], domains=list(p["domains"]),
-                                                    visibility=visibility, at=at))
-            m.progress.speaker_id = speaker.id
-            m.progress.draft = area.text  # what was typed after Enter: the next note, kept too
-
-        recorded = self.change(edit)
+        # what was typed after Enter is the next note: kept too, as the draft
+        recorded = self.change(ops.record_words, speaker.id, item.id if item else "", text, self.pending,
+                               self.capp.now(), area.text)
         if recorded:
             self.pending = self._fresh_pending()
             self._speaker_line()
@@ -482,10 +464,7 @@ class LiveScreen(MeetingScreen):
         self._set_speaker(following.id)
 
     def _set_speaker(self, pid: str) -> None:
-        def edit(m) -> None:
-            m.progress.speaker_id = pid
-
-        if not self.capp.change(edit, quiet=True):
+        if not self.capp.change(ops.set_speaker, pid, quiet=True):
             self.meeting.progress.speaker_id = pid
             self.refresh_view()
         self.pending = self._fresh_pending()
@@ -495,11 +474,10 @@ class LiveScreen(MeetingScreen):
         speaker = self.speaker()
         m = self.meeting
         p = self.pending
-        draft = Contribution(speaker_id=speaker.id if speaker else "", text="", nature=p["nature"],
-                             domains=list(p["domains"]), visibility=Visibility(kind=p["visibility"],
-                                                                                recipients=list(p["recipients"])))
+        draft = ops.blank("contributions", speaker_id=speaker.id if speaker else "", nature=p["nature"],
+                          domains=list(p["domains"]), visibility=ops.visibility(p))
 
-        def done(values: dict | None) -> None:
+        def done(values: FormResult) -> None:
             if values:
                 chosen = values.get("speaker_id")
                 if chosen and chosen != (speaker.id if speaker else None):
@@ -517,8 +495,7 @@ class LiveScreen(MeetingScreen):
     # -- the agenda and the clocks --
 
     def action_toggle_timer(self) -> None:
-        at = self.capp.now()
-        self.change(lambda m: timing.toggle(m, at))
+        self.change(timing.toggle, self.capp.now())
         self.refresh_bindings()  # the footer's word for ctrl+t follows (binding_words)
 
     def palette_commands(self) -> list[tuple[str, str, object]]:
@@ -526,7 +503,7 @@ class LiveScreen(MeetingScreen):
         to someone, edit a note or the person's words said on this item, go to an item."""
         from functools import partial
 
-        from ..format import one_line
+        from ...services.display import one_line
 
         m = self.meeting
         item = self.item
@@ -549,7 +526,7 @@ class LiveScreen(MeetingScreen):
     def _go_to_item(self, item_id: str) -> None:
         at = self.capp.now()
         if item_id != (self.item.id if self.item else None):
-            self.change(lambda m: timing.go_to(m, item_id, at))
+            self.change(timing.go_to, item_id, at)
 
     def binding_words(self, action: str) -> str | None:
         """ctrl+t says what it will do: start the meeting, pause it, or resume it."""
@@ -561,9 +538,7 @@ class LiveScreen(MeetingScreen):
         return tr("key.timer_start") if not m.clock else tr("key.timer_resume")
 
     def action_next_item(self) -> None:
-        at = self.capp.now()
-        moved: list[bool] = []
-        if self.change(lambda m: moved.append(timing.next_item(m, at))) and moved and not moved[0]:
+        if self.create(timing.next_item, self.capp.now()) is False:
             self.capp.say(tr("live.last_item_done"))
 
     def action_next_item_plain(self) -> None:
@@ -580,8 +555,7 @@ class LiveScreen(MeetingScreen):
         move()
 
     def action_previous_item(self) -> None:
-        at = self.capp.now()
-        self.change(lambda m: timing.previous_item(m, at))
+        self.change(timing.previous_item, self.capp.now())
 
     def action_skip_item(self) -> None:
         item = self.item
@@ -591,7 +565,7 @@ class LiveScreen(MeetingScreen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.change(lambda m: timing.skip(m, at))
+                self.change(timing.skip, at)
                 self.capp.say(tr("live.skipped", title=item.title))
 
         self.app.push_screen(Confirm(tr("live.skip_title"), tr("live.skip_question", title=item.title),
@@ -669,36 +643,22 @@ class LiveScreen(MeetingScreen):
     def action_add_view(self) -> None:
         m = self.meeting
         item = self.item
-        draft = PersonView(item_id=item.id if item else "", text="")
+        draft = ops.blank("person_views", item_id=item.id if item else "")
 
-        def done(values: dict | None) -> None:
-            if values and not values.get("_button"):
-                at = self.capp.now()
-
-                def edit(m) -> None:
-                    view = PersonView(text=values["text"], at=at)
-                    forms.apply_view(view, values)
-                    m.person_views.append(view)
-
-                self.change(edit)
+        def done(values: FormResult) -> None:
+            if isinstance(values, dict):
+                self.change(ops.add_view, values, self.capp.now())
 
         self.app.push_screen(forms.view_form(m, draft, editing=False), done)
 
     def action_add_action(self) -> None:
         m = self.meeting
         item = self.item
-        draft = Action(what="", item_id=item.id if item else "", domains=list(item.domains) if item else [])
+        draft = ops.blank("actions", item_id=item.id if item else "", domains=list(item.domains) if item else [])
 
-        def done(values: dict | None) -> None:
-            if values and not values.get("_button"):
-                at = self.capp.now()
-
-                def edit(m) -> None:
-                    action = Action(what=values["what"], created_at=at)
-                    forms.apply_action(action, values)
-                    m.actions.append(action)
-
-                if self.change(edit):
+        def done(values: FormResult) -> None:
+            if isinstance(values, dict):
+                if self.change(ops.add_action, values, self.capp.now()):
                     self.capp.say(tr("action.added"))
 
         self.app.push_screen(forms.action_form(m, draft, editing=False), done)

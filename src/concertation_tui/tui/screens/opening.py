@@ -9,12 +9,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from ...model import Attendance, ConsentStatus, DomainSharing
+from ...model import Attendance, ConsentStatus, DomainSharing, ops
 from ...model.people_order import everyone_in_order
 from ..dialogs import meeting_forms as forms
 from ..dialogs.consent_forms import DomainConsentDialog, concerned_domains
 from ..dialogs.forms import TextPrompt
-from ..format import date_text, one_line
+from ...services.display import date_text, one_line
 from ..text import cell, key, lbl, tr
 from ..widgets import Table
 from .base import MeetingScreen
@@ -133,13 +133,7 @@ class OpeningScreen(MeetingScreen):
             return
         attendance = Attendance(state)
 
-        def edit(m) -> None:
-            p.attendance = attendance
-            if attendance in (Attendance.PRESENT, Attendance.INVITED):
-                p.absence_reason = ""
-                p.written_contribution = False
-
-        if not self.change(edit):
+        if not self.change(ops.set_attendance, p, attendance):
             return
         table = self.query_one("#attendance", Table)
         row = table.cursor_row
@@ -147,7 +141,7 @@ class OpeningScreen(MeetingScreen):
             # say why now, while it is being said (Escape: not known); then on to the next one
             def keep(text: str | None) -> None:
                 if text is not None and text.strip() != p.absence_reason:
-                    self.change(lambda m: setattr(p, "absence_reason", text.strip()))
+                    self.change(ops.set_fields, p, absence_reason=text)
                 table.keep_row(row + 1)
 
             self.app.push_screen(TextPrompt(tr("open.reason_title"), tr("open.reason_caption", name=p.name),
@@ -161,19 +155,19 @@ class OpeningScreen(MeetingScreen):
             return
         self.app.push_screen(
             TextPrompt(tr("open.reason_title"), tr("open.reason_caption", name=p.name), p.absence_reason, long=False),
-            lambda text: text is not None and self.change(lambda m: setattr(p, "absence_reason", text.strip())),
+            lambda text: text is not None and self.change(ops.set_fields, p, absence_reason=text),
         )
 
     def action_written(self) -> None:
         p = self._current()
         if p is not None:
-            self.change(lambda m: setattr(p, "written_contribution", not p.written_contribution))
+            self.change(ops.set_fields, p, written_contribution=not p.written_contribution)
 
     def action_edit_participant(self) -> None:
         p = self._current()
         if p is not None:
             self.app.push_screen(forms.participant_form(self.meeting, p),
-                                 lambda v: v and self.change(lambda m: forms.apply_participant(m, p, v)))
+                                 lambda v: v and self.change(ops.set_participant, p, v))
 
     def on_data_table_row_selected(self, event: Table.RowSelected) -> None:
         event.stop()
@@ -181,7 +175,7 @@ class OpeningScreen(MeetingScreen):
 
     def action_add_participant(self) -> None:
         self.app.push_screen(forms.participant_form(self.meeting, None),
-                             lambda v: v and self.change(lambda m: forms.apply_participant(m, None, v)))
+                             lambda v: v and self.change(ops.set_participant, None, v))
 
     # -- consent and purpose --
 
@@ -197,7 +191,7 @@ class OpeningScreen(MeetingScreen):
         today = self.capp.now().date()
 
         def done(values) -> None:
-            if values and self.change(lambda m: forms.apply_consent(m, values, today)):
+            if values and self.change(ops.set_consent, values, today):
                 if values["status"] is ConsentStatus.PARTIAL:
                     self.action_consent_domains()  # partial: on at once to what is shared with whom
 
@@ -211,5 +205,5 @@ class OpeningScreen(MeetingScreen):
         self.app.push_screen(
             TextPrompt(tr("open.purpose_title"), tr("details.field_purpose"), self.meeting.purpose,
                        intro=tr("details.purpose_note")),
-            lambda text: text is not None and self.change(lambda m: setattr(m, "purpose", text.strip())),
+            lambda text: text is not None and self.change(ops.set_fields, self.meeting, purpose=text),
         )

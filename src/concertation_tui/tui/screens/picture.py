@@ -28,10 +28,11 @@ from ...model import (
     StepStatus,
     VisibilityKind,
 )
-from .. import timing
+from ...model import kinds, ops, timing
 from ..dialogs import coordination_forms as forms
-from ..dialogs.forms import Confirm
-from ..format import date_text, one_line
+from ..host import meeting_app
+from ..dialogs.forms import DELETE, Confirm, FormResult
+from ...services.display import date_text, one_line
 from ..text import key, lbl, tr
 from ..widgets import Choices
 from .views import ViewBar, ViewScreen, colon
@@ -68,14 +69,12 @@ def add_step(host, *, carrier_id: str = "") -> None:
     m = host.meeting
     item_id = _item_id(m)
     domains = _item_domains(m)
-    draft = Step(carrier_id=carrier_id, domain=Domain.OTHER, what="")
+    draft = ops.blank("steps", carrier_id=carrier_id)
 
-    def done(values: dict | None) -> None:
-        if values and not values.get("_button"):
-            step = Step(carrier_id=values["carrier_id"], domain=values["domain"], what=values["what"],
-                        item_id=item_id)
-            forms.apply_step(step, values)
-            if host.change(lambda m: m.steps.append(step)):
+    def done(values: FormResult) -> None:
+        if isinstance(values, dict):
+            step = host.create(ops.add_step, values, item_id)
+            if step is not None:
                 _done(host, "step.added", step.what)
 
     host.app.push_screen(forms.step_form(m, draft, editing=False, domain=domains[0] if domains else None), done)
@@ -84,13 +83,12 @@ def add_step(host, *, carrier_id: str = "") -> None:
 def add_picture(host, kind: PictureKind, *, voice_id: str = "") -> None:
     m = host.meeting
     item_id = _item_id(m)
-    draft = PictureLine(kind=kind, text="", voice_id=voice_id, domains=_item_domains(m))
+    draft = ops.blank("picture", kind=kind, voice_id=voice_id, domains=_item_domains(m))
 
-    def done(values: dict | None) -> None:
-        if values and not values.get("_button"):
-            line = PictureLine(kind=values["kind"], text=values["text"], item_id=item_id)
-            forms.apply_picture(line, values)
-            if host.change(lambda m: m.picture.append(line)):
+    def done(values: FormResult) -> None:
+        if isinstance(values, dict):
+            line = host.create(ops.add_picture_line, values, item_id)
+            if line is not None:
                 _done(host, "picture.added", line.text)
 
     host.app.push_screen(forms.picture_form(m, draft, editing=False), done)
@@ -107,8 +105,9 @@ def last_question(meeting: Meeting) -> str:
 def remembered_question(app, meeting: Meeting) -> str:
     """The question to ask again: this meeting's last, else the last one typed in this session, else
     the previous meeting's (so that the scale can be compared across the series)."""
-    found = last_question(meeting) or getattr(app, "scale_question", "")
-    path = getattr(app, "path", None)
+    host = meeting_app(app)
+    found = last_question(meeting) or (host.scale_question if host else "")
+    path = host.path if host else None
     if found or not meeting.series.previous_file or path is None:
         return found
     from ... import store
@@ -137,15 +136,14 @@ def add_scale(host, *, question: str | None = None, voice_id: str = "") -> None:
     waiting = scale_round(m, question)
     voice = voice_id or (waiting[0] if waiting else "")
     item_id = _item_id(m)
-    draft = ScaleRating(voice_id=voice, value=0, question=question)
+    draft = ops.blank("scales", voice_id=voice, question=question)
 
-    def done(values: dict | None) -> None:
-        if not values or values.get("_button"):
+    def done(values: FormResult) -> None:
+        if not isinstance(values, dict):
             return
-        rating = ScaleRating(voice_id=values["voice_id"], value=values["value"], item_id=item_id)
-        forms.apply_scale(rating, values)
-        app.scale_question = rating.question
-        if host.change(lambda m: m.scales.append(rating)):
+        app.scale_question = values["question"]
+        rating = host.create(ops.add_scale, values, item_id)
+        if rating is not None:
             _done(host, "scale.added", f"{m.name_of(rating.voice_id)} : {rating.value}")
             if scale_round(m, rating.question):
                 host.app.call_later(lambda: add_scale(host, question=rating.question))
@@ -158,13 +156,12 @@ def add_disagreement(host, *, between: Iterable[str] = (), domains: Iterable[Dom
                      intro: str = "") -> None:
     m = host.meeting
     item_id = _item_id(m)
-    draft = Disagreement(about=about, between=list(between), domains=list(domains) or _item_domains(m))
+    draft = ops.blank("disagreements", about=about, between=list(between), domains=list(domains) or _item_domains(m))
 
-    def done(values: dict | None) -> None:
-        if values and not values.get("_button"):
-            found = Disagreement(about=values["about"], item_id=item_id)
-            forms.apply_disagreement(found, values, m)
-            if host.change(lambda m: m.disagreements.append(found)):
+    def done(values: FormResult) -> None:
+        if isinstance(values, dict):
+            found = host.create(ops.add_disagreement, values, item_id)
+            if found is not None:
                 _done(host, "disagreement.added", found.about)
 
     host.app.push_screen(forms.disagreement_form(m, draft, editing=False, intro=intro), done)
@@ -173,10 +170,10 @@ def add_disagreement(host, *, between: Iterable[str] = (), domains: Iterable[Dom
 # -- editing and removing -------------------------------------------------------------------------------
 
 
-def _remove(host, title: str, text: str, remove: Callable[[Meeting], None]) -> None:
+def _remove(host, title: str, text: str, collection: str, oid: str) -> None:
     host.app.push_screen(
         Confirm(title, tr("picture.remove_question", text=one_line(text, 80)), yes=tr("form.delete")),
-        lambda yes: yes and host.change(remove),
+        lambda yes: yes and host.change(ops.remove_record, collection, oid),
     )
 
 
@@ -189,11 +186,11 @@ def edit_entry(host, kind: str, oid: str, then: Callable[[], None] | None = None
         if step is None:
             return
 
-        def done_step(values: dict | None) -> None:
-            if values and values.get("_button") == "delete":
+        def done_step(values: FormResult) -> None:
+            if values == DELETE:
                 remove_entry(host, kind, oid)
             elif values:
-                host.change(lambda m: forms.apply_step(step, values))
+                host.change(ops.edit_step, step, values)
                 if then is not None:
                     then()
 
@@ -203,11 +200,11 @@ def edit_entry(host, kind: str, oid: str, then: Callable[[], None] | None = None
         if line is None:
             return
 
-        def done_line(values: dict | None) -> None:
-            if values and values.get("_button") == "delete":
+        def done_line(values: FormResult) -> None:
+            if values == DELETE:
                 remove_entry(host, kind, oid)
             elif values:
-                host.change(lambda m: forms.apply_picture(line, values))
+                host.change(ops.edit_picture_line, line, values)
 
         host.app.push_screen(forms.picture_form(m, line, editing=True), done_line)
     elif kind == "scale":
@@ -215,11 +212,11 @@ def edit_entry(host, kind: str, oid: str, then: Callable[[], None] | None = None
         if rating is None:
             return
 
-        def done_scale(values: dict | None) -> None:
-            if values and values.get("_button") == "delete":
+        def done_scale(values: FormResult) -> None:
+            if values == DELETE:
                 remove_entry(host, kind, oid)
             elif values:
-                host.change(lambda m: forms.apply_scale(rating, values))
+                host.change(ops.edit_scale, rating, values)
 
         host.app.push_screen(forms.scale_form(m, rating, editing=True), done_scale)
     elif kind == "disagreement":
@@ -227,35 +224,29 @@ def edit_entry(host, kind: str, oid: str, then: Callable[[], None] | None = None
         if found is None:
             return
 
-        def done_disagreement(values: dict | None) -> None:
-            if values and values.get("_button") == "delete":
+        def done_disagreement(values: FormResult) -> None:
+            if values == DELETE:
                 remove_entry(host, kind, oid)
             elif values:
-                host.change(lambda m: forms.apply_disagreement(found, values, m))
+                host.change(ops.edit_disagreement, found, values)
 
         host.app.push_screen(forms.disagreement_form(m, found, editing=True), done_disagreement)
 
 
 def remove_entry(host, kind: str, oid: str) -> None:
     m = host.meeting
-    lists = {"step": (m.steps, "step.remove_title", "what"), "line": (m.picture, "picture.remove_title", "text"),
-             "scale": (m.scales, "scale.remove_title", "comment"),
-             "disagreement": (m.disagreements, "disagreement.remove_title", "about")}
-    if kind not in lists:
+    # the picture's entries and the kinds of record they are (a line of the picture is 'picture')
+    titles = {"step": ("step", "step.remove_title"), "line": ("picture", "picture.remove_title"),
+              "scale": ("scale", "scale.remove_title"), "disagreement": ("disagreement", "disagreement.remove_title")}
+    if kind not in titles:
         return
-    found_list, title, attribute = lists[kind]
-    found = next((x for x in found_list if x.id == oid), None)
+    record_kind, title = titles[kind]
+    found = kinds.find(m, record_kind, oid)
     if found is None:
         return
-    text = getattr(found, attribute)
-    if kind == "scale":
-        text = f"{m.name_of(found.voice_id)} : {found.value}/10"
-
-    def remove(m: Meeting) -> None:
-        target = {"step": m.steps, "line": m.picture, "scale": m.scales, "disagreement": m.disagreements}[kind]
-        target[:] = [x for x in target if x.id != oid]
-
-    _remove(host, tr(title), text, remove)
+    collection = kinds.KINDS[record_kind].collection
+    text = f"{m.name_of(found.voice_id)} : {found.value}/10" if kind == "scale" else kinds.KINDS[record_kind].words(found)
+    _remove(host, tr(title), text, collection, oid)
 
 
 # -- how each entry reads --------------------------------------------------------------------------------

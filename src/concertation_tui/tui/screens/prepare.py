@@ -8,13 +8,12 @@ from textual.content import Content
 from textual.widgets import Static, TabbedContent, TabPane
 from textual.widgets.selection_list import Selection
 
-from ...model import Domain, ParticipantKind
+from ...model import Domain, ParticipantKind, ops
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm, Notice
-from ..edits import item_references, move, move_speaker, participant_references, remove_item, remove_participant
-from ..format import date_text, one_line, time_text
+from ...services.display import date_text, one_line, time_text
 from ..text import cell, key, lbl, tr
-from ..timing import planned_seconds
+from ...model.timing import planned_seconds
 from ..widgets import Picks, Table
 from .base import MeetingScreen
 
@@ -262,41 +261,32 @@ class PrepareScreen(MeetingScreen):
 
     def _details_done(self, values: dict | None) -> None:
         if values:
-            self.change(lambda m: forms.apply_details(m, values))
+            self.change(ops.set_details, values)
 
     def _participant_done(self, pid: str, values: dict | None) -> None:
         if not values:
             return
-        created: list = []
-
-        def edit(m) -> None:
-            created.append(forms.apply_participant(m, m.participant(pid) if pid else None, values))
-
-        if self.change(edit) and created:
-            table = self.query_one("#participants", Table)
-            self._restore(table, created[0].id)
+        created = self.create(ops.set_participant, self.meeting.participant(pid) if pid else None, values)
+        if created is not None:
+            self._restore(self.query_one("#participants", Table), created.id)
 
     def _network_done(self, mid: str, values: dict | None) -> None:
         if values:
-            self.change(lambda m: forms.apply_network(m, next((x for x in m.network if x.id == mid), None), values))
+            self.change(ops.set_network_member, next((x for x in self.meeting.network if x.id == mid), None), values)
 
     def _item_done(self, item_id: str, values: dict | None) -> None:
         if not values:
             return
         table = self.query_one("#agenda", Table)
         after = table.cursor_row if (table.row_count and not item_id) else None
-        created: list = []
+        created = self.create(ops.set_item, self.meeting.item(item_id) if item_id else None, values, after=after)
+        if created is not None:
+            self._restore(table, created.id)
 
-        def edit(m) -> None:
-            created.append(forms.apply_item(m, m.item(item_id) if item_id else None, values, after=after))
-
-        if self.change(edit) and created:
-            self._restore(table, created[0].id)
-
-    def _removed(self, yes: bool | None, edit) -> None:
+    def _removed(self, yes: bool | None, removal, *args: str) -> None:
         """After a removal question: do it, or say that nothing was removed."""
         if yes:
-            self.change(edit)
+            self.change(removal, *args)
         else:
             self.capp.say(tr("remove.kept"))
 
@@ -310,7 +300,7 @@ class PrepareScreen(MeetingScreen):
             p = m.participant(current)
             if p is None:
                 return
-            refs = participant_references(m, p.id)
+            refs = ops.participant_mentions(m, p.id)
             if refs.blocking:
                 self.app.push_screen(Notice(tr("participant.remove_title"), tr(
                     "participant.remove_refused", name=p.name, refs=references_sentence(refs.blocking),
@@ -320,7 +310,7 @@ class PrepareScreen(MeetingScreen):
             if refs.cleaned:
                 question += "\n" + tr("participant.remove_cleaned", refs=references_sentence(refs.cleaned))
             self.app.push_screen(Confirm(tr("participant.remove_title"), question, yes=tr("form.delete")),
-                                 lambda yes: self._removed(yes, lambda m: remove_participant(m, p.id)))
+                                 lambda yes: self._removed(yes, ops.remove_participant, p.id))
         elif self.tab == "network":
             member = next((x for x in m.network if x.id == current), None)
             if member is None:
@@ -328,13 +318,13 @@ class PrepareScreen(MeetingScreen):
             self.app.push_screen(
                 Confirm(tr("network.remove_title"), tr("network.remove_question", name=member.name),
                         yes=tr("form.delete")),
-                lambda yes: self._removed(yes, lambda m: m.network.remove(member)),
+                lambda yes: self._removed(yes, ops.remove_record, "network", member.id),
             )
         elif self.tab == "agenda":
             item = m.item(current)
             if item is None:
                 return
-            refs = item_references(m, item.id)
+            refs = ops.item_mentions(m, item.id)
             if refs.blocking:
                 self.app.push_screen(Notice(tr("item.remove_title"), tr(
                     "item.remove_refused", title=item.title, refs=references_sentence(refs.blocking))))
@@ -343,7 +333,7 @@ class PrepareScreen(MeetingScreen):
             if refs.cleaned:
                 question += "\n" + tr("item.remove_cleaned", refs=references_sentence(refs.cleaned))
             self.app.push_screen(Confirm(tr("item.remove_title"), question, yes=tr("form.delete")),
-                                 lambda yes: self._removed(yes, lambda m: remove_item(m, item.id)))
+                                 lambda yes: self._removed(yes, ops.remove_item, item.id))
 
     def action_move(self, step: int) -> None:
         m = self.meeting
@@ -355,13 +345,11 @@ class PrepareScreen(MeetingScreen):
             if current not in {p.id for p in m.round_table()}:
                 self.app.say(tr("prepare.not_in_round"), "warning")  # type: ignore[attr-defined]
                 return
-            self.change(lambda m: move_speaker(m, current, step))
+            self.change(ops.move_speaker, current, step)
         elif self.tab == "network":
-            index = next((n for n, x in enumerate(m.network) if x.id == current), -1)
-            self.change(lambda m: move(m.network, index, step))
+            self.change(ops.move_network_member, current, step)
         elif self.tab == "agenda":
-            index = next((n for n, x in enumerate(m.agenda) if x.id == current), -1)
-            self.change(lambda m: move(m.agenda, index, step))
+            self.change(ops.move_item, current, step)
         self._restore(table, current)
 
     def on_selection_list_selection_toggled(self, event: Picks.SelectionToggled) -> None:
@@ -369,4 +357,4 @@ class PrepareScreen(MeetingScreen):
         chosen = list(self.query_one("#domains", Picks).selected)
         ordered = [d for d in Domain if d in chosen]
         if ordered != self.meeting.domains:
-            self.change(lambda m: setattr(m, "domains", ordered))
+            self.change(ops.set_fields, self.meeting, domains=ordered)

@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 
 from ...model import Edition, Meeting, ParticipantKind
 from ...model.sharing import professional_copies
-from ...preview import PreviewLine, preview, preview_conflicts
+from ...services.preview import PreviewLine, preview, preview_conflicts
 from ..dialogs.issue_forms import conflict_prompt, conflicts_by_note
 from ..text import key, tr
 from ..widgets import AppBar, Choices

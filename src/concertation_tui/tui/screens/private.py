@@ -9,6 +9,7 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ..host import meeting_app
 from ..text import Localized, tr
 
 
@@ -21,5 +22,6 @@ class PrivateCover(Localized, Screen):
                 yield Static(tr("private.cover", key=self._key()), id="cover-text", markup=False)
 
     def _key(self) -> str:
-        keys = getattr(self.app, "_keymap", {}).get("private-time") or "f8"
+        host = meeting_app(self.app)
+        keys = (host.config.keymap.get("private-time") if host else None) or "f8"
         return self.app.get_key_display(Binding(keys.split(",")[0], ""))

@@ -34,15 +34,15 @@ from ...model import (
     VisibilityKind,
 )
 from ...model.checks import Finding, carrier_name
-from ...wording import propose, wording
-from ...writing import Hint, hints
-from .. import rereading
+from ...services.writing import Hint, hints
+from ...language_tools.wording import propose, wording
+from ...model import kinds, ops, rereading
 from ..dialogs import meeting_forms as forms
 from ..dialogs import coordination_forms, note_forms
 from ..dialogs.consent_forms import DomainConsentDialog
-from ..dialogs.forms import Confirm, FormDialog, FormField, TextPrompt
-from ..format import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line, time_text
-from ..rereading import Entry
+from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, TextPrompt
+from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line, time_text
+from ...model.rereading import Entry
 from ..text import key, lbl, tr
 from ..widgets import AppBar, Choices, PHASE_KEYS, PHASES
 from . import issue_flow
@@ -546,88 +546,71 @@ class RereadScreen(MeetingScreen):
         if entry is not None and entry.is_note:
             self.edit_entry(entry)
 
+    def _note(self, entry: Entry) -> Any:
+        return kinds.find(self.meeting, entry.kind, entry.id)
+
+    def _person_words(self, kind: str, found: Any) -> tuple[str, str, str] | None:
+        """(field, revision target, the words) when the note holds the person's own words."""
+        field = kinds.KINDS[kind].person_words
+        if not field or (kind == "scale" and not rereading.is_person(self.meeting, found.voice_id)):
+            return None
+        return field, rereading.words_target(kind, found.id), getattr(found, field)
+
     def edit_entry(self, entry: Entry) -> None:
         m = self.meeting
         kind = entry.kind
-        if kind == "contribution":
-            found = next(x for x in m.contributions if x.id == entry.id)
-            self._form(forms.contribution_form(m, found, editing=True),
-                       lambda v: forms.apply_contribution(found, v), lambda: m.contributions.remove(found), found.text)
-        elif kind == "person_view":
-            view = next(x for x in m.person_views if x.id == entry.id)
-            self._form(forms.view_form(m, view, editing=True), lambda v: forms.apply_view(view, v),
-                       lambda: m.person_views.remove(view), view.text,
-                       words=("text", rereading.words_target(kind, view.id), view.text))
-        elif kind == "step":
-            step = next(x for x in m.steps if x.id == entry.id)
-            self._form(coordination_forms.step_form(m, step, editing=True, with_item=True),
-                       lambda v: coordination_forms.apply_step(step, v), lambda: m.steps.remove(step), step.what)
-        elif kind == "picture":
-            line = next(x for x in m.picture if x.id == entry.id)
-            self._form(coordination_forms.picture_form(m, line, editing=True, with_item=True),
-                       lambda v: coordination_forms.apply_picture(line, v), lambda: m.picture.remove(line), line.text)
-        elif kind == "scale":
-            rating = next(x for x in m.scales if x.id == entry.id)
-            words = ("comment", rereading.words_target(kind, rating.id), rating.comment) if rereading.is_person(
-                m, rating.voice_id) else None
-            self._form(coordination_forms.scale_form(m, rating, editing=True),
-                       lambda v: coordination_forms.apply_scale(rating, v),
-                       lambda: m.scales.remove(rating), f"{rating.value}/10 {rating.comment}", words=words)
-        elif kind == "disagreement":
-            found_d = next(x for x in m.disagreements if x.id == entry.id)
-            self._form(coordination_forms.disagreement_form(m, found_d, editing=True),
-                       lambda v: coordination_forms.apply_disagreement(found_d, v, m),
-                       lambda: m.disagreements.remove(found_d), found_d.about)
-        elif kind == "action":
-            action = m.action(entry.id)
-            assert action is not None
-            self._form(forms.action_form(m, action, editing=True), lambda v: forms.apply_action(action, v),
-                       lambda: m.actions.remove(action), action.what,
-                       words=("person_words", rereading.words_target(kind, action.id), action.person_words))
-        elif kind == "question":
-            question = next(x for x in m.open_questions if x.id == entry.id)
-
-            def apply_question(values: dict) -> None:
-                question.text = values["text"]
-                question.item_id = values["item_id"] or ""
-                question.domains = values["domains"]
-
-            self._form(forms.question_form(m, question), apply_question, lambda: m.open_questions.remove(question),
-                       question.text)
-        elif kind == "last_word":
+        if kind == "last_word":
             self._edit_last_word()
-        elif kind == "consent":
+            return
+        if kind == "consent":
             self._edit_consent()
+            return
+        if kind not in kinds.KINDS:
+            return
+        found = self._note(entry)
+        if found is None:
+            return
+        form = {
+            "contribution": lambda: forms.contribution_form(m, found, editing=True),
+            "person_view": lambda: forms.view_form(m, found, editing=True),
+            "step": lambda: coordination_forms.step_form(m, found, editing=True, with_item=True),
+            "picture": lambda: coordination_forms.picture_form(m, found, editing=True, with_item=True),
+            "scale": lambda: coordination_forms.scale_form(m, found, editing=True),
+            "disagreement": lambda: coordination_forms.disagreement_form(m, found, editing=True),
+            "action": lambda: forms.action_form(m, found, editing=True),
+            "question": lambda: forms.question_form(m, found),
+        }[kind]()
+        self._form(form, entry, found, self._person_words(kind, found))
 
-    def _form(self, form: FormDialog, apply: Callable[[dict], Any], remove: Callable[[], Any], text: str, *,
-              words: tuple[str, str, str] | None = None) -> None:
-        """Open `form`; save through `apply`, delete (its third button) through `remove`, after a confirmation.
+    def _form(self, form: FormDialog, entry: Entry, found: Any, words: tuple[str, str, str] | None) -> None:
+        """Open `form`; save through the kind's operation, delete (its third button) after a confirmation.
 
         `words` = (field, revision target, the words before): the person's own words, corrected only
         after a confirmation, with what they said before kept."""
+        edit = kinds.KINDS[entry.kind].edit
 
-        def done(values: dict | None) -> None:
+        def done(values: FormResult) -> None:
             if not values:
                 return
-            if values.get("_button") == "delete":
-                self._confirm_remove(text, remove, words)
+            if values == DELETE:
+                self._confirm_remove(entry, found, words)
                 return
             if words is not None:
                 field, target, before = words
-                self.correct_words(before, values[field], target,
-                                   lambda: apply(values), lambda: apply({**values, field: before}))
+                self.correct_words(before, values[field], target, edit, (found, values),
+                                   (found, {**values, field: before}))
             else:
-                self.change(lambda m: apply(values))
+                self.change(edit, found, values)
 
         self.app.push_screen(form, done)
 
-    def correct_words(self, before: str, after: str, target: str, apply_all: Callable[[], Any],
-                      apply_rest: Callable[[], Any], then: Callable[[], Any] | None = None) -> None:
+    def correct_words(self, before: str, after: str, target: str, edit: Callable[..., Any], args_all: tuple,
+                      args_rest: tuple, then: Callable[[], Any] | None = None) -> None:
         """Save a form that may change the person's own words: unchanged or new words at once; changed
-        ones after a confirmation, keeping what they said before (the rest of the form is saved either way).
-        `then` runs once the form is saved."""
+        ones after a confirmation, keeping what they said before (the rest of the form, `args_rest`, is
+        saved either way). `then` runs once the form is saved."""
         if not rereading.words_changed(before, after) or not before.strip():
-            self.change(lambda m: apply_all())
+            self.change(edit, *args_all)
             if then is not None:
                 then()
             return
@@ -637,14 +620,10 @@ class RereadScreen(MeetingScreen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                def edit(m: Meeting) -> None:
-                    apply_all()
-                    rereading.record_revision(m, target, before, at)
-
-                if self.change(edit):
+                if self.change(ops.correct_words, edit, args_all, target, before, at):
                     self.capp.say(tr("reread.words_corrected"))
             else:
-                self.change(lambda m: apply_rest())
+                self.change(edit, *args_rest)
                 self.capp.say(tr("reread.words_kept", name=name))
             if then is not None:
                 then()
@@ -657,42 +636,29 @@ class RereadScreen(MeetingScreen):
         self.app.push_screen(Confirm(tr("reread.words_title", name=name), question, yes=tr("reread.words_yes"),
                                      danger=False), answer)
 
-    def _confirm_remove(self, text: str, remove: Callable[[], Any], words: tuple[str, str, str] | None) -> None:
+    def _confirm_remove(self, entry: Entry, found: Any, words: tuple[str, str, str] | None) -> None:
         at = self.capp.now()
+        collection = kinds.KINDS[entry.kind].collection
+        text = kinds.KINDS[entry.kind].words(found)
 
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
-
-            def edit(m: Meeting) -> None:
-                remove()
-                if words is not None:
-                    rereading.record_revision(m, words[1], words[2], at)
-
-            self.change(edit)
+            if words is not None and words[2].strip():
+                self.change(ops.remove_record_keeping_words, collection, found.id, words[1], words[2], at)
+            else:
+                self.change(ops.remove_record, collection, found.id)
 
         self.app.push_screen(Confirm(tr("note.remove_title"), tr("note.remove_question", text=one_line(text, 80)),
                                      yes=tr("form.delete")), answer)
 
     def action_remove(self) -> None:
         entry = self._current()
-        if entry is None or not entry.is_note or entry.kind in ("last_word", "consent"):
+        if entry is None or not entry.is_note or entry.kind not in kinds.KINDS:
             return
-        m = self.meeting
-        collections = {"contribution": m.contributions, "person_view": m.person_views, "step": m.steps,
-                       "picture": m.picture, "scale": m.scales, "disagreement": m.disagreements,
-                       "action": m.actions, "question": m.open_questions}
-        found = next((x for x in collections[entry.kind] if x.id == entry.id), None)
-        if found is None:
-            return
-        text = getattr(found, "text", "") or getattr(found, "what", "") or getattr(found, "about", "") or getattr(
-            found, "comment", "")
-        words = None
-        if entry.kind == "person_view":
-            words = ("text", rereading.words_target("person_view", found.id), found.text)
-        elif entry.kind == "action" and found.person_words:
-            words = ("person_words", rereading.words_target("action", found.id), found.person_words)
-        self._confirm_remove(text, lambda: collections[entry.kind].remove(found), words)
+        found = self._note(entry)
+        if found is not None:
+            self._confirm_remove(entry, found, self._person_words(entry.kind, found))
 
     def _edit_last_word(self) -> None:
         m = self.meeting
@@ -705,7 +671,7 @@ class RereadScreen(MeetingScreen):
                 return
             after = text.strip()
             self.correct_words(before, after, rereading.words_target("last_word"),
-                               lambda: setattr(self.meeting, "last_word", after), lambda: None)
+                               ops.set_last_word, (after,), (before,))
 
         self.app.push_screen(TextPrompt(tr("close.word_title"), tr("close.word_caption", name=name), before), done)
 
@@ -714,7 +680,7 @@ class RereadScreen(MeetingScreen):
         before = m.consent.person_words
         today = self.capp.now().date()
 
-        def done(values: dict | None) -> None:
+        def done(values: FormResult) -> None:
             if not values:
                 return
             def then() -> None:
@@ -723,9 +689,7 @@ class RereadScreen(MeetingScreen):
                     self.action_consent()  # a partial consent is said domain by domain
 
             self.correct_words(before, values["person_words"], rereading.words_target("consent"),
-                               lambda: forms.apply_consent(self.meeting, values, today),
-                               lambda: forms.apply_consent(self.meeting, {**values, "person_words": before}, today),
-                               then)
+                               ops.set_consent, (values, today), ({**values, "person_words": before}, today), then)
 
         self.app.push_screen(forms.consent_form(m), done)
 
@@ -756,22 +720,19 @@ class RereadScreen(MeetingScreen):
                           note=tr("note.nature_note")),
                 FormField("domains", tr("note.field_domains"), "multi", c.domains, forms.domain_options()),
             ], intro=Content(one_line(c.text, 200)), validate=forms._visibility_problem)
-            self.app.push_screen(form, lambda v: v and self.change(lambda m: forms.apply_contribution(c, v)))
+            self.app.push_screen(form, lambda v: v and self.change(ops.edit_contribution, c, v))
             return
-        element = None
-        for collection, kind in ((m.contributions, "contribution"), (m.person_views, "person_view"),
-                                 (m.steps, "step"), (m.picture, "picture"), (m.disagreements, "disagreement")):
-            if entry.kind == kind:
-                element = next((x for x in collection if x.id == entry.id), None)
+        kind = kinds.KINDS.get(entry.kind)
+        element = kinds.find(m, entry.kind, entry.id) if kind is not None and kind.has_visibility else None
         if element is None:
             if entry.is_note:
                 self.capp.say(tr("reread.no_visibility"))
             return
-        text = getattr(element, "text", "") or getattr(element, "what", "") or getattr(element, "about", "")
+        text = kind.words(element)
 
-        def done(values: dict | None) -> None:
+        def done(values: FormResult) -> None:
             if values:
-                self.change(lambda m: setattr(element, "visibility", forms.make_visibility(values)))
+                self.change(ops.set_visibility, element, values)
 
         domains = getattr(element, "domains", None) or ([element.domain] if hasattr(element, "domain") else [])
         self.app.push_screen(note_forms.visibility_form(m, element.visibility, one_line(text, 200), domains), done)
@@ -802,13 +763,7 @@ class RereadScreen(MeetingScreen):
                 return
             after = " ".join(text.split())
             mine = "" if not after or after == " ".join(proposed.split()) else after
-
-            def edit(meeting: Meeting) -> None:
-                found = meeting.action(action_id)
-                if found is not None:
-                    found.person_wording = mine
-
-            if self.change(edit):
+            if self.change(ops.set_fields, action, person_wording=mine):
                 self.capp.say(tr("reread.letter_saved", wording=one_line(mine, 80)) if mine
                               else tr("reread.letter_reset"))
 
@@ -843,11 +798,9 @@ class RereadScreen(MeetingScreen):
         elif target == "participant":
             participant = m.participant(finding.target_id)
             if participant is not None:
-                self.app.push_screen(forms.participant_form(m, participant), lambda v: v and self.change(
-                    lambda m: forms.apply_participant(m, participant, v)))
+                self.app.push_screen(forms.participant_form(m, participant), lambda v: v and self.change(ops.set_participant, participant, v))
         elif target == "meeting" and finding.code in ("no_date", "no_purpose"):
-            self.app.push_screen(forms.details_form(m), lambda v: v and self.change(
-                lambda m: forms.apply_details(m, v)))
+            self.app.push_screen(forms.details_form(m), lambda v: v and self.change(ops.set_details, v))
         else:
             from .actions import go_to_finding
 

@@ -17,11 +17,12 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...i18n import DEFAULT_LOCALES, t
-from ...model import Action, ActionStatus, Meeting
+from ...model import Action, ActionStatus, Meeting, ops
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms
-from ..dialogs.forms import TextPrompt
-from ..format import STATUS_SYMBOL, date_text, one_line
+from ..host import meeting_app
+from ..dialogs.forms import FormResult, TextPrompt
+from ...services.display import STATUS_SYMBOL, date_text, one_line
 from ..text import cell, key, lbl, tr
 from ..widgets import Box, Table
 from .views import ViewScreen, colon
@@ -64,17 +65,16 @@ def the_person(meeting: Meeting) -> str:
 def offer_review(screen) -> None:
     """Open the review once per session when the live step shows a follow-up's review item with
     actions still to review (a follow-up starts there, before anything else)."""
-    from .. import timing
+    from ...model import timing
 
-    app = screen.app
-    meeting = getattr(app, "meeting", None)
-    if meeting is None or getattr(app, "read_only", ""):
+    app = meeting_app(screen.app)
+    meeting = app.meeting if app else None
+    if app is None or meeting is None or app.read_only:
         return
     item = timing.current_item(meeting)
-    offered: set = app.__dict__.setdefault("_review_offered", set())
-    if item is None or not item.is_review or not to_review(meeting) or meeting.id in offered:
+    if item is None or not item.is_review or not to_review(meeting) or meeting.id in app.review_offered:
         return
-    offered.add(meeting.id)
+    app.review_offered.add(meeting.id)
     app.push_screen(ReviewScreen())
 
 
@@ -215,23 +215,14 @@ class ReviewScreen(ViewScreen):
         self._set_status(action, status, "")
 
     def _set_status(self, action: Action, status: ActionStatus, reason: str) -> None:
-        def edit(m) -> None:
-            action.status = status
-            action.status_reason = reason
-
-        if self.change(edit):
+        if self.change(ops.set_fields, action, status=status, status_reason=reason):
             self._ask_words(action, then_next=True)
 
     def _ask_words(self, action: Action, *, then_next: bool = False) -> None:
         name = the_person(self.meeting)
 
         def words(text: str | None) -> None:
-            def edit(m) -> None:
-                if text is not None:
-                    action.change_for_person = text.strip()
-                action.reviewed = True
-
-            if self.change(edit) and then_next:
+            if self.change(ops.review_action, action, text) and then_next:
                 self._next()
 
         self.app.push_screen(TextPrompt(tr("review.words_title", what=one_line(action.what, 50)),
@@ -254,15 +245,15 @@ class ReviewScreen(ViewScreen):
     def action_toggle_reviewed(self) -> None:
         action = self._current()
         if action is not None:
-            self.change(lambda m: setattr(action, "reviewed", not action.reviewed))
+            self.change(ops.set_fields, action, reviewed=not action.reviewed)
 
     def action_edit(self) -> None:
         action = self._current()
         if action is None:
             return
 
-        def done(values: dict | None) -> None:
-            if values and not values.get("_button"):
-                self.change(lambda m: meeting_forms.apply_action(action, values))
+        def done(values: FormResult) -> None:
+            if isinstance(values, dict):
+                self.change(ops.edit_action, action, values)
 
         self.app.push_screen(meeting_forms.action_form(self.meeting, action, editing=True), done)

@@ -19,14 +19,15 @@ from textual.widgets.option_list import Option
 
 from ... import store
 from ...i18n import label
-from ...model import Meeting, Phase
-from ...series import action_histories, group_by_series, history_line, scale_chart, series_meetings
+from ...model import Meeting, Phase, ops
+from ...services.series import action_histories, group_by_series, history_line, scale_chart, series_meetings
 from ...visible import visible
 from ..dialogs import coordination_forms as forms
-from ..format import STATUS_SYMBOL, date_text, one_line
+from ..host import meeting_app
+from ...services.display import STATUS_SYMBOL, date_text, one_line
 from ..text import cell, key, lbl, tr
 from ..widgets import Box, Table
-from .views import ViewScreen
+from .views import ViewScreen, colon
 
 
 def closed_sentence(meeting: Meeting) -> str:
@@ -61,7 +62,8 @@ class SeriesScreen(ViewScreen):
         return cls(series_meetings(app.meeting, app.path.parent) or [(app.path, app.meeting)])
 
     def _list(self) -> list[Meeting]:
-        current = getattr(self.app, "meeting", None)
+        host = meeting_app(self.app)
+        current = host.meeting if host else None
         found = [current if current is not None and m.id == current.id else m for _, m in self.meetings]
         if current is not None and current.series.series_id == self._series_id() and \
                 all(m.id != current.id for m in found):
@@ -90,6 +92,9 @@ class SeriesScreen(ViewScreen):
             with Box(id="series-actions-box", classes="box") as box:
                 box.border_title = tr("series_view.actions_title")
                 yield Static("", id="series-actions", markup=False)
+            with Box(id="series-map-box", classes="box") as box:
+                box.border_title = tr("series_view.map_title")
+                yield Static("", id="series-map", markup=False)
         legend = tr("series_view.legend_launcher") if self.from_launcher else tr("series_view.legend")
         yield Static(legend, id="series-legend", classes="view-legend", markup=False)
 
@@ -110,6 +115,8 @@ class SeriesScreen(ViewScreen):
         self._meetings(meetings)
         self._scale(meetings)
         self._actions(meetings)
+        lang = self.app.language  # type: ignore[attr-defined]
+        self.query_one("#series-map", Static).update(map_changes_content(meetings, lang))
 
     def _meetings(self, meetings: list[Meeting]) -> None:
         table = self.query_one("#series-meetings", Table)
@@ -122,7 +129,8 @@ class SeriesScreen(ViewScreen):
         table.add_column(tr("series_view.col_date"), width=10)
         table.add_column(tr("series_view.col_purpose"), width=purpose)
         table.add_column(tr("series_view.col_state"), width=14)
-        current = getattr(self.app, "meeting", None)
+        host = meeting_app(self.app)
+        current = host.meeting if host else None
         for m in meetings:
             mark = "►" if current is not None and m.id == current.id else " "
             state = label(m.progress.phase, self.app.language)  # type: ignore[attr-defined]
@@ -285,7 +293,8 @@ def ask_closure(screen) -> None:
     def done(values: dict | None) -> None:
         if not values:
             return
-        if screen.change(lambda m: forms.apply_closure(m, values, today)):
+        reason = None if values["reason"] == forms.CONTINUE else values["reason"]
+        if screen.change(ops.close_series, reason, values["date"] or today, values["note"]):
             m = screen.meeting
             if m.series.closed_on:
                 app.say(closed_sentence(m))
@@ -298,9 +307,9 @@ def ask_closure(screen) -> None:
 def offer_closure(screen) -> None:
     """At the close of a follow-up, ask once per session whether the network is still needed (unless a
     next meeting is already planned or the series is already closed)."""
-    app = screen.app
-    m = getattr(app, "meeting", None)
-    if m is None or getattr(app, "read_only", "") or not m.is_follow_up:
+    app = meeting_app(screen.app)
+    m = app.meeting if app else None
+    if app is None or m is None or app.read_only or not m.is_follow_up:
         return
     if m.series.closed_on or m.next_meeting.date:
         return
@@ -324,6 +333,25 @@ def show_series(app) -> None:
     found = SeriesScreen.of_current(app)
     if found is not None:
         app.push_screen(found)
+
+
+def map_changes_content(meetings: list[Meeting], lang: str) -> Content:
+    """Each meeting's map against the one before it (network_changes.py), in a few lines."""
+    from ...services.network_changes import map_changes
+
+    parts: list = []
+    for before, after in zip(meetings, meetings[1:]):
+        if not before.network_map and not after.network_map:
+            continue
+        changes = map_changes(before, after, lang)
+        if parts:
+            parts.append("\n")
+        parts.append((tr("series_view.map_meeting", number=after.series.number), "bold"))
+        if not changes:
+            parts += [colon(), (tr("series_view.map_same"), "italic")]
+        for change in changes:
+            parts += ["\n  • ", change]
+    return Content.assemble(*parts) if parts else Content.assemble((tr("series_view.map_none"), "italic"))
 
 
 def series_line(meeting: Meeting) -> Content:

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from ..footer import FittedFooter
+from ..host import meeting_app
 from ..text import current_lang, key, tr
 from ..widgets import AppBar, Banner
 from .base import MeetingScreen
@@ -66,7 +67,8 @@ class ViewScreen(MeetingScreen, ModalScreen):
 
 def view_allowed(app) -> bool:
     """A view can be opened: a meeting is open and no dialog is waiting for an answer."""
-    if getattr(app, "meeting", None) is None or getattr(app, "covered", False):
+    host = meeting_app(app)
+    if host is None or host.meeting is None or host.covered:
         return False
     screen = app.screen
     return not isinstance(screen, ModalScreen) or isinstance(screen, ViewScreen)

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .i18n import resolve_language, t
-from .language import LANGS, Token, fold, lemma, negated, tokens
-from .model import Meeting
-from .resources import word_list_folders
+from ..i18n import resolve_language, t
+from ..language_tools.words import LANGS, Token, fold, lemma, negated, tokens
+from ..model import Meeting
+from ..resources import word_list_folders
 
 CATEGORIES = ("character", "compliance", "diagnosis", "third_party")
 CATEGORY_NAMES = {

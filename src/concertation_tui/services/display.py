@@ -1,4 +1,4 @@
-"""Small pure helpers of the interface: durations, dates typed by hand, symbols. No Textual here.
+"""Text shown for durations, dates typed by hand, symbols. No Textual here.
 
 Symbols are chosen from the WGL4 set (what PuTTY's and the Linux console's fonts draw), and every one
 of them is doubled by words somewhere on screen: nothing is told by colour or by a symbol alone.

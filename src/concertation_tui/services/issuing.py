@@ -19,11 +19,11 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .i18n import label, t
-from .model import ConsentOverride, Edition, Issue, Meeting, Recipient, now
-from .model.checks import unagreed_readers
-from .model.sharing import ConsentConflict, consent_conflicts_for, professional_copies
-from .store import StoreError, ensure_private_dir, refuse_foreign, save_meeting, write_private
+from ..i18n import label, t
+from ..model import ConsentOverride, Edition, Issue, Meeting, Recipient, now
+from ..model.checks import unagreed_readers
+from ..model.sharing import ConsentConflict, consent_conflicts_for, professional_copies
+from ..store import StoreError, ensure_private_dir, refuse_foreign, save_meeting, write_private
 
 ISSUES_DIR = "comptes-rendus"
 
@@ -159,8 +159,8 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
     Raises IssueError when the meeting's date is still ahead (a minute is not sent before its meeting), when a correction does not say what changed, or when the distribution list names
     someone the person did not agree may receive the detailed minute.
     """
-    from .minute import build_minute, minute_file_name  # python-docx only when issuing
-    from .minute.text import locale, long_date
+    from ..minute import build_minute, minute_file_name  # python-docx only when issuing
+    from ..minute.text import locale, long_date
 
     moment = at or now()
     if meeting.date and moment.date() < meeting.date:

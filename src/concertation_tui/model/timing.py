@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import AgendaItem, ItemState, Meeting, OpenQuestion, TimeSpan
+from .enums import ItemState
+from .meeting import AgendaItem, Meeting, OpenQuestion, TimeSpan
 
 
 def _running(spans: list[TimeSpan]) -> bool:

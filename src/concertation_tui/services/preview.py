@@ -10,8 +10,8 @@ import difflib
 import io
 from dataclasses import dataclass
 
-from .model import Edition, Meeting
-from .model.sharing import ConsentConflict, consent_conflicts
+from ..model import Edition, Meeting
+from ..model.sharing import ConsentConflict, consent_conflicts
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def document_lines(data: bytes) -> list[PreviewLine]:
 def preview(meeting: Meeting, recipient_id: str | None, edition: Edition = Edition.PROFESSIONAL) -> list[PreviewLine]:
     """The lines of the copy for `recipient_id`; for a professional copy, lines absent from the common
     edition are marked `differs`."""
-    from .minute import build_minute
+    from ..minute import build_minute
 
     lines = document_lines(build_minute(meeting, edition, recipient_id=recipient_id))
     if edition is not Edition.PROFESSIONAL or recipient_id is None:

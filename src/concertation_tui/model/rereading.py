@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Meeting, ParticipantKind, WordsRevision
+from .enums import ParticipantKind
+from .meeting import Meeting, WordsRevision
 
 NOTE_KINDS = ("contribution", "person_view", "step", "picture", "scale", "disagreement", "action",
               "last_word", "question", "consent")

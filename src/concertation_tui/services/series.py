@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .i18n import label, t
-from .model import ActionStatus, Meeting
-from .store import MeetingFileError, MeetingSummary, list_meetings, load_meeting
+from ..i18n import label, t
+from ..model import ActionStatus, Meeting
+from ..store import MeetingFileError, MeetingSummary, list_meetings, load_meeting
 
 
 def group_by_series(summaries: list[MeetingSummary]) -> list[list[MeetingSummary]]:

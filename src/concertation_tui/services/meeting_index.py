@@ -19,7 +19,7 @@ import json
 import os
 from pathlib import Path
 
-from .store import MeetingFileError, MeetingSummary, load_meeting, meetings_dir, write_private
+from ..store import MeetingFileError, MeetingSummary, load_meeting, meetings_dir, write_private
 
 INDEX_NAME = ".launcher-index"
 INDEX_VERSION = 1

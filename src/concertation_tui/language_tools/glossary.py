@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .language import fold, lemma, plain, tokens
-from .resources import word_list_folders
+from .words import fold, lemma, plain, tokens
+from ..resources import word_list_folders
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .model import Attendance, Meeting, Participant, ParticipantKind, SeriesInfo, new_id, now
-from .model.followup import follow_up
-from .resources import template_folders
-from .store import StoreError, parse_meeting
+from ..model import Attendance, Meeting, Participant, ParticipantKind, SeriesInfo, new_id, now
+from ..model.followup import follow_up
+from ..resources import template_folders
+from ..store import StoreError, parse_meeting
 
 DEFAULT_TEMPLATE = "premiere-reunion"
 FOLLOW_UP_TEMPLATE = "reunion-de-suivi"
@@ -55,6 +55,19 @@ def new_follow_up(previous: Meeting, previous_path: Path, name: str | None = Non
     return follow_up(previous, previous_file=previous_path.name, agenda=_template(name).agenda, day=day)
 
 
+def new_meeting(title: str, day: dt.date | None, language: str, person_name: str = "") -> Meeting:
+    """A meeting started from nothing (no template): its title, its date, the minute's language and,
+    when named, the person it is about and with."""
+    from ..i18n import DEFAULT_LOCALES
+
+    meeting = Meeting(title=title, date=day, language=language, created_at=now(),
+                      locale=DEFAULT_LOCALES.get(language, "fr_BE"))
+    if person_name:
+        meeting.participants.append(Participant(name=person_name, kind=ParticipantKind.PERSON,
+                                                attendance=Attendance.INVITED))
+    return meeting
+
+
 def new_meeting_from_template(
     name: str = DEFAULT_TEMPLATE,
     *,
@@ -64,7 +77,7 @@ def new_meeting_from_template(
 ) -> Meeting:
     """A fresh meeting (new ids, new series) from the template `name`; the organisation is the
     template's, else the `organisation` setting (the organisation's folder, or the user's)."""
-    from .config import load_config
+    from ..config import load_config
 
     template = _template(name)
     agenda = [item.model_copy(update={"id": new_id()}) for item in template.agenda]

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .conjugation import conjugate, is_infinitive, subjunctive_2p
-from .language import fold, lemma
-from .model import Action, Meeting, Participant, ParticipantKind
-from .model.checks import carrier_name, is_collective
+from .words import fold, lemma
+from ..model import Action, Meeting, Participant, ParticipantKind
+from ..model.checks import carrier_name, is_collective
 
 PERSONAL_ROLES = {
     "fr": ("assistant social", "assistante sociale", "assistant sociale", "infirmier", "infirmière", "médecin",
@@ -453,7 +453,7 @@ LONG = 15
 
 
 def _words(sentence: str) -> int:
-    from .language import word_count
+    from .words import word_count
 
     return word_count(sentence)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from .i18n import t
+from ..i18n import t
 
 MIN_COLUMNS, MIN_ROWS = 80, 24
 MB = 1024 * 1024
@@ -124,7 +124,7 @@ def _existing(path: Path) -> Path:
 
 def check_data_folder() -> list[Finding]:
     """The data folder: this account's, writable, 0700, its meeting files 0600."""
-    from .paths import home
+    from ..paths import home
 
     folder = home()
     if not folder.exists():
@@ -153,15 +153,15 @@ def _open_with_python_docx(path: Path) -> None:
 
     import docx
 
-    from .minute.template import template_document_bytes
+    from ..minute.template import template_document_bytes
 
     docx.Document(io.BytesIO(template_document_bytes(path)))
 
 
 def check_templates(lang: str | None) -> list[Finding]:
     """The minute's template (the organisation's, if it has one) and the meeting templates, each loaded."""
-    from .minute.template import TemplateError, check_template, default_template_path
-    from .store import StoreError, parse_meeting
+    from ..minute.template import TemplateError, check_template, default_template_path
+    from ..store import StoreError, parse_meeting
     from .templates import DEFAULT_TEMPLATE, meeting_templates
 
     found = []
@@ -189,8 +189,8 @@ def check_templates(lang: str | None) -> list[Finding]:
 def check_settings() -> list[Finding]:
     """Problems in the settings files; an organisation's folder that other accounts could change (its
     template and data-protection details go into every user's minutes)."""
-    from .config import load_config
-    from .resources import site_dirs
+    from ..config import load_config
+    from ..resources import site_dirs
 
     config = load_config()
     found = []
@@ -206,7 +206,7 @@ def check_settings() -> list[Finding]:
 
 
 def check_disk() -> list[Finding]:
-    from .paths import home
+    from ..paths import home
 
     where = _existing(home())
     free = shutil.disk_usage(where).free
@@ -219,7 +219,7 @@ def check_disk() -> list[Finding]:
 
 
 def diagnose(lang: str | None = None, env: dict[str, str] | None = None) -> list[Finding]:
-    from .config import load_config
+    from ..config import load_config
 
     env = dict(os.environ if env is None else env)
     keymap = load_config().keymap

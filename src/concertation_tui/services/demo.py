@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .model import (
+from ..model import (
     Action,
     ActionStatus,
     AgendaItem,
@@ -25,6 +25,8 @@ from .model import (
     DomainSharing,
     ItemOutcome,
     ItemState,
+    MapPlacement,
+    MapSector,
     Meeting,
     Nature,
     NetworkMember,
@@ -42,6 +44,7 @@ from .model import (
     SharingConsent,
     Step,
     StepStatus,
+    TieKind,
     TimeSpan,
     ViewAspect,
     Visibility,
@@ -269,6 +272,19 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
                       offer="Pourrait l'emmener au club le jeudi."),
     ]
 
+    isabelle, georges, marcel = network
+    # Drawn with him at the opening: who counts for him, and how close (the hospital wants the nursing home).
+    network_map = [
+        MapPlacement(who_id=isabelle.id, sector=MapSector.FAMILY, ring=1, tie=TieKind.SUPPORTIVE),
+        MapPlacement(who_id=georges.id, sector=MapSector.FRIENDS, ring=1, tie=TieKind.SUPPORTIVE),
+        MapPlacement(who_id=marcel.id, sector=MapSector.WORK_SCHOOL, ring=3, tie=TieKind.FRAGILE),
+        MapPlacement(who_id=home_help.id, sector=MapSector.SERVICES, ring=2, tie=TieKind.SUPPORTIVE),
+        MapPlacement(who_id=nurse.id, sector=MapSector.SERVICES, ring=1, tie=TieKind.SUPPORTIVE),
+        MapPlacement(who_id=doctor.id, sector=MapSector.SERVICES, ring=2, tie=TieKind.SUPPORTIVE),
+        MapPlacement(who_id=facilitator.id, sector=MapSector.SERVICES, ring=3, tie=TieKind.FRAGILE),
+        MapPlacement(who_id=hospital.id, sector=MapSector.SERVICES, ring=3, tie=TieKind.CONFLICTING),
+    ]
+
     consent = SharingConsent(
         to_meeting=True,
         status=ConsentStatus.PARTIAL,
@@ -307,6 +323,7 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
         between_meetings="Monsieur Lambert appelle Sophie Mertens au 081 00 00 00. Elle répond du lundi au vendredi, "
         "de 9 h à 12 h. La nuit, en cas d'urgence : le 112.",
         network=network,
+        network_map=network_map,
         consent=consent,
         agenda=[welcome, home, money, next_steps],
         domains=[Domain.HOUSING, Domain.HEALTH, Domain.INCOME_DEBTS, Domain.SOCIAL_TIES],
@@ -414,6 +431,12 @@ def play_demo_follow_up(follow: Meeting) -> Meeting:
                person_words="C'est moi qui l'appelle.", item_id=changed.id, domains=[Domain.SOCIAL_TIES],
                created_at=at(14, 40)),
     )
+    # His map has moved: Marcel is closer again (the club on Thursdays), the hospital no longer pushes.
+    for place in follow.network_map:
+        if place.who_id == next((n.id for n in follow.network if n.name == "Marcel"), ""):
+            place.ring, place.tie = 2, TieKind.SUPPORTIVE
+        if place.who_id == by_name["Julie Verhaegen"].id:
+            place.tie = TieKind.FRAGILE
     evening = next((i for i in rest if i.carried_from), None)  # the question carried from the first meeting
     if evening is not None:
         evening.outcome = ItemOutcome.DECIDED

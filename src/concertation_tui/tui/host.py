@@ -1,0 +1,59 @@
+"""What the screens, dialogs and widgets may ask of the application: a typed protocol, declared once.
+
+Screens are shown by `ConcertationApp`, but a widget or a dialog can also sit in Textual's own screens
+(the command palette) or in a test's bare App. Instead of probing the app attribute by attribute
+(`getattr(app, "meeting", None)`), they ask `meeting_app(app)`: the app with everything below, typed,
+or None when the app is not ours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..model import Meeting
+
+
+class MeetingApp(Protocol):
+    """The application holding the meeting (implemented by `app.ConcertationApp`)."""
+
+    meeting: Meeting | None
+    path: Path | None
+    read_only: str
+    """Empty when this session may write the meeting; else the sentence saying who holds it."""
+    save_error: str
+    config: Config
+    language: str
+    scale_question: str
+    """The last question asked with the 0-10 scale in this session, asked again by default."""
+    review_offered: set[str]
+    """The meetings whose review of carried actions was already offered in this session (once each)."""
+
+    @property
+    def covered(self) -> bool: ...
+
+    def now(self) -> dt.datetime: ...
+
+    def change(self, edit: Callable[..., Any], *args: Any, quiet: bool = False, refresh: bool = True,
+               **params: Any) -> bool: ...
+
+    def create(self, operation: Callable[..., Any], *args: Any, **params: Any) -> Any: ...
+
+    def say(self, text: str, severity: str = "information", *, timeout: float | None = None) -> None: ...
+
+    def save_state_text(self) -> str: ...
+
+    def refresh_views(self) -> None: ...
+
+    def push_screen(self, screen: Any, callback: Any = None) -> Any: ...
+
+
+def meeting_app(app: object) -> MeetingApp | None:
+    """`app` as the application holding the meeting, or None when it is another App."""
+    from .app import ConcertationApp  # here, not above: the app imports the screens that import this
+
+    return app if isinstance(app, ConcertationApp) else None
