@@ -10,7 +10,7 @@ from test_tui_support import Clock, demo_file, screen_text, settle
 from textual.widgets import Select
 
 from concertation_tui import store
-from concertation_tui.demo import demo_meeting
+from concertation_tui.services.demo import demo_meeting
 from concertation_tui.model import Meeting, Participant, ParticipantKind
 from concertation_tui.model.people_order import everyone_in_order
 from concertation_tui.tui.app import ConcertationApp
