@@ -23,8 +23,8 @@ from concertation_tui.tui.screens.opening import OpeningScreen
 KEYS = [
     "f3", "d",  # the opening, then the consent domain by domain
     "a",  # housing: with everyone (the cursor goes on to health)
-    "1", "2", "down",  # health: the doctor and the nurse, then on
-    "3", "down",  # income and debts: the CPAS social worker alone, then on
+    "2", "3", "down",  # health: the doctor and the nurse, then on (numbered in the speaking order)
+    "5", "down",  # income and debts: the CPAS social worker alone, then on
     "x",  # justice: not written
     "escape",
 ]
@@ -54,7 +54,7 @@ async def test_the_consent_per_domain_is_taken_at_the_opening_in_under_20_keys()
             if n == 1:
                 assert isinstance(app.screen, DomainConsentDialog)
                 text = flat(screen_text(app))
-                assert "1DrAnneLeroy" in text and "3SophieMertens" in text  # the digits name who
+                assert "2DrAnneLeroy" in text and "5SophieMertens" in text  # the digits name who
         await settle(app, pilot)
         assert isinstance(app.screen, OpeningScreen)
         shown = flat(screen_text(app))

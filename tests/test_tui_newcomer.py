@@ -205,7 +205,7 @@ async def test_the_help_panel_in_a_form_heads_the_field_keys_in_french():
         await pilot.pause()
         await pilot.press("f1")
         await settle(app, pilot)
-        assert app.screen.query("HelpPanel")
+        assert app.screen.id == "keys-page"  # 80x24: the keys on a page of their own
         text = screen_text(app)
         assert "Input" not in text
 
@@ -213,13 +213,27 @@ async def test_the_help_panel_in_a_form_heads_the_field_keys_in_french():
 async def test_the_help_panel_scrolls_from_the_keyboard():
     path = demo_file()
     app = ConcertationApp(path, clock=Clock())
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:  # the page: PgDn/PgUp, written at its top
         await settle(app, pilot)
         await pilot.press("f4")
         await settle(app, pilot)
         await pilot.press("f1")
         await settle(app, pilot)
-        keys = app.screen.query_one("KeyPanel")
+        keys = app.screen.query_one("#keys-page-list")
+        assert "PgDn" in screen_text(app).split("\n")[1] + screen_text(app).split("\n")[2]
+        assert keys.max_scroll_y > 0
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        assert keys.scroll_y > 0
+        await pilot.press("pageup")
+        await settle(app, pilot)
+        assert keys.scroll_y == 0
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(160, 45)) as pilot:  # the side panel: shift+PgDn/PgUp
+        await settle(app, pilot)
+        await pilot.press("f1")
+        await settle(app, pilot)
+        keys = app.screen.query_one("#keys-panel-list")
         assert keys.max_scroll_y > 0
         await pilot.press("shift+pagedown")
         await settle(app, pilot)

@@ -41,7 +41,7 @@ MEANING: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "close": (("Le dernier mot de la personne", "Prochaine réunion", "Questions ouvertes"), ()),
     "action-dialog": (("Modifier une action", "Porteur (une seule personne)"), ()),
     "private-time": (("Temps de travail sans la personne", "touche f8 pour revenir"), ("Lambert", "Tour de table")),
-    "help": (("Tour de table", "Point suivant"), ()),
+    "help": (("Touches", "Point suivant", "Noter"), ()),  # a page of its own at 80x24, a panel at 160x45
 }
 
 

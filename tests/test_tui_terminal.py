@@ -162,7 +162,7 @@ def test_the_linux_console_never_receives_what_its_fonts_lack(tmp_path: Path, pr
         # tmux sets TERM in the pane itself: `env` sets it for the program, as a console login does.
         pid = tmux.start(["env", "TERM=linux", *program(), "open", str(path)],
                          env={HOME_ENV: str(private_home), "HOME": str(private_home)})
-        tmux.wait_for("ctrl+n", timeout=30)
+        tmux.wait_for("^n", timeout=30)  # the live step is up (its footer and speaker line)
         tmux.send("F2")
         time.sleep(1.0)
         tmux.send("F4")

@@ -29,8 +29,9 @@ from ..i18n import resolve_language
 from ..model import Meeting, Phase, now, readiness
 from ..model import ops, timing
 from ..model.checks import Finding
-from .commands import MeetingCommands, Palette
+from .commands import MeetingCommands, Palette, ThemeCommands, theme_label
 from .early_keys import KeyAfterTyping, KeysReleased
+from .keys_help import KeysPanel, hide_keys_help, keys_help_shown, toggle_keys_help
 from .safety import WRITE_LOCK, SafeAppMixin, message
 from .screens import MODE_SCREENS, import_steps
 from .screens.base import MeetingScreen
@@ -657,7 +658,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "help_scroll":
-            return bool(self.screen.query("HelpPanel"))  # else the key is the focused widget's
+            return bool(self.screen.query(KeysPanel))  # else the key is the focused widget's
         if self.covered and action not in ("private_time", "quit", "toggle_help", "room_screen"):
             return False
         if action in ("phase", "private_time", "coordination", "room_screen", "network_map") and self.meeting is None:
@@ -688,6 +689,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
         show_coordination(self)
 
+    def action_change_theme(self) -> None:
+        """The themes by their French names (Textual's own list shows « high-contrast »)."""
+        self.push_screen(Palette(providers=[ThemeCommands], placeholder=tr("theme.placeholder")))
+
     def action_network_map(self) -> None:
         """shift+F2, from every step: the map of the person's network; the same key closes it."""
         from .screens.network_map import show_network_map
@@ -699,15 +704,20 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             self.push_screen(Palette())
 
     def action_help_scroll(self, step: int) -> None:
-        """Scroll the help panel's keys by a page, from the keyboard (the panel takes no focus)."""
-        for panel in self.screen.query("KeyPanel"):
-            panel.scroll_to(y=panel.scroll_y + step * max(1, panel.size.height - 1), animate=False)
+        """Scroll the keys panel by a page, from the keyboard (the panel takes no focus)."""
+        for panel in self.screen.query(KeysPanel):
+            panel.scroll_page(step)
 
     def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+        """F1: the keys of the step, a full page at 80x24, a side panel where there is room."""
+        toggle_keys_help(self)
+
+    def action_show_help_panel(self) -> None:  # Textual's own name (palette, "Keys")
+        if not keys_help_shown(self):
+            toggle_keys_help(self)
+
+    def action_hide_help_panel(self) -> None:
+        hide_keys_help(self)
 
     # -- the room's screen (room_link.py, room.py) ---------------------------------------------------
 
@@ -814,8 +824,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Our own words for the system commands; no Screenshot (an SVG of the meeting on disk)."""
-        yield SystemCommand(tr("cmd.theme"), tr("cmd.theme_help"), self.action_change_theme)
-        if screen.query("HelpPanel"):
+        yield SystemCommand(tr("cmd.theme"), tr("cmd.theme_named_help", theme=theme_label(self.theme)),
+                            self.action_change_theme)
+        if keys_help_shown(self):
             yield SystemCommand(tr("cmd.keys_hide"), tr("cmd.keys_hide_help"), self.action_hide_help_panel)
         else:
             yield SystemCommand(tr("cmd.keys"), tr("cmd.keys_help"), self.action_show_help_panel)

@@ -1,7 +1,9 @@
-"""The command palette (ctrl+p): every key of the current screen and of the app, by its words.
+"""The command palette (ctrl+p): every action of the current screen and of the app, by its words.
 
 Built from the screen's active bindings, so a new key is in the palette the day it is bound, with
-the same words as in the footer and the help panel, and disabled keys are left out.
+the same words as in the footer and F1, and disabled keys are left out. Actions that have no key of
+their own (Enter on a line of a list: edit a note, go to an item) are offered by the screen's
+`palette_commands()`. The themes are named in the interface's language (`ThemeCommands`).
 """
 
 from __future__ import annotations
@@ -13,14 +15,57 @@ from rich.text import Text
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.widgets.option_list import Option
 
+from .footer import binding_words
 from .text import tr
+
+THEME_WORDS = {
+    "textual-dark": "theme.dark", "textual-light": "theme.light", "high-contrast": "theme.high_contrast",
+    "ansi-dark": "theme.ansi_dark", "ansi-light": "theme.ansi_light",
+}
+"""Our words for the themes a facilitator needs; Textual's other themes are offered by their names."""
+
+
+def theme_label(name: str) -> str:
+    return tr(THEME_WORDS[name]) if name in THEME_WORDS else tr("theme.other", name=name)
+
+
+class ThemeCommands(Provider):
+    """The themes, named in French: « Contraste élevé », not « high-contrast »; ours first."""
+
+    def _themes(self) -> list[tuple[str, str, object]]:
+        app = self.app
+        names = sorted(app.available_themes, key=lambda n: (n not in THEME_WORDS, list(THEME_WORDS).index(n)
+                                                            if n in THEME_WORDS else 0, n))
+
+        def use(name: str) -> None:
+            app.theme = name
+
+        found = []
+        for name in names:
+            words = theme_label(name)
+            if name == app.theme:
+                words += " " + tr("theme.current")
+            found.append((words, tr("theme.help", name=name), partial(use, name)))
+        return found
+
+    async def discover(self) -> Hits:
+        for words, help_text, run in self._themes():
+            yield DiscoveryHit(words, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for words, help_text, run in self._themes():
+            score = max(matcher.match(words), matcher.match(help_text))
+            if score > 0:
+                yield Hit(score, matcher.highlight(words), run, text=words, help=help_text)
 
 
 class Palette(CommandPalette):
     """The command palette in the interface's language (Textual's own words are English)."""
 
-    def __init__(self) -> None:
-        super().__init__(id="--command-palette", placeholder=tr("palette.placeholder"))
+    def __init__(self, *, providers=None, placeholder: str = "") -> None:
+        super().__init__(providers=providers, id="--command-palette",
+                         placeholder=placeholder or tr("palette.placeholder"))
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         # Textual 8.2.8's own method, with "No matches found" in the interface's language.
@@ -55,7 +100,11 @@ class MeetingCommands(Provider):
             seen.add(marker)
             keys = app.get_key_display(binding)
             help_text = f"{keys} · {binding.tooltip}" if binding.tooltip else keys
-            found.append((binding.description, help_text, partial(node.run_action, binding.action)))
+            words = binding_words(self.screen, binding)
+            found.append((words, help_text, partial(node.run_action, binding.action)))
+        more = getattr(self.screen, "palette_commands", None)
+        if more is not None:
+            found += list(more())
         return found
 
     async def discover(self) -> Hits:

@@ -24,6 +24,7 @@ from textual.widgets import (
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
+from .finding import TypedSearch, find_match, plain_text
 from .host import meeting_app
 from .text import Localized, tr
 
@@ -156,13 +157,36 @@ class Choices(Localized, OptionList):
 
 
 class Picks(Localized, SelectionList):
-    """SelectionList whose ticked lines show an X and the others a blank: not told by colour alone."""
+    """SelectionList whose ticked lines show an X and the others a blank: not told by colour alone.
+
+    With `type_to_find` (in forms, where letters are no keys), typing the start of a line moves to it
+    (finding.py); Space ticks it."""
 
     HIDE_FOREIGN_BINDINGS = True
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, type_to_find: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._localize()
+        self.type_to_find = type_to_find
+        self._search = TypedSearch()
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        return self.type_to_find and character is not None and character.isprintable()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.type_to_find or not event.is_printable or not event.character:
+            return
+        if event.character == " ":
+            return  # Space ticks the line found (the list's own key), also right after typing
+        event.stop()
+        event.prevent_default()
+        query = self._search.add(event.character)
+        texts = [plain_text(self.get_option_at_index(n).prompt) for n in range(self.option_count)]
+        index = find_match(texts, query, self.highlighted)
+        if index is not None:
+            self.highlighted = index
+        else:
+            self.app.bell()
 
     def on_focus(self, event: events.Focus) -> None:
         """Focused with nothing highlighted: the first row is, so Space or Enter act on what is shown."""

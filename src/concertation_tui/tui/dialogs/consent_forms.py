@@ -19,6 +19,7 @@ from textual.widgets import Button, Static
 from textual.widgets.option_list import Option
 
 from ...model import ConsentStatus, Domain, DomainConsent, DomainSharing, Meeting, ParticipantKind, ops
+from ...model.people_order import everyone_in_order
 from ...model.sharing import notes
 from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
@@ -62,8 +63,9 @@ def domain_form(meeting: Meeting, domain: Domain) -> FormDialog:
 
 
 def sharing_people(meeting: Meeting) -> list[str]:
-    """Who a domain may be shared with by name, numbered 1-9 in the dialog: everyone but the person."""
-    return [p.id for p in meeting.participants if p.kind is not ParticipantKind.PERSON][:9]
+    """Who a domain may be shared with by name, numbered 1-9 in the dialog: everyone but the person,
+    in the order of every list of people (the speaking order)."""
+    return [p.id for p in everyone_in_order(meeting) if p.kind is not ParticipantKind.PERSON][:9]
 
 
 

@@ -14,7 +14,6 @@ from ...model import (
     Disagreement,
     Domain,
     Meeting,
-    ParticipantKind,
     PictureKind,
     PictureLine,
     Position,
@@ -41,12 +40,8 @@ CONTINUE = "continue"
 
 
 def _voices(meeting: Meeting) -> list:
-    """Who may carry a step or speak in the picture: everyone but the facilitator first, then them."""
-    order = {ParticipantKind.PERSON: 0, ParticipantKind.NETWORK: 1, ParticipantKind.PARTNER: 2,
-             ParticipantKind.FACILITATOR: 3}
-    ranked = sorted(meeting.participants, key=lambda p: order[p.kind])
-    options = {pid: text for text, pid in people_options(meeting)}
-    return [(options[p.id], p.id) for p in ranked]
+    """Who may carry a step or speak in the picture: everyone, in the order of every list of people."""
+    return people_options(meeting)
 
 
 def _delete(editing: bool) -> tuple[str, str] | None:

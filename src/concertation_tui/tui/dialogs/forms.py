@@ -1,7 +1,8 @@
 """Small dialogs (frogmouth's pattern: `ModalScreen[T]` classes returning a value).
 
 `FormDialog` builds an edit form from a list of `FormField`s and returns the values typed (a dict), or
-None when cancelled. Enter or ctrl+s saves, Escape cancels, Tab moves between fields. Dates are typed
+None when cancelled. Enter (from any field, a closed drop-down too) or ctrl+s saves, Escape cancels,
+Tab moves between fields. In a drop-down, typing the start of an option chooses it (finding.py). Dates are typed
 JJ/MM/AAAA; a wrong one is said under the form and the dialog stays open.
 """
 
@@ -20,6 +21,8 @@ from textual.widgets.selection_list import Selection
 
 from ...services.display import date_text, parse_date, parse_time, time_text
 from ..early_keys import TakesKeysWhileOpening
+from ..finding import FindSelect
+from ..footer import FittedFooter
 from ..text import Localized, key, tr
 from ..widgets import Choice, Field, Picks, ShortText, Tick
 
@@ -62,6 +65,8 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
     """An edit form in a dialog. Returns {field name: value} or None."""
 
     HIDE_FOREIGN_BINDINGS = True
+    HELP_EXTRA = "help.form_extra"
+    """What F1 adds to the keys: choosing in a list by typing (no binding says it)."""
     BINDINGS = [
         key("ctrl+s", "save", "form_save", priority=True),
         key("enter", "save_enter", "form_save", priority=True, show=False, binding_id="form-save-enter"),
@@ -80,6 +85,7 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
     ) -> None:
         super().__init__()
         self._localize()
+        self.BINDING_GROUP_TITLE = tr("help.group_form")  # F1's heading for the form's keys
         self.first = first
         """The field that has the focus when the form opens (its name); the first field by default."""
         self.title_text = title
@@ -93,7 +99,9 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog") as box:
             box.border_title = Content(self.title_text) if isinstance(self.title_text, str) else self.title_text
-            with VerticalScroll(id="form"):
+            # Not focusable: Tab from the last field (a date, often) went on to the scrolling box
+            # itself, which shows no cursor: the facilitator lost the form. It scrolls to each field.
+            with VerticalScroll(id="form", can_focus=False):
                 if self.intro:
                     yield Static(Content(self.intro) if isinstance(self.intro, str) else self.intro, classes="intro")
                 for spec in self.fields:
@@ -110,6 +118,7 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
                 cancel = Button(tr("form.cancel"), id="cancel", compact=True)
                 cancel.can_focus = False  # Tab from the last field never lands on it (Enter would lose the form)
                 yield cancel
+        yield FittedFooter()  # the form's keys, not those of the step under it
 
     def _widget(self, spec: FormField):
         wid = f"f-{spec.name}"
@@ -133,14 +142,14 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
             options = [(Content(text) if isinstance(text, str) else text, value) for text, value in spec.options]
             known = {value for _, value in spec.options}
             value = spec.value if spec.value in known else Select.NULL
-            return Select(options, id=wid, value=value, allow_blank=spec.allow_blank, prompt=tr("form.choose"),
-                          compact=True)
+            return FindSelect(options, id=wid, value=value, allow_blank=spec.allow_blank,
+                              prompt=tr("form.choose_typing"), compact=True)
         if spec.kind == "radio":
             return _Radio(spec)
         if spec.kind == "multi":
             chosen = set(spec.value or ())
             return Picks(*[Selection(Content(text) if isinstance(text, str) else text, value, value in chosen)
-                           for text, value in spec.options], id=wid)
+                           for text, value in spec.options], id=wid, type_to_find=True)
         if spec.kind == "check":
             return Tick(spec.caption, bool(spec.value), id=wid)
         raise ValueError(spec.kind)
@@ -212,15 +221,16 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
         return values
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Enter saves the form, except where it has a job of its own: opening or choosing in a list
-        (Select), pressing a button."""
+        """Enter saves the form from any field, a closed drop-down too (its choice is made by typing
+        or with the arrows); it keeps its own job in an opened drop-down (choose the option) and on
+        a button (press it)."""
         if action == "save_enter":
             focused = self.focused
             if focused is None:
                 return True
             if isinstance(focused, Button):
                 return False
-            if isinstance(focused, Select) or any(isinstance(a, Select) for a in focused.ancestors):
+            if any(isinstance(a, Select) and a.expanded for a in focused.ancestors_with_self):
                 return False
         return True
 
@@ -351,6 +361,7 @@ class Confirm(TakesKeysWhileOpening, Localized, ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(self.yes, id="yes", variant="error" if self.danger else "primary", compact=True)
                 yield Button(tr("confirm.no"), id="no", compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#no" if self.danger else "#yes", Button).focus()

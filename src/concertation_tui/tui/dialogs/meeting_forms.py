@@ -33,6 +33,7 @@ from ...model import (
     VisibilityKind,
     ops,
 )
+from ...model.people_order import everyone_in_order
 from ...services.display import one_line
 from ..text import lbl, tr
 from .forms import FormDialog, FormField
@@ -47,8 +48,10 @@ def tri_options() -> list[tuple[str, Any]]:
 
 
 def people_options(meeting: Meeting, *, exclude: str = "") -> list[tuple[Content, str]]:
+    """Everyone who may be chosen, in the one order of every list of people (the person first, then
+    the speaking order: see model/people_order.py), the name first so that typing its start finds it."""
     found = []
-    for p in meeting.participants:
+    for p in everyone_in_order(meeting):
         if p.id == exclude:
             continue
         where = p.organisation or lbl(p.kind)
@@ -207,8 +210,10 @@ def contribution_form(meeting: Meeting, contribution: Contribution, *, editing: 
     fields = []
     if editing:
         fields.append(FormField("text", tr("note.field_text"), "long", contribution.text, required=True))
-        fields.append(FormField("speaker_id", tr("note.field_speaker"), "choice", contribution.speaker_id,
-                                people_options(meeting), allow_blank=False))
+    # Who speaks: type the start of their name (the next note's speaker, when not editing)
+    fields.append(FormField("speaker_id", tr("note.field_speaker"), "choice", contribution.speaker_id or None,
+                            people_options(meeting), allow_blank=not contribution.speaker_id,
+                            note="" if editing else tr("note.speaker_typing_note")))
     fields += [
         FormField("nature", tr("note.field_nature"), "radio", contribution.nature, enum_options(Nature),
                   note=tr("note.nature_note")),
@@ -266,7 +271,7 @@ def action_form(meeting: Meeting, action: Action, *, editing: bool) -> FormDialo
     fields = [
         FormField("what", tr("action.field_what"), "long", action.what, required=True),
         FormField("carrier_id", tr("action.field_carrier"), "choice", action.carrier_id or None,
-                  people_options(meeting), note=tr("action.carrier_note")),
+                  people_options(meeting), note=tr("action.carrier_typing_note")),
         FormField("carrier_label", tr("action.field_carrier_label"), value=action.carrier_label,
                   note=tr("action.carrier_label_note")),
         FormField("due", tr("action.field_due"), "date", action.due),

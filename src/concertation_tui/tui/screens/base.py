@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
+
 
 from ..early_keys import TakesKeysWhileOpening
+from ..footer import FittedFooter
 from ..text import Localized, tr
 from ..widgets import AppBar, Banner
 
@@ -42,7 +43,7 @@ class MeetingScreen(TakesKeysWhileOpening, Localized, Screen):
         yield Banner(id="read-only-banner", classes="banner")
         yield Banner(id="save-banner", classes="banner -error")
         yield from self.body()
-        yield Footer()
+        yield FittedFooter()
 
     def body(self) -> ComposeResult:
         yield from ()
@@ -82,6 +83,20 @@ class MeetingScreen(TakesKeysWhileOpening, Localized, Screen):
 
     def refresh_view(self) -> None:
         """Show the meeting as it is now (called after every change)."""
+
+    def binding_words(self, action: str) -> str | None:
+        """The words of a key that depend on the state (the footer, F1 and the palette use them);
+        None: the binding's own words."""
+        return None
+
+    def key_of(self, action: str) -> str:
+        """How the key of `action` is shown in the footer (« ^t »), so that a hint written on the
+        screen names the key exactly as the footer does (and follows a remapped key)."""
+        for bindings in self._bindings.key_to_bindings.values():
+            for binding in bindings:
+                if binding.action == action:
+                    return self.app.get_key_display(binding)
+        return ""
 
     def change(self, edit, *args, **params) -> bool:
         return self.capp.change(edit, *args, **params)

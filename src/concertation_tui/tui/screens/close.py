@@ -21,6 +21,7 @@ from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, TextPrompt
 from ...services.display import date_text, one_line, time_text
 from ..text import key, lbl, tr, tr_in
+from ...model.people_order import everyone_in_order
 from ..widgets import Choices, Picks
 from .actions import finding_prompt, go_to_finding
 from .base import MeetingScreen
@@ -172,7 +173,8 @@ class CloseScreen(MeetingScreen):
         self.query_one("#close-next-box").border_subtitle = tr("close.next_keys")
 
         picks = self.query_one("#distribution", Picks)
-        wanted = [(p.id, p.receives_minute) for p in m.participants]
+        people = everyone_in_order(m)  # the order of every list of people
+        wanted = [(p.id, p.receives_minute) for p in people]
         selected = set(picks.selected)
         values = [picks.get_option_at_index(i).value for i in range(picks.option_count)]
         current = [(value, value in selected) for value in values]
@@ -181,7 +183,7 @@ class CloseScreen(MeetingScreen):
             picks.clear_options()
             picks.add_options([
                 Selection(Content.assemble(p.name, (f"  {lbl(p.kind)}", "dim")), p.id, p.receives_minute)
-                for p in m.participants
+                for p in people
             ])
             if picks.option_count:
                 picks.highlighted = min(highlighted or 0, picks.option_count - 1)
@@ -303,6 +305,15 @@ class CloseScreen(MeetingScreen):
 
     def action_closure(self) -> None:
         ask_closure(self)
+
+    def palette_commands(self) -> list[tuple[str, str, object]]:
+        """Editing an open question (Enter on its line) from the palette too (ctrl+p)."""
+        from functools import partial
+
+        from ...services.display import one_line
+
+        return [(tr("palette.edit_question", text=one_line(q.text, 50)), tr("palette.edit_question_help"),
+                 partial(self._edit_question, q.id)) for q in self.meeting.open_questions]
 
     def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
         event.stop()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 from textual.widgets.option_list import Option
 
 from textual import work
@@ -20,6 +20,7 @@ from ...services.meeting_index import list_meetings
 from ..dialogs.forms import FormDialog, FormField, Notice
 from ..host import meeting_app
 from ..early_keys import TakesKeysWhileOpening
+from ..footer import FittedFooter
 from ..text import Localized, key, tr
 from ..widgets import Banner, Choices
 
@@ -78,7 +79,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
             yield Label(tr("launcher.recent"), classes="section-title")
             yield Choices(id="meetings")
             yield Static(tr("launcher.help"), id="launcher-help", markup=False)
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#launcher-problem", Banner).show(self.problem)

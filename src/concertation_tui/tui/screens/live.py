@@ -55,6 +55,8 @@ RECIPIENT_NAMES_WIDTH = 32
 
 class LiveScreen(MeetingScreen):
     PHASE = "live"
+    HELP_EXTRA = "help.live_extra"
+    """What F1 adds to the keys: how to choose who speaks."""
 
     BINDINGS = [
         # No single letters here: whatever is typed goes to the typing area, wherever the focus is
@@ -64,7 +66,7 @@ class LiveScreen(MeetingScreen):
         # never goes to the next speaker or item.
         key("ctrl+s", "record", "record", show=False),
         key("ctrl+n", "next_speaker", "next_speaker", priority=True),
-        key("ctrl+o", "note_options", "note_options", priority=True, show=False),
+        key("ctrl+o", "note_options", "speaker_details", priority=True, show=False, binding_id="note-options"),
         key("ctrl+t", "toggle_timer", "toggle_timer", priority=True),
         key("ctrl+pagedown", "next_item", "next_item", priority=True, key_display="^PgDn"),
         key("ctrl+pageup", "previous_item", "previous_item", priority=True, key_display="^PgUp", show=False),
@@ -273,12 +275,14 @@ class LiveScreen(MeetingScreen):
         item = self.item
         if running:
             second = (f"{ITEM_SYMBOL[ItemState.RUNNING]} {tr('live.running')}", "bold")
-        elif not m.clock:
-            second = (tr("live.start_hint"), "italic")
+        elif not m.clock:  # the key as the footer shows it, with the footer's word (binding_words)
+            second = (tr("live.start_hint_key", key=self.key_of("toggle_timer")), "italic")
         elif item is not None and item.state is ItemState.DONE:  # ended (Clôturer, t), not paused
-            second = (f"{ITEM_SYMBOL[ItemState.DONE]} {tr('live.ended_hint')}", "bold")
+            second = (f"{ITEM_SYMBOL[ItemState.DONE]} {tr('live.ended_hint_key', key=self.key_of('toggle_timer'))}",
+                      "bold")
         else:
-            second = (f"{ITEM_SYMBOL[ItemState.PAUSED]} {tr('live.resume_hint')}", "bold")
+            second = (f"{ITEM_SYMBOL[ItemState.PAUSED]} {tr('live.resume_hint_key', key=self.key_of('toggle_timer'))}",
+                      "bold")
         if item is None:
             second = ""
         self.query_one("#meeting-info", Static).update(Content.assemble(*first, "\n", second))
@@ -393,14 +397,16 @@ class LiveScreen(MeetingScreen):
             return
         p = self.pending
         vis = ops.visibility(p)
+        # the keys named as the footer and F1 name them (« ^n », not « ctrl+n »)
+        keys = {"next": self.key_of("next_speaker"), "choose": self.key_of("note_options")}
         if speaker.kind is ParticipantKind.PERSON:
-            who = tr("live.speaker_person", name=speaker.addressed_as or speaker.name)
+            who = tr("live.speaker_person_keys", name=speaker.addressed_as or speaker.name, **keys)
             marks = self._note_marks(None, vis)
         elif speaker.kind is ParticipantKind.FACILITATOR:
-            who = tr("live.speaker_facilitator", name=speaker.name)
+            who = tr("live.speaker_facilitator_keys", name=speaker.name, **keys)
             marks = self._note_marks(p["nature"], vis)
         else:
-            who = tr("live.speaker", name=speaker.name)
+            who = tr("live.speaker_keys", name=speaker.name, **keys)
             marks = self._note_marks(p["nature"], vis)
         domains = ", ".join(lbl(d) for d in p["domains"])
         parts: list = [(f"{CURRENT} {who}", "bold"), *marks]
@@ -473,6 +479,9 @@ class LiveScreen(MeetingScreen):
 
         def done(values: FormResult) -> None:
             if values:
+                chosen = values.get("speaker_id")
+                if chosen and chosen != (speaker.id if speaker else None):
+                    self._set_speaker(chosen)  # (starts the next note's details afresh)
                 self.pending.update({"nature": values["nature"], "domains": values["domains"],
                                      "visibility": values["visibility"], "recipients": values["recipients"]})
                 self._speaker_line()
@@ -487,6 +496,46 @@ class LiveScreen(MeetingScreen):
 
     def action_toggle_timer(self) -> None:
         self.change(timing.toggle, self.capp.now())
+        self.refresh_bindings()  # the footer's word for ctrl+t follows (binding_words)
+
+    def palette_commands(self) -> list[tuple[str, str, object]]:
+        """What is done with Enter on a line of a list, in the palette too (ctrl+p): give the floor
+        to someone, edit a note or the person's words said on this item, go to an item."""
+        from functools import partial
+
+        from ...services.display import one_line
+
+        m = self.meeting
+        item = self.item
+        found: list[tuple[str, str, object]] = []
+        for p in self.speakers():
+            found.append((tr("palette.give_floor", name=p.name), tr("palette.give_floor_help"),
+                          partial(self._set_speaker, p.id)))
+        for c in (m.contributions_on(item.id) if item else []):
+            found.append((tr("palette.edit_note", name=m.name_of(c.speaker_id) or "?", text=one_line(c.text, 40)),
+                          tr("palette.edit_note_help"), partial(self._edit_contribution, c.id)))
+        for v in m.person_views:
+            if item is not None and v.item_id in (item.id, ""):
+                found.append((tr("palette.edit_view", text=one_line(v.text, 40)), tr("palette.edit_view_help"),
+                              partial(self._edit_view, v.id)))
+        for n, agenda_item in enumerate(m.agenda, 1):
+            found.append((tr("palette.go_to_item", n=n, title=one_line(agenda_item.title, 50)),
+                          tr("palette.go_to_item_help"), partial(self._go_to_item, agenda_item.id)))
+        return found
+
+    def _go_to_item(self, item_id: str) -> None:
+        at = self.capp.now()
+        if item_id != (self.item.id if self.item else None):
+            self.change(timing.go_to, item_id, at)
+
+    def binding_words(self, action: str) -> str | None:
+        """ctrl+t says what it will do: start the meeting, pause it, or resume it."""
+        if action != "toggle_timer" or self.capp.meeting is None:
+            return None
+        m = self.meeting
+        if timing.meeting_running(m):
+            return tr("key.timer_pause")
+        return tr("key.timer_start") if not m.clock else tr("key.timer_resume")
 
     def action_next_item(self) -> None:
         if self.create(timing.next_item, self.capp.now()) is False:
@@ -527,9 +576,7 @@ class LiveScreen(MeetingScreen):
         source = event.option_list.id
         oid = event.option.id or ""
         if source == "live-agenda":
-            at = self.capp.now()
-            if oid != (self.item.id if self.item else None):
-                self.change(timing.go_to, oid, at)
+            self._go_to_item(oid)
         elif source == "round":
             self._set_speaker(oid)
             self.query_one("#note", ShortText).focus()

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...model import Attendance, ConsentStatus, DomainSharing, ops
+from ...model.people_order import everyone_in_order
 from ..dialogs import meeting_forms as forms
 from ..dialogs.consent_forms import DomainConsentDialog, concerned_domains
 from ..dialogs.forms import TextPrompt
@@ -62,7 +63,7 @@ class OpeningScreen(MeetingScreen):
         table = self.query_one("#attendance", Table)
         keep = table.current_key()
         table.clear()
-        for p in m.participants:
+        for p in everyone_in_order(m):  # the order of every list of people
             reason = p.absence_reason
             if p.written_contribution:
                 reason = (reason + " · " if reason else "") + tr("open.written")

@@ -11,8 +11,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
+from ..footer import FittedFooter
 from ..host import meeting_app
 from ..text import current_lang, key, tr
 from ..widgets import AppBar, Banner
@@ -58,7 +59,7 @@ class ViewScreen(MeetingScreen, ModalScreen):
         yield Banner(id="read-only-banner", classes="banner")
         yield Banner(id="save-banner", classes="banner -error")
         yield from self.body()
-        yield Footer()
+        yield FittedFooter()
 
     def action_close_view(self) -> None:
         self.dismiss(None)
