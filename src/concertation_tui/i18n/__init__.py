@@ -12,13 +12,14 @@ from enum import Enum
 from . import (
     en, fr, minute_en, minute_fr, reread_en, reread_fr, series_en, series_fr, setup_en, setup_fr, tui_en, tui_fr,
 )
+from . import issue18content_en, issue18content_fr
 
 # One catalogue per language, kept in one file per layer so that each layer's words stay together.
 CATALOGUES: dict[str, dict[str, str]] = {
     "fr": {**fr.STRINGS, **minute_fr.STRINGS, **tui_fr.STRINGS, **series_fr.STRINGS, **reread_fr.STRINGS,
-           **setup_fr.STRINGS},
+           **setup_fr.STRINGS, **issue18content_fr.STRINGS},
     "en": {**en.STRINGS, **minute_en.STRINGS, **tui_en.STRINGS, **series_en.STRINGS, **reread_en.STRINGS,
-           **setup_en.STRINGS},
+           **setup_en.STRINGS, **issue18content_en.STRINGS},
 }
 DEFAULT_LANGUAGE = "fr"
 

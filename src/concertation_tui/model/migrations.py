@@ -23,8 +23,17 @@ def _v1_to_v2(document: Document) -> Document:
     return document
 
 
+def _v2_to_v3(document: Document) -> Document:
+    """Version 3 adds the organisation's file number (`file_number`), and for an excused participant the
+    text of their written contribution (`written_text`) and the message read in the meeting
+    (`excused_message`). A version-2 file had none of them: they stay absent (empty). The facilitator
+    now takes part in the round table, last unless the saved speaking order places them: a version-2
+    speaking order never named them, so they come last, as a new file would have them."""
+    return document
+
+
 # MIGRATIONS[n] turns a version-n document into a version n+1 one.
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 class VersionError(ValueError):

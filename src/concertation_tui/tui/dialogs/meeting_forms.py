@@ -75,6 +75,9 @@ def details_form(meeting: Meeting) -> FormDialog:
         FormField("end_time", tr("details.field_end"), "time", meeting.end_time),
         FormField("place", tr("details.field_place"), value=meeting.place),
         FormField("organisation", tr("details.field_organisation"), value=meeting.organisation),
+        FormField("file_number", tr("meeting.field_file_number"), value=meeting.file_number),
+        FormField("minute_taker_id", tr("meeting.field_minute_taker"), "choice", meeting.minute_taker_id,
+                  people_options(meeting)),
         FormField("language", tr("details.field_language"), "radio", meeting.language, enum_options(Language)),
     ], validate=_check_times)
 
@@ -87,8 +90,12 @@ def _check_times(values: dict[str, Any]) -> str | None:
 
 
 def apply_details(meeting: Meeting, values: dict[str, Any]) -> None:
-    for name in ("title", "purpose", "date", "start_time", "end_time", "place", "organisation"):
-        setattr(meeting, name, values[name])
+    for name in ("title", "purpose", "date", "start_time", "end_time", "place", "organisation", "file_number"):
+        if name in values:
+            setattr(meeting, name, values[name])
+    if "minute_taker_id" in values:
+        chosen = values["minute_taker_id"]
+        meeting.minute_taker_id = chosen if isinstance(chosen, str) and meeting.participant(chosen) else ""
     if values.get("language") is not None:
         meeting.language = values["language"]
         meeting.locale = {"fr": meeting.locale if meeting.locale.startswith("fr") else "fr_BE",
@@ -121,6 +128,8 @@ def participant_form(meeting: Meeting, participant: Participant | None, *,
         FormField("attendance", tr("participant.field_attendance"), "radio", p.attendance, enum_options(Attendance)),
         FormField("absence_reason", tr("participant.field_absence_reason"), value=p.absence_reason),
         FormField("written_contribution", tr("participant.field_written"), "check", p.written_contribution),
+        FormField("written_text", tr("participant.field_written_text"), "long", p.written_text),
+        FormField("excused_message", tr("participant.field_excused_message"), "long", p.excused_message),
         FormField("receives_minute", tr("participant.field_receives"), "check", p.receives_minute),
         FormField("contact", tr("participant.field_contact"), value=p.contact),
     ], validate=validate)
@@ -132,9 +141,29 @@ def apply_participant(meeting: Meeting, participant: Participant | None, values:
         meeting.participants.append(participant)
     for name, value in values.items():
         setattr(participant, name, value)
+    if participant.written_text.strip():
+        participant.written_contribution = True  # a text was received: it is a written contribution
     if participant.kind is ParticipantKind.FACILITATOR and not meeting.facilitator_id:
         meeting.facilitator_id = participant.id
     return participant
+
+
+def excused_form(participant: Participant) -> FormDialog:
+    """What an excused participant sent, to be read at their turn and written in the minute."""
+    p = participant
+    return FormDialog(tr("excused.title", name=p.name), [
+        FormField("written_contribution", tr("participant.field_written"), "check", p.written_contribution),
+        FormField("written_text", tr("participant.field_written_text"), "long", p.written_text),
+        FormField("excused_message", tr("participant.field_excused_message"), "long", p.excused_message),
+    ])
+
+
+def apply_excused(participant: Participant, values: dict[str, Any]) -> None:
+    participant.written_text = values["written_text"]
+    participant.excused_message = values["excused_message"]
+    participant.written_contribution = bool(values["written_contribution"] or participant.written_text.strip())
+    if participant.attendance is Attendance.INVITED and (participant.written_text or participant.excused_message):
+        participant.attendance = Attendance.EXCUSED  # who sends words to read is not coming
 
 
 def network_form(meeting: Meeting, member: NetworkMember | None) -> FormDialog:

@@ -52,6 +52,9 @@ typing goes on (a deadline, not a pause); the save follows within `app.SAVE_DELA
 is in the file within a second."""
 
 
+EXCUSED_MARK = "✉"
+"""Beside an excused participant who sent something to read (a message, a written contribution)."""
+
 RECIPIENT_NAMES_WIDTH = 32
 """Longer lists of recipients' names are shown as a count on the live screen (80 columns)."""
 
@@ -176,9 +179,10 @@ class LiveScreen(MeetingScreen):
         return timing.current_item(self.meeting)
 
     def speakers(self) -> list:
-        """The round table, then the facilitator last: their own remarks must not go to someone else."""
+        """The round table with the facilitator (last unless moved: their own remarks must not go to
+        someone else) and, at their place, the excused who sent something to read."""
         m = self.meeting
-        speakers = list(m.round_table())
+        speakers = list(m.round_table(with_messages=True))
         facilitator = m.participant(m.facilitator_id)
         if facilitator is not None and facilitator not in speakers \
                 and facilitator.attendance not in (Attendance.EXCUSED, Attendance.ABSENT):
@@ -307,12 +311,15 @@ class LiveScreen(MeetingScreen):
             if p.id == (speaker.id if speaker else None):
                 highlighted = n
             spoken = said.get(p.id, 0)
-            if p.kind is ParticipantKind.FACILITATOR:
-                prompt = Content.assemble((f"{mark}   ", "bold"), p.name, (f"  {tr('live.facilitator_mark')}", "dim"))
+            role = (f"  ({tr('live.facilitator_row')})", "dim") if p.id == m.facilitator_id \
+                or p.kind is ParticipantKind.FACILITATOR else ""
+            if p.attendance is Attendance.EXCUSED:  # sent words: read at this place in the round
+                prompt = Content.assemble((f"{mark} {EXCUSED_MARK} ", "bold"), p.name,
+                                          (f"  {tr('live.excused_row')}", "italic"))
             elif spoken:
-                prompt = Content.assemble((f"{mark} {SPOKEN} ", "bold"), p.name, (f"  {spoken}", "dim"))
+                prompt = Content.assemble((f"{mark} {SPOKEN} ", "bold"), p.name, role, (f"  {spoken}", "dim"))
             else:
-                prompt = Content.assemble((f"{mark} {NOT_SPOKEN} ", "bold"), p.name,
+                prompt = Content.assemble((f"{mark} {NOT_SPOKEN} ", "bold"), p.name, role,
                                           (f"  {tr('live.not_yet')}", "italic"))
             options.append(Option(prompt, id=p.id))
         round_list.set_options(options)
@@ -347,6 +354,14 @@ class LiveScreen(MeetingScreen):
         said = self.query_one("#said", Choices)
         notes = m.contributions_on(item.id) if item else []
         options = []
+        speaker = self.speaker()
+        if speaker is not None and speaker.attendance is Attendance.EXCUSED:
+            # their turn: what they sent is on screen to be read out, where they would have spoken
+            for caption, text in ((tr("live.excused_message", name=speaker.name), speaker.excused_message),
+                                  (tr("live.excused_written", name=speaker.name), speaker.written_text)):
+                if text.strip():
+                    options.append(Option(Content.assemble((f"{EXCUSED_MARK} {caption}", "bold"), text),
+                                          id=f"excused-{len(options)}", disabled=True))
         for c in notes:
             options.append(Option(Content.assemble((m.name_of(c.speaker_id) or "?", "bold"), " : ", c.text,
                                                    *self._note_marks(c.nature, c.visibility)), id=c.id))
@@ -396,7 +411,10 @@ class LiveScreen(MeetingScreen):
             return
         p = self.pending
         vis = Visibility(kind=p["visibility"], recipients=p["recipients"])
-        if speaker.kind is ParticipantKind.PERSON:
+        if speaker.attendance is Attendance.EXCUSED:
+            who = tr("live.speaker_excused", name=speaker.name)
+            marks = self._note_marks(p["nature"], vis)
+        elif speaker.kind is ParticipantKind.PERSON:
             who = tr("live.speaker_person", name=speaker.addressed_as or speaker.name)
             marks = self._note_marks(None, vis)
         elif speaker.kind is ParticipantKind.FACILITATOR:
@@ -484,6 +502,7 @@ class LiveScreen(MeetingScreen):
             self.refresh_view()
         self.pending = self._fresh_pending()
         self._speaker_line()
+        self._said()  # an excused participant's turn shows what they sent
 
     def action_note_options(self) -> None:
         speaker = self.speaker()

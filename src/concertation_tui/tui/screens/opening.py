@@ -66,6 +66,8 @@ class OpeningScreen(MeetingScreen):
             reason = p.absence_reason
             if p.written_contribution:
                 reason = (reason + " · " if reason else "") + tr("open.written")
+            if p.excused_message.strip():
+                reason = (reason + " · " if reason else "") + tr("open.message_mark")
             where = lbl(p.kind) if not p.organisation else one_line(p.organisation, 24)
             table.add_row(cell(one_line(p.name, 26)), cell(where), cell(self._attendance_text(p.attendance)),
                           cell(one_line(reason, 30)), key=p.id)
@@ -164,9 +166,12 @@ class OpeningScreen(MeetingScreen):
         )
 
     def action_written(self) -> None:
+        """What an excused participant sent: the text of their written contribution and a message to
+        read in the meeting, entered here beside their attendance; both are read at their turn."""
         p = self._current()
         if p is not None:
-            self.change(lambda m: setattr(p, "written_contribution", not p.written_contribution))
+            self.app.push_screen(forms.excused_form(p),
+                                 lambda v: v and self.change(lambda m: forms.apply_excused(p, v)))
 
     def action_edit_participant(self) -> None:
         p = self._current()

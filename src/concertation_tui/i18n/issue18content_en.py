@@ -1,0 +1,43 @@
+"""Words of issue 18's content half: the facilitator in the round, the minute-taker, what the excused
+send, the file number, counts that lead somewhere (English)."""
+
+STRINGS: dict[str, str] = {
+    # live step: the round table
+    "tui.live.facilitator_row": "chairs",
+    "tui.live.excused_row": "excused, to read",
+    "tui.live.speaker_excused": "To read: what {name} sent, excused (ctrl+n: next)",
+    "tui.live.excused_message": "Message from {name} (excused): ",
+    "tui.live.excused_written": "Written contribution from {name}: ",
+    # opening: what the excused sent, beside their attendance
+    "tui.open.message_mark": "message to read",
+    "tui.excused.title": "What {name} sent",
+    # forms and the details tab
+    "tui.participant.field_written_text": "Text of the written contribution",
+    "tui.participant.field_excused_message": "Message to read in the meeting",
+    "tui.meeting.field_minute_taker": "Minute-taker (writes the minute)",
+    "tui.meeting.field_file_number": "File number (used in file names)",
+    # checks
+    "check.file_number_unsafe": "The file number \"{number}\" cannot stand as it is in a file name: letters, digits, \"-\", \"_\" and \".\" only, 40 at most.",
+    "check.file_number_names_person": "The file number holds the person's name: it goes into file names, which never say who they are. Choose a number.",
+    "check.no_minute_taker": "Nobody is named as minute-taker: the minute must say who (Prepare, Details, key e).",
+    "check.written_without_text": "{name} sent a written contribution whose text is not entered: the minute cannot include it (Open, key w).",
+    "check.message_not_excused": "{name} is not excused: their message to read will be neither read nor written.",
+    # minute
+    "minute.pro.info.file_number": "File number",
+    "minute.pro.participants.takes_minute": "takes the minute",
+    "minute.pro.participants.message_read": "message read in the meeting",
+    "minute.pro.participants.message": "Message read in the meeting: {text}",
+    "minute.pro.participants.written_text": "Written contribution: {text}",
+    "minute.pro.contributions.written_heading": "What the excused participants sent",
+    # the list of meetings
+    "cli.list.issued": "minute issued (v{version}, {date})",
+    "cli.list.corrections": "{count} correction(s)",
+    "cli.list.draft": "in progress: {phase}",
+    # notes to reread
+    "tui.reread_list.title": "Notes to reread",
+    "tui.reread_list.hint": "Enter: go to the note · Escape: close",
+    # coordination view
+    "tui.coordination_view.settled": "settled",
+    "tui.coordination_view.no_domain_title": "Actions with no life domain",
+    "tui.coordination_view.no_domain_hint": "coordination cannot place them: give them a domain",
+}

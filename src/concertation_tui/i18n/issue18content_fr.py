@@ -1,0 +1,43 @@
+"""Words of issue 18's content half: the facilitator in the round, the minute-taker, what the excused
+send, the file number, counts that lead somewhere (French)."""
+
+STRINGS: dict[str, str] = {
+    # live step: the round table
+    "tui.live.facilitator_row": "anime",
+    "tui.live.excused_row": "excusé·e, à lire",
+    "tui.live.speaker_excused": "À lire : ce qu'a envoyé {name}, excusé·e (ctrl+n : suivant)",
+    "tui.live.excused_message": "Message de {name} (excusé·e) : ",
+    "tui.live.excused_written": "Contribution écrite de {name} : ",
+    # opening: what the excused sent, beside their attendance
+    "tui.open.message_mark": "message à lire",
+    "tui.excused.title": "Ce qu'a envoyé {name}",
+    # forms and the details tab
+    "tui.participant.field_written_text": "Texte de la contribution écrite",
+    "tui.participant.field_excused_message": "Message à lire en réunion",
+    "tui.meeting.field_minute_taker": "Prise de notes (rédige le compte rendu)",
+    "tui.meeting.field_file_number": "N° de dossier (sert aux noms de fichiers)",
+    # checks
+    "check.file_number_unsafe": "Le n° de dossier « {number} » ne peut servir tel quel de nom de fichier : lettres, chiffres, « - », « _ » et « . » seulement, 40 au plus.",
+    "check.file_number_names_person": "Le n° de dossier contient le nom de la personne : il sert aux noms de fichiers, qui ne disent jamais qui elle est. Choisissez un numéro.",
+    "check.no_minute_taker": "Personne n'est nommé pour la prise de notes : le compte rendu doit le dire (Préparer, Détails, touche e).",
+    "check.written_without_text": "{name} a envoyé une contribution écrite dont le texte n'est pas noté : le compte rendu ne pourra pas la reprendre (Ouvrir, touche w).",
+    "check.message_not_excused": "{name} n'est pas excusé·e : son message à lire ne sera ni lu ni écrit.",
+    # minute
+    "minute.pro.info.file_number": "N° de dossier",
+    "minute.pro.participants.takes_minute": "prend les notes",
+    "minute.pro.participants.message_read": "message lu en réunion",
+    "minute.pro.participants.message": "Message lu en réunion : {text}",
+    "minute.pro.participants.written_text": "Contribution écrite : {text}",
+    "minute.pro.contributions.written_heading": "Ce qu'ont envoyé les personnes excusées",
+    # the list of meetings
+    "cli.list.issued": "compte rendu émis (v{version}, le {date})",
+    "cli.list.corrections": "{count} correction(s)",
+    "cli.list.draft": "en préparation : {phase}",
+    # notes to reread
+    "tui.reread_list.title": "Notes à relire",
+    "tui.reread_list.hint": "Entrée : aller à la note · Échap : fermer",
+    # coordination view
+    "tui.coordination_view.settled": "réglé",
+    "tui.coordination_view.no_domain_title": "Actions sans domaine de vie",
+    "tui.coordination_view.no_domain_hint": "la coordination ne peut pas les situer : donnez-leur un domaine",
+}

@@ -1,0 +1,43 @@
+"""Words of issue 18's content half: the facilitator in the round, the minute-taker, what the excused
+send, the file number, counts that lead somewhere (Dutch, as spoken in Brussels and Flanders)."""
+
+STRINGS: dict[str, str] = {
+    # live step: the round table
+    "tui.live.facilitator_row": "leidt",
+    "tui.live.excused_row": "verontschuldigd, voor te lezen",
+    "tui.live.speaker_excused": "Voor te lezen: wat {name} stuurde, verontschuldigd (ctrl+n: volgende)",
+    "tui.live.excused_message": "Bericht van {name} (verontschuldigd): ",
+    "tui.live.excused_written": "Schriftelijke bijdrage van {name}: ",
+    # opening: what the excused sent, beside their attendance
+    "tui.open.message_mark": "bericht voor te lezen",
+    "tui.excused.title": "Wat {name} stuurde",
+    # forms and the details tab
+    "tui.participant.field_written_text": "Tekst van de schriftelijke bijdrage",
+    "tui.participant.field_excused_message": "Bericht om voor te lezen in het overleg",
+    "tui.meeting.field_minute_taker": "Verslaggever (schrijft het verslag)",
+    "tui.meeting.field_file_number": "Dossiernummer (voor de bestandsnamen)",
+    # checks
+    "check.file_number_unsafe": "Het dossiernummer \"{number}\" kan niet zo in een bestandsnaam: alleen letters, cijfers, \"-\", \"_\" en \".\", hoogstens 40.",
+    "check.file_number_names_person": "Het dossiernummer bevat de naam van de persoon: het komt in bestandsnamen, die nooit zeggen wie het is. Kies een nummer.",
+    "check.no_minute_taker": "Niemand is aangeduid als verslaggever: het verslag moet het zeggen (Voorbereiden, Gegevens, toets e).",
+    "check.written_without_text": "{name} stuurde een schriftelijke bijdrage waarvan de tekst niet ingevuld is: het verslag kan ze niet opnemen (Openen, toets w).",
+    "check.message_not_excused": "{name} is niet verontschuldigd: het bericht wordt niet voorgelezen en niet geschreven.",
+    # minute
+    "minute.pro.info.file_number": "Dossiernummer",
+    "minute.pro.participants.takes_minute": "schrijft het verslag",
+    "minute.pro.participants.message_read": "bericht voorgelezen in het overleg",
+    "minute.pro.participants.message": "Bericht voorgelezen in het overleg: {text}",
+    "minute.pro.participants.written_text": "Schriftelijke bijdrage: {text}",
+    "minute.pro.contributions.written_heading": "Wat de verontschuldigde deelnemers stuurden",
+    # the list of meetings
+    "cli.list.issued": "verslag verstuurd (v{version}, {date})",
+    "cli.list.corrections": "{count} correctie(s)",
+    "cli.list.draft": "bezig: {phase}",
+    # notes to reread
+    "tui.reread_list.title": "Notities om na te lezen",
+    "tui.reread_list.hint": "Enter: naar de notitie · Escape: sluiten",
+    # coordination view
+    "tui.coordination_view.settled": "opgelost",
+    "tui.coordination_view.no_domain_title": "Acties zonder levensdomein",
+    "tui.coordination_view.no_domain_hint": "de coördinatie kan ze niet plaatsen: geef ze een domein",
+}
