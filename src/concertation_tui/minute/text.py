@@ -10,6 +10,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_date_format
 from babel.lists import format_list
 
+from ..i18n import quoted
 from ..model import Meeting
 
 DEFAULT_LOCALES = {"fr": "fr_BE", "en": "en_GB"}
@@ -94,15 +95,9 @@ def names(items: list[str], loc: str) -> str:
 
 
 def quote(words: str, lang: str) -> str:
-    """The person's words between quotation marks: « ... » in French, “...” in English."""
-    words = " ".join(words.split())
-    if not words:
-        return ""
-    if words[0] in "«“\"" and words[-1] in "»”\"":
-        words = words[1:-1].strip()
-    if lang == "fr":
-        return f"«{NBSP}{words}{NBSP}»"
-    return f"“{words}”"
+    """The person's words between quotation marks: « ... » in French, “...” in English (i18n.quoted:
+    the interface quotes the same way)."""
+    return quoted(words, "fr" if lang == "fr" else "en", space=NBSP)
 
 
 _BEFORE_PUNCT = re.compile(r"[ \t]+([:;?!»])")

@@ -14,7 +14,7 @@ from ...model.checks import carrier_name
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm
 from ..format import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line
-from ..text import cell, key, lbl, tr
+from ..text import cell, inner, key, lbl, tr
 from ..widgets import Box, Choices, Table
 from .base import MeetingScreen
 
@@ -118,7 +118,7 @@ class ActionsScreen(MeetingScreen):
         if action.checker_id:
             parts += ["  ", (tr("actions.checker") + " : ", "bold"), m.name_of(action.checker_id)]
         if action.person_words:
-            parts += ["\n", ("« ", "bold"), action.person_words, (" »", "bold")]
+            parts += ["\n", ("« ", "bold"), inner(action.person_words), (" »", "bold")]
         if action.carried_from is not None:
             when = date_text(action.carried_from.meeting_date)
             parts += ["\n", (tr("actions.carried", date=when) + " · ", "italic"),

@@ -19,7 +19,7 @@ from .. import timing
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm, TextPrompt
 from ..format import date_text, one_line, time_text
-from ..text import key, lbl, tr
+from ..text import inner, key, lbl, tr
 from ..widgets import Choices, Picks
 from .actions import finding_prompt, go_to_finding
 from .base import MeetingScreen
@@ -107,7 +107,7 @@ class CloseScreen(MeetingScreen):
         name = (person.addressed_as or person.name) if person else tr("live.the_person")
         word: list = []
         if m.last_word:
-            word += [("« ", "bold"), m.last_word, (" »", "bold")]
+            word += [("« ", "bold"), inner(m.last_word), (" »", "bold")]
         else:
             word += [(tr("close.no_last_word", name=name), "italic")]
         if m.person_view_missing_reason:

@@ -40,7 +40,7 @@ from ..format import (
     clock_text,
     overrun_minutes,
 )
-from ..text import key, lbl, tr
+from ..text import inner, key, lbl, tr
 from ..widgets import Choices, ShortText
 from . import notes
 from .base import MeetingScreen
@@ -390,12 +390,12 @@ class LiveScreen(MeetingScreen):
         general = [v for v in m.person_views if not v.item_id]
         options = []
         for v in on_item:
-            options.append(Option(Content.assemble(("« ", "bold"), v.text, (" »", "bold"),
+            options.append(Option(Content.assemble(("« ", "bold"), inner(v.text), (" »", "bold"),
                                                    *self._note_marks(None, v.visibility)), id=v.id))
         if not on_item:
             options.append(Option(Content(tr("live.view_none_on_item")), id="none", disabled=True))
         for v in general:
-            options.append(Option(Content.assemble((lbl(v.aspect) + " : ", "italic"), "« ", v.text, " »",
+            options.append(Option(Content.assemble((lbl(v.aspect) + " : ", "italic"), "« ", inner(v.text), " »",
                                                    *self._note_marks(None, v.visibility)), id=v.id))
         keep = views.highlighted
         views.set_options(options)

@@ -14,7 +14,7 @@ from ..dialogs import meeting_forms as forms
 from ..dialogs.consent_forms import DomainConsentDialog, concerned_domains
 from ..dialogs.forms import TextPrompt
 from ..format import date_text, one_line
-from ..text import cell, key, lbl, tr
+from ..text import cell, key, lbl, quote, tr
 from ..widgets import Table
 from .base import MeetingScreen
 
@@ -100,7 +100,7 @@ class OpeningScreen(MeetingScreen):
         if c.scope:
             parts += ["\n", (tr("open.consent_scope") + " ", "bold"), c.scope]
         if c.person_words:
-            parts += ["\n", (tr("open.consent_words") + " ", "bold"), f"« {c.person_words} »"]
+            parts += ["\n", (tr("open.consent_words") + " ", "bold"), quote(c.person_words)]
         if c.status is ConsentStatus.PARTIAL:
             parts += ["\n", (tr("open.consent_domains") + " ", "bold"), self._domains_text()]
         if c.status in (ConsentStatus.NOT_ASKED, ConsentStatus.PARTIAL):

@@ -42,7 +42,7 @@ from ..dialogs.consent_forms import DomainConsentDialog
 from ..dialogs.forms import Confirm, FormDialog, FormField, TextPrompt
 from ..format import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line, time_text
 from ..rereading import Entry
-from ..text import key, lbl, tr
+from ..text import inner, key, lbl, quote, tr
 from ..widgets import AppBar, Choices, PHASE_KEYS, PHASES
 from . import issue_flow
 from .actions import LEVEL_MARK, finding_prompt
@@ -301,7 +301,7 @@ class RereadScreen(MeetingScreen):
             text = v.text
             target = rereading.words_target(kind, v.id)
             aspect = [(lbl(v.aspect) + colon(), "italic")] if v.aspect is not ViewAspect.GENERAL else []
-            parts = [*aspect, ("« ", "bold"), v.text, (" »", "bold"), *self.marks(m, visibility=v.visibility)]
+            parts = [*aspect, ("« ", "bold"), inner(v.text), (" »", "bold"), *self.marks(m, visibility=v.visibility)]
         elif kind == "step":
             s = next(x for x in m.steps if x.id == entry.id)
             text = s.what
@@ -339,12 +339,12 @@ class RereadScreen(MeetingScreen):
                                                                    due=date_text(a.due) or "–") + " · ", "dim"),
                      (f"{AGREEMENT_SYMBOL[a.agreement]} {lbl(a.agreement)}", "bold")]
             if a.person_words:
-                parts += ["\n", ("« ", "bold"), a.person_words, (" »", "bold")]
+                parts += ["\n", ("« ", "bold"), inner(a.person_words), (" »", "bold")]
         elif kind == "last_word":
             text = m.last_word
             target = rereading.words_target(kind)
             parts = [(tr("reread.last_word", name=name) + colon(), "italic")]
-            parts += [("« ", "bold"), m.last_word, (" »", "bold")] if m.last_word else [(tr("reread.none"), "dim")]
+            parts += [("« ", "bold"), inner(m.last_word), (" »", "bold")] if m.last_word else [(tr("reread.none"), "dim")]
             if m.person_view_missing_reason:
                 parts += ["\n", (tr("close.no_view_reason") + " ", "italic"), m.person_view_missing_reason]
             findings = [f for f in self.findings if f.target == "person_view"]
@@ -420,7 +420,7 @@ class RereadScreen(MeetingScreen):
             for revision in rereading.revisions_of(m, target):
                 when = revision.at.astimezone()
                 parts += ["\n", (tr("reread.revised_detail", date=date_text(when.date()),
-                                    time=time_text(when.time())) + " ", "italic"), f"« {revision.before} »"]
+                                    time=time_text(when.time())) + " ", "italic"), quote(revision.before)]
         detail.update(Content.assemble(*parts))
 
     @staticmethod
@@ -629,8 +629,8 @@ class RereadScreen(MeetingScreen):
 
         question = Content.assemble(
             tr("reread.words_question", name=name), "\n\n", (tr("reread.words_before") + " ", "bold"),
-            f"« {one_line(before, 300)} »", "\n",
-            (tr("reread.words_after") + " ", "bold"), f"« {one_line(after, 300)} »",
+            quote(one_line(before, 300)), "\n",
+            (tr("reread.words_after") + " ", "bold"), quote(one_line(after, 300)),
             "\n\n", (tr("reread.words_kept_note"), "italic"))
         self.app.push_screen(Confirm(tr("reread.words_title", name=name), question, yes=tr("reread.words_yes"),
                                      danger=False), answer)
