@@ -9,7 +9,7 @@ STRINGS: dict[str, str] = {
     "tui.live.excused_message": "Message from {name} (excused): ",
     "tui.live.excused_written": "Written contribution from {name}: ",
     # opening: what the excused sent, beside their attendance
-    "tui.open.message_mark": "message to read",
+    "tui.open.message_mark": "message",
     "tui.excused.title": "What {name} sent",
     # forms and the details tab
     "tui.participant.field_written_text": "Text of the written contribution",
@@ -40,4 +40,13 @@ STRINGS: dict[str, str] = {
     "tui.coordination_view.settled": "settled",
     "tui.coordination_view.no_domain_title": "Actions with no life domain",
     "tui.coordination_view.no_domain_hint": "coordination cannot place them: give them a domain",
+    # the prepare step
+    "tui.prepare.participants_order_note": "Order: the round table's order (⇧↑ ⇧↓ or < > to change it). By default: the person, their network, partners, then the facilitator.",
+    "tui.prepare.minute_taker": "Minute-taker",
+    "tui.prepare.file_number": "File number",
+    # the opening step at 80 columns: the keys in the titles
+    "tui.open.purpose_title_keys": "The meeting's question (o: change it)",
+    "tui.open.consent_title_keys": "The person's consent (c: record · d: domain by domain)",
+    "tui.open.attendance_title_count": "Attendance ({count} to record): p present · e excused · a absent · r reason · w written",
+    "tui.open.written_short": "written sent",
 }

@@ -9,7 +9,7 @@ STRINGS: dict[str, str] = {
     "tui.live.excused_message": "Message de {name} (excusé·e) : ",
     "tui.live.excused_written": "Contribution écrite de {name} : ",
     # opening: what the excused sent, beside their attendance
-    "tui.open.message_mark": "message à lire",
+    "tui.open.message_mark": "message",
     "tui.excused.title": "Ce qu'a envoyé {name}",
     # forms and the details tab
     "tui.participant.field_written_text": "Texte de la contribution écrite",
@@ -40,4 +40,13 @@ STRINGS: dict[str, str] = {
     "tui.coordination_view.settled": "réglé",
     "tui.coordination_view.no_domain_title": "Actions sans domaine de vie",
     "tui.coordination_view.no_domain_hint": "la coordination ne peut pas les situer : donnez-leur un domaine",
+    # the prepare step
+    "tui.prepare.participants_order_note": "Ordre : l'ordre du tour de table (⇧↑ ⇧↓ ou < > pour le changer). Par défaut : la personne, son réseau, les partenaires, puis l'animation.",
+    "tui.prepare.minute_taker": "Prise de notes",
+    "tui.prepare.file_number": "N° de dossier",
+    # the opening step at 80 columns: the keys in the titles
+    "tui.open.purpose_title_keys": "La question de la réunion (o : la modifier)",
+    "tui.open.consent_title_keys": "Accord de la personne (c : noter · d : domaine par domaine)",
+    "tui.open.attendance_title_count": "Présences ({count} à noter) : p présent·e · e excusé·e · a absent·e · r raison · w écrit",
+    "tui.open.written_short": "écrit reçu",
 }

@@ -9,7 +9,7 @@ STRINGS: dict[str, str] = {
     "tui.live.excused_message": "Bericht van {name} (verontschuldigd): ",
     "tui.live.excused_written": "Schriftelijke bijdrage van {name}: ",
     # opening: what the excused sent, beside their attendance
-    "tui.open.message_mark": "bericht voor te lezen",
+    "tui.open.message_mark": "bericht",
     "tui.excused.title": "Wat {name} stuurde",
     # forms and the details tab
     "tui.participant.field_written_text": "Tekst van de schriftelijke bijdrage",
@@ -40,4 +40,13 @@ STRINGS: dict[str, str] = {
     "tui.coordination_view.settled": "opgelost",
     "tui.coordination_view.no_domain_title": "Acties zonder levensdomein",
     "tui.coordination_view.no_domain_hint": "de coördinatie kan ze niet plaatsen: geef ze een domein",
+    # the prepare step
+    "tui.prepare.participants_order_note": "Volgorde: de volgorde van de rondvraag (⇧↑ ⇧↓ of < > om ze te wijzigen). Standaard: de persoon, het netwerk, de partners, dan wie het overleg leidt.",
+    "tui.prepare.minute_taker": "Verslaggever",
+    "tui.prepare.file_number": "Dossiernummer",
+    # the opening step at 80 columns: the keys in the titles
+    "tui.open.purpose_title_keys": "De vraag van het overleg (o: wijzigen)",
+    "tui.open.consent_title_keys": "Toestemming van de persoon (c: noteren · d: per domein)",
+    "tui.open.attendance_title_count": "Aanwezigheid ({count} te noteren): p aanwezig · e verontschuldigd · a afwezig · r reden · w schriftelijk",
+    "tui.open.written_short": "schriftelijk",
 }
