@@ -134,3 +134,25 @@ def test_the_language_comes_from_the_option_then_the_environment_then_the_settin
     assert "Aucune réunion" in run("list").output
     (private_home / "config.toml").write_text('language = "en"\n')
     assert "No meeting" in run("list").output
+
+
+def test_list_shows_each_meetings_real_state_issued_version_corrections() -> None:
+    """Issue 18: an issued meeting is listed as issued (version, date, corrections), not by its step."""
+    import datetime as dt
+
+    from concertation_tui import store
+    from concertation_tui.model import Issue
+
+    path = written_path(run("demo", "--no-open").output)
+    meeting = load_meeting(path)
+    meeting.distribution.issues = [Issue(version=1, at=dt.datetime(2026, 11, 24, 9, 0).astimezone()),
+                                   Issue(version=2, at=dt.datetime(2026, 11, 30, 9, 0).astimezone(),
+                                         what_changed="Date corrigée")]
+    store.write_private(path, store.serialize(meeting))
+    run("new", "--no-open", "--title", "Autre réunion")
+    output = run("list").output
+    issued = next(line for line in output.splitlines() if path.name in line)
+    assert "compte rendu émis (v2, le 30/11/2026), 1 correction(s)" in issued
+    assert "[Ordre du jour]" not in issued
+    other = next(line for line in output.splitlines() if "Autre réunion" in line)
+    assert "[en préparation : Préparer]" in other

@@ -21,8 +21,22 @@ from .base import MeetingScreen
 LEVEL_MARK = {Level.ERROR: "!!", Level.WARNING: "! ", Level.INFO: "i "}
 
 
-def finding_prompt(finding, lang: str) -> Content:
+SHORT_WHAT = 22
+"""At 80 columns a check names its action by the first words only: the problem must fit on the line."""
+
+
+def finding_prompt(finding, lang: str, *, short: bool = False) -> Content:
+    """A check as a line of the list; `short` (80 columns): one line, the level said by its mark only
+    (« !! », « ! », « i », counted in the box's subtitle) and the action named by its first words, so that
+    every check is on screen at once (each one's full sentence is one Enter away, where it leads)."""
     style = {Level.ERROR: "bold $error", Level.WARNING: "bold $warning", Level.INFO: "dim"}[finding.level]
+    if short:
+        from dataclasses import replace
+
+        what = str(finding.params.get("what", ""))
+        if len(what) > SHORT_WHAT:
+            finding = replace(finding, params={**finding.params, "what": what[: SHORT_WHAT - 1].rstrip() + "…"})
+        return Content.assemble((f"{LEVEL_MARK[finding.level]} ", style), finding.sentence(lang))
     return Content.assemble((f"{LEVEL_MARK[finding.level]} {finding.level_label(lang)} : ", style),
                             finding.sentence(lang))
 
@@ -137,7 +151,9 @@ class ActionsScreen(MeetingScreen):
         self.findings = findings
         choices = self.query_one("#findings", Choices)
         keep = choices.highlighted
-        choices.set_options([Option(finding_prompt(f, lang), id=str(n)) for n, f in enumerate(findings)]
+        short = self.app.size.width < 120
+        choices.set_class(short, "-one-line")
+        choices.set_options([Option(finding_prompt(f, lang, short=short), id=str(n)) for n, f in enumerate(findings)]
                             or [Option(Content(tr("checks.none")), id="none", disabled=True)])
         if findings and keep is not None:
             choices.highlighted = min(keep, len(findings) - 1)
