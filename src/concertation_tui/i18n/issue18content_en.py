@@ -36,10 +36,6 @@ STRINGS: dict[str, str] = {
     # notes to reread
     "tui.reread_list.title": "Notes to reread",
     "tui.reread_list.hint": "Enter: go to the note · Escape: close",
-    # coordination view
-    "tui.coordination_view.settled": "settled",
-    "tui.coordination_view.no_domain_title": "Actions with no life domain",
-    "tui.coordination_view.no_domain_hint": "coordination cannot place them: give them a domain",
     # the prepare step
     "tui.prepare.participants_order_note": "Order: the round table's order (⇧↑ ⇧↓ or < > to change it). By default: the person, their network, partners, then the facilitator.",
     "tui.prepare.minute_taker": "Minute-taker",
@@ -49,4 +45,8 @@ STRINGS: dict[str, str] = {
     "tui.open.consent_title_keys": "The person's consent (c: record · d: domain by domain)",
     "tui.open.attendance_title_count": "Attendance ({count} to record): p present · e excused · a absent · r reason · w written",
     "tui.open.written_short": "written sent",
+    # the coordination view
+    "coordination.settled": "{domain}: settled between {names}: {how}",
+    "coordination.no_domain": "{count} open action(s) with no life domain: coordination cannot place them. Give them a domain (Actions, Enter).",
+    "tui.coordination_view.settled_mark": "settled",
 }

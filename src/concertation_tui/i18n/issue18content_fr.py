@@ -36,10 +36,6 @@ STRINGS: dict[str, str] = {
     # notes to reread
     "tui.reread_list.title": "Notes à relire",
     "tui.reread_list.hint": "Entrée : aller à la note · Échap : fermer",
-    # coordination view
-    "tui.coordination_view.settled": "réglé",
-    "tui.coordination_view.no_domain_title": "Actions sans domaine de vie",
-    "tui.coordination_view.no_domain_hint": "la coordination ne peut pas les situer : donnez-leur un domaine",
     # the prepare step
     "tui.prepare.participants_order_note": "Ordre : l'ordre du tour de table (⇧↑ ⇧↓ ou < > pour le changer). Par défaut : la personne, son réseau, les partenaires, puis l'animation.",
     "tui.prepare.minute_taker": "Prise de notes",
@@ -49,4 +45,8 @@ STRINGS: dict[str, str] = {
     "tui.open.consent_title_keys": "Accord de la personne (c : noter · d : domaine par domaine)",
     "tui.open.attendance_title_count": "Présences ({count} à noter) : p présent·e · e excusé·e · a absent·e · r raison · w écrit",
     "tui.open.written_short": "écrit reçu",
+    # the coordination view
+    "coordination.settled": "{domain} : réglé entre {names} : {how}",
+    "coordination.no_domain": "{count} action(s) ouverte(s) sans domaine de vie : la coordination ne peut pas les situer. Donnez-leur un domaine (Actions, Entrée).",
+    "tui.coordination_view.settled_mark": "réglé",
 }

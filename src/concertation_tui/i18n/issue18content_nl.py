@@ -36,10 +36,6 @@ STRINGS: dict[str, str] = {
     # notes to reread
     "tui.reread_list.title": "Notities om na te lezen",
     "tui.reread_list.hint": "Enter: naar de notitie · Escape: sluiten",
-    # coordination view
-    "tui.coordination_view.settled": "opgelost",
-    "tui.coordination_view.no_domain_title": "Acties zonder levensdomein",
-    "tui.coordination_view.no_domain_hint": "de coördinatie kan ze niet plaatsen: geef ze een domein",
     # the prepare step
     "tui.prepare.participants_order_note": "Volgorde: de volgorde van de rondvraag (⇧↑ ⇧↓ of < > om ze te wijzigen). Standaard: de persoon, het netwerk, de partners, dan wie het overleg leidt.",
     "tui.prepare.minute_taker": "Verslaggever",
@@ -49,4 +45,8 @@ STRINGS: dict[str, str] = {
     "tui.open.consent_title_keys": "Toestemming van de persoon (c: noteren · d: per domein)",
     "tui.open.attendance_title_count": "Aanwezigheid ({count} te noteren): p aanwezig · e verontschuldigd · a afwezig · r reden · w schriftelijk",
     "tui.open.written_short": "schriftelijk",
+    # the coordination view
+    "coordination.settled": "{domain}: opgelost tussen {names}: {how}",
+    "coordination.no_domain": "{count} open actie(s) zonder levensdomein: de coördinatie kan ze niet plaatsen. Geef ze een domein (Acties, Enter).",
+    "tui.coordination_view.settled_mark": "opgelost",
 }
