@@ -6,8 +6,8 @@ STRINGS: dict[str, str] = {
     "tui.live.facilitator_row": "chairs",
     "tui.live.excused_row": "excused, to read",
     "tui.live.speaker_excused": "To read: what {name} sent, excused (ctrl+n: next)",
-    "tui.live.excused_message": "Message from {name} (excused): ",
-    "tui.live.excused_written": "Written contribution from {name}: ",
+    "tui.live.excused_message": "Message: ",
+    "tui.live.excused_written": "Written contribution: ",
     # opening: what the excused sent, beside their attendance
     "tui.open.message_mark": "message",
     "tui.excused.title": "What {name} sent",
@@ -49,4 +49,8 @@ STRINGS: dict[str, str] = {
     "coordination.settled": "{domain}: settled between {names}: {how}",
     "coordination.no_domain": "{count} open action(s) with no life domain: coordination cannot place them. Give them a domain (Actions, Enter).",
     "tui.coordination_view.settled_mark": "settled",
+    # the notes to reread
+    "tui.reread.flagged_list": "{count} note(s) to reread (l: which · n: the next)",
+    "tui.key.reread_flagged_list": "Which to reread",
+    "tui.tip.reread_flagged_list": "The list of notes to reread: Enter goes to the note.",
 }

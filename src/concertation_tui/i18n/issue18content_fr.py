@@ -6,8 +6,8 @@ STRINGS: dict[str, str] = {
     "tui.live.facilitator_row": "anime",
     "tui.live.excused_row": "excusé·e, à lire",
     "tui.live.speaker_excused": "À lire : ce qu'a envoyé {name}, excusé·e (ctrl+n : suivant)",
-    "tui.live.excused_message": "Message de {name} (excusé·e) : ",
-    "tui.live.excused_written": "Contribution écrite de {name} : ",
+    "tui.live.excused_message": "Message : ",
+    "tui.live.excused_written": "Contribution écrite : ",
     # opening: what the excused sent, beside their attendance
     "tui.open.message_mark": "message",
     "tui.excused.title": "Ce qu'a envoyé {name}",
@@ -49,4 +49,8 @@ STRINGS: dict[str, str] = {
     "coordination.settled": "{domain} : réglé entre {names} : {how}",
     "coordination.no_domain": "{count} action(s) ouverte(s) sans domaine de vie : la coordination ne peut pas les situer. Donnez-leur un domaine (Actions, Entrée).",
     "tui.coordination_view.settled_mark": "réglé",
+    # the notes to reread
+    "tui.reread.flagged_list": "{count} note(s) à relire (l : lesquelles · n : la suivante)",
+    "tui.key.reread_flagged_list": "Lesquelles relire",
+    "tui.tip.reread_flagged_list": "La liste des notes à relire : Entrée va à la note.",
 }

@@ -6,8 +6,8 @@ STRINGS: dict[str, str] = {
     "tui.live.facilitator_row": "leidt",
     "tui.live.excused_row": "verontschuldigd, voor te lezen",
     "tui.live.speaker_excused": "Voor te lezen: wat {name} stuurde, verontschuldigd (ctrl+n: volgende)",
-    "tui.live.excused_message": "Bericht van {name} (verontschuldigd): ",
-    "tui.live.excused_written": "Schriftelijke bijdrage van {name}: ",
+    "tui.live.excused_message": "Bericht: ",
+    "tui.live.excused_written": "Schriftelijke bijdrage: ",
     # opening: what the excused sent, beside their attendance
     "tui.open.message_mark": "bericht",
     "tui.excused.title": "Wat {name} stuurde",
@@ -49,4 +49,8 @@ STRINGS: dict[str, str] = {
     "coordination.settled": "{domain}: opgelost tussen {names}: {how}",
     "coordination.no_domain": "{count} open actie(s) zonder levensdomein: de coördinatie kan ze niet plaatsen. Geef ze een domein (Acties, Enter).",
     "tui.coordination_view.settled_mark": "opgelost",
+    # the notes to reread
+    "tui.reread.flagged_list": "{count} notitie(s) om na te lezen (l: welke · n: de volgende)",
+    "tui.key.reread_flagged_list": "Welke nalezen",
+    "tui.tip.reread_flagged_list": "De lijst van notities om na te lezen: Enter gaat naar de notitie.",
 }

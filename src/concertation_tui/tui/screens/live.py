@@ -355,13 +355,17 @@ class LiveScreen(MeetingScreen):
         notes = m.contributions_on(item.id) if item else []
         options = []
         speaker = self.speaker()
-        if speaker is not None and speaker.attendance is Attendance.EXCUSED:
-            # their turn: what they sent is on screen to be read out, where they would have spoken
-            for caption, text in ((tr("live.excused_message", name=speaker.name), speaker.excused_message),
-                                  (tr("live.excused_written", name=speaker.name), speaker.written_text)):
+        reading = speaker is not None and speaker.attendance is Attendance.EXCUSED
+        if reading:
+            # their turn: what they sent is on screen to be read out, where they would have spoken, first
+            # in the box (its first lines are what 80x24 shows), the written contribution before the message
+            parts: list = []
+            for caption, text in ((tr("live.excused_written"), speaker.written_text),  # who: the line below
+                                  (tr("live.excused_message"), speaker.excused_message)):
                 if text.strip():
-                    options.append(Option(Content.assemble((f"{EXCUSED_MARK} {caption}", "bold"), text),
-                                          id=f"excused-{len(options)}", disabled=True))
+                    parts += [" " if parts else "", (f"{EXCUSED_MARK} {caption}", "bold"), " ".join(text.split())]
+            if parts:
+                options.append(Option(Content.assemble(*parts), id="excused", disabled=True))
         for c in notes:
             options.append(Option(Content.assemble((m.name_of(c.speaker_id) or "?", "bold"), " : ", c.text,
                                                    *self._note_marks(c.nature, c.visibility)), id=c.id))
@@ -370,7 +374,9 @@ class LiveScreen(MeetingScreen):
             options.append(Option(Content(tr("live.said_none")), id="none", disabled=True))
             keep = None
         said.set_options(options)
-        if notes:
+        if reading:
+            said.scroll_home(animate=False)
+        elif notes:
             if keep is None or keep >= len(options) - 2:
                 said.highlighted = len(options) - 1
                 said.scroll_end(animate=False)

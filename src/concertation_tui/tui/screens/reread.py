@@ -86,6 +86,7 @@ class RereadScreen(MeetingScreen):
         key("e", "edit", "reread_edit", show=False),
         key("o,ctrl+o", "options", "reread_options"),
         key("n", "next_hint", "reread_next"),
+        key("l", "flagged_list", "reread_flagged_list"),
         key("c", "consent", "reread_consent"),
         key("p", "preview", "reread_preview"),
         key("i", "issue", "reread_issue"),
@@ -152,7 +153,7 @@ class RereadScreen(MeetingScreen):
             self._highlight_first_note()
         flagged = len(self.flags)
         self.query_one("#reread-notes-box").border_subtitle = (
-            tr("reread.flagged", count=flagged) if flagged else tr("reread.nothing_flagged"))
+            tr("reread.flagged_list", count=flagged) if flagged else tr("reread.nothing_flagged"))
         self._findings()
         self._status()
         self._detail()
@@ -501,6 +502,48 @@ class RereadScreen(MeetingScreen):
             self.action_edit()
         elif event.option_list.id == "reread-findings" and (event.option.id or "").isdigit():
             self.go_to_finding(self.findings[int(event.option.id or 0)])
+
+    def action_flagged_list(self) -> None:
+        """The notes to reread, one line each (who, the first words, what to look at): Enter goes there."""
+        if not self.flags:
+            self.capp.say(tr("reread.nothing_flagged"))
+            return
+        m = self.meeting
+        by_target: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            if finding.target_id and finding.target in ("action", "note"):
+                by_target.setdefault(finding.target_id, []).append(finding)
+        listed = []
+        for entry in self.entries:
+            if entry.key in self.flags:
+                content, _ = self._content(m, entry, by_target)
+                lines = content.plain.split("\n")
+                looks = [line.strip() for line in lines[1:] if line.strip()[:1] in ("!", "i", HINT_MARK)]
+                who = self._whose(m, entry)
+                listed.append((entry.key, Content.assemble(
+                    (f"{who} · " if who else "", "bold"), one_line(lines[0], 60),
+                    *(["\n   ", (one_line(looks[0], 70), "italic")] if looks else []))))
+
+        def go(option_key: str | None) -> None:
+            index = self._index_of(option_key) if option_key else None
+            if index is not None:
+                notes = self.query_one("#reread-notes", Choices)
+                notes.highlighted = index
+                notes.focus()
+
+        from ..dialogs.flagged_notes import FlaggedNotes
+
+        self.app.push_screen(FlaggedNotes(listed), go)
+
+    def _whose(self, m: Meeting, entry: Entry) -> str:
+        """Who said the note (the speaker heading above it), for the list of notes to reread."""
+        index = self.entries.index(entry)
+        for before in reversed(self.entries[:index]):
+            if before.kind == "speaker":
+                return m.name_of(before.id)
+            if before.kind in ("item", "frame", "close", "actions", "disagreements"):
+                return ""
+        return ""
 
     def action_next_hint(self) -> None:
         """The next note with a hint or a check (from the cursor, round to the top)."""
