@@ -96,3 +96,25 @@ def test_file_names_carry_the_file_number_never_the_persons_name() -> None:
     assert "ambert" not in name and name == f"2026-11-23-{m.id[:6]}-compte-rendu.docx"
     m.file_number = "../../.."
     assert minute_file_name(m, Edition.PERSON) == f"2026-11-23-{m.id[:6]}-lettre-a-la-personne.docx"
+
+
+def test_a_carried_questions_title_reaches_only_the_copies_its_domains_may_reach() -> None:
+    """Issue 18: the question carried onto the next agenda was in every copy, whatever its domains."""
+    from pathlib import Path
+
+    from concertation_tui.model import Domain
+    from concertation_tui.templates import new_follow_up
+
+    first = demo_meeting()
+    first.open_questions[0].domains = [Domain.MENTAL_HEALTH]  # shared with the doctor and the nurse only
+    question = first.open_questions[0].text
+    follow = new_follow_up(first, Path("prev.json"))
+    follow.consent = first.consent.model_copy(update={"needs_confirmation": False})
+    nurse = next(p for p in follow.participants if p.name.startswith("Céline"))
+    family_help = next(p for p in follow.participants if p.name.startswith("Nadia"))
+    common = body_text(open_docx(build_minute(follow, Edition.PROFESSIONAL)))
+    theirs = body_text(open_docx(build_minute(follow, Edition.PROFESSIONAL, recipient_id=nurse.id)))
+    others = body_text(open_docx(build_minute(follow, Edition.PROFESSIONAL, recipient_id=family_help.id)))
+    assert question in theirs
+    assert question not in common and question not in others
+    assert "Question reportée de la réunion précédente" in others

@@ -53,4 +53,6 @@ STRINGS: dict[str, str] = {
     "tui.reread.flagged_list": "{count} note(s) to reread (l: which · n: the next)",
     "tui.key.reread_flagged_list": "Which to reread",
     "tui.tip.reread_flagged_list": "The list of notes to reread: Enter goes to the note.",
+    # a carried question's title beyond the consent
+    "minute.common.carried_item": "Question carried over from the previous meeting (detail shared with those concerned)",
 }

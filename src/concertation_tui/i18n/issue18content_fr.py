@@ -53,4 +53,6 @@ STRINGS: dict[str, str] = {
     "tui.reread.flagged_list": "{count} note(s) à relire (l : lesquelles · n : la suivante)",
     "tui.key.reread_flagged_list": "Lesquelles relire",
     "tui.tip.reread_flagged_list": "La liste des notes à relire : Entrée va à la note.",
+    # a carried question's title beyond the consent
+    "minute.common.carried_item": "Question reportée de la réunion précédente (détail partagé avec les personnes concernées)",
 }

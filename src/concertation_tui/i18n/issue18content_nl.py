@@ -53,4 +53,6 @@ STRINGS: dict[str, str] = {
     "tui.reread.flagged_list": "{count} notitie(s) om na te lezen (l: welke · n: de volgende)",
     "tui.key.reread_flagged_list": "Welke nalezen",
     "tui.tip.reread_flagged_list": "De lijst van notities om na te lezen: Enter gaat naar de notitie.",
+    # a carried question's title beyond the consent
+    "minute.common.carried_item": "Vraag overgedragen van het vorige overleg (details gedeeld met de betrokkenen)",
 }
