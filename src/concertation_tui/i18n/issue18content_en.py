@@ -55,4 +55,12 @@ STRINGS: dict[str, str] = {
     "tui.tip.reread_flagged_list": "The list of notes to reread: Enter goes to the note.",
     # a carried question's title beyond the consent
     "minute.common.carried_item": "Question carried over from the previous meeting (detail shared with those concerned)",
+    # the close step at 80 columns: the keys in the titles
+    "tui.close.narrow_word": "Last word (l: record · r: reason)",
+    "tui.close.narrow_questions": "Open questions (q · Enter)",
+    "tui.close.narrow_next": "Next meeting (n: change)",
+    "tui.close.narrow_distribution": "Receives the minute (space)",
+    "tui.close.narrow_checks": "Checks (Enter: go there)",
+    "tui.close.narrow_minute": "Minute (g: write it)",
+    "tui.close.narrow_checks_count": "Checks: {errors} to fix · {total} (Enter)",
 }

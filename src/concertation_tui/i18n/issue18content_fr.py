@@ -55,4 +55,12 @@ STRINGS: dict[str, str] = {
     "tui.tip.reread_flagged_list": "La liste des notes à relire : Entrée va à la note.",
     # a carried question's title beyond the consent
     "minute.common.carried_item": "Question reportée de la réunion précédente (détail partagé avec les personnes concernées)",
+    # the close step at 80 columns: the keys in the titles
+    "tui.close.narrow_word": "Dernier mot (l : noter · r : raison)",
+    "tui.close.narrow_questions": "Questions ouvertes (q · Entrée)",
+    "tui.close.narrow_next": "Prochaine réunion (n : modifier)",
+    "tui.close.narrow_distribution": "Reçoit le compte rendu (espace)",
+    "tui.close.narrow_checks": "Vigilance (Entrée : y aller)",
+    "tui.close.narrow_minute": "Compte rendu (g : l'écrire)",
+    "tui.close.narrow_checks_count": "Vigilance : {errors} à corriger · {total} (Entrée)",
 }

@@ -55,4 +55,12 @@ STRINGS: dict[str, str] = {
     "tui.tip.reread_flagged_list": "De lijst van notities om na te lezen: Enter gaat naar de notitie.",
     # a carried question's title beyond the consent
     "minute.common.carried_item": "Vraag overgedragen van het vorige overleg (details gedeeld met de betrokkenen)",
+    # the close step at 80 columns: the keys in the titles
+    "tui.close.narrow_word": "Laatste woord (l: noteren · r: reden)",
+    "tui.close.narrow_questions": "Open vragen (q · Enter)",
+    "tui.close.narrow_next": "Volgend overleg (n: wijzigen)",
+    "tui.close.narrow_distribution": "Krijgt het verslag (spatie)",
+    "tui.close.narrow_checks": "Aandachtspunten (Enter: erheen)",
+    "tui.close.narrow_minute": "Verslag (g: schrijven)",
+    "tui.close.narrow_checks_count": "Aandacht: {errors} te verbeteren · {total} (Enter)",
 }

@@ -69,39 +69,66 @@ class CloseScreen(MeetingScreen):
         self.findings = []
 
     def body(self) -> ComposeResult:
+        # Two columns: what is said with the person (last word, questions, next meeting) and what goes
+        # out (who receives the minute, the checks, the minute): at 80x24 all on screen at once.
         with VerticalScroll(id="close-grid"):
-            with Vertical(id="close-word-box", classes="box") as box:
-                box.border_title = tr("close.word_title")
-                yield Static("", id="last-word", markup=False)
-            with Vertical(id="close-questions-box", classes="box") as box:
-                box.border_title = tr("close.questions_title")
-                yield Choices(id="questions")
-            with Vertical(id="close-next-box", classes="box") as box:
-                box.border_title = tr("close.next_title")
-                yield Static("", id="next-meeting", markup=False)
-            with Vertical(id="close-distribution-box", classes="box") as box:
-                box.border_title = tr("close.distribution_title")
-                yield Picks(id="distribution")
-            with Vertical(id="close-checks-box", classes="box") as box:
-                box.border_title = tr("checks.title")
-                yield Choices(id="close-findings")
-            with Vertical(id="close-minute-box", classes="box") as box:
-                box.border_title = tr("close.minute_title")
-                yield Static("", id="minute-result", markup=False)
+            with Vertical(id="close-left", classes="close-column"):
+                with Vertical(id="close-word-box", classes="box") as box:
+                    box.border_title = tr("close.word_title")
+                    yield Static("", id="last-word", markup=False)
+                with Vertical(id="close-questions-box", classes="box") as box:
+                    box.border_title = tr("close.questions_title")
+                    yield Choices(id="questions")
+                with Vertical(id="close-next-box", classes="box") as box:
+                    box.border_title = tr("close.next_title")
+                    yield Static("", id="next-meeting", markup=False)
+            with Vertical(id="close-right", classes="close-column"):
+                with Vertical(id="close-distribution-box", classes="box") as box:
+                    box.border_title = tr("close.distribution_title")
+                    yield Picks(id="distribution")
+                with Vertical(id="close-checks-box", classes="box") as box:
+                    box.border_title = tr("checks.title")
+                    yield Choices(id="close-findings")
+                with Vertical(id="close-minute-box", classes="box") as box:
+                    box.border_title = tr("close.minute_title")
+                    yield Static("", id="minute-result", markup=False)
+
+    def on_resize(self) -> None:
+        if self.capp.meeting is not None:
+            self.refresh_view()
+
+    def _titles(self, narrow: bool) -> None:
+        """At 80 columns each part has a rule, not a box: its keys go into its title."""
+        for box, title, keys in (("#close-word-box", "close.word_title", "close.word_keys"),
+                                 ("#close-questions-box", "close.questions_title", "close.questions_keys"),
+                                 ("#close-next-box", "close.next_title", "close.next_keys"),
+                                 ("#close-distribution-box", "close.distribution_title", ""),
+                                 ("#close-checks-box", "checks.title", ""),
+                                 ("#close-minute-box", "close.minute_title", "")):
+            words = tr(title)
+            if narrow:
+                words = tr("close.narrow_" + box.removeprefix("#close-").removesuffix("-box"))
+            self.query_one(box).border_title = words
 
     def refresh_view(self) -> None:
         m = self.meeting
         lang = self.app.language  # type: ignore[attr-defined]
         self.findings = readiness(m)
+        narrow = self.app.size.width < 120
+        self._titles(narrow)
         choices = self.query_one("#close-findings", Choices)
+        choices.set_class(narrow, "-one-line")
         keep = choices.highlighted
-        choices.set_options([Option(finding_prompt(f, lang), id=str(n)) for n, f in enumerate(self.findings)]
+        choices.set_options([Option(finding_prompt(f, lang, short=narrow), id=str(n))
+                             for n, f in enumerate(self.findings)]
                             or [Option(Content(tr("checks.none")), id="none", disabled=True)])
         if self.findings and keep is not None:
             choices.highlighted = min(keep, len(self.findings) - 1)
         errors = sum(1 for f in self.findings if f.level is Level.ERROR)
         checks = self.query_one("#close-checks-box")
         checks.border_subtitle = tr("checks.count", errors=errors, total=len(self.findings))
+        if narrow:  # a rule has no subtitle: the count goes into its title
+            checks.border_title = tr("close.narrow_checks_count", errors=errors, total=len(self.findings))
 
         person = m.person
         name = (person.addressed_as or person.name) if person else tr("live.the_person")
