@@ -42,6 +42,10 @@ def finding_prompt(finding, lang: str, *, short: bool = False) -> Content:
 
 
 class ActionsScreen(MeetingScreen):
+    """Actions (F5). Essential at 80x24, on screen without scrolling (tests/test_tui_layout_80x24.py):
+    every action's number, carrier, due date and the person's agreement; the chosen action in full; the
+    checks, one line each (six at once), with how many are to fix."""
+
     PHASE = "actions"
     _laid_out_for = -1
 

@@ -60,6 +60,12 @@ RECIPIENT_NAMES_WIDTH = 32
 
 
 class LiveScreen(MeetingScreen):
+    """Live (F4). Essential at 80x24, on screen without scrolling (tests/test_tui_layout_80x24.py): the
+    current item and both timers; the round table whole (eight participants with the excused who sent
+    words, the facilitator last), who has not spoken; the person's view panel; what was said on the item,
+    or at an excused partner's turn what they sent; who the typing is for, and the typing line itself
+    (never under a toast)."""
+
     PHASE = "live"
 
     BINDINGS = [

@@ -21,6 +21,11 @@ from .base import MeetingScreen
 
 
 class OpeningScreen(MeetingScreen):
+    """Open (F3). Essential at 80x24, on screen without scrolling (tests/test_tui_layout_80x24.py): the
+    meeting's question; every participant's attendance (eight and more), with why not and what the
+    excused sent; the person's consent whole: to the meeting, to sharing, its scope, the person's words,
+    the domains shared and with whom."""
+
     PHASE = "open"
 
     BINDINGS = [

@@ -27,6 +27,16 @@ def references_sentence(refs: dict[str, int]) -> str:
 
 
 class PrepareScreen(MeetingScreen):
+    """Prepare (F2). Essential at 80x24, on screen without scrolling (tests/test_tui_layout_80x24.py):
+
+    - details tab: the title, the purpose, date and times, place, the person (and how they are called),
+      the facilitator, the minute-taker, the file number;
+    - participants tab: every participant (eight and more) with their place in the speaking order, their
+      attendance and whether they receive the minute (the service and kind shrink or go first);
+    - agenda tab: every item (ten and more) with its timebox and all its life domains (wrapped, not cut);
+    - network tab: each member's name, whether to involve them, whether they are invited.
+    """
+
     PHASE = "prepare"
 
     BINDINGS = [

@@ -79,6 +79,10 @@ class RereadBar(AppBar):
 
 
 class RereadScreen(MeetingScreen):
+    """Rereading (F12). Essential at 80x24, on screen without scrolling (tests/test_tui_layout_80x24.py):
+    whether the minute was issued and how late; the notes from the first; how many notes to reread and
+    the keys to see which (l) and go to the next (n); the checks."""
+
     PHASE = "reread"
     CSS_PATH = "reread.tcss"
 
