@@ -90,7 +90,9 @@ class OpeningScreen(MeetingScreen):
             if p.excused_message.strip():
                 reason = (reason + " · " if reason else "") + tr("open.message_mark")
             rows.append([p.name, self._attendance_text(p.attendance), reason, p.organisation or lbl(p.kind)])
-        widths = lay_out(table, self.columns, self.app.size.width - 4, rows)
+        width = self.app.size.width
+        box_width = width if narrow else width * 55 // 100  # app.tcss: the attendance is 55% wide on a projector
+        widths = lay_out(table, self.columns, box_width - 4, rows)
         # 80x24: no header row (the rule's title says what the table is; each cell says what it is: « √
         # présent·e », a reason): one more line for the consent below
         table.show_header = not narrow

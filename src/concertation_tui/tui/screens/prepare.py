@@ -86,7 +86,7 @@ class PrepareScreen(MeetingScreen):
         """What each table shows, deciding columns first: at 80 columns the secondary ones shrink or go
         (columns.py) and who is present, who receives the minute, an item's domains stay whole."""
         self.participant_columns = [
-            Column(tr("col.order"), 3), Column(tr("col.name"), 26, minimum=14),
+            Column(tr("col.order"), 3), Column(tr("col.name"), 40, minimum=14),
             Column(tr("col.attendance"), 10, minimum=8), Column(tr("col.minute"), 3),
             Column(tr("col.organisation_role"), 40, minimum=12, deciding=False),
             Column(tr("col.kind"), 22, minimum=10, deciding=False)]
