@@ -17,7 +17,7 @@ STRINGS: dict[str, str] = {
     "tui.meeting.field_minute_taker": "Minute-taker (writes the minute)",
     "tui.meeting.field_file_number": "File number (used in file names)",
     # checks
-    "check.file_number_unsafe": "The file number \"{number}\" cannot stand as it is in a file name: letters, digits, \"-\", \"_\" and \".\" only, 40 at most.",
+    "check.file_number_unsafe": "The file number \"{number}\" cannot go into a file name: letters, digits, spaces, \"/\", \"-\", \"_\" and \".\" only, 40 at most, starting with a letter or a digit.",
     "check.file_number_names_person": "The file number holds the person's name: it goes into file names, which never say who they are. Choose a number.",
     "check.no_minute_taker": "Nobody is named as minute-taker: the minute must say who (Prepare, Details, key e).",
     "check.written_without_text": "{name} sent a written contribution whose text is not entered: the minute cannot include it (Open, key w).",
@@ -63,4 +63,5 @@ STRINGS: dict[str, str] = {
     "tui.close.narrow_checks": "Checks (Enter: go there)",
     "tui.close.narrow_minute": "Minute (g: write it)",
     "tui.close.narrow_checks_count": "Checks: {errors} to fix · {total} (Enter)",
+    "minute.pro.info.minute_taken_by": "Minute taken by",
 }

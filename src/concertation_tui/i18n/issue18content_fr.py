@@ -17,7 +17,7 @@ STRINGS: dict[str, str] = {
     "tui.meeting.field_minute_taker": "Prise de notes (rédige le compte rendu)",
     "tui.meeting.field_file_number": "N° de dossier (sert aux noms de fichiers)",
     # checks
-    "check.file_number_unsafe": "Le n° de dossier « {number} » ne peut servir tel quel de nom de fichier : lettres, chiffres, « - », « _ » et « . » seulement, 40 au plus.",
+    "check.file_number_unsafe": "Le n° de dossier « {number} » ne peut servir de nom de fichier : lettres, chiffres, espaces, « / », « - », « _ » et « . » seulement, 40 au plus, en commençant par une lettre ou un chiffre.",
     "check.file_number_names_person": "Le n° de dossier contient le nom de la personne : il sert aux noms de fichiers, qui ne disent jamais qui elle est. Choisissez un numéro.",
     "check.no_minute_taker": "Personne n'est nommé pour la prise de notes : le compte rendu doit le dire (Préparer, Détails, touche e).",
     "check.written_without_text": "{name} a envoyé une contribution écrite dont le texte n'est pas noté : le compte rendu ne pourra pas la reprendre (Ouvrir, touche w).",
@@ -63,4 +63,5 @@ STRINGS: dict[str, str] = {
     "tui.close.narrow_checks": "Vigilance (Entrée : y aller)",
     "tui.close.narrow_minute": "Compte rendu (g : l'écrire)",
     "tui.close.narrow_checks_count": "Vigilance : {errors} à corriger · {total} (Entrée)",
+    "minute.pro.info.minute_taken_by": "Prise de notes",
 }

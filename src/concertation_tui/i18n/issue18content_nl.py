@@ -17,7 +17,7 @@ STRINGS: dict[str, str] = {
     "tui.meeting.field_minute_taker": "Verslaggever (schrijft het verslag)",
     "tui.meeting.field_file_number": "Dossiernummer (voor de bestandsnamen)",
     # checks
-    "check.file_number_unsafe": "Het dossiernummer \"{number}\" kan niet zo in een bestandsnaam: alleen letters, cijfers, \"-\", \"_\" en \".\", hoogstens 40.",
+    "check.file_number_unsafe": "Het dossiernummer \"{number}\" kan niet in een bestandsnaam: alleen letters, cijfers, spaties, \"/\", \"-\", \"_\" en \".\", hoogstens 40, te beginnen met een letter of cijfer.",
     "check.file_number_names_person": "Het dossiernummer bevat de naam van de persoon: het komt in bestandsnamen, die nooit zeggen wie het is. Kies een nummer.",
     "check.no_minute_taker": "Niemand is aangeduid als verslaggever: het verslag moet het zeggen (Voorbereiden, Gegevens, toets e).",
     "check.written_without_text": "{name} stuurde een schriftelijke bijdrage waarvan de tekst niet ingevuld is: het verslag kan ze niet opnemen (Openen, toets w).",
@@ -63,4 +63,5 @@ STRINGS: dict[str, str] = {
     "tui.close.narrow_checks": "Aandachtspunten (Enter: erheen)",
     "tui.close.narrow_minute": "Verslag (g: schrijven)",
     "tui.close.narrow_checks_count": "Aandacht: {errors} te verbeteren · {total} (Enter)",
+    "minute.pro.info.minute_taken_by": "Verslag opgesteld door",
 }

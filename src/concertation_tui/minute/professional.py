@@ -59,7 +59,8 @@ def _opening(c: Context) -> None:
         row("time", c.time(start))
     row("place", m.place)
     row("file_number", m.file_number.strip())
-    for key, pid in (("facilitator", m.facilitator_id), ("minute_taker", m.minute_taker_id)):
+    # « Prise de notes », not « Compte rendu » (the document's own title) beside who took the minute
+    for key, pid in (("facilitator", m.facilitator_id), ("minute_taken_by", m.minute_taker_id)):
         found = m.participant(pid)
         if found:
             row(key, ", ".join(x for x in (found.name, found.organisation) if x))

@@ -158,8 +158,8 @@ def _consent_findings(meeting: Meeting) -> list[Finding]:
     return found
 
 
-FILE_NUMBER = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}")
-"""What a file number may be, to stand as it is in a file name (see minute.names.filing_part)."""
+FILE_NUMBER = re.compile(r"[0-9A-Za-z][0-9A-Za-z._/ -]{0,39}")
+"""What a file number may be: it stands in file names with '/' and spaces made '-' (minute.names.filing_part)."""
 
 
 def names_person(text: str, meeting: Meeting) -> bool:
