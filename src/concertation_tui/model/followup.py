@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..i18n import t
-from .enums import ActionStatus, Attendance, ItemState, ParticipantKind, Phase, StepStatus, VisibilityKind
+from .enums import ActionStatus, Attendance, ItemState, Phase, StepStatus, VisibilityKind
 from .meeting import (
     AgendaItem,
     Carried,
@@ -71,19 +71,6 @@ def follow_up(previous: Meeting, *, previous_file: str, agenda: list[AgendaItem]
     review = items[review_at]
     next_meeting = previous.next_meeting
     consent = previous.consent.model_copy(update={"needs_confirmation": True}, deep=True)
-    participants = _invited(previous, participants, actions, steps)
-    kept = {p.id for p in participants}
-    for a in actions:  # who helps or checks and is not invited stays named in the previous minute only
-        a.supporters = [x for x in a.supporters if x in kept]
-        a.checker_id = a.checker_id if a.checker_id in kept else ""
-    for rule in consent.domains:
-        rule.participants = [x for x in rule.participants if x in kept]
-    if consent.minute_readers is not None:
-        consent.minute_readers = [x for x in consent.minute_readers if x in kept]
-    if consent.minute_decided_by not in kept:
-        consent.minute_decided_by = ""
-    network = [m.model_copy(update={"participant_id": m.participant_id if m.participant_id in kept else ""})
-               for m in previous.network]
 
     return Meeting(
         title=previous.title,
@@ -91,7 +78,6 @@ def follow_up(previous: Meeting, *, previous_file: str, agenda: list[AgendaItem]
         language=previous.language,
         locale=previous.locale,
         organisation=previous.organisation,
-        file_number=previous.file_number,  # the same person's file
         date=date,
         start_time=next_meeting.time or previous.start_time,
         place=next_meeting.place or previous.place,
@@ -108,10 +94,10 @@ def follow_up(previous: Meeting, *, previous_file: str, agenda: list[AgendaItem]
         support_person_id=previous.support_person_id,
         reference_person_id=previous.reference_person_id,
         between_meetings=previous.between_meetings,
-        network=network,
+        network=[m.model_copy() for m in previous.network],
         consent=consent,
         agenda=items,
-        speaking_order=[x for x in previous.speaking_order if x in kept],
+        speaking_order=list(previous.speaking_order),
         domains=list(previous.domains),
         steps=steps,
         actions=actions,
@@ -119,17 +105,3 @@ def follow_up(previous: Meeting, *, previous_file: str, agenda: list[AgendaItem]
         progress=Progress(phase=Phase.OPEN, item_id=review.id),
         created_at=now(),
     )
-
-
-def _invited(previous: Meeting, participants: list, actions: list, steps: list) -> list:
-    """Who the follow-up invites: the next meeting's invitees when the person agreed with them, with the
-    person, the facilitator, the minute-taker, their support and reference persons, and whoever carries a
-    carried action or step (they report on it at the review). Without an agreed list of invitees, everyone
-    of the previous meeting, as before."""
-    chosen = previous.next_meeting
-    if not chosen.invitees or chosen.person_agrees is not True:
-        return participants
-    needed = set(chosen.invitees) | {previous.facilitator_id, previous.minute_taker_id, previous.support_person_id,
-                                     previous.reference_person_id}
-    needed |= {a.carrier_id for a in actions} | {s.carrier_id for s in steps}  # they report at the review
-    return [p for p in participants if p.id in needed or p.kind is ParticipantKind.PERSON]
