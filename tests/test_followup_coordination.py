@@ -238,3 +238,8 @@ def test_open_actions_with_no_domain_are_flagged_with_their_carriers() -> None:
     assert len(found) == 1 and found[0].action_ids == (meeting.actions[-2].id,)
     assert "1 action(s) ouverte(s) sans domaine de vie" in found[0].sentence(meeting, "fr")
     assert "sans domaine de vie" in as_text(meeting, "fr")
+
+
+def test_the_file_number_follows_the_persons_file(demo: Meeting) -> None:
+    demo.file_number = "D2026-0412"
+    assert new_follow_up(demo, Path("prev.json")).file_number == "D2026-0412"
