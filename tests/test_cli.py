@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -121,7 +122,8 @@ def test_minute_output_ending_with_a_slash_is_a_new_private_folder(tmp_path: Pat
     assert result.exit_code == 0, result.output
     folder = tmp_path / "out"
     assert folder.is_dir() and (folder.stat().st_mode & 0o777) == 0o700
-    assert [p.name for p in folder.iterdir()] == [f"2026-11-23-{load_meeting(path).id[:6]}-compte-rendu.docx"]
+    meeting = load_meeting(path)
+    assert [p.name for p in folder.iterdir()] == [f"{meeting.date.isoformat()}-{meeting.id[:6]}-compte-rendu.docx"]
 
 
 def test_the_language_comes_from_the_option_then_the_environment_then_the_settings(monkeypatch, private_home) -> None:
@@ -134,6 +136,46 @@ def test_the_language_comes_from_the_option_then_the_environment_then_the_settin
     assert "Aucune réunion" in run("list").output
     (private_home / "config.toml").write_text('language = "en"\n')
     assert "No meeting" in run("list").output
+
+
+def test_a_dutch_meeting_starts_from_the_dutch_template_and_its_follow_up_too(private_home: Path) -> None:
+    result = run("--lang", "nl", "new", "--no-open", "--person", "Jan", "--date", "12/10/2026")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Overleg aangemaakt: ")
+    first_path = written_path(result.output)
+    first = load_meeting(first_path)
+    assert first.language.value == "nl" and first.locale == "nl_BE"
+    assert first.agenda[0].title == "Welkom, voorstelling en kader van het overleg"
+    follow = run("--lang", "fr", "new", "--no-open", "--follow-up", str(first_path))
+    assert follow.exit_code == 0, follow.output
+    follow_up = load_meeting(written_path(follow.output))
+    # The follow-up keeps the previous meeting's language, whatever the interface speaks.
+    assert follow_up.agenda[0].title == "Opvolging van de acties van het vorige overleg"
+
+
+def test_a_dutch_minute_and_letter_speak_dutch(private_home: Path, tmp_path: Path) -> None:
+    import docx
+
+    path = written_path(run("demo", "--no-open").output)
+    meeting = load_meeting(path)
+    meeting.language = meeting.language.__class__("nl")
+    meeting.locale = "nl_BE"
+    from concertation_tui.store import save_meeting
+
+    save_meeting(path, meeting)
+    texts = {}
+    for edition in ("professional", "person"):
+        result = run("--lang", "nl", "minute", str(path), "--edition", edition, "-o", str(tmp_path) + "/")
+        assert result.exit_code == 0, result.output
+        written = written_path(result.output)
+        texts[edition] = "\n".join(p.text for p in docx.Document(str(written)).paragraphs)
+    assert "Verslag" in texts["professional"] and "Kader van het overleg" in texts["professional"]
+    assert "Afgesproken acties" in texts["professional"]
+    letter = texts["person"]
+    assert re.search(r"Op \w+dag \d+ \w+ \d{4} zijn we samengekomen", letter)  # the demo is dated from today
+    assert "Beste Monsieur Lambert," in letter and "Wat we samen beslist hebben" in letter
+    assert "U hebt daar 15 dagen voor." in letter
+    assert "(s)" not in letter and "compte rendu" not in letter.lower()
 
 
 def test_list_shows_each_meetings_real_state_issued_version_corrections() -> None:

@@ -72,7 +72,7 @@ def test_a_small_terminal_blocks_with_its_fix(private_home: Path) -> None:
     assert code == 1, out
     assert "Taille : 70 colonnes sur 20 lignes ; il en faut au moins 80 sur 24." in out
     assert "agrandissez la fenêtre" in out
-    assert "Points qui bloquent : 1." in out
+    assert "Point qui bloque : 1. Corrigez-le" in out
 
 
 def test_english_and_16_colours(private_home: Path) -> None:

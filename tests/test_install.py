@@ -100,6 +100,10 @@ def test_the_wheel_carries_every_template_readable_by_all(installed: Install) ->
     missing = [name for name in shipped_files() if name not in infos]
     assert not missing, f"not in the wheel: {missing}"
     assert f"{PACKAGE}/tui/app.tcss" in infos
+    # The catalogues travel compiled (hatch_build.py), one per language, without their .po sources.
+    from concertation_tui.i18n import LANGUAGES
+    assert all(f"{PACKAGE}/i18n/locale/{lang}.mo" in infos for lang in LANGUAGES), sorted(infos)
+    assert not [name for name in infos if name.endswith((".po", ".pot"))]
     unreadable = [name for name, info in infos.items() if (info.external_attr >> 16) & 0o444 != 0o444]
     assert not unreadable, f"files not readable by every account: {unreadable}"
     site = next(installed.venv.glob(f"lib/python*/site-packages/{PACKAGE}"))

@@ -43,7 +43,7 @@ PROFESSIONAL_HEADINGS = [
     "Ce que vous avez à faire",  # first: what the readers of this copy most need to read
     "Participants",
     "Cadre de la réunion",
-    "Objet et ordre du jour",
+    "Question, ordre du jour et décisions",
     "Le point de vue de Monsieur Lambert, avec ses mots",
     "Le réseau de Monsieur Lambert",
     "Apports des partenaires",
@@ -439,7 +439,7 @@ def test_an_english_meeting_gives_an_english_minute_with_english_dates() -> None
     data = build_minute(m, Edition.PROFESSIONAL)
     document = open_docx(data)
     assert headings(document)[:4] == ["What you have to do", "Participants", "Frame of the meeting",
-                                      "Purpose and agenda"]
+                                      "Question, agenda and decisions"]
     assert "Monday, 23 November 2026" in body_text(document)
     assert b'w:val="en-GB"' in parts(data)["word/styles.xml"]
     assert open_docx(data).core_properties.language == "en-GB"

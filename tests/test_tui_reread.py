@@ -201,7 +201,7 @@ async def test_preview_the_persons_letter_and_a_restricted_copy():
         lines = screen.cache[f"pro:{nurse.id}"]
         marked = [line.text for line in lines if line.differs]
         assert any("humeur dépressive" in text for text in marked)
-        assert "1ligne(s)seulementdanscettecopie" in flat(screen_text(app)) or "seulementdanscettecopie" in flat(
+        assert "1ligneseulementdanscettecopie" in flat(screen_text(app)) or "lignesseulementdanscettecopie" in flat(
             screen_text(app))
 
         # Nadia's copy leaves out the unpaid bills (income, shared with Sophie Mertens alone): named above the text

@@ -410,7 +410,7 @@ async def test_the_series_view_shows_the_scale_across_three_meetings_and_opens_a
         text = screen_text(app)
         person = next(line for line in text.splitlines() if "Joseph Lambert" in line)
         assert "n°1 ███████░░░  7" in person and "n°3 █████████░  9 ↑" in person
-        assert "3 réunion(s)" in text
+        assert "3 réunions" in text
         await pilot.press("up", "up", "enter")  # the first meeting of the series opens
         await settle(app, pilot)
         assert app.meeting is not None and app.meeting.series.number == 1

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from . import SCHEMA_DESCRIPTIONS_ENV
-from .i18n import resolve_language, t
+from .i18n import LANGUAGES, resolve_language, t
 from .visible import visible
 
 
@@ -75,7 +75,7 @@ def _print_findings(meeting, lang: str) -> None:
 
 
 @click.group(invoke_without_command=True)
-@click.option("--lang", type=click.Choice(["fr", "en"]), default=None, help="Langue / language (fr, en).")
+@click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None, help="Langue / language / taal (fr, en, nl).")
 @click.option("--theme", default=None, help="Thème de l'interface (ex. high-contrast).")
 @click.version_option(package_name="concertation-tui")
 @click.pass_context
@@ -95,7 +95,8 @@ def main(ctx: click.Context, lang: str | None, theme: str | None) -> None:
 
 @main.command("new")
 @click.option("--template", "template_name", default=None,
-              help="Modèle de réunion (templates/meetings/) : premiere-reunion, ou reunion-de-suivi avec --follow-up.")
+              help="Modèle de réunion (templates/meetings/) : premiere-reunion, ou reunion-de-suivi avec --follow-up "
+                   "(en néerlandais : eerste-overleg, opvolgoverleg).")
 @click.option("--title", default="", help="Titre de la réunion.")
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]), default=None,
               help="Date (AAAA-MM-JJ ou JJ/MM/AAAA), aujourd'hui par défaut.")
@@ -109,7 +110,7 @@ def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datet
         previous_file: Path | None, reopen: bool, open_after: bool) -> None:
     """Crée une nouvelle réunion à partir d'un modèle, ou la réunion de suivi d'une autre."""
     from .store import StoreError, create_meeting_file, os_error_sentence
-    from .templates import new_follow_up, new_meeting_from_template
+    from .templates import default_template, new_follow_up, new_meeting_from_template
 
     lang = _lang(ctx)
     day_ = day.date() if day else None
@@ -118,10 +119,10 @@ def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datet
             previous = _load(ctx, previous_file)
             if previous.series.closed_on and not reopen:
                 _fail(t("cli.series_closed", lang, date=previous.series.closed_on.strftime("%d/%m/%Y")))
-            meeting = new_follow_up(previous, previous_file, template_name or "reunion-de-suivi", day=day_)
+            meeting = new_follow_up(previous, previous_file, template_name, day=day_)
         else:
             meeting = new_meeting_from_template(
-                template_name or "premiere-reunion", title=title, day=day_, person_name=person
+                template_name or default_template(_lang(ctx)), title=title, day=day_, person_name=person
             )
         path = create_meeting_file(meeting)
     except StoreError as error:
@@ -138,12 +139,12 @@ def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datet
 @click.pass_context
 def demo(ctx: click.Context, open_after: bool) -> None:
     """Écrit une réunion de démonstration réaliste (en français) et sa réunion de suivi, et l'ouvre."""
-    from .demo import demo_meeting, play_demo_follow_up
+    from .demo import demo_day, demo_meeting, play_demo_follow_up
     from .store import StoreError, create_meeting_file, os_error_sentence
     from .templates import new_follow_up
 
     try:
-        first = demo_meeting()
+        first = demo_meeting(demo_day())  # dated from today: its follow-up was held a week ago
         path = create_meeting_file(first)
         follow = play_demo_follow_up(new_follow_up(first, path))
         follow_path = create_meeting_file(follow)
@@ -303,15 +304,17 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Dossier où écrire (par défaut : comptes-rendus/ à côté de la réunion).")
-@click.option("--pdf", is_flag=True, help="Un PDF à côté de chaque .docx (LibreOffice).")
+@click.option("--pdf", is_flag=True, help="Un PDF balisé (accessible) et PDF/A (archivage) à côté de chaque .docx (LibreOffice).")
+@click.option("--odt", is_flag=True, help="Une copie OpenDocument (.odt) à côté de chaque .docx (LibreOffice).")
+@click.option("--by", "by", default=None, help="Qui diffuse (par défaut : la personne qui rédige le compte rendu).")
 @click.option("--what-changed", default="", help="Pour une correction : ce qui a changé depuis la version précédente.")
 @click.option("--consent-reason", default="",
               help="Envoyer quand même les passages au-delà de l'accord de partage, marqués avec cette raison (enregistrée).")
 @click.option("--template", type=click.Path(path_type=Path), default=None,
               help="Modèle Word (.docx) de l'organisation.")
 @click.pass_context
-def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, what_changed: str, consent_reason: str,
-          template: Path | None) -> None:
+def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, odt: bool, by: str | None,
+          what_changed: str, consent_reason: str, template: Path | None) -> None:
     """Émet le compte rendu : toutes les copies d'un coup, et l'émission notée dans la réunion."""
     from .issuing import issue_minute
     from .minute import TemplateError
@@ -322,7 +325,7 @@ def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, what_c
     _print_findings(meeting, lang)
     try:
         with MeetingLock(file):
-            issued = issue_minute(meeting, file, out=output, pdf=pdf, what_changed=what_changed,
+            issued = issue_minute(meeting, file, out=output, pdf=pdf, odt=odt, by=by, what_changed=what_changed,
                                   consent_reason=consent_reason, template=template)
     except StoreError as error:
         _store_fail(error, lang)

@@ -3,7 +3,7 @@
 
 Example `config.toml`:
 
-    language = "fr"            # or "en"
+    language = "fr"            # or "en", "nl"
     theme = "high-contrast"    # a Textual theme name; "high-contrast" is ours
     organisation = "CPAS de Fleurville"
     minute_due_days = 7        # the launcher flags a minute not issued after this many days
@@ -52,8 +52,10 @@ def _text(value: Any) -> str:
 
 
 def _language(value: Any) -> str:
-    if value not in ("fr", "en"):
-        raise BadValue("setup.config.expect_choice", choices="fr, en")
+    from .i18n import LANGUAGES
+
+    if value not in LANGUAGES:
+        raise BadValue("setup.config.expect_choice", choices=", ".join(LANGUAGES))
     return value
 
 

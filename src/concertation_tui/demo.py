@@ -23,6 +23,7 @@ from .model import (
     Domain,
     DomainConsent,
     DomainSharing,
+    ItemOutcome,
     ItemState,
     Meeting,
     Nature,
@@ -35,6 +36,7 @@ from .model import (
     Phase,
     PictureKind,
     PictureLine,
+    Position,
     Progress,
     ScaleRating,
     SharingConsent,
@@ -47,6 +49,15 @@ from .model import (
 )
 
 DEMO_DATE = dt.date(2026, 11, 23)
+"""The fixed day tests build the demo on (their sentences name it)."""
+HELD_DAYS_AGO = 7
+"""The program's demo is dated from today: its follow-up was held a week ago, the next one is ahead."""
+
+
+def demo_day(today: dt.date | None = None) -> dt.date:
+    """The day of the demo's first meeting, so that its follow-up (35 days later) was held a week ago:
+    a minute is never issued before its meeting, and the demo's must not be either."""
+    return (today or dt.date.today()) - dt.timedelta(days=35 + HELD_DAYS_AGO)
 
 
 def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
@@ -180,8 +191,8 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
     picture = [
         PictureLine(kind=PictureKind.WORKING, text="Monsieur Lambert se lève, s'habille et prépare son "
                     "petit-déjeuner seul.", voice_id=nurse.id, domains=[Domain.HEALTH], item_id=home.id),
-        PictureLine(kind=PictureKind.WORKING, text="Georges passe chaque matin ; Isabelle vient le mercredi et "
-                    "le week-end.", voice_id=person.id, domains=[Domain.SOCIAL_TIES], item_id=welcome.id),
+        PictureLine(kind=PictureKind.WORKING, text="Monsieur Lambert accepte l'aide familiale, si c'est toujours "
+                    "la même personne.", voice_id=home_help.id, domains=[Domain.HOUSING], item_id=home.id),
         PictureLine(kind=PictureKind.WORRIES, text="Une nouvelle chute la nuit, seul dans l'escalier.",
                     voice_id=daughter.id, domains=[Domain.HEALTH, Domain.HOUSING], item_id=home.id),
         PictureLine(kind=PictureKind.WORRIES, text="Deux démarches opposées étaient en cours sans que chacun le "
@@ -206,6 +217,13 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
             between=[hospital.id, home_help.id, person.id], domains=[Domain.HOUSING], item_id=home.id,
             about="Maintien à domicile avec des aides renforcées, ou entrée en maison de repos.",
             settled=False,
+            positions=[
+                Position(participant_id=person.id, view="Je reste chez moi. Le home, je n'ai jamais dit oui."),
+                Position(participant_id=hospital.id, view="Garder la demande de maison de repos tant que les "
+                         "nuits ne sont pas sécurisées."),
+                Position(participant_id=home_help.id, view="Avec cinq matinées d'aide par semaine, il peut rester "
+                         "chez lui."),
+            ],
             resolution="La demande de maison de repos est mise en attente, sans être retirée ; on refait le point "
             "après un mois d'aide renforcée.",
         ),
@@ -393,6 +411,18 @@ def play_demo_follow_up(follow: Meeting) -> Meeting:
                person_words="C'est moi qui l'appelle.", item_id=changed.id, domains=[Domain.SOCIAL_TIES],
                created_at=at(14, 40)),
     )
+    evening = next((i for i in rest if i.carried_from), None)  # the question carried from the first meeting
+    if evening is not None:
+        evening.outcome = ItemOutcome.DECIDED
+        follow.actions.append(
+            Action(what="Passer le soir, les jours où Isabelle ne vient pas", carrier_id=by_name["Georges Piron"].id,
+                   carrier_agrees=True, due=day + dt.timedelta(days=7), agreement=Agreement.AGREES,
+                   person_words="Georges, oui, ça me va.", item_id=evening.id, domains=[Domain.SOCIAL_TIES],
+                   created_at=at(14, 30)),
+        )
+    follow.conclusion = ("Oui : avec l'aide familiale chaque matin, le lit en bas et la télévigilance, Monsieur "
+                         "Lambert vit chez lui en sécurité. On continue ainsi ; la demande de maison de repos "
+                         "reste en attente.")
     follow.last_word = "Merci d'être venus chez moi. On continue comme ça."
     follow.next_meeting = NextMeeting(date=day + dt.timedelta(days=56), time=dt.time(14, 0),
                                       place="Au domicile de Monsieur Lambert", person_agrees=True,

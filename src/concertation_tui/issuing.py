@@ -78,25 +78,48 @@ def all_conflicts(meeting: Meeting) -> list[ConsentConflict]:
     return consent_conflicts_for(meeting, [p.id for p in meeting.minute_recipients()])
 
 
-def _pdf(docx: Path, profile: Path) -> Path:
-    """Convert with LibreOffice in a private profile folder (never the user's, never /tmp)."""
+PDF_A_VERSION = 2
+"""PDF/A-2b (LibreOffice's SelectPdfVersion 2): archivable, and it may be tagged (PDF/A-1 may not)."""
+PDF_FILTER = (
+    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    f'"SelectPdfVersion":{{"type":"long","value":"{PDF_A_VERSION}"}}}}'
+)
+"""A tagged PDF (its structure tree lets a screen reader follow headings, lists and tables) that
+declares PDF/A for archives. LibreOffice 7.4 and later read filter options written as JSON."""
+ODT_FILTER = "odt:writer8"
+"""The OpenDocument edition: Belgian administrations exchange ODF."""
+
+
+def _convert(docx: Path, profile: Path, target: str, suffix: str) -> Path:
+    """Convert `docx` with LibreOffice beside it, in a private profile folder (never the user's, never
+    /tmp); `target` is soffice's --convert-to argument."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise IssueError("issue.no_libreoffice")
     ensure_private_dir(profile)
     try:
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
              "--outdir", str(docx.parent), str(docx)],
             capture_output=True, timeout=180, check=True,
         )
     except (subprocess.SubprocessError, OSError):
         raise IssueError("issue.pdf_failed", file=docx.name) from None
-    pdf = docx.with_suffix(".pdf")
-    if not pdf.exists():
+    converted = docx.with_suffix(suffix)
+    if not converted.exists():
         raise IssueError("issue.pdf_failed", file=docx.name)
-    pdf.chmod(0o600)
-    return pdf
+    converted.chmod(0o600)
+    return converted
+
+
+def _pdf(docx: Path, profile: Path) -> Path:
+    """The tagged PDF/A copy of `docx`."""
+    return _convert(docx, profile, PDF_FILTER, ".pdf")
+
+
+def _odt(docx: Path, profile: Path) -> Path:
+    """The OpenDocument (.odt) copy of `docx`."""
+    return _convert(docx, profile, ODT_FILTER, ".odt")
 
 
 def _missing_folders(folder: Path) -> list[Path]:
@@ -117,20 +140,31 @@ def _remove_written(written: list[Path], created: list[Path]) -> None:
         shutil.rmtree(created[0], ignore_errors=True)
 
 
+def issuer_name(meeting: Meeting) -> str:
+    """Who issues when nobody is named: the minute-taker, else the facilitator ("" when neither is set)."""
+    return meeting.name_of(meeting.minute_taker_id) or meeting.name_of(meeting.facilitator_id)
+
+
 def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = None, pdf: bool = False,
                  what_changed: str = "", consent_reason: str = "", template: Path | None = None,
-                 save: bool = True, at: dt.datetime | None = None) -> Issued:
+                 save: bool = True, at: dt.datetime | None = None, odt: bool = False,
+                 by: str | None = None) -> Issued:
     """Write every copy of the minute and record the issue in the meeting file (saved here).
 
     With `save=False` the issue is only appended to `meeting` (the interface saves it with the rest of
     the meeting: it holds the file's lock and its autosave must not write over the record). `at` is the
-    time of the issue (default: now).
+    time of the issue (default: now). `pdf`: a tagged PDF/A beside each copy; `odt`: an OpenDocument
+    copy. `by`: who issues (default: `issuer_name`), written in the copies and the record.
 
-    Raises IssueError when a correction does not say what changed, or when the distribution list names
+    Raises IssueError when the meeting's date is still ahead (a minute is not sent before its meeting), when a correction does not say what changed, or when the distribution list names
     someone the person did not agree may receive the detailed minute.
     """
     from .minute import build_minute, minute_file_name  # python-docx only when issuing
+    from .minute.text import locale, long_date
 
+    moment = at or now()
+    if meeting.date and moment.date() < meeting.date:
+        raise IssueError("issue.before_meeting", date=long_date(meeting.date, locale(meeting)))
     version = len(meeting.distribution.issues) + 1
     if version > 1 and not what_changed.strip():
         raise IssueError("issue.what_changed_needed", version=version)
@@ -144,7 +178,8 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
         refuse_foreign(meeting_path)  # another user's meeting is never rewritten: say so before any copy
     draft = meeting.model_copy(deep=True)
     record = Issue(
-        version=version, at=at or now(), what_changed=what_changed.strip(),
+        version=version, at=moment, what_changed=what_changed.strip(),
+        by=(issuer_name(meeting) if by is None else by).strip(),
         consent_overrides=[ConsentOverride(note_id=c.note.id, recipient_id=c.recipient_id,
                                            reason=reason) for c in conflicts] if reason else [],
     )
@@ -166,7 +201,7 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
     # Every copy is built before the folder exists: a copy that cannot be built leaves no folder.
     built = [(minute_file_name(draft, edition, recipient_id), recipients,
               build_minute(draft, edition, recipient_id=recipient_id, template=template,
-                           consent_reason=reason))
+                           consent_reason=reason, issued=True))
              for edition, recipient_id, recipients in jobs]
     target_folder = issue_folder(meeting, meeting_path, version, out)
     created = _missing_folders(target_folder)
@@ -183,13 +218,16 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
             digest = hashlib.sha256(data).hexdigest()
             for pid in recipients:
                 produced[pid] = (target.name, digest)
-            if pdf:
-                issued.files.append(_pdf(target, folder / ".libreoffice-profile"))
+            for wanted, convert in ((pdf, _pdf), (odt, _odt)):
+                if wanted:
+                    converted = convert(target, folder / ".libreoffice-profile")
+                    written.append(converted)
+                    issued.files.append(converted)
     except BaseException:
         _remove_written(written, created)  # nothing half written: no empty or partial version folder
         raise
     finally:
-        if pdf:
+        if pdf or odt:
             shutil.rmtree(target_folder / ".libreoffice-profile", ignore_errors=True)
 
     for recipient in record.recipients:

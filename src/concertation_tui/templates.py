@@ -16,6 +16,15 @@ from .resources import template_folders
 from .store import StoreError, parse_meeting
 
 DEFAULT_TEMPLATE = "premiere-reunion"
+FOLLOW_UP_TEMPLATE = "reunion-de-suivi"
+# The shipped templates written in another language than French: (first meeting, follow-up).
+TEMPLATES_BY_LANGUAGE = {"nl": ("eerste-overleg", "opvolgoverleg")}
+
+
+def default_template(lang: str, follow_up: bool = False) -> str:
+    """The template a new meeting (or a follow-up) starts from in `lang`, when none is named."""
+    first, follow = TEMPLATES_BY_LANGUAGE.get(lang, (DEFAULT_TEMPLATE, FOLLOW_UP_TEMPLATE))
+    return follow if follow_up else first
 
 
 def meeting_templates() -> dict[str, Path]:
@@ -38,9 +47,11 @@ def _template(name: str) -> Meeting:
     return parse_meeting(templates[name].read_bytes(), templates[name])
 
 
-def new_follow_up(previous: Meeting, previous_path: Path, name: str = "reunion-de-suivi", *,
+def new_follow_up(previous: Meeting, previous_path: Path, name: str | None = None, *,
                   day: dt.date | None = None) -> Meeting:
-    """The follow-up of `previous` (read from `previous_path`), with the agenda of template `name`."""
+    """The follow-up of `previous` (read from `previous_path`), with the agenda of template `name`
+    (by default the follow-up template in the previous meeting's language)."""
+    name = name or default_template(previous.language.value, follow_up=True)
     return follow_up(previous, previous_file=previous_path.name, agenda=_template(name).agenda, day=day)
 
 

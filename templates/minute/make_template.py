@@ -87,7 +87,7 @@ def document() -> str:
 
 def style_sheet() -> str:
     parts = [styles.doc_defaults(LANG)]
-    for group in (styles.other_styles(), styles.table_styles(), styles.paragraph_styles()):
+    for group in (styles.other_styles(), styles.table_styles(), styles.character_styles(), styles.paragraph_styles()):
         parts.extend(group.values())
     body = "".join(p.replace(f' xmlns:w="{W}"', "") for p in parts)
     return HEAD + f'<w:styles xmlns:w="{W}">{body}</w:styles>'
@@ -120,7 +120,7 @@ def font_table() -> str:
 
 
 def _run(text: str, bold: bool = False) -> str:
-    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    rpr = '<w:rPr><w:rStyle w:val="Strong"/></w:rPr>' if bold else ""  # the look is the style's
     return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
@@ -142,11 +142,27 @@ def header() -> str:
     )
 
 
+PAGE_CELL_TWIPS = 2268  # 4 cm: « Page 999 / 999 » in a large font still fits on one line
+
+
 def footer() -> str:
+    """The document's name left, the page number right, in two cells of a borderless table: the number
+    keeps its own cell and never wraps under the name, whatever the font size an organisation sets."""
+    name_cell = styles.TEXT_WIDTH_TWIPS - PAGE_CELL_TWIPS
+    cell = '<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{extra}</w:tcPr><w:p><w:pPr><w:pStyle w:val="Footer"/>{jc}</w:pPr>{runs}</w:p></w:tc>'
+    left = cell.format(width=name_cell, extra="", jc="", runs=_run("{{document}}"))
+    right = cell.format(width=PAGE_CELL_TWIPS, extra="<w:noWrap/>", jc='<w:jc w:val="right"/>',
+                        runs=_run("{{page}} ") + _field("PAGE") + _run(" / ") + _field("NUMPAGES"))
     return (
-        HEAD + f'<w:ftr xmlns:w="{W}" xmlns:r="{R}"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>'
-        + _run("{{document}}") + "<w:r><w:tab/><w:tab/></w:r>" + _run("{{page}} ") + _field("PAGE")
-        + _run(" / ") + _field("NUMPAGES") + "</w:p></w:ftr>"
+        HEAD + f'<w:ftr xmlns:w="{W}" xmlns:r="{R}"><w:tbl><w:tblPr>'
+        f'<w:tblW w:w="{styles.TEXT_WIDTH_TWIPS}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+        'w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{name_cell}"/><w:gridCol w:w="{PAGE_CELL_TWIPS}"/></w:tblGrid>'
+        f"<w:tr>{left}{right}</w:tr></w:tbl>"
+        '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>'
+        "</w:ftr>"
     )
 
 

@@ -15,7 +15,7 @@ LETTER_SIZES = {"Normal": 13, "Heading 1": 16, "Title": 21, "Subtitle": 14, "Tex
 
 def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None = None,
                  template: Path | None = None, protection: DataProtection | None = None,
-                 consent_reason: str = "") -> bytes:
+                 consent_reason: str = "", issued: bool = False) -> bytes:
     """The .docx bytes of one edition of the minute of `meeting`.
 
     `edition` PROFESSIONAL with `recipient_id` None is the common professional minute (notes "in the
@@ -28,6 +28,7 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
     each marked with the reason (an override, recorded by the issue).
     `template` None: the user's, else the organisation's, else the shipped one; `protection` None: the
     organisation's data-protection settings (`config.load_config`).
+    `issued`: this copy is being sent (`issuing`); else it is a draft, and says so.
     Raises TemplateError for an unusable template, ValueError for an unknown recipient.
     """
     from .context import Context
@@ -58,7 +59,7 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
     overridden = overridden_ids(meeting, recipient_id) if override else frozenset()
     readers = [] if edition is Edition.PERSON else copy_readers(meeting, recipient_id, copy_for, override)
     context = Context(visible, Writer(doc, lang), copy_for, holds_back(meeting, recipient_id) and not override,
-                      protection, readers, overridden, consent_reason.strip())
+                      protection, readers, overridden, consent_reason.strip(), issued)
     if edition is Edition.PERSON:
         from .letter import write_letter
 

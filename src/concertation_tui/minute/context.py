@@ -9,7 +9,7 @@ from ..config import DataProtection
 from ..i18n import label, t
 from ..model import ActionStatus, Meeting, Participant, VisibilityKind
 from ..model.checks import carrier_name, is_collective
-from .docx_helpers import Span, Writer, bold, muted
+from .docx_helpers import Span, Writer, bold, muted, restricted
 from .text import language, locale, long_date, names, short_date, time_of_day
 
 
@@ -30,6 +30,9 @@ class Context:
     """Ids of records this copy carries beyond the person's consent (an override at issue)."""
     override_reason: str = ""
     """The reason the facilitator gave for the override, written beside each such record."""
+    issued: bool = False
+    """This copy is being issued (sent): it carries the issue's status and none of the remarks that
+    only help the facilitator finish a draft (« un seul porteur à désigner »)."""
     _names: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     """Participant id -> name, looked up once each (`Meeting.name_of` walks the participants)."""
 
@@ -84,8 +87,8 @@ class Context:
         """The action's carrier (one line), flagged when missing or collective."""
         who = carrier_name(self.meeting, action).strip()
         if not who:
-            return (muted(self.s("common.to_name")),)
-        if is_collective(who) and action.status not in (ActionStatus.DONE, ActionStatus.DROPPED):
+            return ("—",) if self.issued else (muted(self.s("common.to_name")),)
+        if is_collective(who) and action.status not in (ActionStatus.DONE, ActionStatus.DROPPED) and not self.issued:
             return (who, muted(" " + self.s("common.collective_carrier")))
         return (who,)
 
@@ -95,7 +98,7 @@ class Context:
         marks: list[Span] = []
         visibility = getattr(note, "visibility", None)
         if visibility is not None and visibility.kind is VisibilityKind.RESTRICTED:
-            marks.append(muted(" " + self.s("common.restricted", names=self.names(visibility.recipients))))
+            marks.append(restricted(" " + self.s("common.restricted", names=self.names(visibility.recipients))))
         if note.id in self.overridden:
             marks.append(bold(" " + self.s("common.override", person=self.person_label,
                                            reason=self.override_reason.strip().rstrip("."))))

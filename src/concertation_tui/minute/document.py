@@ -109,15 +109,16 @@ def ensure_styles(doc: DocumentObject, lang_tag: str) -> None:
     root = doc.styles.element
     if root.find(qn("w:docDefaults")) is None:
         root.insert(0, parse_xml(styles.doc_defaults(lang_tag)))
-    missing = lambda name: name not in doc.styles  # noqa: E731
+    missing = lambda name, kind="paragraph": styles.find_style(root, name, kind) is None  # noqa: E731
     bullet_id = _add_list(doc, "bullet") if missing("List Bullet") else 1
     number_id = _add_list(doc, "decimal") if missing("List Number") else 2
-    wanted = {**styles.other_styles(), **styles.table_styles(), **styles.paragraph_styles(bullet_id, number_id)}
+    wanted = {**styles.other_styles(), **styles.table_styles(), **styles.character_styles(),
+              **styles.paragraph_styles(bullet_id, number_id)}
     used_ids = {s.get(qn("w:styleId")) for s in root.findall(qn("w:style"))}
     for name, xml in wanted.items():
-        if not missing(name):
-            continue
         element = parse_xml(xml)
+        if not missing(name, element.get(qn("w:type"))):
+            continue
         style_id = element.get(qn("w:styleId"))
         if style_id in used_ids:
             element.set(qn("w:styleId"), f"{style_id}Minute")
@@ -130,10 +131,13 @@ def enlarge(doc: DocumentObject, sizes: dict[str, float]) -> None:
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     default_size = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}") if defaults is not None else None
     base = Pt(int(default_size.get(qn("w:val"))) / 2) if default_size is not None else Pt(10)
+    from docx.styles.style import StyleFactory
+
     for name, points in sizes.items():
-        if name not in doc.styles:
+        element = styles.find_style(doc.styles.element, name)
+        if element is None:
             continue
-        style = doc.styles[name]
+        style = StyleFactory(element)
         if (style.font.size or base).pt < points:
             style.font.size = Pt(points)
 

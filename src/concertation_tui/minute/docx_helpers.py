@@ -16,42 +16,33 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Cm, RGBColor
+from docx.shared import Cm
 from docx.table import Table
 from docx.text.parfmt import ParagraphFormat
-from docx.text.run import Run
 from lxml import etree
 
-from .styles import MUTED, W_NS
+from .styles import W_NS, find_style_id
 from .text import typography
 
-MUTED_RGB = RGBColor.from_string(MUTED)
 KEEP_TOGETHER_ROWS = 6
 """A table this short is kept on one page rather than split."""
 
 
 @dataclass(frozen=True)
 class Span:
-    """A stretch of text with its emphasis."""
+    """A stretch of text in a character style of the template (None: the paragraph's own look).
+
+    The look is never set on the run itself: an organisation restyles every such stretch in Word or
+    LibreOffice by changing the style (see `styles.character_styles`)."""
 
     text: str
-    bold: bool = False
-    italic: bool = False
-    muted: bool = False
-
-
-Inline = str | Span
-Line = Inline | Sequence[Inline]
-"""One paragraph: a string, a Span, or a sequence of them."""
-CellContent = Line | list[Line] | None
-"""A table cell: one paragraph (a string, a Span, a tuple of them), several paragraphs (a list), or nothing."""
+    style: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,16 +52,37 @@ class Group:
     text: str
 
 
+STRONG = "Strong"
+"""Bold: labels, names leading a line, actions."""
+EMPHASIS = "Emphasis"
+"""Italic: a kind of note (« Appréciation : »), a group of rows."""
+QUOTE = "Paroles citées"
+"""Words someone said, quoted (the person's above all)."""
+REMARK = "Remarque"
+"""What the minute adds beside a record: who said it, where it comes from, a note in grey."""
+RESTRICTED = "Mention restreinte"
+"""Who a restricted record is for, or that it goes beyond the person's consent."""
+
+
 def bold(text: str) -> Span:
-    return Span(text, bold=True)
+    return Span(text, STRONG)
 
 
 def italic(text: str) -> Span:
-    return Span(text, italic=True)
+    return Span(text, EMPHASIS)
+
+
+def quoted(text: str) -> Span:
+    """The words of someone, already in quotation marks (`text.quote`)."""
+    return Span(text, QUOTE)
 
 
 def muted(text: str) -> Span:
-    return Span(text, italic=True, muted=True)
+    return Span(text, REMARK)
+
+
+def restricted(text: str) -> Span:
+    return Span(text, RESTRICTED)
 
 
 def _spans(line: Line) -> list[Span]:
@@ -117,19 +129,8 @@ def _run_content(text: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=None)
-def _rpr(is_bold: bool, is_italic: bool, is_muted: bool) -> str:
-    """The `w:rPr` of a span's run (an empty one when plain), made once by python-docx."""
-    run = Run(OxmlElement("w:r"), None)  # type: ignore[arg-type]
-    run.bold = is_bold or None
-    run.italic = is_italic or None
-    if is_muted:
-        run.font.color.rgb = MUTED_RGB
-    return _inner(run._r.rPr)
-
-
 _PLAIN_RPR = "<w:rPr/>"
-"""What `_rpr(False, False, False)` gives: python-docx leaves an empty `w:rPr` in a plain run."""
+"""A plain run's properties: python-docx leaves an empty `w:rPr`; nothing is ever set on a run."""
 
 Format = tuple[tuple[str, object], ...]
 """Paragraph formatting as (ParagraphFormat attribute, value) pairs, applied in this order."""
@@ -171,7 +172,7 @@ class Writer:
         """The id python-docx gives `name` in this document (None for the default style), looked up once."""
         key = (name, kind)
         if key not in self._style_ids:
-            self._style_ids[key] = self.doc.part.get_style_id(name, kind)
+            self._style_ids[key] = find_style_id(self.doc.styles.element, name, kind)
         return self._style_ids[key]
 
     def _ppr(self, style: str | object, fmt: Format = ()) -> str:
@@ -196,10 +197,12 @@ class Writer:
         for span in (line,) if isinstance(line, (str, Span)) else line:
             if not span:
                 continue
-            if isinstance(span, str):
-                text, rpr = self.text(span), _PLAIN_RPR
+            if isinstance(span, str) or span.style is None:
+                text, rpr = self.text(span if isinstance(span, str) else span.text), _PLAIN_RPR
             else:
-                text, rpr = self.text(span.text), _rpr(span.bold, span.italic, span.muted)
+                text = self.text(span.text)
+                style_id = self._style_id(span.style, WD_STYLE_TYPE.CHARACTER)
+                rpr = f'<w:rPr><w:rStyle w:val="{style_id}"/></w:rPr>' if style_id else _PLAIN_RPR
             runs.append(f"<w:r>{rpr}{_run_content(text) if text else ''}</w:r>")
         return "".join(runs)
 
@@ -236,8 +239,13 @@ class Writer:
     def banner(self, line: Line) -> None:
         self.para(line, style="Bandeau confidentiel")
 
-    def indented(self, line: Line, left_cm: float = 0.63, **fmt: object) -> None:
-        self.para(line, **{"left_indent": Cm(left_cm), "space_after": Cm(0.05), **fmt})
+    def indented(self, line: Line, **fmt: object) -> None:
+        """A paragraph under the one before it (the style « Retrait »)."""
+        self.para(line, style="Retrait", **fmt)
+
+    def warning(self, line: Line) -> None:
+        """What the reader must know before reading on (the style « Avertissement »)."""
+        self.para(line, style="Avertissement")
 
     # -- tables ----------------------------------------------------------------------------------
 
@@ -245,7 +253,10 @@ class Writer:
               style: str = "Tableau compte rendu") -> Table:
         """A table with a header row repeated on every page, fixed column widths, rows kept whole."""
         self.flush()
-        table = self.doc.add_table(rows=0, cols=len(widths_cm), style=style)
+        table = self.doc.add_table(rows=0, cols=len(widths_cm))
+        style_id = self._style_id(style, WD_STYLE_TYPE.TABLE)  # by name or id, as the template has it
+        if style_id:
+            table._tbl.tblPr.style = style_id
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
         _set_table_width(table, widths_cm)

@@ -194,7 +194,7 @@ def _closing(c: Context) -> None:
     reference = m.participant(m.reference_person_id) or m.participant(m.facilitator_id)
     contact = reference.name if reference else c.s("common.facilitator")
     block: list[tuple[str, str | None, dict]] = [
-        (c.s("letter.closing.wrong", name=contact, days=m.distribution.correction_days), None, {}),
+        (c.s("letter.closing.wrong", name=contact, count=m.distribution.correction_days), None, {}),
         (c.s("letter.closing.read", name=contact), None, {}),
     ]
     signer = m.participant(m.facilitator_id)

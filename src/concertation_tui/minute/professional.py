@@ -8,6 +8,7 @@ reader may see it: a note that is not there cannot be written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from ..model import (
@@ -26,8 +27,9 @@ from ..model import (
     ViewAspect,
 )
 from ..model.coordination import FlagKind, flags
+from ..model.outcomes import CARRIED_AGAIN, is_finished, left_paused, outcome
 from .context import Context
-from .docx_helpers import Group, bold, italic, muted
+from .docx_helpers import Group, bold, italic, muted, quoted
 from .text import capitalised, names, quote, sentence
 
 PROFESSIONALS = (ParticipantKind.PARTNER, ParticipantKind.FACILITATOR)
@@ -70,11 +72,31 @@ def _opening(c: Context) -> None:
     else:
         row("series", c.s("pro.info.first"))
     issues = m.distribution.issues
-    if issues and issues[-1].version > 1:  # a correction says so on its first page, not only at the end
+    if c.issued and issues and issues[-1].version > 1:  # a correction says so on its first page too
         last = issues[-1]
         corrected = c.s("pro.info.corrected", version=last.version, date=c.long_date(last.at.date()))
         row("version", corrected + (f" {last.what_changed.strip()}" if last.what_changed.strip() else ""))
+    rows.append([bold(c.s("record.status")), _status_line(c, "status")])
     w.table([], rows, [4.2, 12.8], style="Tableau sans bordure")
+    if m.date and m.date > dt.date.today() and not c.issued:  # written ahead: not a minute yet
+        w.warning(c.s("record.not_held", date=c.long_date(m.date)))
+    elif not is_finished(m):
+        # A draft warns that it is not the meeting's minute yet; an issued copy says how the meeting ended.
+        key = "record.stopped_early" if c.issued else "record.unfinished"
+        paused = next((item for item in m.agenda if left_paused(item)), None)
+        w.warning(c.s(f"{key}_paused", item=paused.title) if paused else c.s(key))
+
+
+def _status_line(c: Context, kind: str) -> str:
+    """The issue's status: a draft (not sent), or the version sent, when and by whom. `kind`: "status"
+    (the header's cell) or "distribution" (a sentence of the distribution section)."""
+    issues = c.meeting.distribution.issues
+    if not c.issued or not issues:
+        return c.s(f"record.{kind}_draft", date=c.long_date(dt.date.today()))
+    last = issues[-1]
+    by = last.by.strip()
+    key = f"record.{kind}_issued_by" if by else f"record.{kind}_issued"
+    return c.s(key, version=last.version, date=c.long_date(last.at.date()), by=by)
 
 
 # -- what the readers of this copy have to do -------------------------------------------------
@@ -119,7 +141,7 @@ def _to_do(c: Context) -> None:
 
 def _presence(c: Context, p: Participant) -> list:
     if p.attendance is Attendance.INVITED:
-        lines: list = [muted(c.s("pro.participants.unknown"))]
+        lines: list = [] if c.issued else [muted(c.s("pro.participants.unknown"))]
     else:
         lines = [c.label(p.attendance) + (f" ({p.absence_reason.strip()})" if p.absence_reason.strip() else "")]
     if p.attendance is Attendance.EXCUSED:
@@ -187,12 +209,14 @@ def _frame(c: Context) -> None:
     if consent.date and consent.date != m.date:
         sharing = sentence(sharing.rstrip(".") + " " + c.s("pro.frame.on_date", date=c.long_date(consent.date)))
     w.para(sharing)
-    if consent.scope.strip():
-        w.labelled(c.s("pro.frame.scope"), consent.scope.strip())
+    # The scope is said once: per life domain when the consent names them, else in the facilitator's words.
     if consent.status is ConsentStatus.PARTIAL and consent.domains:
+        w.para(bold(c.s("pro.frame.scope")), keep_with_next=True)
         w.bullets(_domain_rules(c))
+    elif consent.scope.strip():
+        w.labelled(c.s("pro.frame.scope"), consent.scope.strip())
     if consent.person_words.strip():
-        w.labelled(c.s("pro.frame.words", person=c.person_label), italic(quote(consent.person_words, c.lang)))
+        w.labelled(c.s("pro.frame.words", person=c.person_label), quoted(quote(consent.person_words, c.lang)))
     if consent.minute_readers:  # the person decides who receives this minute, or their reference person
         who = c.names(consent.minute_readers)
         decider = consent.minute_decided_by
@@ -212,22 +236,47 @@ def _frame(c: Context) -> None:
 # -- 4. purpose and agenda ---------------------------------------------------------------------
 
 
+def _outcome_detail(c: Context, item) -> list:
+    """What came of `item`, beyond its outcome's word: where it came from, how many actions were decided
+    on it (the actions themselves are in their table), when it was left paused, and for a question
+    carried from the previous meeting whether it is closed or carried again."""
+    m = c.meeting
+    found = outcome(m, item)
+    lines: list = []
+    if item.carried_from and item.carried_from.meeting_date:
+        lines.append(muted(c.s("record.from_question", date=c.short_date(item.carried_from.meeting_date))))
+    if item.is_review:
+        reviewed = sum(1 for a in m.actions if a.carried_from is not None)
+        if reviewed:
+            lines.append(c.s("record.reviewed", count=reviewed))
+    count = sum(1 for a in m.actions if a.item_id == item.id and a.carried_from is None)
+    if count:
+        lines.append(c.s("record.actions", count=count))
+    if left_paused(item) and item.stopped_at:
+        lines.append(c.s("record.paused", time=c.time(item.stopped_at)))
+    if item.carried_from is not None:
+        lines.append(c.s("record.carried_again" if found in CARRIED_AGAIN else "record.closed_question"))
+    return lines or ["—"]
+
+
 def _agenda(c: Context) -> None:
+    """The question, each agenda item with its outcome, and the conclusion that answers the question."""
     m, w = c.meeting, c.writer
-    if not m.purpose.strip() and not m.agenda:
+    if not m.purpose.strip() and not m.agenda and not m.conclusion.strip():
         return
-    w.heading(c.s("pro.agenda.heading"))
+    w.heading(c.s("record.agenda_heading"))
     if m.purpose.strip():
         w.labelled(c.s("pro.agenda.purpose"), m.purpose.strip())
+    if m.conclusion.strip():  # the answer, right under its question
+        w.labelled(c.s("record.conclusion"), sentence(m.conclusion.strip()))
+    elif m.purpose.strip():
+        key = "record.no_conclusion" if is_finished(m) or c.issued else "record.no_conclusion_unfinished"
+        w.labelled(c.s("record.conclusion"), muted(c.s(key)))
     if m.agenda:
-        w.para(bold(c.s("pro.agenda.items")))
-        for item in m.agenda:
-            notes = []
-            if item.state is ItemState.SKIPPED:
-                notes.append(c.s("pro.agenda.skipped"))
-            if item.carried_from and item.carried_from.meeting_date:
-                notes.append(c.s("common.carried_from", date=c.short_date(item.carried_from.meeting_date)))
-            w.numbered([item.title, muted(f" ({'; '.join(notes)})") if notes else ""])
+        headers = [c.s(f"record.col.{k}") for k in ("item", "outcome", "detail")]
+        rows = [[f"{n}. {item.title}", bold(capitalised(c.label(outcome(m, item)))), _outcome_detail(c, item)]
+                for n, item in enumerate(m.agenda, 1)]
+        w.table(headers, rows, [7.0, 2.8, 7.2])
 
 
 # -- 5. review of the previous meeting's actions -----------------------------------------------
@@ -249,7 +298,7 @@ def _review(c: Context) -> None:
     headers = [c.s(f"pro.review.col.{k}", person=c.person_label) for k in keys]
     rows = [
         [(a.what, *c.restricted_mark(a)), c.carrier(a), c.short_date(a.due) if a.due else "—", _status(c, a),
-         italic(quote(a.change_for_person, c.lang)) if a.change_for_person.strip() else ""]
+         quoted(quote(a.change_for_person, c.lang)) if a.change_for_person.strip() else ""]
         for a in carried
     ]
     c.writer.table(headers, rows, [4.4, 2.6, 2.0, 3.2, 4.8])
@@ -280,17 +329,17 @@ def _person_view(c: Context) -> None:
     if general:
         said = True
         for item_id, _, note in general:
-            w.bullet([*_item_prefix(c, item_id), italic(quote(note.text, c.lang)), *c.restricted_mark(note)])
+            w.bullet([*_item_prefix(c, item_id), quoted(quote(note.text, c.lang)), *c.restricted_mark(note)])
     for aspect in (ViewAspect.GOING_WELL, ViewAspect.WORRIES, ViewAspect.WANTS, ViewAspect.IDEAS):
         lines = [v for v in views if v[1] is aspect]
         if lines:
             said = True
-            w.para(bold(c.s(f"pro.view.aspect.{aspect.value}")), style="Heading 3")
+            w.para(c.s(f"pro.view.aspect.{aspect.value}"), style="Heading 3")
             for item_id, _, note in lines:
-                w.bullet([*_item_prefix(c, item_id), italic(quote(note.text, c.lang)), *c.restricted_mark(note)])
+                w.bullet([*_item_prefix(c, item_id), quoted(quote(note.text, c.lang)), *c.restricted_mark(note)])
     if m.last_word.strip():
         said = True
-        w.labelled(c.s("pro.view.last_word"), italic(quote(m.last_word, c.lang)))
+        w.labelled(c.s("pro.view.last_word"), quoted(quote(m.last_word, c.lang)))
     if not said:
         reason = m.person_view_missing_reason.strip()
         if reason:
@@ -317,28 +366,66 @@ def _by_speaker(notes: list[Contribution]) -> dict[str, list[Contribution]]:
     return {k: sorted(v, key=lambda n: rank[n.nature]) for k, v in grouped.items()}
 
 
+def _stems(text: str) -> set[str]:
+    """The content words of `text`, cut to four letters (« viens » and « vient » are one word here)."""
+    return {word[:4].casefold() for word in re.findall(r"[^\W\d_]{4,}", text)}
+
+
+def _says_again(text: str, others: list[str]) -> bool:
+    """Whether each part of `text` (split at « ; » and full stops) is already said in `others`: two
+    thirds of its content words are there. Used within one member's own records only."""
+    pool = set().union(*(_stems(other) for other in others)) if others else set()
+    parts = [_stems(part) for part in re.split(r"[;.]", text) if _stems(part)]
+    return bool(parts) and all(len(part & pool) * 3 >= len(part) * 2 for part in parts)
+
+
+def _member(c: Context, name: str, link: str, offer: str, agrees: bool | None, words: list[Contribution],
+            steps: list) -> None:
+    """One member of the person's network, everything about them in one place: who they are, what they
+    offer (unless their own words in the meeting say it already), what they said, what they already do."""
+    w = c.writer
+    said = [note.text for note in words]
+    line: list = [bold(name)]
+    if link.strip():
+        line.append(f" ({link.strip()})")
+    if offer.strip() and not _says_again(offer, said):
+        line.append(c.colon + sentence(offer))
+    if agrees is None:
+        line.append(muted(" " + c.s("pro.network.ask", person=c.person_label)))
+    w.bullet(line)
+    for note in words:
+        w.indented(_nature_line(c, note))
+    doing = [step for step in steps if not _says_again(step.what, [*said, offer])]
+    if doing:
+        parts = [c.s("record.network_since", what=step.what.strip(), since=step.since.strip()) if step.since.strip()
+                 else step.what.strip() for step in doing]
+        marks = [mark for step in doing for mark in c.restricted_mark(step)]
+        w.indented([c.s("record.network_steps", steps="; ".join(parts)), *marks])
+
+
 def _network(c: Context) -> None:
+    """The person's own network, each fact about a member once: their offer, their words and the steps
+    they already take stand together here (not again among the partners' steps)."""
     m, w = c.meeting, c.writer
     members = [n for n in m.network if n.agrees_to_involve is not False]
-    speakers = {p.id for p in m.participants if p.kind is ParticipantKind.NETWORK}
-    said = [cn for cn in c.meeting.contributions if cn.speaker_id in speakers and cn.text.strip()]
-    if not members and not said:
+    people = {p.id for p in m.participants if p.kind is ParticipantKind.NETWORK}
+    said = [cn for cn in c.meeting.contributions if cn.speaker_id in people and cn.text.strip()]
+    steps = [s for s in m.steps if s.carrier_id in people]
+    if not members and not said and not steps:
         return
     w.heading(c.s("pro.network.heading", person=c.person_label))
+    shown: set[str] = set()
     for member in members:
-        line: list = [bold(member.name)]
-        if member.link.strip():
-            line.append(f" ({member.link.strip()})")
-        if member.offer.strip():
-            line.append(c.colon + sentence(member.offer))
-        if member.agrees_to_involve is None:
-            line.append(muted(" " + c.s("pro.network.ask", person=c.person_label)))
-        w.bullet(line)
-    if said:
-        w.para(bold(c.s("pro.network.said")), style="Heading 3")
-        for speaker_id, notes in _by_speaker(said).items():
-            for note in notes:
-                w.bullet([bold(c.name(speaker_id) + c.colon), *_nature_line(c, note)])
+        pid = member.participant_id
+        _member(c, member.name, member.link, member.offer, member.agrees_to_involve,
+                [cn for cn in said if pid and cn.speaker_id == pid], [s for s in steps if pid and s.carrier_id == pid])
+        shown.add(pid)
+    for pid in dict.fromkeys([cn.speaker_id for cn in said] + [s.carrier_id for s in steps]):
+        participant = m.participant(pid)
+        if pid in shown or participant is None:
+            continue
+        _member(c, participant.name, participant.role, "", True, [cn for cn in said if cn.speaker_id == pid],
+                [s for s in steps if s.carrier_id == pid])
 
 
 # -- 8. partners' contributions ----------------------------------------------------------------
@@ -431,22 +518,38 @@ def _scales(c: Context) -> None:
             w.labelled(c.s("pro.scales.question"), question, keep_with_next=True)
         rows = [
             [c.name(r.voice_id), c.s("pro.scales.value", value=r.value),
-             (italic(quote(r.comment, c.lang)), *c.restricted_mark(r)) if r.comment.strip() else "—"]
+             (quoted(quote(r.comment, c.lang)), *c.restricted_mark(r)) if r.comment.strip() else "—"]
             for r in ratings
         ]
         w.table(headers, rows, [5.2, 1.8, 10.0])
 
 
 def _disagreements(c: Context) -> None:
+    """Each disagreement: what it is about, then each party's position, the person's first, in their
+    words; then whether it was settled and how, or what was agreed to settle it."""
     found = c.meeting.disagreements
     if not found:
         return
     w = c.writer
+    person_id = c.person.id if c.person else ""
     w.heading(c.s("pro.disagreements.heading"), 2)
     for d in found:
         w.bullet([bold(sentence(d.about)), *c.restricted_mark(d)])
-        if d.between:
-            w.indented([c.s("pro.disagreements.between") + " ", sentence(c.names(d.between))])
+        views = {p.participant_id: p.view.strip() for p in d.positions if p.view.strip()}
+        parties = sorted(dict.fromkeys([*d.between, *views]), key=lambda pid: pid != person_id)  # stable
+        if not views:
+            if parties:
+                w.indented([c.s("pro.disagreements.between") + " ", sentence(c.names(parties))])
+        else:
+            for pid in parties:
+                view = views.get(pid, "")
+                if pid == person_id and view:
+                    said: list = [quoted(quote(view, c.lang))]
+                elif view:
+                    said = [sentence(view)]
+                else:
+                    said = [] if c.issued else [muted(c.s("record.position_missing"))]
+                w.indented([bold(c.name(pid) + (c.colon if said else "")), *said])
         state = c.s("pro.disagreements.settled" if d.settled else "pro.disagreements.open")
         if d.resolution.strip():
             key = "pro.disagreements.how" if d.settled else "pro.disagreements.next"
@@ -456,7 +559,8 @@ def _disagreements(c: Context) -> None:
 
 
 def _steps(c: Context) -> None:
-    steps = c.meeting.steps
+    network = {p.id for p in c.meeting.participants if p.kind is ParticipantKind.NETWORK}
+    steps = [s for s in c.meeting.steps if s.carrier_id not in network]  # theirs stand with the network
     if not steps:
         return
     w = c.writer
@@ -504,7 +608,7 @@ def _shared_picture(c: Context) -> None:
 def _agreement(c: Context, action) -> list:
     lines: list = [c.label(action.agreement)]
     if action.person_words.strip():
-        lines.append(italic(quote(action.person_words, c.lang)))
+        lines.append(quoted(quote(action.person_words, c.lang)))
     return lines
 
 
@@ -542,9 +646,8 @@ def _between(c: Context) -> None:
 
 def _open_questions(c: Context) -> None:
     m, w = c.meeting, c.writer
-    skipped = [item for item in m.agenda if item.state is ItemState.SKIPPED]
     questions = [q for q in m.open_questions if q.text.strip()]
-    if not questions and not skipped:
+    if not questions:  # items not reached are said, with their outcome, in the agenda's table
         return
     w.heading(c.s("pro.questions.heading"))
     for q in questions:
@@ -552,8 +655,6 @@ def _open_questions(c: Context) -> None:
         if q.carried_from and q.carried_from.meeting_date:
             origin = " (" + c.s("common.carried_from", date=c.short_date(q.carried_from.meeting_date)) + ")"
         w.bullet([q.text.strip(), muted(origin), *c.restricted_mark(q)])
-    for item in skipped:
-        w.bullet([c.s("pro.questions.skipped") + " ", item.title])
 
 
 def _next_meeting(c: Context) -> None:
@@ -621,44 +722,57 @@ def _distribution(c: Context) -> None:
     if c.holds_back:
         w.para(muted(c.s("pro.distribution.held_back")))
     issues = m.distribution.issues
-    if issues:
-        last = issues[-1]
-        w.para(c.s("pro.distribution.issue", version=last.version, date=c.long_date(last.at.date())))
-        if last.what_changed.strip():
-            w.labelled(c.s("pro.distribution.changed"), last.what_changed.strip())
-    else:
-        w.para(c.s("pro.distribution.drawn_up", date=c.long_date(dt.date.today())))
+    w.para(_status_line(c, "distribution"))
+    if c.issued and issues and issues[-1].what_changed.strip():
+        w.labelled(c.s("pro.distribution.changed"), issues[-1].what_changed.strip())
     contact = m.participant(m.minute_taker_id) or m.participant(m.facilitator_id)
     if contact is None:
         who = c.s("common.facilitator")
     else:
         who = contact.name + (f" ({contact.contact.strip()})" if contact.contact.strip() else "")
-    w.para(c.s("pro.distribution.correction", days=m.distribution.correction_days, who=who))
+    w.para(c.s("pro.distribution.correction", count=m.distribution.correction_days, who=who))
     w.para(c.s("pro.distribution.no_forward", person=c.person_label))
 
 
+def _country(c: Context) -> str:
+    """The country of the meeting's locale (fr_BE -> BE), which names the data-protection authority."""
+    return c.meeting.locale.replace("-", "_").partition("_")[2].upper()[:2]
+
+
 def _data_protection(c: Context) -> None:
-    """The defaults, completed or replaced by the organisation's settings (`config.DataProtection`)."""
+    """Who is responsible, whom to contact, why and on what basis, how long, the person's rights and
+    where to complain: from the organisation's settings (`config.DataProtection`), else from the
+    meeting (the organisation, the reference person, the person's recorded agreement, the country)."""
     m, w, org = c.meeting, c.writer, c.protection
     w.heading(c.s("pro.privacy.heading"))
     organisation = m.organisation.strip() or c.s("pro.privacy.the_organisation")
     reference = m.participant(m.reference_person_id) or m.participant(m.facilitator_id)
-    contact = reference.name if reference else organisation
-    texts = {key: c.s(f"pro.privacy.{key}", organisation=organisation, person=c.person_label, contact=contact)
-             for key in ("controller", "purpose", "secrecy", "retention", "rights")}
-    if org.controller:
-        texts["controller"] = sentence(org.controller)
-    if org.contact:
-        texts["dpo"] = sentence(org.contact)
-    if org.legal_basis:
-        texts["legal_basis"] = sentence(org.legal_basis)
-    if org.retention:
-        texts["retention"] = sentence(org.retention)
-    if org.authority:
-        texts["rights"] += " " + c.s("pro.privacy.complaint", person=c.person_label, authority=org.authority.rstrip(". "))
-    for key in ("controller", "dpo", "purpose", "legal_basis", "secrecy", "retention", "rights"):
-        if key in texts:
-            w.labelled(c.s(f"pro.privacy.label.{key}", person=c.person_label), texts[key])
+    if reference is not None:
+        contact = ", ".join(x for x in (reference.name, reference.organisation, reference.contact) if x.strip())
+    else:
+        contact = organisation
+    person = c.person_label
+    shared = m.consent.status in (ConsentStatus.GIVEN, ConsentStatus.PARTIAL)
+    basis = c.s("privacy.legal_basis" if shared else "privacy.legal_basis_mission", person=person,
+                organisation=organisation)
+    country = _country(c)
+    authority = org.authority.rstrip(". ") or c.s(
+        f"privacy.authority.{country}" if country in ("BE", "FR", "LU", "CH", "GB") else "privacy.authority.other")
+    texts = {
+        "pro.privacy.label.controller": sentence(org.controller) if org.controller
+        else c.s("pro.privacy.controller", organisation=organisation),
+        # the organisation's setting names its data-protection officer; else the reference person answers
+        **({"pro.privacy.label.dpo": sentence(org.contact)} if org.contact
+           else {"privacy.label.contact": c.s("privacy.contact", contact=contact)}),
+        "pro.privacy.label.purpose": c.s("pro.privacy.purpose", person=person),
+        "pro.privacy.label.legal_basis": sentence(org.legal_basis) if org.legal_basis else basis,
+        "pro.privacy.label.secrecy": c.s("pro.privacy.secrecy"),
+        "pro.privacy.label.retention": sentence(org.retention) if org.retention else c.s("pro.privacy.retention"),
+        "pro.privacy.label.rights": c.s("privacy.rights", contact=reference.name if reference else organisation),
+        "privacy.label.complaint": c.s("privacy.complaint", person=person, authority=authority),
+    }
+    for label, text in texts.items():
+        w.labelled(c.s(label, person=person), text)
 
 
 SECTIONS: tuple[Callable[[Context], None], ...] = (

@@ -8,6 +8,8 @@ this module costs nothing.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 FONT = "Liberation Sans"
@@ -17,6 +19,7 @@ MUTED = "595959"
 RULE = "A6A6A6"
 HEADER_FILL = "DCE6F0"
 BANNER_FILL = "F2F2F2"
+WARNING = "9C2A00"
 
 PAGE_WIDTH_TWIPS = 11906  # A4
 PAGE_HEIGHT_TWIPS = 16838
@@ -125,6 +128,15 @@ def paragraph_styles(bullet_num_id: int = 1, number_num_id: int = 2) -> dict[str
         "En-tête de tableau": _para_style(
             "TableHeading", "En-tête de tableau", "<w:keepNext/>", "<w:b/>", based_on="TableText",
         ),
+        "Retrait": _para_style(
+            "MinuteIndent", "Retrait", '<w:spacing w:after="30"/><w:ind w:left="357"/>',
+        ),
+        "Avertissement": _para_style(
+            "MinuteWarning", "Avertissement",
+            f'<w:keepNext/><w:pBdr>{_border(("left",), 18, WARNING, 6)}</w:pBdr>'
+            '<w:spacing w:before="60" w:after="160"/><w:ind w:left="170"/>',
+            f'<w:b/><w:color w:val="{WARNING}"/>',
+        ),
         "Signature": _para_style(
             "MinuteSignature", "Signature", '<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="0"/>',
         ),
@@ -164,6 +176,27 @@ def table_styles() -> dict[str, str]:
     }
 
 
+def _char_style(style_id: str, name: str, rpr: str) -> str:
+    return (
+        f'<w:style xmlns:w="{W_NS}" w:type="character" w:styleId="{style_id}">'
+        f'<w:name w:val="{name}"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>'
+        f"<w:rPr>{rpr}</w:rPr></w:style>"
+    )
+
+
+def character_styles() -> dict[str, str]:
+    """Style name -> <w:style> of every character style a run of the minute takes its look from (no
+    run carries a look of its own: see `docx_helpers.Span`)."""
+    grey = f'<w:i/><w:iCs/><w:color w:val="{MUTED}"/>'
+    return {
+        "Strong": _char_style("Strong", "Strong", "<w:b/><w:bCs/>"),
+        "Emphasis": _char_style("Emphasis", "Emphasis", "<w:i/><w:iCs/>"),
+        "Paroles citées": _char_style("MinuteQuote", "Paroles citées", "<w:i/><w:iCs/>"),
+        "Remarque": _char_style("MinuteRemark", "Remarque", grey),
+        "Mention restreinte": _char_style("MinuteRestricted", "Mention restreinte", grey),
+    }
+
+
 def other_styles() -> dict[str, str]:
     """The default character and numbering styles every styles part should have."""
     return {
@@ -199,3 +232,46 @@ def abstract_num(abstract_id: int, kind: str) -> str:
 
 def num(num_id: int, abstract_id: int) -> str:
     return f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
+
+
+_KINDS = {1: "paragraph", 2: "character", 3: "table", 4: "numbering"}
+"""python-docx's WD_STYLE_TYPE values -> WordprocessingML's `w:type`."""
+
+
+@lru_cache(maxsize=1)
+def _our_ids() -> dict[str, str]:
+    """Style name (casefolded) -> the id this module gives it."""
+    found = {}
+    for group in (paragraph_styles(), table_styles(), character_styles(), other_styles()):
+        for name, xml in group.items():
+            found[name.casefold()] = xml.split('w:styleId="', 1)[1].split('"', 1)[0]
+    return found
+
+
+def find_style(styles_root, name: str, kind: int | str = "paragraph"):
+    """The `w:style` element of the styles part `styles_root` that stands for `name`, or None.
+
+    Templates name styles in their own way: Word writes « heading 1 », LibreOffice « Heading 1 », and
+    a style may be renamed while keeping its id. A style matches by its name, case-insensitively, else
+    by the id this module (or Word) gives that name (« Heading1 »); always of the same type."""
+    w_type = _KINDS.get(int(kind), "paragraph") if not isinstance(kind, str) else kind
+    wanted = name.casefold()
+    candidates = [el for el in styles_root.iter(f"{{{W_NS}}}style") if el.get(f"{{{W_NS}}}type") == w_type]
+    for element in candidates:
+        label = element.find(f"{{{W_NS}}}name")
+        if label is not None and (label.get(f"{{{W_NS}}}val") or "").casefold() == wanted:
+            return element
+    ids = {_our_ids().get(wanted, ""), name.replace(" ", "")}
+    for element in candidates:
+        if element.get(f"{{{W_NS}}}styleId") in ids:
+            return element
+    return None
+
+
+def find_style_id(styles_root, name: str, kind: int | str = "paragraph") -> str | None:
+    """The id of the style that stands for `name` (see `find_style`); None when the template has none,
+    or when it is the default style of its type (a paragraph in Normal names no style)."""
+    element = find_style(styles_root, name, kind)
+    if element is None or element.get(f"{{{W_NS}}}default") in ("1", "true", "on"):
+        return None
+    return element.get(f"{{{W_NS}}}styleId")

@@ -1,4 +1,4 @@
-"""How the minute writes dates, times, quotations and lists of names, in French or English."""
+"""How the minute writes dates, times, quotations and lists of names, in French, English or Dutch."""
 
 from __future__ import annotations
 
@@ -10,15 +10,14 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_date_format
 from babel.lists import format_list
 
-from ..i18n import quoted
+from ..i18n import DEFAULT_LOCALES, quoted
 from ..model import Meeting
 
-DEFAULT_LOCALES = {"fr": "fr_BE", "en": "en_GB"}
 NBSP = "\u00a0"
 
 
 def language(meeting: Meeting) -> str:
-    """The minute's language: 'fr' or 'en'."""
+    """The minute's language: 'fr', 'en' or 'nl'."""
     return meeting.language.value
 
 
@@ -95,9 +94,9 @@ def names(items: list[str], loc: str) -> str:
 
 
 def quote(words: str, lang: str) -> str:
-    """The person's words between quotation marks: « ... » in French, “...” in English (i18n.quoted:
+    """The person's words between quotation marks: « ... » in French, “...” in English and Dutch (i18n.quoted:
     the interface quotes the same way)."""
-    return quoted(words, "fr" if lang == "fr" else "en", space=NBSP)
+    return quoted(words, lang, space=NBSP)
 
 
 _BEFORE_PUNCT = re.compile(r"[ \t]+([:;?!»])")

@@ -14,6 +14,7 @@ class Language(StrEnum):
 
     FR = "fr"
     EN = "en"
+    NL = "nl"  # Dutch as written in Brussels and Flanders (nl_BE)
 
 
 class ParticipantKind(StrEnum):
@@ -76,6 +77,15 @@ class ItemState(StrEnum):
     PAUSED = "paused"  # started, timer stopped
     DONE = "done"
     SKIPPED = "skipped"
+
+
+class ItemOutcome(StrEnum):
+    """What came of an agenda item, as the minute records it (a decision record)."""
+
+    DECIDED = "decided"
+    DISCUSSED = "discussed"  # treated, with nothing to decide (a round of views, an update)
+    TO_CONTINUE = "to_continue"  # taken up again at the next meeting
+    NOT_REACHED = "not_reached"
 
 
 class Agreement(StrEnum):

@@ -10,6 +10,7 @@ import datetime as dt
 
 from ..i18n import t
 from .enums import ActionStatus, Attendance, ItemState, Phase, StepStatus, VisibilityKind
+from .outcomes import CARRIED_AGAIN, outcome
 from .meeting import (
     AgendaItem,
     Carried,
@@ -60,6 +61,15 @@ def follow_up(previous: Meeting, *, previous_file: str, agenda: list[AgendaItem]
         AgendaItem(title=q.text, timebox_minutes=10, domains=list(q.domains),
                    carried_from=origin.model_copy(update={"original_id": q.id}))
         for q in previous.open_questions
+    ]
+    # A carried question the meeting did not close (to continue, not reached) is carried again, with
+    # where it first came from: the minute of `previous` says so, and this meeting takes it up.
+    questions += [
+        AgendaItem(title=item.title, timebox_minutes=item.timebox_minutes or 10, domains=list(item.domains),
+                   carried_from=item.carried_from)
+        for item in previous.agenda
+        if item.carried_from is not None and outcome(previous, item) in CARRIED_AGAIN
+        and not any(q.item_id == item.id and q.text == item.title for q in previous.open_questions)  # skipped
     ]
     items = [item.model_copy(update={"id": new_id(), "state": ItemState.PLANNED, "clock": []}) for item in agenda]
     review_at = next((n for n, item in enumerate(items) if item.is_review), None)

@@ -28,6 +28,7 @@ from .enums import (
     Domain,
     DomainSharing,
     Edition,
+    ItemOutcome,
     ItemState,
     Language,
     Nature,
@@ -279,6 +280,9 @@ class AgendaItem(Record):
     """Set when proposed from a previous meeting's open question."""
     is_review: bool = False
     """This item is the review of the previous meeting's actions."""
+    outcome: ItemOutcome | None = None
+    """What came of it, set by the facilitator (decided, discussed, to continue, not reached); None: the
+    minute derives it from the item's state and what was decided on it (`model.outcomes`)."""
 
     def elapsed_seconds(self, at: dt.datetime | None = None) -> float:
         return sum(span.seconds(at) for span in self.clock)
@@ -393,6 +397,15 @@ class ScaleRating(Record):
     """The agenda item it was asked on."""
 
 
+class Position(Record):
+    """One party's view in a disagreement."""
+
+    participant_id: str
+    """Who holds it."""
+    view: str = ""
+    """Their position, in their words."""
+
+
 class Disagreement(Record):
     """A point of disagreement, including between services."""
 
@@ -408,6 +421,8 @@ class Disagreement(Record):
     """Whether it was settled during the meeting."""
     resolution: str = ""
     """How it was settled, or what is planned to settle it."""
+    positions: list[Position] = Field(default_factory=list)
+    """Each party's position (the minute writes the person's first)."""
     item_id: str = ""
     """The agenda item it was raised on."""
     visibility: Visibility = Field(default_factory=Visibility)
@@ -544,6 +559,8 @@ class Issue(Record):
     """Who received which file."""
     consent_overrides: list[ConsentOverride] = Field(default_factory=list)
     """Notes sent outside the person's consent, with the reason."""
+    by: str = ""
+    """Who issued it (a name, as the minute prints it)."""
 
 
 class Distribution(Record):
@@ -642,6 +659,8 @@ class Meeting(Record):
     """The person's view, per item and overall, in their words."""
     person_view_missing_reason: str = ""
     """Why the person did not give their view, when they did not."""
+    conclusion: str = ""
+    """The meeting's answer to its question (its purpose), set at the closing step."""
     last_word: str = ""
     """The person's last word at the close, in their words."""
     steps: list[Step] = Field(default_factory=list)
@@ -712,6 +731,7 @@ class Meeting(Record):
             need(r.voice_id, participants, "scales.voice_id")
         for d in self.disagreements:
             need(d.between, participants, "disagreements.between")
+            need([p.participant_id for p in d.positions], participants, "disagreements.positions")
         for a in self.actions:
             need(a.carrier_id, participants, "actions.carrier_id")
             need(a.supporters, participants, "actions.supporters")

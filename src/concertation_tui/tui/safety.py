@@ -147,6 +147,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "not_utf8": "Your terminal does not send its characters as UTF-8: accents may be misread. Set it to UTF-8 (PuTTY: Window > Translation > UTF-8).",
         "report": "Please report this to whoever looks after the tool in your service, quoting \"{name}\".",
     },
+    "nl": {
+        "crash": "concertation is gestopt door een interne fout ({name}).",
+        "saved": "Het overleg is bewaard tot de laatste wijziging: open het opnieuw om verder te gaan.",
+        "saved_typing": "Het overleg is bewaard, met de tekst die u aan het typen was: open het opnieuw, hij staat in het typvak.",
+        "not_saved": "Het overleg kon niet bewaard worden: de laatste automatische bewaring blijft behouden.",
+        "not_saved_at": "Het overleg kon niet bewaard worden: het bestand bevat de stand van {time}.",
+        "signal_not_saved": "concertation is gestopt ({name}) zonder het overleg te kunnen bewaren: {reason}",
+        "not_utf8": "Uw terminal stuurt zijn tekens niet in UTF-8: accenten kunnen verkeerd gelezen worden. Zet hem op UTF-8 (PuTTY: Window > Translation > UTF-8).",
+        "report": "Meld dit probleem aan wie het programma in uw dienst beheert, en vermeld ‘{name}’.",
+    },
 }
 
 WRITE_LOCK = threading.RLock()

@@ -17,6 +17,7 @@ from ...model import (
     ParticipantKind,
     PictureKind,
     PictureLine,
+    Position,
     ScaleRating,
     SeriesEnd,
     Step,
@@ -179,12 +180,52 @@ def apply_scale(rating: ScaleRating, values: dict[str, Any]) -> None:
 # -- points of disagreement -------------------------------------------------------------------------
 
 
+def positions_text(meeting: Meeting, positions: list[Position]) -> str:
+    """The positions as the form shows them: one « Name : view » a line."""
+    return "\n".join(f"{meeting.name_of(p.participant_id)} : {p.view}" for p in positions if p.view.strip())
+
+
+def _who(meeting: Meeting, name: str) -> str | None:
+    """The participant a typed name stands for: the full name, how they are addressed, else the one name
+    that starts with it (« Julie » for Julie Verhaegen), case-insensitively."""
+    wanted = name.strip().casefold()
+    if not wanted:
+        return None
+    for p in meeting.participants:
+        if wanted in (p.name.strip().casefold(), p.addressed_as.strip().casefold()):
+            return p.id
+    starting = [p.id for p in meeting.participants if p.name.casefold().startswith(wanted)]
+    return starting[0] if len(starting) == 1 else None
+
+
+def parse_positions(meeting: Meeting, text: str) -> tuple[list[Position], str]:
+    """The positions typed in the form, and the first name that is no participant's ("" when none)."""
+    positions: list[Position] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        name, colon, view = line.partition(":")
+        who = _who(meeting, name) if colon else None
+        if who is None:
+            return [], (name if colon else line).strip()
+        positions.append(Position(participant_id=who, view=view.strip()))
+    return positions, ""
+
+
 def disagreement_form(meeting: Meeting, found: Disagreement, *, editing: bool, intro: str = "") -> FormDialog:
+    def validate(values: dict[str, Any]) -> str | None:
+        unknown = parse_positions(meeting, values.get("positions", ""))[1]
+        if unknown:
+            return tr("disagreement19.unknown_name", name=unknown)
+        return _visibility_problem(values)
+
     return FormDialog(
         tr("disagreement.edit_title") if editing else tr("disagreement.add_title"),
         [
             FormField("about", tr("disagreement.field_about"), "long", found.about, required=True),
             FormField("between", tr("disagreement.field_between"), "multi", found.between, _voices(meeting)),
+            FormField("positions", tr("disagreement19.field_positions"), "long",
+                      positions_text(meeting, found.positions), note=tr("disagreement19.positions_note")),
             FormField("settled", tr("disagreement.field_settled"), "check", found.settled),
             FormField("resolution", tr("disagreement.field_resolution"), "long", found.resolution,
                       note=tr("disagreement.resolution_note")),
@@ -192,14 +233,17 @@ def disagreement_form(meeting: Meeting, found: Disagreement, *, editing: bool, i
             *visibility_fields(meeting, found.visibility),
         ],
         intro=intro or tr("disagreement.intro"),
-        validate=_visibility_problem,
+        validate=validate,
         extra_button=_delete(editing),
     )
 
 
-def apply_disagreement(found: Disagreement, values: dict[str, Any]) -> None:
+def apply_disagreement(found: Disagreement, values: dict[str, Any], meeting: Meeting | None = None) -> None:
+    """`meeting` (whose participants the typed names are looked up in) is needed for the positions."""
     found.about = values["about"]
-    found.between = values["between"]
+    found.positions = parse_positions(meeting, values.get("positions", ""))[0] if meeting else found.positions
+    # whoever has a position is a party to the disagreement
+    found.between = list(dict.fromkeys([*values["between"], *(p.participant_id for p in found.positions)]))
     found.settled = values["settled"]
     found.resolution = values["resolution"]
     found.domains = values["domains"]

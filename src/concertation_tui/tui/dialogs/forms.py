@@ -311,13 +311,13 @@ class TextPrompt(FormDialog):
 
 
 class Confirm(TakesKeysWhileOpening, Localized, ModalScreen[bool]):
-    """A yes/no question. "o" (or "y") says yes; Escape or "n" says no; Enter presses the focused button
+    """A yes/no question. "o" (or "y", or the Dutch "j") says yes; Escape or "n" says no; Enter presses the focused button
     (No, unless Tab moved to Yes)."""
 
     HIDE_FOREIGN_BINDINGS = True
 
     BINDINGS = [
-        key("o,y", "answer(True)", "confirm_yes"),
+        key("o,y,j", "answer(True)", "confirm_yes"),
         key("n,escape", "answer(False)", "confirm_no"),
     ]
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from textual.content import Content
 
+from ...i18n import DEFAULT_LOCALES
 from ...model import (
     Action,
     ActionStatus,
@@ -98,8 +99,10 @@ def apply_details(meeting: Meeting, values: dict[str, Any]) -> None:
         meeting.minute_taker_id = chosen if isinstance(chosen, str) and meeting.participant(chosen) else ""
     if values.get("language") is not None:
         meeting.language = values["language"]
-        meeting.locale = {"fr": meeting.locale if meeting.locale.startswith("fr") else "fr_BE",
-                          "en": "en_GB"}[meeting.language.value]
+        # The meeting's own locale (fr_FR, nl_NL...) is kept while it is in the chosen language.
+        wanted = meeting.language.value
+        if not meeting.locale.startswith(wanted):
+            meeting.locale = DEFAULT_LOCALES[wanted]
 
 
 # -- participants ---------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ class ConsentConfirm(TakesKeysWhileOpening, Localized, ModalScreen[str | None]):
 
     HIDE_FOREIGN_BINDINGS = True
     BINDINGS = [
-        key("o,y", "answer('yes')", "consent_confirm_yes"),
+        key("o,y,j", "answer('yes')", "consent_confirm_yes"),
         key("m,c", "answer('change')", "consent_confirm_change"),
         key("escape", "answer('')", "consent_confirm_later"),
     ]

@@ -14,10 +14,11 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from ... import store
-from ...model import Edition, Level, Meeting, OpenQuestion, readiness
+from ...model import Edition, ItemOutcome, Level, Meeting, OpenQuestion, readiness
+from ...model.outcomes import outcome
 from .. import timing
 from ..dialogs import meeting_forms as forms
-from ..dialogs.forms import Confirm, TextPrompt
+from ..dialogs.forms import Confirm, FormDialog, FormField, TextPrompt
 from ..format import date_text, one_line, time_text
 from ..text import inner, key, lbl, tr
 from ..widgets import Choices, Picks
@@ -48,6 +49,10 @@ def write_minutes(meeting: Meeting, folder: Path) -> list[Path]:
     return written
 
 
+AUTO = "auto"
+"""The outcome form's answer when the program is to propose the item's outcome."""
+
+
 class CloseScreen(MeetingScreen):
     """Close (F6). Essential at 80x24, on screen without scrolling (tests/test_tui_layout_80x24.py): the
     person's last word (or that it is missing); the open questions; the next meeting's date, place and
@@ -57,6 +62,7 @@ class CloseScreen(MeetingScreen):
     PHASE = "close"
 
     BINDINGS = [
+        key("o", "conclusion", "conclusion"),
         key("l", "last_word", "last_word"),
         key("q", "add_question", "add_question"),
         key("n", "next_meeting", "next_meeting"),
@@ -87,6 +93,12 @@ class CloseScreen(MeetingScreen):
                 with Vertical(id="close-next-box", classes="box") as box:
                     box.border_title = tr("close.next_title")
                     yield Static("", id="next-meeting", markup=False)
+                with Vertical(id="close-conclusion-box", classes="box") as box:
+                    box.border_title = tr("close19.conclusion_title")
+                    yield Static("", id="conclusion", markup=False)
+                with Vertical(id="close-outcomes-box", classes="box") as box:
+                    box.border_title = tr("close19.outcomes_title")
+                    yield Choices(id="outcomes")
             with Vertical(id="close-right", classes="close-column"):
                 with Vertical(id="close-distribution-box", classes="box") as box:
                     box.border_title = tr("close.distribution_title")
@@ -134,6 +146,25 @@ class CloseScreen(MeetingScreen):
         checks.border_subtitle = tr("checks.count", errors=errors, total=len(self.findings))
         if narrow:  # a rule has no subtitle: the count goes into its title
             checks.border_title = tr("close.narrow_checks_count", errors=errors, total=len(self.findings))
+
+        conclusion: list = []
+        if m.purpose.strip():
+            conclusion += [(tr("close19.question") + " : ", "bold"), m.purpose.strip(), "\n"]
+        conclusion += [m.conclusion] if m.conclusion.strip() else [(tr("close19.no_conclusion"), "italic")]
+        self.query_one("#conclusion", Static).update(Content.assemble(*conclusion))
+        self.query_one("#close-conclusion-box").border_subtitle = tr("close19.conclusion_keys")
+
+        outcomes = self.query_one("#outcomes", Choices)
+        keep = outcomes.highlighted
+        rows = []
+        for n, item in enumerate(m.agenda, 1):
+            found = lbl(outcome(m, item))
+            mark = (found, "bold") if item.outcome is not None else (f"{found} ({tr('close19.derived')})", "dim")
+            rows.append(Option(Content.assemble(f"{n}. {one_line(item.title, 50)} — ", mark), id=item.id))
+        outcomes.set_options(rows or [Option(Content(tr("close19.no_items")), id="none", disabled=True)])
+        if rows and keep is not None:
+            outcomes.highlighted = min(keep, len(rows) - 1)
+        self.query_one("#close-outcomes-box").border_subtitle = tr("close19.outcomes_keys")
 
         person = m.person
         name = (person.addressed_as or person.name) if person else tr("live.the_person")
@@ -195,6 +226,36 @@ class CloseScreen(MeetingScreen):
         self.query_one("#minute-result", Static).update(
             Content.assemble((status, "italic"), "\n", result if isinstance(result, Content) else Content(result),
                              "\n", (tr("reread.close_hint"), "bold")))  # the rereading step, after the meeting
+
+    # -- the conclusion and what came of each item (the minute's decision record) --
+
+    def action_conclusion(self) -> None:
+        m = self.meeting
+        caption = tr("close19.conclusion_caption", purpose=m.purpose.strip()) if m.purpose.strip() else tr(
+            "close19.conclusion_caption_plain")
+        self.app.push_screen(
+            TextPrompt(tr("close19.conclusion_title"), caption, m.conclusion),
+            lambda text: text is not None and self.change(lambda m: setattr(m, "conclusion", text.strip())),
+        )
+
+    def _choose_outcome(self, item_id: str) -> None:
+        item = self.meeting.item(item_id)
+        if item is None:
+            return
+        derived = outcome(self.meeting, item.model_copy(update={"outcome": None}))  # what the program proposes
+        options: list = [(tr("close19.outcome_auto", outcome=lbl(derived)), AUTO)]
+        options += [(lbl(choice).capitalize(), choice) for choice in ItemOutcome]
+        form = FormDialog(tr("close19.outcome_title"), [
+            FormField("outcome", tr("close19.outcome_caption", title=one_line(item.title, 60)), "radio",
+                      item.outcome or AUTO, options, vertical=True),
+        ])
+
+        def done(values: dict | None) -> None:
+            if values:
+                chosen = values["outcome"]
+                self.change(lambda m: setattr(item, "outcome", None if chosen == AUTO else ItemOutcome(chosen)))
+
+        self.app.push_screen(form, done)
 
     # -- the person's word --
 
@@ -288,6 +349,8 @@ class CloseScreen(MeetingScreen):
         oid = event.option.id or ""
         if source == "questions":
             self._edit_question(oid)
+        elif source == "outcomes":
+            self._choose_outcome(oid)
         elif source == "close-findings" and oid.isdigit():
             self.app.run_worker(go_to_finding(self.capp, self.findings[int(oid)]))
 

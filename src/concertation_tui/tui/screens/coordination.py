@@ -257,7 +257,8 @@ class CoordinationScreen(ViewScreen):
                 carried = visible_notes(m, None)
                 options.append(heading(tr("recipients.common", names=names)))
                 said = [x for x in carried if x.kind not in ("action", "review")]  # actions are counted apart
-                options.append(empty(tr("recipients.carries", notes=len(said), actions=len(m.actions))))
+                options.append(empty(tr("recipients.carries", notes=tr("count.notes", count=len(said)),
+                                                  actions=tr("count.actions", count=len(m.actions)))))
                 options += [self._note_option(m, x, conflicts) for x in carried]
             else:
                 extra = [x for x in all_notes if x.id in copy.restricted_note_ids]
@@ -268,7 +269,8 @@ class CoordinationScreen(ViewScreen):
         if person is not None and person.receives_minute:
             letter = [n for n in visible_notes(m, None) if n.kind == "person_view"]
             options.append(heading(tr("recipients.letter", name=person.name)))
-            options.append(empty(tr("recipients.letter_carries", views=len(letter), actions=len(m.actions))))
+            options.append(empty(tr("recipients.letter_carries", views=len(letter),
+                                                actions=tr("count.actions", count=len(m.actions)))))
         oral = [x for x in all_notes if x.visibility.kind is VisibilityKind.ORAL_ONLY]
         if oral:
             options.append(heading(tr("recipients.oral_only"), len(oral)))

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from textual import work
 
 from ... import store
+from ...i18n import DEFAULT_LOCALES
 from ...meeting_index import list_meetings
 from ..dialogs.forms import FormDialog, FormField, Notice
 from ..early_keys import TakesKeysWhileOpening
@@ -157,7 +158,10 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
         templates = _templates()
         options = [(_template_title(path), name) for name, path in templates.items()]
         options.append((tr("launcher.empty_template"), ""))
-        default = "premiere-reunion" if "premiere-reunion" in templates else options[0][1]
+        from ...templates import default_template
+
+        wanted = default_template(self.app.language)  # type: ignore[attr-defined]
+        default = wanted if wanted in templates else options[0][1]
         form = FormDialog(tr("launcher.new_title"), [
             FormField("template", tr("launcher.field_template"), "radio", default, options, vertical=True),
             FormField("title", tr("launcher.field_title"), value=""),
@@ -184,7 +188,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
                 return
         else:
             meeting = Meeting(title=title, date=values["date"], language=lang, created_at=now(),
-                              locale="en_GB" if lang == "en" else "fr_BE")
+                              locale=DEFAULT_LOCALES.get(lang, "fr_BE"))
             if values["person"]:
                 meeting.participants.append(Participant(name=values["person"], kind=ParticipantKind.PERSON,
                                                         attendance=Attendance.INVITED))

@@ -163,7 +163,7 @@ def add_disagreement(host, *, between: Iterable[str] = (), domains: Iterable[Dom
     def done(values: dict | None) -> None:
         if values and not values.get("_button"):
             found = Disagreement(about=values["about"], item_id=item_id)
-            forms.apply_disagreement(found, values)
+            forms.apply_disagreement(found, values, m)
             if host.change(lambda m: m.disagreements.append(found)):
                 _done(host, "disagreement.added", found.about)
 
@@ -231,7 +231,7 @@ def edit_entry(host, kind: str, oid: str, then: Callable[[], None] | None = None
             if values and values.get("_button") == "delete":
                 remove_entry(host, kind, oid)
             elif values:
-                host.change(lambda m: forms.apply_disagreement(found, values))
+                host.change(lambda m: forms.apply_disagreement(found, values, m))
 
         host.app.push_screen(forms.disagreement_form(m, found, editing=True), done_disagreement)
 

@@ -343,7 +343,8 @@ class PrepareScreen(MeetingScreen):
             refs = participant_references(m, p.id)
             if refs.blocking:
                 self.app.push_screen(Notice(tr("participant.remove_title"), tr(
-                    "participant.remove_refused", name=p.name, refs=references_sentence(refs.blocking))))
+                    "participant.remove_refused", name=p.name, refs=references_sentence(refs.blocking),
+                    count=sum(refs.blocking.values()))))  # « 1 apport le concerne », « 3 apports le concernent »
                 return
             question = tr("participant.remove_question", name=p.name)
             if refs.cleaned:

@@ -202,15 +202,16 @@ class RereadScreen(MeetingScreen):
                 parts += [" · ", (tr("reread.status_changed") + " ", "italic"), one_line(last.what_changed, 60)]
         else:
             due = rereading.minute_due(0, m.date, today, capp.config.minute_due_days)
+            within = tr("count.days", count=capp.config.minute_due_days)
             if due.days is None:
                 parts.append((f"○ {tr('reread.status_not_issued')}", "bold"))
             elif due.late:
-                parts.append((f"! {tr('reread.status_late', days=due.days, due=capp.config.minute_due_days)}",
+                parts.append((f"! {tr('reread.status_late', days=tr('count.days', count=due.days), due=within)}",
                               "bold $error"))
             elif due.days == 0:
-                parts.append((f"○ {tr('reread.status_today', due=capp.config.minute_due_days)}", "bold"))
+                parts.append((f"○ {tr('reread.status_today', due=within)}", "bold"))
             else:
-                parts.append((f"○ {tr('reread.status_waiting', days=due.days, due=capp.config.minute_due_days)}",
+                parts.append((f"○ {tr('reread.status_waiting', days=tr('count.days', count=due.days), due=within)}",
                               "bold"))
         self.query_one("#reread-status", Static).update(Content.assemble(*parts))
 
@@ -601,7 +602,7 @@ class RereadScreen(MeetingScreen):
         elif kind == "disagreement":
             found_d = next(x for x in m.disagreements if x.id == entry.id)
             self._form(coordination_forms.disagreement_form(m, found_d, editing=True),
-                       lambda v: coordination_forms.apply_disagreement(found_d, v),
+                       lambda v: coordination_forms.apply_disagreement(found_d, v, m),
                        lambda: m.disagreements.remove(found_d), found_d.about)
         elif kind == "action":
             action = m.action(entry.id)

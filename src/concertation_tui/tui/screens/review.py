@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from ...i18n import t
+from ...i18n import DEFAULT_LOCALES, t
 from ...model import Action, ActionStatus, Meeting
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms
@@ -36,7 +36,7 @@ def day_words(day: dt.date | None, lang: str) -> str:
     try:
         from babel.dates import format_date
 
-        return format_date(day, "long", locale="fr_BE" if lang == "fr" else "en_GB")
+        return format_date(day, "long", locale=DEFAULT_LOCALES.get(lang, "fr_BE"))
     except Exception:  # noqa: BLE001 - babel missing or a locale problem: the short form will do
         return date_text(day)
 

@@ -1,0 +1,45 @@
+"""What came of each agenda item and of the meeting: the minute's decision record. No I/O here.
+
+The facilitator may set an item's outcome where it is closed; when they did not, it is derived from
+what the record holds, so that every item (and every question carried from the previous meeting, which
+becomes an item) has one: an item never started was not reached, one left paused is to continue, one
+that ends with a new action or a settled disagreement was decided, any other finished one discussed.
+"""
+
+from __future__ import annotations
+
+from .enums import ItemOutcome, ItemState, Phase
+from .meeting import AgendaItem, Meeting
+
+CARRIED_AGAIN = (ItemOutcome.TO_CONTINUE, ItemOutcome.NOT_REACHED)
+"""Outcomes that take a carried question to the next meeting again."""
+
+
+def outcome(meeting: Meeting, item: AgendaItem) -> ItemOutcome:
+    """The item's outcome: the facilitator's, else derived (see the module's docstring)."""
+    if item.outcome is not None:
+        return item.outcome
+    if item.state is ItemState.SKIPPED or (item.state is ItemState.PLANNED and not item.clock):
+        return ItemOutcome.NOT_REACHED
+    if item.state in (ItemState.PAUSED, ItemState.RUNNING, ItemState.PLANNED):
+        return ItemOutcome.TO_CONTINUE
+    decided = any(a.item_id == item.id and a.carried_from is None for a in meeting.actions) or any(
+        d.item_id == item.id and d.settled for d in meeting.disagreements
+    )
+    return ItemOutcome.DECIDED if decided else ItemOutcome.DISCUSSED
+
+
+def left_paused(item: AgendaItem) -> bool:
+    """Started, then stopped before it was finished (its timer paused, or still running)."""
+    return item.state in (ItemState.PAUSED, ItemState.RUNNING) and bool(item.clock)
+
+
+def is_finished(meeting: Meeting) -> bool:
+    """Whether the meeting was brought to its end: its clock stopped, no item running, and no item left
+    paused unless the facilitator said what comes of it or the meeting reached its closing step."""
+    if meeting.clock and meeting.clock[-1].end is None:
+        return False
+    if any(item.state is ItemState.RUNNING for item in meeting.agenda):
+        return False
+    paused = [item for item in meeting.agenda if item.state is ItemState.PAUSED and item.outcome is None]
+    return not paused or meeting.progress.phase is Phase.CLOSE
