@@ -194,7 +194,7 @@ def test_list_shows_each_meetings_real_state_issued_version_corrections() -> Non
     run("new", "--no-open", "--title", "Autre réunion")
     output = run("list").output
     issued = next(line for line in output.splitlines() if path.name in line)
-    assert "compte rendu émis (v2, le 30/11/2026), 1 correction(s)" in issued
+    assert "compte rendu émis (v2, le 30/11/2026), 1 correction" in issued
     assert "[Ordre du jour]" not in issued
     other = next(line for line in output.splitlines() if "Autre réunion" in line)
     assert "[en préparation : Préparer]" in other

@@ -236,7 +236,7 @@ def test_open_actions_with_no_domain_are_flagged_with_their_carriers() -> None:
     meeting.actions.append(Action(what="faite", carrier_id=nurse.id, status=ActionStatus.DONE))
     found = [f for f in flags(meeting) if f.kind is FlagKind.NO_DOMAIN]
     assert len(found) == 1 and found[0].action_ids == (meeting.actions[-2].id,)
-    assert "1 action(s) ouverte(s) sans domaine de vie" in found[0].sentence(meeting, "fr")
+    assert "1 action ouverte sans domaine de vie" in found[0].sentence(meeting, "fr")
     assert "sans domaine de vie" in as_text(meeting, "fr")
 
 

@@ -122,7 +122,7 @@ async def test_the_notes_to_reread_are_listed_and_enter_goes_to_one():
         await done(app, pilot)
         reread = app.screen
         count = len(reread.flags)
-        assert count and f"{count} note(s) à relire (l : lesquelles" in screen_text(app)
+        assert count and f"{count} notes à relire (l : lesquelles" in screen_text(app)
         await pilot.press("l")
         await done(app, pilot)
         assert isinstance(app.screen, FlaggedNotes)

@@ -84,7 +84,7 @@ def _essential(step: str, m: Meeting) -> list[str]:
                 "g:écrirelecompterendu", *("".join(p.name.split())[:12] for p in m.participants)]
     if step == "reread":
         return ["Compterendupasencoreémis",
-                "note(s)àrelire(l:lesquelles·n:lasuivante)", "Pointsdevigilance"]
+                "notesàrelire(l:lesquelles·n:lasuivante)", "Pointsdevigilance"]
     raise KeyError(step)
 
 

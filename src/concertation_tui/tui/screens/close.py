@@ -53,6 +53,12 @@ AUTO = "auto"
 """The outcome form's answer when the program is to propose the item's outcome."""
 
 
+NARROW_TITLES = {"#close-word-box": "close.narrow_word", "#close-questions-box": "close.narrow_questions",
+                 "#close-next-box": "close.narrow_next", "#close-distribution-box": "close.narrow_distribution",
+                 "#close-checks-box": "close.narrow_checks", "#close-minute-box": "close.narrow_minute"}
+"""At 80 columns a part's rule has no subtitle: its title carries its keys."""
+
+
 class CloseScreen(MeetingScreen):
     """Close (F6). Essential at 80x24, on screen without scrolling (tests/test_tui_layout_80x24.py): the
     person's last word (or that it is missing); the open questions; the next meeting's date, place and
@@ -122,10 +128,7 @@ class CloseScreen(MeetingScreen):
                                  ("#close-distribution-box", "close.distribution_title", ""),
                                  ("#close-checks-box", "checks.title", ""),
                                  ("#close-minute-box", "close.minute_title", "")):
-            words = tr(title)
-            if narrow:
-                words = tr("close.narrow_" + box.removeprefix("#close-").removesuffix("-box"))
-            self.query_one(box).border_title = words
+            self.query_one(box).border_title = tr(NARROW_TITLES[box]) if narrow else tr(title)
 
     def refresh_view(self) -> None:
         m = self.meeting
