@@ -99,12 +99,6 @@ class CloseScreen(MeetingScreen):
                 with Vertical(id="close-next-box", classes="box") as box:
                     box.border_title = tr("close.next_title")
                     yield Static("", id="next-meeting", markup=False)
-                with Vertical(id="close-conclusion-box", classes="box") as box:
-                    box.border_title = tr("close19.conclusion_title")
-                    yield Static("", id="conclusion", markup=False)
-                with Vertical(id="close-outcomes-box", classes="box") as box:
-                    box.border_title = tr("close19.outcomes_title")
-                    yield Choices(id="outcomes")
             with Vertical(id="close-right", classes="close-column"):
                 with Vertical(id="close-distribution-box", classes="box") as box:
                     box.border_title = tr("close.distribution_title")
@@ -112,6 +106,12 @@ class CloseScreen(MeetingScreen):
                 with Vertical(id="close-checks-box", classes="box") as box:
                     box.border_title = tr("checks.title")
                     yield Choices(id="close-findings")
+                with Vertical(id="close-conclusion-box", classes="box") as box:
+                    box.border_title = tr("close19.conclusion_title")
+                    yield Static("", id="conclusion", markup=False)
+                with Vertical(id="close-outcomes-box", classes="box") as box:
+                    box.border_title = tr("close19.outcomes_title")
+                    yield Choices(id="outcomes")
                 with Vertical(id="close-minute-box", classes="box") as box:
                     box.border_title = tr("close.minute_title")
                     yield Static("", id="minute-result", markup=False)
