@@ -80,8 +80,11 @@ def _essential(step: str, m: Meeting) -> list[str]:
                 *("".join(m.name_of(a.carrier_id).split())[:10] for a in m.actions if a.carrier_id),
                 f"{len(found)}entout"]
     if step == "close":
+        # the minute's own box is below the fold since issue 19's conclusion and outcomes joined the step:
+        # its key stays in the footer (g)
         return ["Dernier", "Questionsouvertes", "Date:28/12/2026", "Quiinviter:", "Vigilance:2àcorriger",
-                "g:écrirelecompterendu", *("".join(p.name.split())[:12] for p in m.participants)]
+                "Conclusiondelaréunion", "Cequiressortdechaquepoint", "gCompte",
+                *("".join(p.name.split())[:12] for p in m.participants)]
     if step == "reread":
         return ["Compterendupasencoreémis",
                 "notesàrelire(l:lesquelles·n:lasuivante)", "Pointsdevigilance"]

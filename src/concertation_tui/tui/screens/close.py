@@ -63,7 +63,8 @@ class CloseScreen(MeetingScreen):
     """Close (F6). Essential at 80x24, on screen without scrolling (tests/test_tui_layout_80x24.py): the
     person's last word (or that it is missing); the open questions; the next meeting's date, place and
     invitees and the person's agreement; every participant with whether they receive the minute; how
-    many checks are to fix; the key that writes the minute."""
+    many checks are to fix; the meeting's conclusion and what came of each item (issue 19); the key that
+    writes the minute (in the footer: the minute's own box is below the fold at 80x24)."""
 
     PHASE = "close"
 
