@@ -172,7 +172,29 @@ def test_a_dutch_minute_and_letter_speak_dutch(private_home: Path, tmp_path: Pat
     assert "Verslag" in texts["professional"] and "Kader van het overleg" in texts["professional"]
     assert "Afgesproken acties" in texts["professional"]
     letter = texts["person"]
-    assert re.search(r"Op \w+dag \d+ \w+ \d{4} zijn we samengekomen", letter)  # the demo is dated from today
+    assert re.search(r"Op \w+dag \d+ \w+ \d{4} kwamen we", letter)  # the demo is dated from today
     assert "Beste Monsieur Lambert," in letter and "Wat we samen beslist hebben" in letter
     assert "U hebt daar 15 dagen voor." in letter
     assert "(s)" not in letter and "compte rendu" not in letter.lower()
+
+
+def test_list_shows_each_meetings_real_state_issued_version_corrections() -> None:
+    """Issue 18: an issued meeting is listed as issued (version, date, corrections), not by its step."""
+    import datetime as dt
+
+    from concertation_tui import store
+    from concertation_tui.model import Issue
+
+    path = written_path(run("demo", "--no-open").output)
+    meeting = load_meeting(path)
+    meeting.distribution.issues = [Issue(version=1, at=dt.datetime(2026, 11, 24, 9, 0).astimezone()),
+                                   Issue(version=2, at=dt.datetime(2026, 11, 30, 9, 0).astimezone(),
+                                         what_changed="Date corrigée")]
+    store.write_private(path, store.serialize(meeting))
+    run("new", "--no-open", "--title", "Autre réunion")
+    output = run("list").output
+    issued = next(line for line in output.splitlines() if path.name in line)
+    assert "compte rendu émis (v2, le 30/11/2026), 1 correction" in issued
+    assert "[Ordre du jour]" not in issued
+    other = next(line for line in output.splitlines() if "Autre réunion" in line)
+    assert "[en préparation : Préparer]" in other

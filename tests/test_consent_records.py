@@ -18,6 +18,7 @@ import pytest
 
 from concertation_tui.services.issuing import issue_minute
 from concertation_tui.model import (
+    FORMAT_VERSION,
     Action,
     AgendaItem,
     Attendance,
@@ -271,7 +272,7 @@ def test_the_person_decides_who_receives_the_detailed_minute(issued_meeting) -> 
     next(p for p in meeting.participants if p.name == "Emma Dupont").receives_minute = False
     issue_minute(meeting, path)
     saved = load_meeting(path)  # written in format 2, read back
-    assert saved.format_version == 3 and saved.consent.minute_readers == agreed
+    assert saved.format_version == FORMAT_VERSION and saved.consent.minute_readers == agreed
     text = "\n".join(paragraphs_of(build_minute(saved, "professional")))
     assert ("Paul Dupont a décidé qui reçoit ce compte rendu détaillé : Dr Anne Leroy, Karim Haddad, "
             "Sophie Mertens et Luc Martin.") in text

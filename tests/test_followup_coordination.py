@@ -197,3 +197,49 @@ def test_the_demo_writes_a_first_meeting_and_its_held_follow_up() -> None:
     assert after[first.person.id] > before[first.person.id]
     assert not follow.consent.needs_confirmation
     assert "n° 2" in CliRunner().invoke(main, ["list"]).output
+
+
+# -- issue 18: the coordination view says what is settled and what it cannot place -------------------
+
+
+def test_a_settled_disagreement_marks_its_flag_settled_and_keeps_it_listed(demo: Meeting) -> None:
+    from concertation_tui.model import Disagreement
+
+    housing = next(f for f in flags(demo) if f.kind is FlagKind.CHECK_TOGETHER and f.domain is Domain.HOUSING)
+    assert not housing.settled_by
+    demo.disagreements.append(Disagreement(between=list(housing.participant_ids), about="maison de repos ou domicile",
+                                           domains=[Domain.HOUSING], settled=True,
+                                           resolution="On essaie d'abord le maintien à domicile."))
+    settled = next(f for f in flags(demo) if f.kind is FlagKind.CHECK_TOGETHER and f.domain is Domain.HOUSING)
+    assert settled.settled_by == demo.disagreements[-1].id and settled.symbol == "✓"
+    sentence = settled.sentence(demo, "fr")
+    assert "réglé" in sentence and "maintien à domicile" in sentence and "À vérifier ensemble" not in sentence
+    assert flags(demo)[-1] == settled  # still listed, after the open ones
+    text = as_text(demo, "fr")
+    assert "✓ Logement : réglé entre" in text or "✓ logement : réglé entre" in text
+
+
+def test_an_unsettled_disagreement_leaves_the_flag_open(demo: Meeting) -> None:
+    from concertation_tui.model import Disagreement
+
+    housing = next(f for f in flags(demo) if f.kind is FlagKind.CHECK_TOGETHER and f.domain is Domain.HOUSING)
+    demo.disagreements.append(Disagreement(between=list(housing.participant_ids), about="x",
+                                           domains=[Domain.HOUSING], settled=False))
+    again = next(f for f in flags(demo) if f.kind is FlagKind.CHECK_TOGETHER and f.domain is Domain.HOUSING)
+    assert not again.settled_by and again.symbol == "⇄"
+
+
+def test_open_actions_with_no_domain_are_flagged_with_their_carriers() -> None:
+    meeting = one_service_meeting()
+    nurse = meeting.participants[1]
+    meeting.actions.append(Action(what="appeler la mutuelle", carrier_id=nurse.id))
+    meeting.actions.append(Action(what="faite", carrier_id=nurse.id, status=ActionStatus.DONE))
+    found = [f for f in flags(meeting) if f.kind is FlagKind.NO_DOMAIN]
+    assert len(found) == 1 and found[0].action_ids == (meeting.actions[-2].id,)
+    assert "1 action ouverte sans domaine de vie" in found[0].sentence(meeting, "fr")
+    assert "sans domaine de vie" in as_text(meeting, "fr")
+
+
+def test_the_file_number_follows_the_persons_file(demo: Meeting) -> None:
+    demo.file_number = "D2026-0412"
+    assert new_follow_up(demo, Path("prev.json")).file_number == "D2026-0412"

@@ -28,3 +28,32 @@ async def test_a_removal_shows_the_key_that_confirms_it() -> None:
         await app.push_screen(Confirm("Retirer", "Retirer ce point ?", yes="Supprimer"))
         await pilot.pause()
         assert str(app.screen.query_one("#yes").label) == "Supprimer (o)"
+
+
+# -- issue 18: one place for elision and quotation marks, for the interface and the minute -------------
+
+
+def test_que_is_elided_before_a_vowel_too() -> None:
+    sentence = t("minute.pro.privacy.purpose", "fr", person="Isabelle D.")
+    assert "qu'Isabelle D." in sentence and "que Isabelle" not in sentence
+
+
+def test_a_name_chosen_with_quotation_marks_is_quoted_once() -> None:
+    assert t("tui.prepare.addressed_as", "fr", name="« Jo »") == "appelée « Jo »"
+    assert t("tui.prepare.addressed_as", "fr", name="Jo") == "appelée « Jo »"
+
+
+def test_a_quotation_inside_a_quotation_takes_the_inner_marks() -> None:
+    sentence = t("check.action_collective_carrier", "fr", what="Voir « le réseau »", carrier="tous")
+    assert sentence.startswith("L'action « Voir “le réseau” » est portée par « tous »")
+    assert sentence.count("«") == 2
+
+
+def test_the_interface_and_the_minute_quote_the_same_way() -> None:
+    from concertation_tui.i18n import quoted
+    from concertation_tui.minute.text import quote
+
+    said = "« Il a dit « non » hier »"
+    assert quoted(said, "fr") == "« Il a dit “non” hier »"
+    assert quote(said, "fr").replace("\u00a0", " ") == quoted(said, "fr")
+    assert quoted("He said “no”", "en") == "“He said ‘no’”"

@@ -118,12 +118,30 @@ def test_a_dangling_reference_is_refused(demo: Meeting) -> None:
 # -- round table ------------------------------------------------------------------------------------
 
 
-def test_round_table_puts_the_person_first_then_their_network_then_partners(demo: Meeting) -> None:
+def test_round_table_puts_the_person_first_then_their_network_then_partners_the_facilitator_last(
+        demo: Meeting) -> None:
     kinds = [p.kind for p in demo.round_table()]
     assert kinds[0] is ParticipantKind.PERSON
     assert kinds.index(ParticipantKind.NETWORK) < kinds.index(ParticipantKind.PARTNER)
-    assert ParticipantKind.FACILITATOR not in kinds
+    assert kinds[-1] is ParticipantKind.FACILITATOR and kinds.count(ParticipantKind.FACILITATOR) == 1
     assert all(p.attendance is not Attendance.EXCUSED for p in demo.round_table())
+
+
+def test_the_facilitator_moves_in_the_speaking_order_like_anyone(demo: Meeting) -> None:
+    from concertation_tui.model.ops import move_speaker
+
+    facilitator = demo.participant(demo.facilitator_id)
+    move_speaker(demo, facilitator.id, -1)
+    order = demo.round_table()
+    assert order[-2] is facilitator and order[-1].kind is ParticipantKind.PARTNER
+
+
+def test_the_excused_who_sent_words_take_their_place_in_the_round_only_when_asked(demo: Meeting) -> None:
+    excused = next(p for p in demo.participants if p.attendance is Attendance.EXCUSED)
+    excused.excused_message = "Je soutiens la demande de logement."
+    assert excused not in demo.round_table()
+    assert excused in demo.round_table(with_messages=True)
+    assert excused not in demo.not_spoken_yet(demo.agenda[0].id)  # the count of who is waiting is unchanged
 
 
 def test_a_saved_speaking_order_wins_and_newcomers_follow_it(demo: Meeting) -> None:
@@ -153,6 +171,7 @@ def minimal() -> Meeting:
     partner = Participant(name="Ana", attendance=Attendance.PRESENT)
     return Meeting(
         title="t", purpose="p", date=dt.date(2026, 11, 23), participants=[person, partner],
+        minute_taker_id=partner.id,  # the minute names who took it
         person_views=[PersonView(text="Je veux rester chez moi.")],
         consent={"status": ConsentStatus.GIVEN, "minute_readers": [partner.id]},  # the person chose the readers
         actions=[Action(what="Appeler", carrier_id=partner.id, due=dt.date(2026, 12, 1), agreement=Agreement.AGREES)],
@@ -306,3 +325,43 @@ def test_every_value_of_every_list_has_a_label_in_both_languages() -> None:
     for level in Level:
         for lang in i18n.LANGUAGES:
             assert i18n.forms(f"Level.{level.value}", lang), (level, lang)
+
+
+# -- issue 18: the file number, the minute-taker, what the excused send ------------------------------
+
+
+@pytest.mark.parametrize("number, code", [
+    ("D2026/0412", None), ("../x", "file_number_unsafe"), ("a" * 41, "file_number_unsafe"), ("D:12", "file_number_unsafe"),
+    ("LAMBERT-2026-12", "file_number_names_person"), ("D2026-0412", None), ("2026.17_b", None),
+])
+def test_check_says_when_a_file_number_cannot_go_into_a_file_name(number: str, code: str | None) -> None:
+    meeting = minimal()
+    meeting.person.name = "Jo Lambert"
+    meeting.file_number = number
+    found = {f.code: f for f in readiness(meeting)}
+    wanted = {"file_number_unsafe", "file_number_names_person"}
+    assert set(found) & wanted == ({code} if code else set())
+    if code:
+        assert found[code].level is Level.ERROR and "n° de dossier" in found[code].sentence("fr").lower()
+
+
+def test_check_asks_for_a_minute_taker_and_for_the_text_of_a_written_contribution() -> None:
+    meeting = minimal()
+    meeting.minute_taker_id = ""
+    excused = Participant(name="Eva", attendance=Attendance.EXCUSED, written_contribution=True)
+    present = Participant(name="Olivier", attendance=Attendance.PRESENT, excused_message="Bonjour à tous.")
+    meeting.participants += [excused, present]
+    found = {f.code: f for f in readiness(meeting)}
+    assert {"no_minute_taker", "written_without_text", "message_not_excused"} <= set(found)
+    assert found["written_without_text"].target_id == excused.id
+    assert found["message_not_excused"].sentence("fr").startswith("Olivier n'est pas excusé")
+
+
+def test_the_version_2_fixture_opens_and_gains_empty_new_fields() -> None:
+    path = FIXTURES / "meeting-v2.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["format_version"] == 2 and "file_number" not in document
+    meeting = parse_meeting(path.read_bytes(), path)
+    assert meeting.format_version == 3 and meeting.file_number == ""
+    assert all(p.written_text == "" and p.excused_message == "" for p in meeting.participants)
+    assert meeting.round_table()[-1].id == meeting.facilitator_id  # the facilitator joins the round, last

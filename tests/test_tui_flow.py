@@ -87,14 +87,14 @@ async def test_a_whole_meeting_by_keyboard(tmp_path):
                          "Marc": ParticipantKind.PARTNER, "Sœur": ParticipantKind.NETWORK,
                          "Sophie": ParticipantKind.FACILITATOR}
         assert app.meeting.facilitator_id == next(p.id for p in app.meeting.participants if p.name == "Sophie")
-        # default order: the person, their network, then partners
-        assert [p.name for p in app.meeting.round_table()] == ["Jean", "Sœur", "Ana", "Marc"]
-        # Marc speaks before Ana: the cursor is on the last added (Sophie, not in the round); go to Marc
+        # default order: the person, their network, partners, then the facilitator
+        assert [p.name for p in app.meeting.round_table()] == ["Jean", "Sœur", "Ana", "Marc", "Sophie"]
+        # Marc speaks before Ana: the cursor is on the last added (Sophie, last of the round); go to Marc
         table = app.screen.query_one("#participants")
         table.move_cursor(row=table.get_row_index(next(p.id for p in app.meeting.participants if p.name == "Marc")))
         await pilot.press("shift+up")
         await pilot.pause()
-        assert [p.name for p in app.meeting.round_table()] == ["Jean", "Sœur", "Marc", "Ana"]
+        assert [p.name for p in app.meeting.round_table()] == ["Jean", "Sœur", "Marc", "Ana", "Sophie"]
 
         await pilot.press("4")  # agenda
         await pilot.pause()
@@ -165,9 +165,10 @@ async def test_a_whole_meeting_by_keyboard(tmp_path):
         assert said.nature is Nature.ASSESSMENT and said.visibility.kind is VisibilityKind.ORAL_ONLY
         assert note.text == ""
         assert "Ilapeurdeperdresonappartement" in flat(screen_text(app))
-        # the round table shows who has not spoken yet: Marc is excused, so Ana is left
+        # the round table shows who has not spoken yet: Marc is excused, so Ana is left, and the
+        # facilitator, last
         waiting = [p.name for p in app.meeting.not_spoken_yet(first.id)]
-        assert waiting == ["Ana"]
+        assert waiting == ["Ana", "Sophie"]
 
         clock.advance(minutes=12)
         await pilot.press("f7")  # an action, from the typing area
@@ -287,7 +288,7 @@ async def test_a_whole_meeting_by_keyboard(tmp_path):
     saved = store.load_meeting(path)
     assert saved.progress.phase is Phase.CLOSE
     assert saved.purpose == "Comment Jean garde son logement ?"
-    assert [p.name for p in saved.round_table()] == ["Jean", "Sœur", "Ana"]  # Marc is excused
+    assert [p.name for p in saved.round_table()] == ["Jean", "Sœur", "Ana", "Sophie"]  # Marc is excused
     assert saved.consent.status is ConsentStatus.GIVEN
     assert [v.text for v in saved.person_views] == ["oui", "Je veux rester"]
     assert saved.contributions[-1].text == "Il a peur de perdre son appartement"

@@ -205,7 +205,18 @@ def list_(ctx: click.Context) -> None:
         day = summary.date.strftime("%d/%m/%Y") if summary.date else t("cli.no_date", lang)
         title = visible(summary.title) or t("cli.untitled", lang)
         number = t("cli.number", lang, number=summary.number)
-        click.echo(f"  {day}  {number}  {title}  [{t('Phase.' + summary.phase, lang)}]  {visible(summary.path)}")
+        click.echo(f"  {day}  {number}  {title}  [{state_of(summary, lang)}]  {visible(summary.path)}")
+
+
+def state_of(summary, lang: str) -> str:
+    """The meeting's real state: its minute issued (which version, when, how many corrections), else
+    the step it was left at."""
+    if not summary.issued:
+        return t("cli.list.draft", lang, phase=t("Phase." + summary.phase, lang)) if summary.phase else "?"
+    when = summary.issued_on.strftime("%d/%m/%Y") if summary.issued_on else "?"
+    state = t("cli.list.issued", lang, version=summary.version or summary.issued, date=when)
+    corrections = max(summary.version, summary.issued) - 1
+    return state + (", " + t("cli.list.corrections", lang, count=corrections) if corrections > 0 else "")
 
 
 @main.command("check")

@@ -562,6 +562,10 @@ class MeetingSummary:
     """A sentence when the file does not load."""
     issued: int = 0
     """How many times its minute was issued (0: never)."""
+    version: int = 0
+    """The version of the last issue (1: the first; 2 and more: corrected)."""
+    issued_on: dt.date | None = None
+    """When the last issue went out."""
 
 
 def list_meetings(folder: Path | None = None, lang: str | None = None) -> list[MeetingSummary]:

@@ -111,22 +111,72 @@ def _write_quietly(path: str, data: bytes) -> None:
 _VOWELS = tuple("AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜaeiouyàâäéèêëîïôöùûü")
 
 
+_ELIDED = (("de ", "d'"), ("De ", "D'"), ("que ", "qu'"), ("Que ", "Qu'"), ("lorsque ", "lorsqu'"),
+           ("puisque ", "puisqu'"))
+"""French words that lose their vowel before a name that starts with one (« d'Anne », « qu'Émile »)."""
+_QUOTES = (("« ", " »"), ("«", "»"), ('"', '"'), ("“", "”"))
+"""Quotation marks a sentence may put around a value, and a value may already carry (a chosen name)."""
+
+
+def _quoted(value: str) -> bool:
+    value = value.strip()
+    return any(value.startswith(left.strip()) and value.endswith(right.strip()) and len(value) > 1
+               for left, right in _QUOTES)
+
+
 def _fit(text: str, language: str, params: dict[str, object]) -> str:
-    """Adjust the sentence to the values it receives, before they are put in: in French « de » is
-    elided before a vowel (« l'apport d'Ana R. », not « de Ana R. »), and in every language a value
-    that ends with a full stop takes the place of the sentence's own (« Mme D. », never « Mme D.. »)."""
+    """Adjust the sentence to the values it receives, before they are put in: in French « de » and
+    « que » are elided before a vowel (« l'apport d'Ana R. », not « de Ana R. »); in every language a
+    value that ends with a full stop takes the place of the sentence's own (« Mme D. », never
+    « Mme D.. »), and a value already in quotation marks (a name chosen as « Jo ») is not quoted again.
+    The values themselves are changed by `_fit_value`."""
     for name, value in params.items():
         value = str(value)
         if not value:
             continue
         field = "{" + name + "}"
-        if language == "fr" and value.startswith(_VOWELS):
-            text = text.replace(" de " + field, " d'" + field).replace("De " + field, "D'" + field)
-            if text.startswith("de " + field):
-                text = "d'" + text[3:]
+        if language == "fr" and value.lstrip("«“\" ").startswith(_VOWELS):
+            for word, elided in _ELIDED:
+                text = text.replace(" " + word + field, " " + elided + field)
+                if text.startswith(word + field):
+                    text = elided + text[len(word):]
         if value.endswith("."):
             text = text.replace(field + ".", field)
+        if _quoted(value):
+            for left, right in _QUOTES:
+                text = text.replace(left + field + right, field)
     return text
+
+
+def _fit_value(text: str, name: str, value: object) -> object:
+    """A value put between the sentence's own « » never brings a quotation of the same kind inside it:
+    its « » become “ ” (the French marks for a quotation inside a quotation)."""
+    field = "{" + name + "}"
+    inside = f"« {field} »" in text or f"«{field}»" in text
+    if inside and isinstance(value, str) and ("«" in value or "»" in value):
+        return value.replace("« ", "“").replace(" »", "”").replace("«", "“").replace("»", "”")
+    return value
+
+
+def inside_quotes(words: str, lang: str | None = None) -> str:
+    """Words ready to go between quotation marks: on one line, their own outer marks taken off (a name
+    typed as « Jo » is quoted once), and marks inside them made the inner kind (“ ” inside « » in French,
+    ‘ ’ inside “ ” in English): never a quotation inside a quotation of the same kind."""
+    words = " ".join(words.split())
+    if _quoted(words):
+        words = words[1:-1].strip()
+    if resolve_language(lang) == "fr":
+        return words.replace("« ", "“").replace(" »", "”").replace("«", "“").replace("»", "”")
+    return words.replace("“", "‘").replace("”", "’")
+
+
+def quoted(words: str, lang: str | None = None, space: str = " ") -> str:
+    """« words » in French (with `space` inside the marks: the minute's is non-breaking), “words”
+    in English; '' for no words. The one place where the interface and the minute quote someone."""
+    words = inside_quotes(words, lang)
+    if not words:
+        return ""
+    return f"«{space}{words}{space}»" if resolve_language(lang) == "fr" else f"“{words}”"
 
 
 def forms(key: str, lang: str) -> tuple[str, ...] | None:
@@ -154,7 +204,10 @@ def t(key: str, lang: str | None = None, /, **params: object) -> str:
             raise TypeError(f"{key} has plural forms: give its count as an integer `count=`")
         index = catalogue(language_of_text).plural(abs(count))
         text = options[min(index, len(options) - 1)]
-    return _fit(text, language_of_text, params).format(**params) if params else text
+    if not params:
+        return text
+    text = _fit(text, language_of_text, params)
+    return text.format(**{name: _fit_value(text, name, value) for name, value in params.items()})
 
 
 def label(value: Enum, lang: str | None = None) -> str:

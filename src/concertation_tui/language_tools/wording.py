@@ -392,10 +392,16 @@ def _propose(meeting: Meeting, action: Action, lang: str) -> str:
         if grammar == "2p":
             sentence += f" {joined}{comma} vous {verb}."
         elif carrier is not None:
-            sentence += f" {joined}{comma} {verb} {spoken_name(meeting, carrier)}."
+            # a name ending with an initial (« Olivier T. ») ends the sentence with its own full stop
+            sentence += _full_stop(f" {joined}{comma} {verb} {spoken_name(meeting, carrier)}")
         else:
             sentence += f" {joined}{comma} {verb} aussi."
     return sentence
+
+
+def _full_stop(text: str) -> str:
+    """The sentence closed by one full stop, never two (« … aide Olivier T. », not « T.. »)."""
+    return text if text.endswith(".") else text + "."
 
 
 def _sentence_fr(meeting: Meeting, what: str, subject: str, grammar: str, lang: str,

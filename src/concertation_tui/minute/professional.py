@@ -61,7 +61,9 @@ def _opening(c: Context) -> None:
     elif start:
         row("time", c.time(start))
     row("place", m.place)
-    for key, pid in (("facilitator", m.facilitator_id), ("minute_taker", m.minute_taker_id)):
+    row("file_number", m.file_number.strip())
+    # « Prise de notes », not « Compte rendu » (the document's own title) beside who took the minute
+    for key, pid in (("facilitator", m.facilitator_id), ("minute_taken_by", m.minute_taker_id)):
         found = m.participant(pid)
         if found:
             row(key, ", ".join(x for x in (found.name, found.organisation) if x))
@@ -144,8 +146,10 @@ def _presence(c: Context, p: Participant) -> list:
     else:
         lines = [c.label(p.attendance) + (f" ({p.absence_reason.strip()})" if p.absence_reason.strip() else "")]
     if p.attendance is Attendance.EXCUSED:
-        written = "written" if p.written_contribution else "not_written"
+        written = "written" if p.written_contribution or p.written_text.strip() else "not_written"
         lines.append(muted(c.s(f"pro.participants.{written}")))
+        if p.excused_message.strip():
+            lines.append(muted(c.s("pro.participants.message_read")))
     return lines
 
 
@@ -153,7 +157,8 @@ def _quality(c: Context, p: Participant) -> tuple:
     m = c.meeting
     text = c.s("pro.participants.the_person") if p.kind is ParticipantKind.PERSON else c.affiliation(p)
     roles = [c.s(key) for key, pid in (("pro.participants.support", m.support_person_id),
-                                       ("pro.participants.facilitates", m.facilitator_id)) if p.id == pid]
+                                       ("pro.participants.facilitates", m.facilitator_id),
+                                       ("pro.participants.takes_minute", m.minute_taker_id)) if p.id == pid]
     return (text, muted(f" ({', '.join(roles)})") if roles else "")
 
 
@@ -436,11 +441,29 @@ def _speaker_line(c: Context, p: Participant) -> list:
     return line
 
 
+def _sent_by_the_excused(c: Context, heading: bool) -> None:
+    """Where the excused partners would have spoken: the written contribution and the message read in
+    the meeting, under their name, as they sent them."""
+    m, w = c.meeting, c.writer
+    sent = [p for p in m.excused() if p.kind in PROFESSIONALS]
+    if not sent:
+        return
+    if heading:
+        w.heading(c.s("pro.contributions.heading"))
+    w.heading(c.s("pro.contributions.written_heading"), 2)
+    for p in sent:
+        w.para(_speaker_line(c, p), keep_with_next=True)
+        lines = [c.s(f"pro.participants.{key}", text=text.strip())
+                 for key, text in (("written_text", p.written_text), ("message", p.excused_message)) if text.strip()]
+        w.bullets(lines)
+
+
 def _contributions(c: Context) -> None:
     m, w = c.meeting, c.writer
     speakers = {p.id: p for p in m.participants if p.kind in PROFESSIONALS}
     notes = [cn for cn in c.meeting.contributions if cn.speaker_id in speakers and cn.text.strip()]
     if not notes:
+        _sent_by_the_excused(c, heading=True)
         return
     w.heading(c.s("pro.contributions.heading"))
     w.para(muted(c.s("pro.contributions.intro")))
@@ -456,6 +479,7 @@ def _contributions(c: Context) -> None:
         for speaker_id, said in _by_speaker(on_item).items():
             w.para(_speaker_line(c, speakers[speaker_id]), keep_with_next=True)
             w.bullets(_nature_line(c, note) for note in said)
+    _sent_by_the_excused(c, heading=False)
 
 
 # -- 9. shared picture -------------------------------------------------------------------------

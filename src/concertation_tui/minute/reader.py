@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..i18n import t
 from ..model import Meeting, VisibilityKind
-from ..model.sharing import covered, notes, professional_copies, reaches
+from ..model.sharing import consent_covers, covered, notes, professional_copies, reaches
 
 
 def overridden_ids(meeting: Meeting, recipient_id: str | None) -> frozenset[str]:
@@ -53,9 +53,19 @@ def visible_meeting(meeting: Meeting, recipient_id: str | None, *, override: boo
         n if n.id in kept else n.model_copy(update={"name": someone, "link": "", "participant_id": ""})
         for n in meeting.network
     ]
+    # An agenda item carried from an open question has the question for its title: words about the
+    # person, under the question's domains. A copy the consent does not let them reach names the item
+    # without its words (every copy had carried the question's title).
+    carried = t("minute.common.carried_item", lang)
+    agenda = [
+        item if item.carried_from is None or override or consent_covers(meeting, tuple(item.domains), recipient_id)
+        else item.model_copy(update={"title": carried})
+        for item in meeting.agenda
+    ]
     return meeting.model_copy(
         update={
             "network": network,
+            "agenda": agenda,
             "contributions": readable(meeting.contributions),
             "person_views": readable(meeting.person_views),
             "steps": readable(meeting.steps),

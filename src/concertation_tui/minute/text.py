@@ -10,7 +10,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_date_format
 from babel.lists import format_list
 
-from ..i18n import DEFAULT_LOCALES
+from ..i18n import DEFAULT_LOCALES, quoted
 from ..model import Meeting
 
 NBSP = "\u00a0"
@@ -94,15 +94,9 @@ def names(items: list[str], loc: str) -> str:
 
 
 def quote(words: str, lang: str) -> str:
-    """The person's words between quotation marks: « ... » in French, “...” in English and Dutch."""
-    words = " ".join(words.split())
-    if not words:
-        return ""
-    if words[0] in "«“\"" and words[-1] in "»”\"":
-        words = words[1:-1].strip()
-    if lang == "fr":
-        return f"«{NBSP}{words}{NBSP}»"
-    return f"“{words}”"
+    """The person's words between quotation marks: « ... » in French, “...” in English and Dutch (i18n.quoted:
+    the interface quotes the same way)."""
+    return quoted(words, lang, space=NBSP)
 
 
 _BEFORE_PUNCT = re.compile(r"[ \t]+([:;?!»])")

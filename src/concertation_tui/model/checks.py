@@ -159,6 +159,41 @@ def _consent_findings(meeting: Meeting) -> list[Finding]:
     return found
 
 
+FILE_NUMBER = re.compile(r"[0-9A-Za-z][0-9A-Za-z._/ -]{0,39}")
+"""What a file number may be: it stands in file names with '/' and spaces made '-' (minute.names.filing_part)."""
+
+
+def names_person(text: str, meeting: Meeting) -> bool:
+    """Whether `text` holds a word of the person's name or chosen name (three letters or more), compared
+    without accents or case: such a text must not go into a file name."""
+    person = meeting.person
+    if person is None:
+        return False
+    plain = _plain(text)
+    words = {w for name in (person.name, person.addressed_as) for w in re.split(r"[^\w]+", _plain(name)) if len(w) >= 3}
+    words -= {"monsieur", "madame", "mme", "mlle", "mademoiselle", "mrs", "miss"}
+    return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", plain) for w in words)
+
+
+def _filing_findings(meeting: Meeting) -> list[Finding]:
+    """The file number goes into file names: usable as it is, and never the person's name. The minute
+    names who takes the notes. What the excused sent is read and written, so it must be there."""
+    found: list[Finding] = []
+    number = meeting.file_number.strip()
+    if number and not FILE_NUMBER.fullmatch(number):
+        found.append(Finding("file_number_unsafe", Level.ERROR, "meeting", "", {"number": _short(number, 40)}))
+    if number and names_person(number, meeting):
+        found.append(Finding("file_number_names_person", Level.ERROR, "meeting"))
+    if meeting.participants and not meeting.minute_taker_id:
+        found.append(Finding("no_minute_taker", Level.WARNING, "meeting"))
+    for p in meeting.participants:
+        if p.written_contribution and not p.written_text.strip() and p.attendance is Attendance.EXCUSED:
+            found.append(Finding("written_without_text", Level.INFO, "participant", p.id, {"name": p.name}))
+        if (p.excused_message.strip() or p.written_text.strip()) and p.attendance is not Attendance.EXCUSED:
+            found.append(Finding("message_not_excused", Level.WARNING, "participant", p.id, {"name": p.name}))
+    return found
+
+
 def readiness(meeting: Meeting) -> list[Finding]:
     """Every finding on the meeting, errors first, in the order of the meeting."""
     found: list[Finding] = []
@@ -171,6 +206,7 @@ def readiness(meeting: Meeting) -> list[Finding]:
         found.append(Finding("no_date", Level.WARNING, "meeting"))
     if not meeting.purpose.strip():
         found.append(Finding("no_purpose", Level.WARNING, "meeting"))
+    found.extend(_filing_findings(meeting))
     for participant in meeting.participants:
         if participant.kind is not ParticipantKind.FACILITATOR and participant.attendance is Attendance.INVITED:
             found.append(

@@ -25,9 +25,13 @@ class FlagKind(StrEnum):
     GAP = "gap"  # a worry named, nobody acts
     NOT_AGREED = "not_agreed"  # the person or their network carries an action they have not agreed to
     OVERLOADED = "overloaded"  # one carrier holds many open actions
+    NO_DOMAIN = "no_domain"  # open actions with no life domain: the grid cannot place them
 
 
-SYMBOLS = {FlagKind.CHECK_TOGETHER: "⇄", FlagKind.GAP: "∅", FlagKind.NOT_AGREED: "✋", FlagKind.OVERLOADED: "⚖"}
+SYMBOLS = {FlagKind.CHECK_TOGETHER: "⇄", FlagKind.GAP: "∅", FlagKind.NOT_AGREED: "✋", FlagKind.OVERLOADED: "⚖",
+           FlagKind.NO_DOMAIN: "?"}
+SETTLED = "✓"
+"""Beside a flag a settled disagreement answers: it stays listed, marked settled, with how."""
 
 
 @dataclass
@@ -45,15 +49,30 @@ class Flag:
     participant_ids: tuple[str, ...] = ()
     step_ids: tuple[str, ...] = ()
     action_ids: tuple[str, ...] = ()
+    settled_by: str = ""
+    """Id of the settled disagreement that answers this flag (same domain, the same services), if any."""
 
     @property
     def symbol(self) -> str:
-        return SYMBOLS[self.kind]
+        return SETTLED if self.settled_by else SYMBOLS[self.kind]
 
     def sentence(self, meeting: Meeting, lang: str | None = None) -> str:
         names = ", ".join(meeting.name_of(pid) for pid in self.participant_ids)
         domain = label(self.domain, lang) if self.domain else ""
-        return t(f"coordination.{self.kind.value}", lang, domain=domain, names=names, count=len(self.action_ids))
+        said = t(f"coordination.{self.kind.value}", lang, domain=domain, names=names, count=len(self.action_ids))
+        if self.settled_by:
+            settled = next((d for d in meeting.disagreements if d.id == self.settled_by), None)
+            how = settled.resolution.strip() or settled.about.strip() if settled else ""
+            said = t("coordination.settled", lang, domain=domain, names=names, how=how)
+        return said
+
+
+def _settling(meeting: Meeting, domain: Domain, services: list[str]) -> str:
+    """The settled disagreement on `domain` between (at least) these services, if one was recorded."""
+    for d in meeting.disagreements:
+        if d.settled and domain in d.domains and set(services) <= set(d.between):
+            return d.id
+    return ""
 
 
 def _action_domains(action: Action) -> list[Domain]:
@@ -84,6 +103,7 @@ def flags(meeting: Meeting) -> list[Flag]:
                 FlagKind.CHECK_TOGETHER, domain, tuple(services),
                 step_ids=tuple(s.id for pid in services for s in cells[pid].steps),
                 action_ids=tuple(a.id for pid in services for a in cells[pid].actions),
+                settled_by=_settling(meeting, domain, services),
             ))
     worried = [d for line in meeting.picture if line.kind is PictureKind.WORRIES for d in line.domains]
     for domain in dict.fromkeys(worried):
@@ -104,7 +124,12 @@ def flags(meeting: Meeting) -> list[Flag]:
     for pid, ids in carried.items():
         if len(ids) >= MANY_ACTIONS:
             found.append(Flag(FlagKind.OVERLOADED, None, (pid,), action_ids=tuple(ids)))
-    return found
+    no_domain = [a for a in meeting.actions if a.status in OPEN_ACTIONS and not a.domains]
+    if no_domain:
+        carriers = tuple(dict.fromkeys(a.carrier_id for a in no_domain if a.carrier_id))
+        found.append(Flag(FlagKind.NO_DOMAIN, None, carriers, action_ids=tuple(a.id for a in no_domain)))
+    # the open flags first; those a settled disagreement answers after them, still listed
+    return sorted(found, key=lambda f: bool(f.settled_by))
 
 
 def as_text(meeting: Meeting, lang: str | None = None, width: int = 80) -> str:

@@ -88,6 +88,7 @@ def follow_up(previous: Meeting, *, previous_file: str, agenda: list[AgendaItem]
         language=previous.language,
         locale=previous.locale,
         organisation=previous.organisation,
+        file_number=previous.file_number,  # the same person's file
         date=date,
         start_time=next_meeting.time or previous.start_time,
         place=next_meeting.place or previous.place,

@@ -202,6 +202,10 @@ class Participant(Record):
     """Why they are excused or absent."""
     written_contribution: bool = False
     """An excused participant sent a written contribution."""
+    written_text: str = ""
+    """The written contribution's text, read where they would have spoken and written in the minute."""
+    excused_message: str = ""
+    """A message of an excused participant, read in the meeting (shown at their turn, written in the minute)."""
     receives_minute: bool = True
     """Is on the distribution list of the minute."""
     contact: str = ""
@@ -633,6 +637,9 @@ class Meeting(Record):
     """Locale of the minute's dates and language tag (fr_BE, fr_FR, en_GB)."""
     organisation: str = ""
     """The organisation holding the meeting (author of the minute)."""
+    file_number: str = ""
+    """The organisation's own identifier for filing (a file number): used in the minute's file names, never
+    the person's name. Letters, digits, '-', '_' and '.', at most 40."""
     date: dt.date | None = None
     """Date of the meeting."""
     start_time: dt.time | None = None
@@ -664,7 +671,7 @@ class Meeting(Record):
     agenda: list[AgendaItem] = Field(default_factory=list)
     """The agenda items, in order."""
     speaking_order: list[str] = Field(default_factory=list)
-    """Participant ids in round-table order (empty: the person, their network, then partners)."""
+    """Participant ids in round-table order (empty: the person, their network, partners, the facilitator last)."""
     domains: list[Domain] = Field(default_factory=list)
     """Life domains concerned by the meeting."""
     clock: list[TimeSpan] = Field(default_factory=list)
@@ -742,21 +749,30 @@ class Meeting(Record):
     def action(self, action_id: str) -> Action | None:
         return next((a for a in self.actions if a.id == action_id), None)
 
-    def round_table(self) -> list[Participant]:
-        """Who speaks, in order: the saved order, else the person, their network, then partners.
+    def round_table(self, with_messages: bool = False) -> list[Participant]:
+        """Who speaks, in order: the saved order, else the person, their network, partners, the facilitator.
 
-        Participants missing from a saved order (added later) follow it in the default order;
-        the absent and excused are left out, the facilitator too (they lead the round).
+        Participants missing from a saved order (added later) follow it in the default order, the
+        facilitator always last among them (they lead the round and speak for their own service at its
+        end, unless the order places them elsewhere); the absent and excused are left out, except, with
+        `with_messages`, the excused who sent a message or a written contribution: it is read at their turn.
         """
-        rank = {ParticipantKind.PERSON: 0, ParticipantKind.NETWORK: 1, ParticipantKind.PARTNER: 2}
+        rank = {ParticipantKind.PERSON: 0, ParticipantKind.NETWORK: 1, ParticipantKind.PARTNER: 2,
+                ParticipantKind.FACILITATOR: 3}
         speakers = [
             p
             for p in self.participants
-            if p.kind in rank and p.attendance not in (Attendance.EXCUSED, Attendance.ABSENT)
+            if p.kind in rank and (p.attendance not in (Attendance.EXCUSED, Attendance.ABSENT)
+                                   or (with_messages and p in self.excused()))
         ]
         default = sorted(speakers, key=lambda p: rank[p.kind])  # sorted() is stable
         ordered = {pid: n for n, pid in enumerate(self.speaking_order)}
         return sorted(default, key=lambda p: ordered.get(p.id, len(ordered)))
+
+    def excused(self) -> list[Participant]:
+        """The excused participants who sent something to read: a message or a written contribution."""
+        return [p for p in self.participants if p.attendance is Attendance.EXCUSED
+                and (p.excused_message.strip() or p.written_text.strip())]
 
     def contributions_on(self, item_id: str) -> list[Contribution]:
         return [c for c in self.contributions if c.item_id == item_id]

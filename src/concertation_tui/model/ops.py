@@ -303,9 +303,13 @@ def set_phase(meeting: Meeting, phase: Phase) -> None:
 
 
 def set_details(meeting: Meeting, values: Mapping[str, Any]) -> None:
-    """Title, purpose, date, times, place, organisation and the minute's language."""
-    for name in ("title", "purpose", "date", "start_time", "end_time", "place", "organisation"):
-        setattr(meeting, name, values[name])
+    """Title, purpose, date, times, place, organisation, file number, minute-taker and the minute's language."""
+    for name in ("title", "purpose", "date", "start_time", "end_time", "place", "organisation", "file_number"):
+        if name in values:
+            setattr(meeting, name, values[name])
+    if "minute_taker_id" in values:
+        chosen = values["minute_taker_id"]
+        meeting.minute_taker_id = chosen if isinstance(chosen, str) and meeting.participant(chosen) else ""
     if values.get("language") is not None:
         from ..i18n import DEFAULT_LOCALES
 
@@ -323,9 +327,20 @@ def set_participant(meeting: Meeting, participant: Participant | None, values: M
         meeting.participants.append(participant)
     for name, value in values.items():
         setattr(participant, name, value)
+    if participant.written_text.strip():
+        participant.written_contribution = True  # a text was received: it is a written contribution
     if participant.kind is ParticipantKind.FACILITATOR and not meeting.facilitator_id:
         meeting.facilitator_id = participant.id
     return participant
+
+
+def set_excused(meeting: Meeting, participant: Participant, values: Mapping[str, Any]) -> None:
+    """What an excused participant sent: their written contribution and the message read in the meeting."""
+    participant.written_text = values["written_text"]
+    participant.excused_message = values["excused_message"]
+    participant.written_contribution = bool(values["written_contribution"] or participant.written_text.strip())
+    if participant.attendance is Attendance.INVITED and (participant.written_text or participant.excused_message):
+        participant.attendance = Attendance.EXCUSED  # who sends words to read is not coming
 
 
 def set_network_member(meeting: Meeting, member: NetworkMember | None, values: Mapping[str, Any]) -> NetworkMember:

@@ -23,7 +23,7 @@ MAX_TEXT = 20_000
 """Longest note, words of the person, action or any other free text (about eight pages)."""
 SHORT_FIELDS = frozenset({
     "name", "title", "organisation", "role", "addressed_as", "link", "contact", "place", "carrier_label",
-    "file_name", "locale", "sha256", "since", "by",
+    "file_name", "locale", "sha256", "since", "by", "file_number",
 })
 
 

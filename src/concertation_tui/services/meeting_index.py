@@ -22,7 +22,8 @@ from pathlib import Path
 from ..store import MeetingFileError, MeetingSummary, load_meeting, meetings_dir, write_private
 
 INDEX_NAME = ".launcher-index"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+"""2: the last issue's version and date are kept (the list says 'issued v2 on ...', not the step)."""
 
 
 def _stamp(entry: os.DirEntry) -> list[int]:
@@ -68,6 +69,8 @@ def _entry_of(path: Path, stamp: list[int]) -> dict:
         "series_id": meeting.series.series_id,
         "number": meeting.series.number,
         "issued": len(meeting.distribution.issues),
+        "version": meeting.distribution.issues[-1].version if meeting.distribution.issues else 0,
+        "issued_on": meeting.distribution.issues[-1].at.date().isoformat() if meeting.distribution.issues else None,
     }
 
 
@@ -84,8 +87,16 @@ def _summary(path: Path, entry: dict, lang: str | None) -> MeetingSummary:
     return MeetingSummary(
         path=path, title=entry.get("title", ""), date=dt.date.fromisoformat(day) if day else None,
         phase=entry.get("phase", ""), series_id=entry.get("series_id", ""), number=entry.get("number", 1),
-        modified=modified, issued=entry.get("issued", 0),
+        modified=modified, issued=entry.get("issued", 0), version=entry.get("version", 0),
+        issued_on=_day(entry.get("issued_on")),
     )
+
+
+def _day(text: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
 
 
 def list_meetings(folder: Path | None = None, lang: str | None = None, *,

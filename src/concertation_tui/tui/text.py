@@ -93,3 +93,17 @@ def key(keys: str, action: str, name: str, *, show: bool = True, priority: bool 
         keys, action, KEY_PREFIX + name, show=show, priority=priority, key_display=key_display,
         tooltip=TIP_PREFIX + name, id=binding_id or name.replace("_", "-"),
     )
+
+
+def quote(words: str) -> str:
+    """Someone's words between quotation marks, quoted once, as the minute quotes them (i18n.quoted)."""
+    from ..i18n import quoted
+
+    return quoted(words, current_lang())
+
+
+def inner(words: str) -> str:
+    """Words to put between marks drawn apart (a bold « and »): quoted once, inner marks made “ ”."""
+    from ..i18n import inside_quotes
+
+    return inside_quotes(words, current_lang())

@@ -23,7 +23,7 @@ from ...model.people_order import everyone_in_order
 from ...model.sharing import notes
 from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
-from ..text import Localized, key, lbl, tr
+from ..text import Localized, key, lbl, quote, tr
 from ..widgets import Choices
 from .forms import FormDialog, FormField
 from .meeting_forms import people_options
@@ -118,7 +118,7 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
         if c.date:
             parts.append((f" ({date_text(c.date)})", "dim"))
         if c.person_words:
-            parts += ["\n", (tr("reread.consent_words", name=name) + " ", "bold"), f"« {c.person_words} »"]
+            parts += ["\n", (tr("reread.consent_words", name=name) + " ", "bold"), quote(c.person_words)]
         if c.scope:
             parts += ["\n", (tr("reread.consent_scope") + " ", "bold"), c.scope]
         if c.status is not ConsentStatus.PARTIAL:

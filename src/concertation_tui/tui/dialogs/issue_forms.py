@@ -16,7 +16,7 @@ from ...model import Edition, Issue, Meeting
 from ...model.sharing import ConsentConflict, consent_needs_domains, professional_copies
 from ...services.display import one_line
 from ..early_keys import TakesKeysWhileOpening
-from ..text import Localized, key, lbl, tr
+from ..text import Localized, inner, key, lbl, tr
 from ..widgets import Choices
 from .forms import FormDialog, FormField
 
@@ -33,7 +33,7 @@ def conflicts_by_note(meeting: Meeting, conflicts: list[ConsentConflict]) -> lis
 def conflict_prompt(meeting: Meeting, conflict: ConsentConflict, names: list[str], width: int = 70) -> Content:
     domain = lbl(conflict.domain) if conflict.domain else ""
     return Content.assemble(
-        ("! ", "bold $error"), ("« ", "bold"), one_line(conflict.note.text, width), (" »", "bold"),
+        ("! ", "bold $error"), ("« ", "bold"), inner(one_line(conflict.note.text, width)), (" »", "bold"),
         (f" ({domain})" if domain else "", "italic"), "\n    ",
         (tr("reread.conflict_to") + " ", "bold"), ", ".join(names),
     )

@@ -80,6 +80,9 @@ def details_form(meeting: Meeting) -> FormDialog:
         FormField("end_time", tr("details.field_end"), "time", meeting.end_time),
         FormField("place", tr("details.field_place"), value=meeting.place),
         FormField("organisation", tr("details.field_organisation"), value=meeting.organisation),
+        FormField("file_number", tr("meeting.field_file_number"), value=meeting.file_number),
+        FormField("minute_taker_id", tr("meeting.field_minute_taker"), "choice", meeting.minute_taker_id,
+                  people_options(meeting)),
         FormField("language", tr("details.field_language"), "radio", meeting.language, enum_options(Language)),
     ], validate=_check_times)
 
@@ -119,11 +122,23 @@ def participant_form(meeting: Meeting, participant: Participant | None, *,
         FormField("attendance", tr("participant.field_attendance"), "radio", p.attendance, enum_options(Attendance)),
         FormField("absence_reason", tr("participant.field_absence_reason"), value=p.absence_reason),
         FormField("written_contribution", tr("participant.field_written"), "check", p.written_contribution),
+        FormField("written_text", tr("participant.field_written_text"), "long", p.written_text),
+        FormField("excused_message", tr("participant.field_excused_message"), "long", p.excused_message),
         FormField("receives_minute", tr("participant.field_receives"), "check", p.receives_minute),
         FormField("contact", tr("participant.field_contact"), value=p.contact),
     ], validate=validate)
 
 
+
+
+def excused_form(participant: Participant) -> FormDialog:
+    """What an excused participant sent, to be read at their turn and written in the minute."""
+    p = participant
+    return FormDialog(tr("excused.title", name=p.name), [
+        FormField("written_contribution", tr("participant.field_written"), "check", p.written_contribution),
+        FormField("written_text", tr("participant.field_written_text"), "long", p.written_text),
+        FormField("excused_message", tr("participant.field_excused_message"), "long", p.excused_message),
+    ])
 
 
 def network_form(meeting: Meeting, member: NetworkMember | None) -> FormDialog:

@@ -12,7 +12,7 @@ from ...i18n import label
 from ...model import DomainSharing, Meeting, ops
 from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
-from ..text import Localized, key, lbl, tr
+from ..text import Localized, key, lbl, quote, tr
 
 
 def consent_summary(meeting: Meeting) -> Content:
@@ -30,7 +30,7 @@ def consent_summary(meeting: Meeting) -> Content:
             who = (" : " if lang == "fr" else ": ") + ", ".join(meeting.name_of(x) for x in rule.participants)
         parts += ["\n", f"  · {label(rule.domain, lang)} — {label(rule.sharing, lang)}{who}"]
     if c.person_words:
-        parts += ["\n", (tr("open.consent_words") + " ", "bold"), f"« {c.person_words} »"]
+        parts += ["\n", (tr("open.consent_words") + " ", "bold"), quote(c.person_words)]
     return Content.assemble(*parts)
 
 

@@ -14,7 +14,7 @@ from ...model.checks import carrier_name
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import DELETE, Confirm, FormResult
 from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line
-from ..text import cell, key, lbl, tr
+from ..text import cell, inner, key, lbl, tr
 from ..widgets import Box, Choices, Table
 from .base import MeetingScreen
 
@@ -25,27 +25,45 @@ FINDING_LIMIT = 240
 """Characters of a finding shown in a list (about three lines at 80 columns): a record kept out of
 140 partners' copies names them all, and a list wraps every option's text to know its height (22 s
 for 1,700 such findings); choosing the finding goes to the record, where all is said."""
+SHORT_WHAT = 22
+"""At 80 columns a check names its action by the first words only: the problem must fit on the line."""
 
 
-_PROMPTS: dict[tuple[int, str], tuple[object, Content]] = {}
+_PROMPTS: dict[tuple[int, str, bool], tuple[object, Content]] = {}
 """Prompts already made, by finding (the app keeps one list of findings per version of the meeting,
-shown by three steps) and language; the finding is kept beside its prompt, so its id is not reused."""
+shown by three steps), language and width; the finding is kept beside its prompt, so its id is not reused."""
 
 
-def finding_prompt(finding, lang: str) -> Content:
-    made = _PROMPTS.get((id(finding), lang))
+def finding_prompt(finding, lang: str, *, short: bool = False) -> Content:
+    """A check as a line of the list; `short` (80 columns): one line, the level said by its mark only
+    (« !! », « ! », « i », counted in the box's subtitle) and the action named by its first words, so that
+    every check is on screen at once (each one's full sentence is one Enter away, where it leads)."""
+    made = _PROMPTS.get((id(finding), lang, short))
     if made is not None and made[0] is finding:
         return made[1]
     style = {Level.ERROR: "bold $error", Level.WARNING: "bold $warning", Level.INFO: "dim"}[finding.level]
-    prompt = Content.assemble((f"{LEVEL_MARK[finding.level]} {finding.level_label(lang)} : ", style),
-                              one_line(finding.sentence(lang), FINDING_LIMIT))
+    shown = finding
+    if short:
+        from dataclasses import replace
+
+        what = str(finding.params.get("what", ""))
+        if len(what) > SHORT_WHAT:
+            shown = replace(finding, params={**finding.params, "what": what[: SHORT_WHAT - 1].rstrip() + "…"})
+        prompt = Content.assemble((f"{LEVEL_MARK[finding.level]} ", style), one_line(shown.sentence(lang), FINDING_LIMIT))
+    else:
+        prompt = Content.assemble((f"{LEVEL_MARK[finding.level]} {finding.level_label(lang)} : ", style),
+                                  one_line(finding.sentence(lang), FINDING_LIMIT))
     if len(_PROMPTS) > 20_000:  # older versions' findings: let them go
         _PROMPTS.clear()
-    _PROMPTS[(id(finding), lang)] = (finding, prompt)
+    _PROMPTS[(id(finding), lang, short)] = (finding, prompt)
     return prompt
 
 
 class ActionsScreen(MeetingScreen):
+    """Actions (F5). Essential at 80x24, on screen without scrolling (tests/test_tui_layout_80x24.py):
+    every action's number, carrier, due date and the person's agreement; the chosen action in full; the
+    checks, one line each (six at once), with how many are to fix."""
+
     PHASE = "actions"
     _laid_out_for = -1
 
@@ -136,7 +154,7 @@ class ActionsScreen(MeetingScreen):
         if action.checker_id:
             parts += ["  ", (tr("actions.checker") + " : ", "bold"), m.name_of(action.checker_id)]
         if action.person_words:
-            parts += ["\n", ("« ", "bold"), action.person_words, (" »", "bold")]
+            parts += ["\n", ("« ", "bold"), inner(action.person_words), (" »", "bold")]
         if action.carried_from is not None:
             when = date_text(action.carried_from.meeting_date)
             parts += ["\n", (tr("actions.carried", date=when) + " · ", "italic"),
@@ -155,7 +173,9 @@ class ActionsScreen(MeetingScreen):
         self.findings = findings
         choices = self.query_one("#findings", Choices)
         keep = choices.highlighted
-        choices.set_options([Option(finding_prompt(f, lang), id=str(n)) for n, f in enumerate(findings)]
+        short = self.app.size.width < 120
+        choices.set_class(short, "-one-line")
+        choices.set_options([Option(finding_prompt(f, lang, short=short), id=str(n)) for n, f in enumerate(findings)]
                             or [Option(Content(tr("checks.none")), id="none", disabled=True)])
         if findings and keep is not None:
             choices.highlighted = min(keep, len(findings) - 1)

@@ -20,7 +20,7 @@ from ...model.outcomes import outcome
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, TextPrompt
 from ...services.display import date_text, one_line, time_text
-from ..text import key, lbl, tr, tr_in
+from ..text import inner, key, lbl, tr, tr_in
 from ...model.people_order import everyone_in_order
 from ..widgets import Choices, Picks
 from .actions import finding_prompt, go_to_finding
@@ -54,7 +54,19 @@ AUTO = "auto"
 """The outcome form's answer when the program is to propose the item's outcome."""
 
 
+NARROW_TITLES = {"#close-word-box": "close.narrow_word", "#close-questions-box": "close.narrow_questions",
+                 "#close-next-box": "close.narrow_next", "#close-distribution-box": "close.narrow_distribution",
+                 "#close-checks-box": "close.narrow_checks", "#close-minute-box": "close.narrow_minute"}
+"""At 80 columns a part's rule has no subtitle: its title carries its keys."""
+
+
 class CloseScreen(MeetingScreen):
+    """Close (F6). Essential at 80x24, on screen without scrolling (tests/test_tui_layout_80x24.py): the
+    person's last word (or that it is missing); the open questions; the next meeting's date, place and
+    invitees and the person's agreement; every participant with whether they receive the minute; how
+    many checks are to fix; the meeting's conclusion and what came of each item (issue 19); the key that
+    writes the minute (in the footer: the minute's own box is below the fold at 80x24)."""
+
     PHASE = "close"
 
     BINDINGS = [
@@ -76,45 +88,69 @@ class CloseScreen(MeetingScreen):
         self.findings = []
 
     def body(self) -> ComposeResult:
+        # Two columns: what is said with the person (last word, questions, next meeting) and what goes
+        # out (who receives the minute, the checks, the minute): at 80x24 all on screen at once.
         with VerticalScroll(id="close-grid"):
-            with Vertical(id="close-word-box", classes="box") as box:
-                box.border_title = tr("close.word_title")
-                yield Static("", id="last-word", markup=False)
-            with Vertical(id="close-questions-box", classes="box") as box:
-                box.border_title = tr("close.questions_title")
-                yield Choices(id="questions")
-            with Vertical(id="close-next-box", classes="box") as box:
-                box.border_title = tr("close.next_title")
-                yield Static("", id="next-meeting", markup=False)
-            with Vertical(id="close-conclusion-box", classes="box") as box:
-                box.border_title = tr("close19.conclusion_title")
-                yield Static("", id="conclusion", markup=False)
-            with Vertical(id="close-outcomes-box", classes="box") as box:
-                box.border_title = tr("close19.outcomes_title")
-                yield Choices(id="outcomes")
-            with Vertical(id="close-distribution-box", classes="box") as box:
-                box.border_title = tr("close.distribution_title")
-                yield Picks(id="distribution")
-            with Vertical(id="close-checks-box", classes="box") as box:
-                box.border_title = tr("checks.title")
-                yield Choices(id="close-findings")
-            with Vertical(id="close-minute-box", classes="box") as box:
-                box.border_title = tr("close.minute_title")
-                yield Static("", id="minute-result", markup=False)
+            with Vertical(id="close-left", classes="close-column"):
+                with Vertical(id="close-word-box", classes="box") as box:
+                    box.border_title = tr("close.word_title")
+                    yield Static("", id="last-word", markup=False)
+                with Vertical(id="close-questions-box", classes="box") as box:
+                    box.border_title = tr("close.questions_title")
+                    yield Choices(id="questions")
+                with Vertical(id="close-next-box", classes="box") as box:
+                    box.border_title = tr("close.next_title")
+                    yield Static("", id="next-meeting", markup=False)
+            with Vertical(id="close-right", classes="close-column"):
+                with Vertical(id="close-distribution-box", classes="box") as box:
+                    box.border_title = tr("close.distribution_title")
+                    yield Picks(id="distribution")
+                with Vertical(id="close-checks-box", classes="box") as box:
+                    box.border_title = tr("checks.title")
+                    yield Choices(id="close-findings")
+                with Vertical(id="close-conclusion-box", classes="box") as box:
+                    box.border_title = tr("close19.conclusion_title")
+                    yield Static("", id="conclusion", markup=False)
+                with Vertical(id="close-outcomes-box", classes="box") as box:
+                    box.border_title = tr("close19.outcomes_title")
+                    yield Choices(id="outcomes")
+                with Vertical(id="close-minute-box", classes="box") as box:
+                    box.border_title = tr("close.minute_title")
+                    yield Static("", id="minute-result", markup=False)
+
+    def on_resize(self) -> None:
+        if self.capp.meeting is not None:
+            self.refresh_view()
+
+    def _titles(self, narrow: bool) -> None:
+        """At 80 columns each part has a rule, not a box: its keys go into its title."""
+        for box, title, keys in (("#close-word-box", "close.word_title", "close.word_keys"),
+                                 ("#close-questions-box", "close.questions_title", "close.questions_keys"),
+                                 ("#close-next-box", "close.next_title", "close.next_keys"),
+                                 ("#close-distribution-box", "close.distribution_title", ""),
+                                 ("#close-checks-box", "checks.title", ""),
+                                 ("#close-minute-box", "close.minute_title", "")):
+            self.query_one(box).border_title = tr(NARROW_TITLES[box]) if narrow else tr(title)
 
     def refresh_view(self) -> None:
         m = self.meeting
         lang = self.app.language  # type: ignore[attr-defined]
         self.findings = self.capp.readiness()
+        narrow = self.app.size.width < 120
+        self._titles(narrow)
         choices = self.query_one("#close-findings", Choices)
+        choices.set_class(narrow, "-one-line")
         keep = choices.highlighted
-        choices.set_options([Option(finding_prompt(f, lang), id=str(n)) for n, f in enumerate(self.findings)]
+        choices.set_options([Option(finding_prompt(f, lang, short=narrow), id=str(n))
+                             for n, f in enumerate(self.findings)]
                             or [Option(Content(tr("checks.none")), id="none", disabled=True)])
         if self.findings and keep is not None:
             choices.highlighted = min(keep, len(self.findings) - 1)
         errors = sum(1 for f in self.findings if f.level is Level.ERROR)
         checks = self.query_one("#close-checks-box")
         checks.border_subtitle = tr("checks.count", errors=errors, total=len(self.findings))
+        if narrow:  # a rule has no subtitle: the count goes into its title
+            checks.border_title = tr("close.narrow_checks_count", errors=errors, total=len(self.findings))
 
         conclusion: list = []
         if m.purpose.strip():
@@ -139,7 +175,7 @@ class CloseScreen(MeetingScreen):
         name = (person.addressed_as or person.name) if person else tr("live.the_person")
         word: list = []
         if m.last_word:
-            word += [("« ", "bold"), m.last_word, (" »", "bold")]
+            word += [("« ", "bold"), inner(m.last_word), (" »", "bold")]
         else:
             word += [(tr("close.no_last_word", name=name), "italic")]
         if m.person_view_missing_reason:

@@ -293,6 +293,9 @@ class CoordinationScreen(ViewScreen):
         if note.visibility.kind is VisibilityKind.RESTRICTED:
             names = ", ".join(m.name_of(x) for x in note.visibility.recipients)
             parts.append((" [" + tr("recipients.restricted", names=names) + "]", "italic"))
+        settled = note.kind == "disagreement" and any(d.id == note.id and d.settled for d in m.disagreements)
+        if settled:  # a disagreement recorded as settled says so wherever it is listed
+            parts.append((" [" + tr("coordination_view.settled_mark") + "]", "bold"))
         if note.id in conflicts:
             parts += ["\n    ", ("! " + tr("recipients.beyond_consent", names=", ".join(conflicts[note.id])), "bold")]
         self._note_count += 1

@@ -37,7 +37,7 @@ from ...services.display import (
     clock_text,
     overrun_minutes,
 )
-from ..text import key, lbl, tr
+from ..text import inner, key, lbl, tr
 from ..widgets import Choices, ShortText
 from . import notes
 from .base import MeetingScreen
@@ -49,11 +49,20 @@ typing goes on (a deadline, not a pause); the save follows within `app.SAVE_DELA
 is in the file within a second."""
 
 
+EXCUSED_MARK = "✉"
+"""Beside an excused participant who sent something to read (a message, a written contribution)."""
+
 RECIPIENT_NAMES_WIDTH = 32
 """Longer lists of recipients' names are shown as a count on the live screen (80 columns)."""
 
 
 class LiveScreen(MeetingScreen):
+    """Live (F4). Essential at 80x24, on screen without scrolling (tests/test_tui_layout_80x24.py): the
+    current item and both timers; the round table whole (eight participants with the excused who sent
+    words, the facilitator last), who has not spoken; the person's view panel; what was said on the item,
+    or at an excused partner's turn what they sent; who the typing is for, and the typing line itself
+    (never under a toast)."""
+
     PHASE = "live"
     HELP_EXTRA = "help.live_extra"
     """What F1 adds to the keys: how to choose who speaks."""
@@ -175,9 +184,10 @@ class LiveScreen(MeetingScreen):
         return timing.current_item(self.meeting)
 
     def speakers(self) -> list:
-        """The round table, then the facilitator last: their own remarks must not go to someone else."""
+        """The round table with the facilitator (last unless moved: their own remarks must not go to
+        someone else) and, at their place, the excused who sent something to read."""
         m = self.meeting
-        speakers = list(m.round_table())
+        speakers = list(m.round_table(with_messages=True))
         facilitator = m.participant(m.facilitator_id)
         if facilitator is not None and facilitator not in speakers \
                 and facilitator.attendance not in (Attendance.EXCUSED, Attendance.ABSENT):
@@ -308,12 +318,15 @@ class LiveScreen(MeetingScreen):
             if p.id == (speaker.id if speaker else None):
                 highlighted = n
             spoken = said.get(p.id, 0)
-            if p.kind is ParticipantKind.FACILITATOR:
-                prompt = Content.assemble((f"{mark}   ", "bold"), p.name, (f"  {tr('live.facilitator_mark')}", "dim"))
+            role = (f"  ({tr('live.facilitator_row')})", "dim") if p.id == m.facilitator_id \
+                or p.kind is ParticipantKind.FACILITATOR else ""
+            if p.attendance is Attendance.EXCUSED:  # sent words: read at this place in the round
+                prompt = Content.assemble((f"{mark} {EXCUSED_MARK} ", "bold"), p.name,
+                                          (f"  {tr('live.excused_row')}", "italic"))
             elif spoken:
-                prompt = Content.assemble((f"{mark} {SPOKEN} ", "bold"), p.name, (f"  {spoken}", "dim"))
+                prompt = Content.assemble((f"{mark} {SPOKEN} ", "bold"), p.name, role, (f"  {spoken}", "dim"))
             else:
-                prompt = Content.assemble((f"{mark} {NOT_SPOKEN} ", "bold"), p.name,
+                prompt = Content.assemble((f"{mark} {NOT_SPOKEN} ", "bold"), p.name, role,
                                           (f"  {tr('live.not_yet')}", "italic"))
             options.append(Option(prompt, id=p.id))
         round_list.set_options(options)
@@ -348,6 +361,18 @@ class LiveScreen(MeetingScreen):
         said = self.query_one("#said", Choices)
         notes = m.contributions_on(item.id) if item else []
         options = []
+        speaker = self.speaker()
+        reading = speaker is not None and speaker.attendance is Attendance.EXCUSED
+        if reading:
+            # their turn: what they sent is on screen to be read out, where they would have spoken, first
+            # in the box (its first lines are what 80x24 shows), the written contribution before the message
+            parts: list = []
+            for caption, text in ((tr("live.excused_written"), speaker.written_text),  # who: the line below
+                                  (tr("live.excused_message"), speaker.excused_message)):
+                if text.strip():
+                    parts += [" " if parts else "", (f"{EXCUSED_MARK} {caption}", "bold"), " ".join(text.split())]
+            if parts:
+                options.append(Option(Content.assemble(*parts), id="excused", disabled=True))
         for c in notes:
             options.append(Option(Content.assemble((m.name_of(c.speaker_id) or "?", "bold"), " : ", c.text,
                                                    *self._note_marks(c.nature, c.visibility)), id=c.id))
@@ -356,7 +381,9 @@ class LiveScreen(MeetingScreen):
             options.append(Option(Content(tr("live.said_none")), id="none", disabled=True))
             keep = None
         said.set_options(options)
-        if notes:
+        if reading:
+            said.scroll_home(animate=False)
+        elif notes:
             if keep is None or keep >= len(options) - 2:
                 said.highlighted = len(options) - 1
                 said.scroll_end(animate=False)
@@ -376,12 +403,12 @@ class LiveScreen(MeetingScreen):
         general = [v for v in m.person_views if not v.item_id]
         options = []
         for v in on_item:
-            options.append(Option(Content.assemble(("« ", "bold"), v.text, (" »", "bold"),
+            options.append(Option(Content.assemble(("« ", "bold"), inner(v.text), (" »", "bold"),
                                                    *self._note_marks(None, v.visibility)), id=v.id))
         if not on_item:
             options.append(Option(Content(tr("live.view_none_on_item")), id="none", disabled=True))
         for v in general:
-            options.append(Option(Content.assemble((lbl(v.aspect) + " : ", "italic"), "« ", v.text, " »",
+            options.append(Option(Content.assemble((lbl(v.aspect) + " : ", "italic"), "« ", inner(v.text), " »",
                                                    *self._note_marks(None, v.visibility)), id=v.id))
         keep = views.highlighted
         views.set_options(options)
@@ -399,7 +426,10 @@ class LiveScreen(MeetingScreen):
         vis = ops.visibility(p)
         # the keys named as the footer and F1 name them (« ^n », not « ctrl+n »)
         keys = {"next": self.key_of("next_speaker"), "choose": self.key_of("note_options")}
-        if speaker.kind is ParticipantKind.PERSON:
+        if speaker.attendance is Attendance.EXCUSED:
+            who = tr("live.speaker_excused", name=speaker.name)
+            marks = self._note_marks(p["nature"], vis)
+        elif speaker.kind is ParticipantKind.PERSON:
             who = tr("live.speaker_person_keys", name=speaker.addressed_as or speaker.name, **keys)
             marks = self._note_marks(None, vis)
         elif speaker.kind is ParticipantKind.FACILITATOR:
@@ -469,6 +499,7 @@ class LiveScreen(MeetingScreen):
             self.refresh_view()
         self.pending = self._fresh_pending()
         self._speaker_line()
+        self._said()  # an excused participant's turn shows what they sent
 
     def action_note_options(self) -> None:
         speaker = self.speaker()

@@ -15,12 +15,18 @@ from ..dialogs import meeting_forms as forms
 from ..dialogs.consent_forms import DomainConsentDialog, concerned_domains
 from ..dialogs.forms import TextPrompt
 from ...services.display import date_text, one_line
-from ..text import cell, key, lbl, tr
+from ..columns import Column, lay_out, row_cells
+from ..text import cell, key, lbl, quote, tr
 from ..widgets import Table
 from .base import MeetingScreen
 
 
 class OpeningScreen(MeetingScreen):
+    """Open (F3). Essential at 80x24, on screen without scrolling (tests/test_tui_layout_80x24.py): the
+    meeting's question; every participant's attendance (eight and more), with why not and what the
+    excused sent; the person's consent whole: to the meeting, to sharing, its scope, the person's words,
+    the domains shared and with whom."""
+
     PHASE = "open"
 
     BINDINGS = [
@@ -49,27 +55,51 @@ class OpeningScreen(MeetingScreen):
                 box.border_title = tr("open.consent_title")
                 yield Static("", id="open-consent", markup=False)
 
+    COLUMNS = (("col.name", 26, 14, True), ("col.attendance", 12, 12, True), ("col.reason", 60, 14, True),
+               ("col.kind", 24, 10, False))
+    """Who, whether they are here, why not and what they sent decide; their service may shrink or go."""
+
     def on_mount(self) -> None:
-        self.query_one("#attendance", Table).add_columns(
-            tr("col.name"), tr("col.kind"), tr("col.attendance"), tr("col.reason"))
+        self.columns = [Column(tr(caption), width, minimum=least, deciding=deciding)
+                        for caption, width, least, deciding in self.COLUMNS]
         super().on_mount()
         self.query_one("#attendance").focus()
+
+    def on_resize(self) -> None:
+        if self.capp.meeting is not None:
+            self.refresh_view()
 
     def refresh_view(self) -> None:
         m = self.meeting
         purpose = m.purpose or tr("open.no_purpose")
+        narrow = self.app.size.width < 120  # a rule over each part: the keys go into its title
+        self.query_one("#open-purpose-box").border_title = tr("open.purpose_title_keys" if narrow else
+                                                              "open.purpose_title")
+        self.query_one("#open-consent-box").border_title = tr("open.consent_title_keys" if narrow else
+                                                              "open.consent_title")
+        hint = [] if narrow else ["\n", (tr("open.purpose_keys"), "dim")]
         self.query_one("#open-purpose", Static).update(
-            Content.assemble((purpose, "bold" if m.purpose else "italic"), "\n", (tr("open.purpose_keys"), "dim")))
+            Content.assemble((purpose, "bold" if m.purpose else "italic"), *hint))
         table = self.query_one("#attendance", Table)
         keep = table.current_key()
         table.clear()
+        rows = []
         for p in everyone_in_order(m):  # the order of every list of people
             reason = p.absence_reason
             if p.written_contribution:
-                reason = (reason + " · " if reason else "") + tr("open.written")
-            where = lbl(p.kind) if not p.organisation else one_line(p.organisation, 24)
-            table.add_row(cell(one_line(p.name, 26)), cell(where), cell(self._attendance_text(p.attendance)),
-                          cell(one_line(reason, 30)), key=p.id)
+                reason = (reason + " · " if reason else "") + tr("open.written_short")
+            if p.excused_message.strip():
+                reason = (reason + " · " if reason else "") + tr("open.message_mark")
+            rows.append([p.name, self._attendance_text(p.attendance), reason, p.organisation or lbl(p.kind)])
+        width = self.app.size.width
+        box_width = width if narrow else width * 55 // 100  # app.tcss: the attendance is 55% wide on a projector
+        widths = lay_out(table, self.columns, box_width - 4, rows)
+        # 80x24: no header row (the rule's title says what the table is; each cell says what it is: « √
+        # présent·e », a reason): one more line for the consent below
+        table.show_header = not narrow
+        for p, values in zip(m.participants, rows):
+            cells, height = row_cells(self.columns, widths, values)
+            table.add_row(*cells, height=height, key=p.id)
         row = table.row_of(keep) if keep else None
         table.keep_row(row if row is not None else 0)
         box = self.query_one("#open-attendance-box")
@@ -78,6 +108,8 @@ class OpeningScreen(MeetingScreen):
             box.border_subtitle = tr("open.no_participants")
         else:
             box.border_subtitle = tr("open.unknown_count", count=unknown) if unknown else tr("open.all_known")
+        box.border_title = tr("open.attendance_title_count", count=unknown) if narrow and unknown \
+            else tr("open.attendance_title")
         self.query_one("#open-consent", Static).update(self._consent_text())
 
     @staticmethod
@@ -98,23 +130,28 @@ class OpeningScreen(MeetingScreen):
             parts += ["\n", ("! " + tr("open.consent_to_confirm"), "bold")]
         if c.scope:
             parts += ["\n", (tr("open.consent_scope") + " ", "bold"), c.scope]
-        if c.person_words:
-            parts += ["\n", (tr("open.consent_words") + " ", "bold"), f"« {c.person_words} »"]
+        if c.person_words:  # 80 columns: on from the scope, in the same paragraph (the whole consent on screen)
+            after = "  " if c.scope and self.app.size.width < 120 else "\n"
+            parts += [after, (tr("open.consent_words") + " ", "bold"), quote(c.person_words)]
         if c.status is ConsentStatus.PARTIAL:
             parts += ["\n", (tr("open.consent_domains") + " ", "bold"), self._domains_text()]
-        if c.status in (ConsentStatus.NOT_ASKED, ConsentStatus.PARTIAL):
-            parts += ["\n", (tr("open.consent_keys"), "dim")]
+        if c.status in (ConsentStatus.NOT_ASKED, ConsentStatus.PARTIAL) and self.app.size.width >= 120:
+            parts += ["\n", (tr("open.consent_keys"), "dim")]  # at 80 columns: in the box's subtitle
         return Content.assemble(*parts)
 
     def _domains_text(self) -> str:
         """One short phrase per domain the person was asked about; the domains of the meeting never asked last."""
         m = self.meeting
         said = []
+        # the domains shared alike in one phrase each (« avec tous les participants : logement, santé »):
+        # at 80 columns the whole consent stays on screen
+        for sharing in (DomainSharing.ALL, DomainSharing.NONE):
+            alike = [lbl(rule.domain) for rule in m.consent.domains if rule.sharing is sharing]
+            if alike:
+                said.append(lbl(sharing) + tr("reread.colon") + ", ".join(alike))
         for rule in m.consent.domains:
             if rule.sharing is DomainSharing.NAMED:
                 said.append(lbl(rule.domain) + tr("reread.colon") + ", ".join(m.name_of(p) for p in rule.participants))
-            else:
-                said.append(lbl(rule.domain) + tr("reread.colon") + lbl(rule.sharing))
         asked = {r.domain for r in m.consent.domains}
         unsaid = [lbl(d) for d in concerned_domains(m) if d not in asked and (d in m.domains)]
         if unsaid:
@@ -159,9 +196,11 @@ class OpeningScreen(MeetingScreen):
         )
 
     def action_written(self) -> None:
+        """What an excused participant sent: the text of their written contribution and a message to
+        read in the meeting, entered here beside their attendance; both are read at their turn."""
         p = self._current()
         if p is not None:
-            self.change(ops.set_fields, p, written_contribution=not p.written_contribution)
+            self.app.push_screen(forms.excused_form(p), lambda v: v and self.change(ops.set_excused, p, v))
 
     def action_edit_participant(self) -> None:
         p = self._current()

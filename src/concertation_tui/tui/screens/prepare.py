@@ -14,6 +14,7 @@ from ..dialogs.forms import Confirm, Notice
 from ...services.display import date_text, one_line, time_text
 from ..text import cell, key, lbl, tr
 from ...model.timing import planned_seconds
+from ..columns import Column, lay_out, row_cells
 from ..widgets import Picks, Table
 from .base import MeetingScreen
 
@@ -25,6 +26,16 @@ def references_sentence(refs: dict[str, int]) -> str:
 
 
 class PrepareScreen(MeetingScreen):
+    """Prepare (F2). Essential at 80x24, on screen without scrolling (tests/test_tui_layout_80x24.py):
+
+    - details tab: the title, the purpose, date and times, place, the person (and how they are called),
+      the facilitator, the minute-taker, the file number;
+    - participants tab: every participant (eight and more) with their place in the speaking order, their
+      attendance and whether they receive the minute (the service and kind shrink or go first);
+    - agenda tab: every item (ten and more) with its timebox and all its life domains (wrapped, not cut);
+    - network tab: each member's name, whether to involve them, whether they are invited.
+    """
+
     PHASE = "prepare"
 
     BINDINGS = [
@@ -71,13 +82,27 @@ class PrepareScreen(MeetingScreen):
         super().on_mount()
 
     def _columns(self) -> None:
-        self.query_one("#participants", Table).add_columns(
-            tr("col.order"), tr("col.name"), tr("col.kind"), tr("col.organisation_role"), tr("col.attendance"),
-            tr("col.minute"))
-        self.query_one("#network", Table).add_columns(
-            tr("col.name"), tr("col.link"), tr("col.involve"), tr("col.offer"), tr("col.invited"))
-        self.query_one("#agenda", Table).add_columns(
-            tr("col.number"), tr("col.item"), tr("col.timebox"), tr("col.domains"))
+        """What each table shows, deciding columns first: at 80 columns the secondary ones shrink or go
+        (columns.py) and who is present, who receives the minute, an item's domains stay whole."""
+        self.participant_columns = [
+            Column(tr("col.order"), 3), Column(tr("col.name"), 40, minimum=14),
+            Column(tr("col.attendance"), 10, minimum=8), Column(tr("col.minute"), 3),
+            Column(tr("col.organisation_role"), 40, minimum=12, deciding=False),
+            Column(tr("col.kind"), 22, minimum=10, deciding=False)]
+        self.network_columns = [
+            Column(tr("col.name"), 24, minimum=14), Column(tr("col.involve"), 11), Column(tr("col.invited"), 8),
+            Column(tr("col.link"), 24, minimum=10, deciding=False), Column(tr("col.offer"), 40, minimum=14,
+                                                                           deciding=False)]
+        self.agenda_columns = [
+            Column(tr("col.number"), 3), Column(tr("col.item"), 50, minimum=24), Column(tr("col.timebox"), 7),
+            Column(tr("col.domains"), 34, minimum=18, wraps=True)]
+
+    def _width(self) -> int:
+        return self.app.size.width - 2
+
+    def on_resize(self) -> None:
+        if self.capp.meeting is not None:
+            self.refresh_view()
 
     # -- showing --
 
@@ -112,6 +137,8 @@ class PrepareScreen(MeetingScreen):
             (tr("prepare.person"), (f"{person.name} ({tr('prepare.addressed_as', name=person.addressed_as)})"
                                     if person and person.addressed_as else person.name if person else "")),
             (tr("prepare.facilitator"), facilitator.name if facilitator else ""),
+            (tr("prepare.minute_taker"), m.name_of(m.minute_taker_id)),
+            (tr("prepare.file_number"), m.file_number),
             (tr("details.field_language"), lbl(m.language)),
         ]
         parts: list = []
@@ -128,31 +155,31 @@ class PrepareScreen(MeetingScreen):
         table.clear()
         order = {p.id: n for n, p in enumerate(m.round_table(), 1)}
         ranked = sorted(m.participants, key=lambda p: order.get(p.id, len(order) + 1))
-        for p in ranked:
-            where = " · ".join(x for x in (p.organisation, p.role) if x)
-            table.add_row(
-                cell(str(order[p.id]) if p.id in order else "–"),
-                cell(one_line(p.name, 40)),
-                cell(lbl(p.kind)),
-                cell(one_line(where, 40)),
-                cell(lbl(p.attendance)),
-                cell(tr("answer.yes") if p.receives_minute else tr("answer.no")),
-                key=p.id,
-            )
+        columns = self.participant_columns
+        rows = [[str(order[p.id]) if p.id in order else "–", p.name, lbl(p.attendance),
+                 tr("answer.yes") if p.receives_minute else tr("answer.no"),
+                 " · ".join(x for x in (p.organisation, p.role) if x), lbl(p.kind)] for p in ranked]
+        widths = lay_out(table, columns, self._width(), rows)
+        for p, values in zip(ranked, rows):
+            cells, height = row_cells(columns, widths, values)
+            table.add_row(*cells, height=height, key=p.id)
         self._restore(table, keep)
-        self.query_one("#participants-note", Static).update(tr("prepare.participants_note"))
+        self.query_one("#participants-note", Static).update(tr("prepare.participants_order_note"))
 
     def _network(self) -> None:
         m = self.meeting
         table = self.query_one("#network", Table)
         keep = table.current_key()
         table.clear()
-        for member in m.network:
-            answers = {True: tr("answer.yes"), False: tr("answer.no"), None: tr("answer.unknown")}
-            agrees = answers[member.agrees_to_involve]
-            table.add_row(cell(one_line(member.name, 24)), cell(one_line(member.link, 24)), cell(agrees),
-                          cell(one_line(member.offer, 40)),
-                          cell(tr("answer.yes") if member.participant_id else tr("answer.no")), key=member.id)
+        columns = self.network_columns
+        answers = {True: tr("answer.yes"), False: tr("answer.no"), None: tr("answer.unknown")}
+        rows = [[member.name, answers[member.agrees_to_involve],
+                 tr("answer.yes") if member.participant_id else tr("answer.no"), member.link, member.offer]
+                for member in m.network]
+        widths = lay_out(table, columns, self._width(), rows)
+        for member, values in zip(m.network, rows):
+            cells, height = row_cells(columns, widths, values)
+            table.add_row(*cells, height=height, key=member.id)
         self._restore(table, keep)
 
     def _agenda(self) -> None:
@@ -160,10 +187,13 @@ class PrepareScreen(MeetingScreen):
         table = self.query_one("#agenda", Table)
         keep = table.current_key()
         table.clear()
-        for n, item in enumerate(m.agenda, 1):
-            domains = ", ".join(lbl(d) for d in item.domains)
-            table.add_row(cell(str(n)), cell(one_line(item.title, 50)), cell(tr("minutes", n=item.timebox_minutes)),
-                          cell(one_line(domains, 30)), key=item.id)
+        columns = self.agenda_columns
+        rows = [[str(n), item.title, tr("minutes", n=item.timebox_minutes), ", ".join(lbl(d) for d in item.domains)]
+                for n, item in enumerate(m.agenda, 1)]
+        widths = lay_out(table, columns, self._width(), rows)
+        for item, values in zip(m.agenda, rows):
+            cells, height = row_cells(columns, widths, values)
+            table.add_row(*cells, height=height, key=item.id)
         self._restore(table, keep)
         total = sum(i.timebox_minutes for i in m.agenda)
         planned = planned_seconds(m) / 60

@@ -43,7 +43,7 @@ from ..dialogs.consent_forms import DomainConsentDialog
 from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, TextPrompt
 from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line, time_text
 from ...model.rereading import Entry
-from ..text import key, lbl, tr
+from ..text import inner, key, lbl, quote, tr
 from ..widgets import AppBar, Choices, PHASE_KEYS, PHASES
 from . import issue_flow
 from .actions import LEVEL_MARK, finding_prompt
@@ -80,6 +80,10 @@ class RereadBar(AppBar):
 
 
 class RereadScreen(MeetingScreen):
+    """Rereading (F12). Essential at 80x24, on screen without scrolling (tests/test_tui_layout_80x24.py):
+    whether the minute was issued and how late; the notes from the first; how many notes to reread and
+    the keys to see which (l) and go to the next (n); the checks."""
+
     PHASE = "reread"
     CSS_PATH = "reread.tcss"
 
@@ -87,6 +91,7 @@ class RereadScreen(MeetingScreen):
         key("e", "edit", "reread_edit", show=False),
         key("o,ctrl+o", "options", "reread_options"),
         key("n", "next_hint", "reread_next"),
+        key("l", "flagged_list", "reread_flagged_list"),
         key("c", "consent", "reread_consent"),
         key("p", "preview", "reread_preview"),
         key("i", "issue", "reread_issue"),
@@ -154,7 +159,7 @@ class RereadScreen(MeetingScreen):
             self._highlight_first_note()
         flagged = len(self.flags)
         self.query_one("#reread-notes-box").border_subtitle = (
-            tr("reread.flagged", count=flagged) if flagged else tr("reread.nothing_flagged"))
+            tr("reread.flagged_list", count=flagged) if flagged else tr("reread.nothing_flagged"))
         self._findings()
         self._status()
         self._detail()
@@ -308,7 +313,7 @@ class RereadScreen(MeetingScreen):
             text = v.text
             target = rereading.words_target(kind, v.id)
             aspect = [(lbl(v.aspect) + colon(), "italic")] if v.aspect is not ViewAspect.GENERAL else []
-            parts = [*aspect, ("« ", "bold"), v.text, (" »", "bold"), *self.marks(m, visibility=v.visibility)]
+            parts = [*aspect, ("« ", "bold"), inner(v.text), (" »", "bold"), *self.marks(m, visibility=v.visibility)]
         elif kind == "step":
             s = next(x for x in m.steps if x.id == entry.id)
             text = s.what
@@ -346,7 +351,7 @@ class RereadScreen(MeetingScreen):
                                                                    due=date_text(a.due) or "–") + " · ", "dim"),
                      (f"{AGREEMENT_SYMBOL[a.agreement]} {lbl(a.agreement)}", "bold")]
             if a.person_words:
-                parts += ["\n", ("« ", "bold"), a.person_words, (" »", "bold")]
+                parts += ["\n", ("« ", "bold"), inner(a.person_words), (" »", "bold")]
             parts += ["\n", (f"✉ {tr('reread.letter')}{colon()}", "italic"), wording(m, a, m.language.value)]
             if not a.person_wording.strip():
                 parts.append((f" ({tr('reread.letter_rules')})", "dim"))
@@ -354,7 +359,7 @@ class RereadScreen(MeetingScreen):
             text = m.last_word
             target = rereading.words_target(kind)
             parts = [(tr("reread.last_word", name=name) + colon(), "italic")]
-            parts += [("« ", "bold"), m.last_word, (" »", "bold")] if m.last_word else [(tr("reread.none"), "dim")]
+            parts += [("« ", "bold"), inner(m.last_word), (" »", "bold")] if m.last_word else [(tr("reread.none"), "dim")]
             if m.person_view_missing_reason:
                 parts += ["\n", (tr("close.no_view_reason") + " ", "italic"), m.person_view_missing_reason]
             findings = [f for f in self.findings if f.target == "person_view"]
@@ -430,7 +435,7 @@ class RereadScreen(MeetingScreen):
             for revision in rereading.revisions_of(m, target):
                 when = revision.at.astimezone()
                 parts += ["\n", (tr("reread.revised_detail", date=date_text(when.date()),
-                                    time=time_text(when.time())) + " ", "italic"), f"« {revision.before} »"]
+                                    time=time_text(when.time())) + " ", "italic"), quote(revision.before)]
         detail.update(Content.assemble(*parts))
 
     @staticmethod
@@ -520,6 +525,48 @@ class RereadScreen(MeetingScreen):
             self.action_edit()
         elif event.option_list.id == "reread-findings" and (event.option.id or "").isdigit():
             self.go_to_finding(self.findings[int(event.option.id or 0)])
+
+    def action_flagged_list(self) -> None:
+        """The notes to reread, one line each (who, the first words, what to look at): Enter goes there."""
+        if not self.flags:
+            self.capp.say(tr("reread.nothing_flagged"))
+            return
+        m = self.meeting
+        by_target: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            if finding.target_id and finding.target in ("action", "note"):
+                by_target.setdefault(finding.target_id, []).append(finding)
+        listed = []
+        for entry in self.entries:
+            if entry.key in self.flags:
+                content, _ = self._content(m, entry, by_target)
+                lines = content.plain.split("\n")
+                looks = [line.strip() for line in lines[1:] if line.strip()[:1] in ("!", "i", HINT_MARK)]
+                who = self._whose(m, entry)
+                listed.append((entry.key, Content.assemble(
+                    (f"{who} · " if who else "", "bold"), one_line(lines[0], 60),
+                    *(["\n   ", (one_line(looks[0], 70), "italic")] if looks else []))))
+
+        def go(option_key: str | None) -> None:
+            index = self._index_of(option_key) if option_key else None
+            if index is not None:
+                notes = self.query_one("#reread-notes", Choices)
+                notes.highlighted = index
+                notes.focus()
+
+        from ..dialogs.flagged_notes import FlaggedNotes
+
+        self.app.push_screen(FlaggedNotes(listed), go)
+
+    def _whose(self, m: Meeting, entry: Entry) -> str:
+        """Who said the note (the speaker heading above it), for the list of notes to reread."""
+        index = self.entries.index(entry)
+        for before in reversed(self.entries[:index]):
+            if before.kind == "speaker":
+                return m.name_of(before.id)
+            if before.kind in ("item", "frame", "close", "actions", "disagreements"):
+                return ""
+        return ""
 
     def action_next_hint(self) -> None:
         """The next note with a hint or a check (from the cursor, round to the top)."""
@@ -627,8 +674,8 @@ class RereadScreen(MeetingScreen):
 
         question = Content.assemble(
             tr("reread.words_question", name=name), "\n\n", (tr("reread.words_before") + " ", "bold"),
-            f"« {one_line(before, 300)} »", "\n",
-            (tr("reread.words_after") + " ", "bold"), f"« {one_line(after, 300)} »",
+            quote(one_line(before, 300)), "\n",
+            (tr("reread.words_after") + " ", "bold"), quote(one_line(after, 300)),
             "\n\n", (tr("reread.words_kept_note"), "italic"))
         self.app.push_screen(Confirm(tr("reread.words_title", name=name), question, yes=tr("reread.words_yes"),
                                      danger=False), answer)
