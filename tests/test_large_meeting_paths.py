@@ -20,7 +20,7 @@ from concertation_tui.model import (
     VisibilityKind,
 )
 from concertation_tui.model.sharing import conflicts_by_record, consent_conflicts_for, notes, outside_domain
-from concertation_tui.tui import rereading
+from concertation_tui.model import rereading
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from sizes import large_meeting  # noqa: E402

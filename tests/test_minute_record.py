@@ -16,7 +16,6 @@ from docx.oxml.ns import qn
 
 from concertation_tui.config import DataProtection
 from concertation_tui.services.demo import demo_day, demo_meeting, play_demo_follow_up
-from concertation_tui.i18n import issue19minute_en, issue19minute_fr, issue19minute_nl
 from concertation_tui.services.issuing import IssueError, issue_minute
 from concertation_tui.minute import build_minute
 from concertation_tui.minute.styles import find_style_id
@@ -60,10 +59,6 @@ def agenda_rows(data: bytes) -> list[list[str]]:
 
 def held_follow_up() -> Meeting:
     return play_demo_follow_up(new_follow_up(demo_meeting(), Path("premiere.json")))
-
-
-def test_the_catalogues_have_the_same_keys() -> None:
-    assert set(issue19minute_fr.STRINGS) == set(issue19minute_en.STRINGS) == set(issue19minute_nl.STRINGS)
 
 
 # -- outcomes, conclusion, carried questions -----------------------------------------------------

@@ -122,8 +122,8 @@ async def test_the_notes_to_reread_are_listed_and_enter_goes_to_one():
         await done(app, pilot)
         reread = app.screen
         count = len(reread.flags)
-        assert count and f"{count} notes à relire (l : lesquelles" in screen_text(app)
-        await pilot.press("l")
+        assert count and f"{count} notes à relire (v : lesquelles" in screen_text(app)
+        await pilot.press("v")
         await done(app, pilot)
         assert isinstance(app.screen, FlaggedNotes)
         listed = [o.id for o in app.screen.query_one("#flagged", Choices)._options]

@@ -54,7 +54,7 @@ def test_everyone_in_one_order_the_person_first_then_the_speaking_order():
     jean = next(p.id for p in m.participants if p.name == "Jean")
     m.speaking_order = [pia, jean]  # the person moved later in the round: still first in the lists
     assert [p.name for p in everyone_in_order(m)] == ["Jean", "Pia", "Nina", "Paul", "Fanny"]
-    assert [p.name for p in m.round_table()] == ["Pia", "Jean", "Nina", "Paul"]  # the round keeps its order
+    assert [p.name for p in m.round_table()] == ["Pia", "Jean", "Nina", "Paul", "Fanny"]  # the round keeps its order, the facilitator last
 
 
 async def test_every_list_of_people_has_the_same_order():

@@ -87,7 +87,7 @@ def _essential(step: str, m: Meeting) -> list[str]:
                 *("".join(p.name.split())[:12] for p in m.participants)]
     if step == "reread":
         return ["Compterendupasencoreémis",
-                "notesàrelire(l:lesquelles·n:lasuivante)", "Pointsdevigilance"]
+                "notesàrelire(v:lesquelles·n:lasuivante)", "Pointsdevigilance"]
     raise KeyError(step)
 
 

@@ -38,7 +38,7 @@ MEANING: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "open-consent": (("Accord de partage, domaine par domaine", "revenus et dettes : seulement avec Sophie Mertens"),
                      ()),
     "actions": (("Porter l'aide familiale", "2 à corriger"), ()),
-    "close": (("Le dernier mot de la personne", "Prochaine réunion", "Questions ouvertes"), ()),
+    "close": (("Dernier mot", "Prochaine réunion", "Conclusion"), ()),
     "action-dialog": (("Modifier une action", "Porteur (une seule personne)"), ()),
     "private-time": (("Temps de travail sans la personne", "touche f8 pour revenir"), ("Lambert", "Tour de table")),
     "help": (("Touches", "Point suivant", "Noter"), ()),  # a page of its own at 80x24, a panel at 160x45

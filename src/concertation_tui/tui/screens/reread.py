@@ -91,7 +91,7 @@ class RereadScreen(MeetingScreen):
         key("e", "edit", "reread_edit", show=False),
         key("o,ctrl+o", "options", "reread_options"),
         key("n", "next_hint", "reread_next"),
-        key("l", "flagged_list", "reread_flagged_list"),
+        key("v", "flagged_list", "reread_flagged_list"),
         key("c", "consent", "reread_consent"),
         key("p", "preview", "reread_preview"),
         key("i", "issue", "reread_issue"),
