@@ -55,10 +55,16 @@ BORDERS = str.maketrans("", "", "│█▌▐▏▕")
 
 async def settle(app, pilot) -> None:
     """Wait for the saves and the screen: the pending save done, workers done, then two idle rounds."""
-    for _ in range(40):
-        # the pending save done, and the screen's own focus landed (see tui/early_keys.py)
+    quiet = 0
+    for _ in range(100):
+        # the pending save done, and the screen's own focus landed (see tui/early_keys.py); held for
+        # 0.3 s, since a step's first visit may schedule its save only once its screen is mounted
         if not app.save_pending and not getattr(app.screen, "keys_wait_for_focus", False):
-            break
+            quiet += 1
+            if quiet >= 6:
+                break
+        else:
+            quiet = 0
         await pilot.pause(0.05)
     await app.workers.wait_for_complete()
     await pilot.pause()
