@@ -161,7 +161,7 @@ def disagreement_form(meeting: Meeting, found: Disagreement, *, editing: bool, i
     def validate(values: dict[str, Any]) -> str | None:
         unknown = ops.parse_positions(meeting, values.get("positions", ""))[1]
         if unknown:
-            return tr("disagreement19.unknown_name", name=unknown)
+            return tr("disagreement.unknown_name", name=unknown)
         return _visibility_problem(values)
 
     return FormDialog(
@@ -169,8 +169,8 @@ def disagreement_form(meeting: Meeting, found: Disagreement, *, editing: bool, i
         [
             FormField("about", tr("disagreement.field_about"), "long", found.about, required=True),
             FormField("between", tr("disagreement.field_between"), "multi", found.between, _voices(meeting)),
-            FormField("positions", tr("disagreement19.field_positions"), "long",
-                      positions_text(meeting, found.positions), note=tr("disagreement19.positions_note")),
+            FormField("positions", tr("disagreement.field_positions"), "long",
+                      positions_text(meeting, found.positions), note=tr("disagreement.positions_note")),
             FormField("settled", tr("disagreement.field_settled"), "check", found.settled),
             FormField("resolution", tr("disagreement.field_resolution"), "long", found.resolution,
                       note=tr("disagreement.resolution_note")),

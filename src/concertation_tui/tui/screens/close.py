@@ -109,10 +109,10 @@ class CloseScreen(MeetingScreen):
                     box.border_title = tr("checks.title")
                     yield Choices(id="close-findings")
                 with Vertical(id="close-conclusion-box", classes="box") as box:
-                    box.border_title = tr("close19.conclusion_title")
+                    box.border_title = tr("close.conclusion_title")
                     yield Static("", id="conclusion", markup=False)
                 with Vertical(id="close-outcomes-box", classes="box") as box:
-                    box.border_title = tr("close19.outcomes_title")
+                    box.border_title = tr("close.outcomes_title")
                     yield Choices(id="outcomes")
                 with Vertical(id="close-minute-box", classes="box") as box:
                     box.border_title = tr("close.minute_title")
@@ -154,22 +154,22 @@ class CloseScreen(MeetingScreen):
 
         conclusion: list = []
         if m.purpose.strip():
-            conclusion += [(tr("close19.question") + " : ", "bold"), m.purpose.strip(), "\n"]
-        conclusion += [m.conclusion] if m.conclusion.strip() else [(tr("close19.no_conclusion"), "italic")]
+            conclusion += [(tr("close.question") + " : ", "bold"), m.purpose.strip(), "\n"]
+        conclusion += [m.conclusion] if m.conclusion.strip() else [(tr("close.no_conclusion"), "italic")]
         self.query_one("#conclusion", Static).update(Content.assemble(*conclusion))
-        self.query_one("#close-conclusion-box").border_subtitle = tr("close19.conclusion_keys")
+        self.query_one("#close-conclusion-box").border_subtitle = tr("close.conclusion_keys")
 
         outcomes = self.query_one("#outcomes", Choices)
         keep = outcomes.highlighted
         rows = []
         for n, item in enumerate(m.agenda, 1):
             found = lbl(outcome(m, item))
-            mark = (found, "bold") if item.outcome is not None else (f"{found} ({tr('close19.derived')})", "dim")
+            mark = (found, "bold") if item.outcome is not None else (f"{found} ({tr('close.derived')})", "dim")
             rows.append(Option(Content.assemble(f"{n}. {one_line(item.title, 50)} — ", mark), id=item.id))
-        outcomes.set_options(rows or [Option(Content(tr("close19.no_items")), id="none", disabled=True)])
+        outcomes.set_options(rows or [Option(Content(tr("close.no_items")), id="none", disabled=True)])
         if rows and keep is not None:
             outcomes.highlighted = min(keep, len(rows) - 1)
-        self.query_one("#close-outcomes-box").border_subtitle = tr("close19.outcomes_keys")
+        self.query_one("#close-outcomes-box").border_subtitle = tr("close.outcomes_keys")
 
         person = m.person
         name = (person.addressed_as or person.name) if person else tr("live.the_person")
@@ -237,10 +237,10 @@ class CloseScreen(MeetingScreen):
 
     def action_conclusion(self) -> None:
         m = self.meeting
-        caption = tr("close19.conclusion_caption", purpose=m.purpose.strip()) if m.purpose.strip() else tr(
-            "close19.conclusion_caption_plain")
+        caption = tr("close.conclusion_caption", purpose=m.purpose.strip()) if m.purpose.strip() else tr(
+            "close.conclusion_caption_plain")
         self.app.push_screen(
-            TextPrompt(tr("close19.conclusion_title"), caption, m.conclusion),
+            TextPrompt(tr("close.conclusion_title"), caption, m.conclusion),
             lambda text: text is not None and self.change(ops.set_fields, m, conclusion=text),
         )
 
@@ -249,10 +249,10 @@ class CloseScreen(MeetingScreen):
         if item is None:
             return
         derived = outcome(self.meeting, item.model_copy(update={"outcome": None}))  # what the program proposes
-        options: list = [(tr("close19.outcome_auto", outcome=lbl(derived)), AUTO)]
+        options: list = [(tr("close.outcome_auto", outcome=lbl(derived)), AUTO)]
         options += [(lbl(choice).capitalize(), choice) for choice in ItemOutcome]
-        form = FormDialog(tr("close19.outcome_title"), [
-            FormField("outcome", tr("close19.outcome_caption", title=one_line(item.title, 60)), "radio",
+        form = FormDialog(tr("close.outcome_title"), [
+            FormField("outcome", tr("close.outcome_caption", title=one_line(item.title, 60)), "radio",
                       item.outcome or AUTO, options, vertical=True),
         ])
 

@@ -55,11 +55,6 @@ def placeable(meeting: Meeting) -> list[Placeable]:
     return found
 
 
-naming_of = ops.map_naming
-set_naming = ops.set_map_naming
-placement = ops.placement
-
-
 class NetworkMapScreen(ViewScreen):
     VIEW_ID = "network-map-screen"
     CSS_PATH = ["series.tcss", "network_map.tcss"]
@@ -116,7 +111,7 @@ class NetworkMapScreen(ViewScreen):
         current = table.current_key()
         table.clear()
         for who in people.values():
-            place = placement(m, who.id)
+            place = ops.placement(m, who.id)
             narrow = self.app.size.width < 120  # at 80 columns every column must fit: short words
             if narrow:
                 name = one_line(who.name, 20)
@@ -128,7 +123,7 @@ class NetworkMapScreen(ViewScreen):
                 sector = tr(f"map.sector_short.{place.sector.value}") if narrow else lbl(place.sector)
                 ring = RING_SYMBOL[place.ring] + ("" if narrow else f" {tr(f'map.ring.{place.ring}')}")
                 cells = [Text(name), Text(sector), Text(ring), Text(f"{TIE_SYMBOL[place.tie]} {lbl(place.tie)}")]
-            naming = tr(f"map.naming.{naming_of(m, who.id)}") if who.member else tr("map.naming.participant")
+            naming = tr(f"map.naming.{ops.map_naming(m, who.id)}") if who.member else tr("map.naming.participant")
             table.add_row(*cells, Text(naming), key=who.id)
         if current is not None and table.row_of(current) is not None:
             table.keep_row(table.row_of(current))
@@ -158,12 +153,12 @@ class NetworkMapScreen(ViewScreen):
         if who is None or not any(n.id == who and not n.participant_id for n in m.network):
             self.capp.say(tr("map.naming_members_only"))
             return
-        following = NAMING[(NAMING.index(naming_of(m, who)) + 1) % len(NAMING)]
+        following = NAMING[(NAMING.index(ops.map_naming(m, who)) + 1) % len(NAMING)]
         self.change(ops.set_map_naming, who, following)
 
     def action_remove(self) -> None:
         who = self._chosen()
-        if who is None or placement(self.meeting, who) is None:
+        if who is None or ops.placement(self.meeting, who) is None:
             return
         self.change(ops.remove_from_map, who)
 
