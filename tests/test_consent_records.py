@@ -83,7 +83,7 @@ def consent_meeting() -> Meeting:
                                             domains=[domain]))
         m.person_views.append(PersonView(item_id=item.id, text=mk("VIEW")))  # its item's domain
         m.actions.append(Action(what=mk("ACTION"), carrier_id=carrier.id, due=dt.date(2026, 12, 20),
-                                agreement=Agreement.DISAGREES, person_words=mk("QUOTE"), domains=[domain],
+                                agreement=Agreement.DISAGREES, person_words=mk("QUOTE"), person_wording=mk("WORDING"), domains=[domain],
                                 item_id=item.id))
         m.steps.append(Step(carrier_id=nurse.id, domain=domain, what=mk("STEP"), item_id=item.id))
         m.picture.append(PictureLine(kind=PictureKind.WORRIES, text=mk("PICTURE"), voice_id=doctor.id,
@@ -143,6 +143,8 @@ def test_every_kind_of_record_reaches_only_the_copies_the_consent_allows(issued_
         for code, who in allowed.items():
             for kind in KINDS:
                 assert (marker(code, kind) in content) == (reader in who), (meeting.name_of(reader), code, kind)
+            if reader not in who:  # the letter's wording of an action is the action's words too
+                assert marker(code, "WORDING") not in content, (meeting.name_of(reader), code)
     # an action kept out still says it exists: its carrier and due date, the detail for those concerned
     common = "\n".join(paragraphs(files[readers[next(iter(ids(meeting, "Emma Dupont")))]]))
     assert common.count("Détail partagé avec les personnes concernées.") == 4
@@ -150,10 +152,20 @@ def test_every_kind_of_record_reaches_only_the_copies_the_consent_allows(issued_
     # the letter: the person's own words and what was decided with them, whatever the consent
     letter = every_part(files[readers[person]])
     for code in allowed:
-        for kind in ("VIEW", "ACTION", "QUOTE", "SETTLED", "REVIEW", "QUESTION"):
+        for kind in ("VIEW", "WORDING", "QUOTE", "SETTLED", "REVIEW", "QUESTION"):  # an action as worded for them
             assert marker(code, kind) in letter, (code, kind)
         for kind in ("CONTRIB", "STEP", "PICTURE", "DISAGREE"):  # partners' words: never in the letter (MINUTE.md)
             assert marker(code, kind) not in letter, (code, kind)
+
+
+def test_an_action_kept_out_of_a_copy_loses_its_wording_for_the_person_too() -> None:
+    from concertation_tui.minute.reader import visible_meeting
+
+    meeting = consent_meeting()
+    emma = next(iter(ids(meeting, "Emma Dupont")))
+    copy = visible_meeting(meeting, emma)
+    kept_out = [a for a in copy.actions if "ACTION" not in a.what]
+    assert kept_out and all(a.person_wording == "" for a in kept_out)
 
 
 def test_check_and_the_issue_name_every_record_kept_out(issued_meeting) -> None:

@@ -43,7 +43,7 @@ def visible_meeting(meeting: Meeting, recipient_id: str | None, *, override: boo
     withheld = t("minute.common.withheld", lang)
     actions = [
         a if a.id in kept else a.model_copy(update={
-            "what": withheld, "person_words": "", "change_for_person": "", "status_reason": "",
+            "what": withheld, "person_words": "", "person_wording": "", "change_for_person": "", "status_reason": "",
             "supporters": [], "checker_id": "", "domains": [], "history": [],
         })
         for a in meeting.actions
