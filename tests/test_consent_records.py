@@ -83,7 +83,8 @@ def consent_meeting() -> Meeting:
                                             domains=[domain]))
         m.person_views.append(PersonView(item_id=item.id, text=mk("VIEW")))  # its item's domain
         m.actions.append(Action(what=mk("ACTION"), carrier_id=carrier.id, due=dt.date(2026, 12, 20),
-                                agreement=Agreement.DISAGREES, person_words=mk("QUOTE"), person_wording=mk("WORDING"), domains=[domain],
+                                agreement=Agreement.DISAGREES, person_words=mk("QUOTE"),
+                                person_wording=mk("WORDING"), domains=[domain],
                                 item_id=item.id))
         m.steps.append(Step(carrier_id=nurse.id, domain=domain, what=mk("STEP"), item_id=item.id))
         m.picture.append(PictureLine(kind=PictureKind.WORRIES, text=mk("PICTURE"), voice_id=doctor.id,
