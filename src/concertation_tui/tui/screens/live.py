@@ -204,6 +204,25 @@ class LiveScreen(MeetingScreen):
         waiting = m.not_spoken_yet(item.id) if item else round_table
         return waiting[0] if waiting else (round_table[0] if round_table else None)
 
+    def change(self, edit, *args, **params) -> bool:
+        """Every change made from this step keeps the speaker shown: with nobody chosen on the item, the
+        speaker shown is the first who has not spoken, and a change that makes them « spoken » (their
+        own words by F9, a note moved to them) would otherwise hand the next line to the next one."""
+        self._pin_speaker()
+        return super().change(edit, *args, **params)
+
+    def create(self, operation, *args, **params):
+        self._pin_speaker()
+        return super().create(operation, *args, **params)
+
+    def _pin_speaker(self) -> None:
+        m = self.capp.meeting
+        if m is None or m.progress.speaker_id or self.capp.read_only:
+            return
+        shown = self.speaker()
+        if shown is not None:
+            m.progress.speaker_id = shown.id  # saved with the change that follows
+
     def refresh_view(self) -> None:
         self._item_bar()
         self._agenda()
