@@ -52,3 +52,67 @@ async def test_the_persons_words_f9_leave_the_speaker_where_the_round_was():
         assert said == []
         name = person.addressed_as or person.name
         assert any(name in line and "Entrée" not in line for line in screen_text(app).splitlines()[-6:])
+
+
+async def test_typing_a_name_in_the_participants_table_finds_it_and_runs_no_command():
+    """F2 Participants: « / » then « is » goes to Isabelle; « a » does not open « Ajouter »; Enter then
+    opens the row found (her form), with nothing typed into any field."""
+    path = store.create_meeting_file(meeting_8x10())
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await done(app, pilot)
+        await pilot.press("f2")
+        await done(app, pilot)
+        await pilot.press("2")
+        await done(app, pilot)
+        assert "/ Chercher" in screen_text(app).splitlines()[-1]
+        before = saved(path)["participants"]
+        await pilot.press("slash", "a", "n")
+        await done(app, pilot)
+        assert app.screen.query_one("#participants").finding
+        assert "Chercher : an" in screen_text(app)
+        assert not app.screen.is_modal  # « a » added nobody
+        table = app.screen.query_one("#participants")
+        assert table.current_key() == next(p.id for p in app.meeting.participants if p.name == "Nadia El Amrani")
+        await pilot.press("escape", "slash", "i", "s")
+        await done(app, pilot)
+        isabelle = next(p for p in app.meeting.participants if p.name.startswith("Isabelle"))
+        assert table.current_key() == isabelle.id
+        await pilot.press("enter")
+        await done(app, pilot)
+        assert app.screen.is_modal
+        assert flat("Isabelle Lambert") in flat(screen_text(app))
+        await pilot.press("escape")
+        await done(app, pilot)
+        assert saved(path)["participants"] == before
+
+
+async def test_after_editing_a_note_from_the_list_the_focus_is_back_on_that_list():
+    """F4: Escape to the lists, to « Dit sur ce point », Enter edits a note, Enter saves: the focus is on
+    that list again, on that note (Down goes to the next note), not on the typing line."""
+    m = meeting_8x10()
+    item = next(i for i in m.agenda if len(m.contributions_on(i.id)) >= 2)
+    m.progress.item_id = item.id
+    path = store.create_meeting_file(m)
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await done(app, pilot)
+        said = app.screen.query_one("#said")
+        said.focus()
+        said.highlighted = 0
+        await done(app, pilot)
+        first = said.current_id()
+        await pilot.press("enter")
+        await done(app, pilot)
+        assert app.screen.is_modal
+        await pilot.press("enter")  # saves the form as it is
+        await done(app, pilot)
+        assert not app.screen.is_modal
+        assert app.focused is app.screen.query_one("#said")
+        assert said.current_id() == first
+        await pilot.press("down", "enter")
+        await done(app, pilot)
+        assert app.screen.is_modal  # the next note's form, not a note typed
+        await pilot.press("escape")
+        await done(app, pilot)
+        assert app.focused is said

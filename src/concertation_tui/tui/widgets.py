@@ -4,6 +4,8 @@ key descriptions from the help panel, and the short typing area (Enter records, 
 from __future__ import annotations
 
 from textual import events
+from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -26,7 +28,7 @@ from textual.widgets.option_list import OptionDoesNotExist
 
 from .finding import TypedSearch, find_match, plain_text
 from .host import meeting_app
-from .text import Localized, tr
+from .text import KEY_PREFIX, TIP_PREFIX, Localized, tr
 
 PHASES = ("prepare", "open", "live", "actions", "close")
 PHASE_KEYS = {"prepare": "F2", "open": "F3", "live": "F4", "actions": "F5", "close": "F6"}
@@ -86,15 +88,86 @@ class Banner(Static):
 
 
 class Table(Localized, DataTable):
-    """DataTable with row cursor; its own (English) key descriptions hidden from the help panel."""
+    """DataTable with row cursor; its own (English) key descriptions hidden from the help panel.
+
+    Finding a row by typing: in a table single letters are the step's commands (a to add, e to edit),
+    so « / » starts a search first; then the letters typed go to the search (« /an » finds Anne, by the
+    same rule as the drop-downs: finding.py), shown under the table, until Enter (which then does what
+    Enter does on the row found), Escape, an arrow or Tab."""
 
     HIDE_FOREIGN_BINDINGS = True
+    BINDINGS = [Binding("slash", "find", KEY_PREFIX + "find_row", key_display="/", tooltip=TIP_PREFIX + "find_row",
+                        id="find-row")]
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("cursor_type", "row")
         kwargs.setdefault("zebra_stripes", False)
         super().__init__(**kwargs)
         self._localize()
+        self.finding = False
+        self._query = ""
+
+    @property
+    def find_column(self) -> int:
+        """The column searched: the first one whose cells are words (not an order number or a mark)."""
+        for index in range(len(self.columns)):
+            texts = [plain_text(self.get_cell_at(Coordinate(row, index))) for row in range(min(self.row_count, 8))]
+            if any(any(c.isalpha() for c in text) for text in texts):
+                return index
+        return 0
+
+    def action_find(self) -> None:
+        if self.cursor_type != "row" or not self.row_count:
+            self.app.bell()
+            return
+        self.finding = True
+        self._query = ""
+        self._show_query()
+
+    def stop_finding(self) -> None:
+        if self.finding:
+            self.finding = False
+            self._query = ""
+            self._show_query()
+
+    def _show_query(self) -> None:
+        self.set_class(self.finding, "-finding")
+        self.border_subtitle = tr("table.finding", query=self._query) if self.finding else ""
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        return self.finding and character is not None and character.isprintable()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.finding:
+            return
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            if event.character == " " and not self._query:
+                return
+            self._query += event.character
+            column = self.find_column
+            texts = [plain_text(self.get_cell_at(Coordinate(row, column))) for row in range(self.row_count)]
+            index = find_match(texts, self._query, self.cursor_row if len(set(self._query)) == 1 else None)
+            if index is not None:
+                self.keep_row(index)
+            else:
+                self.app.bell()
+            self._show_query()
+            return
+        if event.key == "backspace":
+            event.stop()
+            event.prevent_default()
+            self._query = self._query[:-1]
+            self._show_query()
+            return
+        if event.key == "escape":
+            event.stop()
+            event.prevent_default()
+        self.stop_finding()  # Enter, arrows, Tab: the search ends and the key does what it does
+
+    def on_blur(self, event: events.Blur) -> None:
+        self.stop_finding()
 
     def action_scroll_home(self) -> None:
         """Home goes to the first row (a row table: nothing to scroll sideways to)."""

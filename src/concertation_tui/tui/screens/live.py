@@ -100,6 +100,8 @@ class LiveScreen(MeetingScreen):
         super().__init__()
         self.pending = self._fresh_pending()
         self._draft_timer = None
+        self._back_to = None
+        """The list a note was opened from for editing: focused again when the dialog closes."""
 
     @staticmethod
     def _fresh_pending() -> dict:
@@ -160,7 +162,15 @@ class LiveScreen(MeetingScreen):
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        self.query_one("#note", ShortText).focus()  # back from a dialog or another step: typing
+        if self.app.screen is not self:
+            return  # a dialog that followed another (edit, then « delete? »): not back yet
+        # back from a dialog or another step: typing; back from editing a note chosen in a list: that
+        # list, on that note (the facilitator was going through them, not typing)
+        back_to, self._back_to = self._back_to, None
+        if back_to is not None and back_to.is_attached:
+            back_to.focus()
+        else:
+            self.query_one("#note", ShortText).focus()
         from .review import offer_review
 
         offer_review(self)  # a follow-up starts with the review of the previous actions
@@ -640,12 +650,18 @@ class LiveScreen(MeetingScreen):
     def _edit_contribution(self, cid: str) -> None:
         found = next((c for c in self.meeting.contributions if c.id == cid), None)
         if found is not None:
+            self._remember_list()
             notes.edit_contribution(self, found)
 
     def _edit_view(self, vid: str) -> None:
         found = next((v for v in self.meeting.person_views if v.id == vid), None)
         if found is not None:
+            self._remember_list()
             notes.edit_view(self, found)
+
+    def _remember_list(self) -> None:
+        focused = self.focused
+        self._back_to = focused if isinstance(focused, Choices) else None
 
     def action_remove_note(self) -> None:
         focused = self.focused
@@ -653,6 +669,7 @@ class LiveScreen(MeetingScreen):
             return
         oid = focused.current_id()
         m = self.meeting
+        self._remember_list()
         if focused.id == "said":
             found = next((c for c in m.contributions if c.id == oid), None)
             if found is not None:

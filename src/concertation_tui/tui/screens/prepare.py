@@ -51,6 +51,9 @@ class PrepareScreen(MeetingScreen):
         key("shift+down,greater_than_sign", "move(1)", "move_down", key_display="⇧↓/>"),
         key("p", "edit_person", "edit_person"),
     ]
+    FOOTER_ORDER = ("edit", "add", "find")
+    """A table's « / Chercher » (widgets.Table) right after the two keys a table is for: in a list of
+    people, letters are commands, and « / » is how one types a name."""
 
     def body(self) -> ComposeResult:
         with TabbedContent(id="prepare-tabs", initial="tab-details"):
