@@ -116,3 +116,47 @@ async def test_after_editing_a_note_from_the_list_the_focus_is_back_on_that_list
         await pilot.press("escape")
         await done(app, pilot)
         assert app.focused is said
+
+
+def test_the_minute_lists_those_to_invite_in_the_order_of_every_list_not_as_ticked():
+    from test_minute import body_text, open_docx
+
+    from concertation_tui.minute import build_minute
+    from concertation_tui.model import Edition
+    from concertation_tui.model.people_order import everyone_in_order
+
+    m = meeting_8x10()
+    order = [p for p in everyone_in_order(m) if p.attendance.value != "absent"]
+    m.next_meeting.invitees = [p.id for p in reversed(order)]  # ticked from the bottom up
+    text = body_text(open_docx(build_minute(m, Edition.PROFESSIONAL)))
+    line = next(x for x in text.splitlines() if x.startswith("À inviter"))
+    places = [line.index(p.name) for p in order if p.name in line]
+    assert len(places) >= 6 and places == sorted(places), line
+
+
+async def test_people_come_in_one_order_in_the_participants_table_and_the_next_meetings_invitees():
+    """F2's table lists the excused at their place (as F3 and every form do), not after everyone; F6
+    prints those to invite in that order, not in the order they were ticked."""
+    from concertation_tui.model.people_order import everyone_in_order
+
+    m = meeting_8x10()
+    m.speaking_order = []
+    m.next_meeting.invitees = [p.id for p in reversed(everyone_in_order(m))]
+    path = store.create_meeting_file(m)
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await done(app, pilot)
+        expected = [p.id for p in everyone_in_order(app.meeting)]
+        await pilot.press("f2")
+        await done(app, pilot)
+        await pilot.press("2")
+        await done(app, pilot)
+        table = app.screen.query_one("#participants")
+        keys = [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(table.row_count)]
+        assert keys == expected
+        await pilot.press("f6")
+        await done(app, pilot)
+        names = [app.meeting.participant(pid).name for pid in expected]
+        line = next(x for x in flat(screen_text(app)).split("Quiinviter:")[1:2])
+        places = [line.index(flat(n)) for n in names if flat(n) in line]
+        assert len(places) >= 3 and places == sorted(places), line

@@ -19,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..language_tools.glossary import find as find_terms
+from ..model.people_order import invitees_in_order
 from ..model import Action, ActionStatus, Attendance, ParticipantKind, ViewAspect
 from ..model.checks import carrier_name, is_collective
 from ..language_tools.wording import with_roles, role_for_person, spoken_name, to_you, who, wording
@@ -253,7 +254,7 @@ def _next_meeting(c: Context, out: Letter) -> None:
         out.add("para", c.s("letter.next.where", place=sentence(out.you(nm.place))), source=("next_place", ""),
                 keep_with_next=True)
     person = c.person
-    invited = [m.participant(p) for p in nm.invitees if person is None or p != person.id]
+    invited = [m.participant(p) for p in invitees_in_order(m) if person is None or p != person.id]
     lines = [who(m, p, c.lang) for p in invited if p is not None]
     if nm.others.strip():
         lines.append(out.you(nm.others))

@@ -27,6 +27,7 @@ from ..model import (
     ViewAspect,
 )
 from ..model.coordination import FlagKind, flags
+from ..model.people_order import invitees_in_order
 from ..model.outcomes import CARRIED_AGAIN, is_finished, left_paused, outcome
 from .context import Context
 from .docx_helpers import Group, bold, italic, muted, quoted
@@ -668,7 +669,7 @@ def _next_meeting(c: Context) -> None:
         w.labelled(c.s("pro.next.date"), when)
     if nm.place.strip():
         w.labelled(c.s("pro.next.place"), nm.place.strip())
-    invited = [c.name(p) for p in nm.invitees] + ([nm.others.strip()] if nm.others.strip() else [])
+    invited = [c.name(pid) for pid in invitees_in_order(c.meeting)] + ([nm.others.strip()] if nm.others.strip() else [])
     if invited:
         w.labelled(c.s("pro.next.invitees"), sentence(", ".join(invited)))
     agrees = {True: "yes", False: "no", None: "not_asked"}[nm.person_agrees]

@@ -24,3 +24,11 @@ def everyone_in_order(meeting: Meeting) -> list[Participant]:
     saved = {pid: n for n, pid in enumerate(meeting.speaking_order)}
     ordered = sorted(by_kind, key=lambda p: saved.get(p.id, len(saved)))  # sorted() is stable
     return sorted(ordered, key=lambda p: p.kind is not ParticipantKind.PERSON)
+
+
+def invitees_in_order(meeting: Meeting) -> list[str]:
+    """The ids of those invited to the next meeting in the order of every list of people, not in the
+    order they were ticked (an id no participant has any more follows, as it was saved)."""
+    invited = set(meeting.next_meeting.invitees)
+    known = [p.id for p in everyone_in_order(meeting) if p.id in invited]
+    return known + [pid for pid in meeting.next_meeting.invitees if pid not in known]

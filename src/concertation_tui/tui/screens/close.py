@@ -21,7 +21,7 @@ from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, TextPrompt
 from ...services.display import date_text, one_line, time_text
 from ..text import inner, key, lbl, tr, tr_in
-from ...model.people_order import everyone_in_order
+from ...model.people_order import everyone_in_order, invitees_in_order
 from ..widgets import Choices, Picks
 from .actions import finding_prompt, go_to_finding
 from .base import MeetingScreen
@@ -196,7 +196,7 @@ class CloseScreen(MeetingScreen):
         self.query_one("#close-questions-box").border_subtitle = tr("close.questions_keys")
 
         n = m.next_meeting
-        invitees = ", ".join(m.name_of(x) for x in n.invitees)
+        invitees = ", ".join(m.name_of(x) for x in invitees_in_order(m))  # not in the order ticked
         agrees = {True: tr("answer.yes"), False: tr("answer.no"), None: tr("answer.unknown")}[n.person_agrees]
         when = " ".join(x for x in (date_text(n.date), time_text(n.time)) if x) or tr("prepare.empty")
         self.query_one("#next-meeting", Static).update(Content.assemble(

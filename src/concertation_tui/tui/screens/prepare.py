@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static, TabbedContent, TabPane
 from textual.widgets.selection_list import Selection
 
+from ...model.people_order import everyone_in_order
 from ...model import Domain, ParticipantKind, ops
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm, Notice
@@ -157,7 +158,8 @@ class PrepareScreen(MeetingScreen):
         keep = table.current_key()
         table.clear()
         order = {p.id: n for n, p in enumerate(m.round_table(), 1)}
-        ranked = sorted(m.participants, key=lambda p: order.get(p.id, len(order) + 1))
+        # the order of every list of people (the excused and absent at their place, marked « – »)
+        ranked = everyone_in_order(m)
         columns = self.participant_columns
         rows = [[str(order[p.id]) if p.id in order else "–", p.name, lbl(p.attendance),
                  tr("answer.yes") if p.receives_minute else tr("answer.no"),
