@@ -160,3 +160,36 @@ async def test_people_come_in_one_order_in_the_participants_table_and_the_next_m
         line = next(x for x in flat(screen_text(app)).split("Quiinviter:")[1:2])
         places = [line.index(flat(n)) for n in names if flat(n) in line]
         assert len(places) >= 3 and places == sorted(places), line
+
+
+async def test_f4_at_80x24_shows_two_notes_the_whole_first_line_and_the_items_title_marked_when_cut():
+    """« Dit sur ce point » has room for four lines (two notes); an item over time keeps its title on
+    screen, cut with « … » when longer than the bar; the meeting's clock writes both times alike."""
+    m = meeting_8x10()
+    item = m.agenda[1]
+    item.title = "Les dettes : plan de paiement et contribution de Mme Peeters au loyer"
+    m.progress.item_id = item.id
+    path = store.create_meeting_file(m)
+    clock = Clock()
+    app = ConcertationApp(path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await done(app, pilot)
+        app.screen.tick()
+        await done(app, pilot)
+        lines = screen_text(app).splitlines()
+        said = app.meeting.contributions_on(item.id)
+        assert len(said) >= 2
+        assert item.timebox_minutes * 60 < item.elapsed_seconds(clock())  # over time
+        assert "Les dettes : plan de paiement" in lines[2] and "…" in lines[2]
+        assert "▲ +" in lines[1]
+        box = [n for n, line in enumerate(lines) if "Dit sur ce point" in line][0]
+        assert sum(1 for line in lines[box + 1:] if line.startswith("│")) >= 4
+        assert "Réunion 1:09:00 / 1:30:00" in lines[1] or "Réunion 0:" in lines[1] or "/ 1:30:00" in lines[1]
+        assert lines[-2].startswith("█ ") and lines[-1].lstrip().startswith("^n")  # no blank row between
+
+
+def test_the_meetings_clock_writes_elapsed_and_planned_alike():
+    from concertation_tui.services.display import clock_pair
+
+    assert clock_pair(169, 7200) == ("0:02:49", "2:00:00")
+    assert clock_pair(169, 1800) == ("02:49", "30:00")

@@ -39,12 +39,21 @@ NOT_SPOKEN = "○"
 OVERRUN = "▲"
 
 
-def clock_text(seconds: float) -> str:
-    """12:05 under an hour, 1:02:03 beyond."""
+def clock_text(seconds: float, *, hours_like: float = 0) -> str:
+    """12:05 under an hour, 1:02:03 beyond; with the hours too (0:02:49) when `hours_like`, the time it
+    is shown beside (« 0:02:49 / 2:00:00 », not « 02:49 / 2:00:00 »), reaches an hour."""
     seconds = int(max(0, seconds))
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+    if hours or hours_like >= 3600:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes:02d}:{secs:02d}"
+
+
+def clock_pair(elapsed: float, planned: float) -> tuple[str, str]:
+    """An elapsed time and the time planned, written alike (both with hours once either has some)."""
+    longest = max(elapsed, planned)
+    return clock_text(elapsed, hours_like=longest), clock_text(planned, hours_like=longest)
 
 
 def overrun_minutes(elapsed: float, planned_minutes: int | float) -> int:

@@ -128,11 +128,12 @@ class RoomApp(SafeAppMixin, Localized, App[int]):
         self._actions(view)
 
     def _top(self, view: rv.RoomView) -> None:
-        planned = f" / {clock_text(view.meeting_planned)}" if view.meeting_planned else ""
+        longest = max(view.meeting_elapsed, view.meeting_planned or 0)  # both written alike (0:02:49 / 2:00:00)
+        planned = f" / {clock_text(view.meeting_planned, hours_like=longest)}" if view.meeting_planned else ""
         running = "" if view.meeting_running else f" {tr('room.clock_stopped')}"
         self.query_one("#room-top", Static).update(Content.assemble(
             (view.title or tr("room.untitled"), "bold"), "  ·  ", tr(f"phase.{view.phase.value}"), "  ·  ",
-            tr("room.meeting_clock", time=clock_text(view.meeting_elapsed) + planned), running,
+            tr("room.meeting_clock", time=clock_text(view.meeting_elapsed, hours_like=longest) + planned), running,
         ))
 
     def _item(self, view: rv.RoomView) -> None:

@@ -34,6 +34,7 @@ from ...services.display import (
     NOT_SPOKEN,
     OVERRUN,
     SPOKEN,
+    clock_pair,
     clock_text,
     overrun_minutes,
 )
@@ -275,8 +276,10 @@ class LiveScreen(MeetingScreen):
             (f"{ITEM_SYMBOL[state]} {lbl(state)}", "bold"),
             f"  {elapsed} / {tr('minutes', n=item.timebox_minutes)}",
         ]
-        if over:
-            parts.append((f"  {OVERRUN} {tr('live.overrun', minutes=over)}", "bold $error"))
+        if over:  # at 80 columns the short form, so that the item's title keeps its own line
+            narrow = self.app.size.width < 120  # (the app's -narrow breakpoint: the class may come later)
+            words = tr("live.overrun_short" if narrow else "live.overrun", minutes=over)
+            parts.append((f"  {OVERRUN} {words}", "bold $error"))
         parts += ["\n", (item.title, "bold")]
         info.update(Content.assemble(*parts))
         self.query_one("#item-bar").set_class(bool(over), "-overrun")
@@ -307,7 +310,8 @@ class LiveScreen(MeetingScreen):
         elapsed = m.elapsed_seconds(at)
         planned = timing.planned_seconds(m)
         over = overrun_minutes(elapsed, planned / 60)
-        first: list = [tr("live.meeting_timer", elapsed=clock_text(elapsed), planned=clock_text(planned))]
+        shown_elapsed, shown_planned = clock_pair(elapsed, planned)
+        first: list = [tr("live.meeting_timer", elapsed=shown_elapsed, planned=shown_planned)]
         if over:
             first.append((f" {OVERRUN}+{over}", "bold $error"))
         running = timing.meeting_running(m)
