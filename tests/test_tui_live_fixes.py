@@ -193,3 +193,41 @@ def test_the_meetings_clock_writes_elapsed_and_planned_alike():
 
     assert clock_pair(169, 7200) == ("0:02:49", "2:00:00")
     assert clock_pair(169, 1800) == ("02:49", "30:00")
+
+
+async def test_f3_marks_the_one_on_the_row_and_shows_what_the_excused_sent_whole_at_80x24():
+    """F3's rows come in the order of every list: the key pressed on a row changes the one that row
+    names (not whoever sits at that place in the file); the excused's reason, « écrit reçu » and
+    « message » are on screen whole (wrapped), the rule's keys whole."""
+    from concertation_tui.model.people_order import everyone_in_order
+
+    m = meeting_8x10()
+    m.speaking_order = []
+    excused = next(p for p in m.participants if p.attendance.value == "excused")
+    excused.absence_reason = "en formation ce jour-là toute la journée"
+    excused.written_contribution = True
+    path = store.create_meeting_file(m)
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await done(app, pilot)
+        await pilot.press("f3")
+        await done(app, pilot)
+        order = everyone_in_order(app.meeting)
+        assert [p.id for p in order] != [p.id for p in app.meeting.participants]  # the case that went wrong
+        row = next(n for n, (a, b) in enumerate(zip(order, app.meeting.participants)) if a.id != b.id)
+        table = app.screen.query_one("#attendance")
+        table.focus()
+        table.keep_row(row)
+        await pilot.press("a")
+        await done(app, pilot)
+        people = {p["id"]: p for p in saved(path)["participants"]}
+        assert people[order[row].id]["attendance"] == "absent", order[row].name
+        assert sum(1 for p in people.values() if p["attendance"] == "absent") == 1
+        if app.screen.is_modal:  # the reason asked for: none given
+            await pilot.press("escape")
+            await done(app, pilot)
+        text = screen_text(app)
+        for words in ("toute la journée", "écrit reçu", "message"):
+            assert words in text, words
+        assert "r raison · w écrit" in text or "w écrit" in text
+        assert "…" not in "".join(line for line in text.splitlines() if "Présences" in line)

@@ -60,7 +60,8 @@ class OpeningScreen(MeetingScreen):
     """Who, whether they are here, why not and what they sent decide; their service may shrink or go."""
 
     def on_mount(self) -> None:
-        self.columns = [Column(tr(caption), width, minimum=least, deciding=deciding)
+        # why not and what the excused sent wrap onto a second line rather than lose « message »
+        self.columns = [Column(tr(caption), width, minimum=least, deciding=deciding, wraps=caption == "col.reason")
                         for caption, width, least, deciding in self.COLUMNS]
         super().on_mount()
         self.query_one("#attendance").focus()
@@ -97,7 +98,7 @@ class OpeningScreen(MeetingScreen):
         # 80x24: no header row (the rule's title says what the table is; each cell says what it is: « √
         # présent·e », a reason): one more line for the consent below
         table.show_header = not narrow
-        for p, values in zip(m.participants, rows):
+        for p, values in zip(everyone_in_order(m), rows):  # each row keyed to the one it names
             cells, height = row_cells(self.columns, widths, values)
             table.add_row(*cells, height=height, key=p.id)
         row = table.row_of(keep) if keep else None
