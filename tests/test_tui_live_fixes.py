@@ -231,3 +231,36 @@ async def test_f3_marks_the_one_on_the_row_and_shows_what_the_excused_sent_whole
             assert words in text, words
         assert "r raison · w écrit" in text or "w écrit" in text
         assert "…" not in "".join(line for line in text.splitlines() if "Présences" in line)
+
+
+def test_at_80_columns_a_check_to_fix_keeps_its_problem_and_remedy_whole():
+    """A check quoting a long action: the quote shrinks, the problem and what to do stay; a sentence too
+    long for one line goes on two rather than end in « … »."""
+    from concertation_tui.model.checks import Finding, Level
+    from concertation_tui.tui.screens.actions import finding_prompt
+
+    what = "Organiser le retour en classe les matinées et faire le point chaque vendredi avec Océane"
+    line = finding_prompt(Finding("action_no_due", Level.ERROR, "action", "x", {"what": what}), "fr",
+                          short=True, width=74).plain
+    assert line.startswith("!! ") and "\n" not in line and len(line) <= 77
+    assert line.endswith("n'a pas d'échéance : fixez une date."), line
+    long = finding_prompt(Finding("minute_reader_not_agreed", Level.ERROR, "participant", "x",
+                                  {"name": "Sophie Janssens"}), "fr", short=True, width=74).plain
+    assert "…" not in long.split("\n")[0] and "Sophie Janssens est sur la liste" in long
+    assert all(len(x) <= 77 for x in long.split("\n")) and long.count("\n") == 1
+
+
+async def test_f5_at_80x24_shows_the_errors_whole():
+    m = meeting_8x10()
+    action = m.actions[0]
+    action.what = "Organiser le retour en classe les matinées et faire le point chaque vendredi avec la famille"
+    action.carrier_id = ""
+    action.carrier_label = ""
+    path = store.create_meeting_file(m)
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await done(app, pilot)
+        await pilot.press("f5")
+        await done(app, pilot)
+        text = flat(screen_text(app))
+        assert "n'apasdeporteur:choisissezunepersonnequilaporte." in text, screen_text(app)

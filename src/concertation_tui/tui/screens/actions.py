@@ -25,37 +25,64 @@ FINDING_LIMIT = 240
 """Characters of a finding shown in a list (about three lines at 80 columns): a record kept out of
 140 partners' copies names them all, and a list wraps every option's text to know its height (22 s
 for 1,700 such findings); choosing the finding goes to the record, where all is said."""
-SHORT_WHAT = 22
-"""At 80 columns a check names its action by the first words only: the problem must fit on the line."""
 
 
-_PROMPTS: dict[tuple[int, str, bool], tuple[object, Content]] = {}
+_PROMPTS: dict[tuple[int, str, bool, int], tuple[object, Content]] = {}
 """Prompts already made, by finding (the app keeps one list of findings per version of the meeting,
 shown by three steps), language and width; the finding is kept beside its prompt, so its id is not reused."""
 
 
-def finding_prompt(finding, lang: str, *, short: bool = False) -> Content:
-    """A check as a line of the list; `short` (80 columns): one line, the level said by its mark only
-    (« !! », « ! », « i », counted in the box's subtitle) and the action named by its first words, so that
-    every check is on screen at once (each one's full sentence is one Enter away, where it leads)."""
-    made = _PROMPTS.get((id(finding), lang, short))
+QUOTED_PARAMS = ("what", "note", "sentence", "term")
+"""A check's words quoted from the meeting: at 80 columns these shrink first, the problem stays whole."""
+SHORT_QUOTE = 12
+"""The fewest characters a quoted part keeps (with its « … »)."""
+SHORT_WIDTH = 72
+"""The cells of a check's line in the list at 80 columns (its box's borders and the level mark aside)."""
+
+
+def _fitted(finding, lang: str, width: int) -> str:
+    """The check's sentence in `width` cells if shrinking what it quotes can do it, else on two lines: the
+    problem and what to do are never lost behind a « … » (« !! » and « ! »; a mere « i » keeps one line)."""
+    from dataclasses import replace
+
+    params = dict(finding.params)
+    sentence = one_line(finding.sentence(lang))
+    while len(sentence) > width:
+        quoted = [k for k in QUOTED_PARAMS if isinstance(params.get(k), str) and len(params[k]) > SHORT_QUOTE]
+        if not quoted:
+            break
+        longest = max(quoted, key=lambda k: len(params[k]))
+        text = params[longest].rstrip("…")
+        cut = max(SHORT_QUOTE - 1, len(text) - (len(sentence) - width) - 1)
+        params[longest] = text[:cut].rstrip() + "…"
+        sentence = one_line(replace(finding, params=params).sentence(lang))
+    if len(sentence) <= width:
+        return sentence
+    if finding.level is Level.INFO:  # for information: one line, the rest where Enter leads
+        return one_line(sentence, width)
+    head = sentence[: width + 1].rsplit(" ", 1)[0] if " " in sentence[: width + 1] else sentence[:width]
+    rest = sentence[len(head):].strip()
+    return head + "\n" + "   " + one_line(rest, width - 3)
+
+
+def finding_prompt(finding, lang: str, *, short: bool = False, width: int = SHORT_WIDTH) -> Content:
+    """A check as a line of the list; `short` (80 columns): the level said by its mark only (« !! », « ! »,
+    « i », counted in the box's subtitle), what it quotes shortened so that it fits one line, and when
+    the sentence itself is longer, on two lines rather than cut (each one's full sentence is one Enter
+    away, where it leads)."""
+    made = _PROMPTS.get((id(finding), lang, short, width))
     if made is not None and made[0] is finding:
         return made[1]
     style = {Level.ERROR: "bold $error", Level.WARNING: "bold $warning", Level.INFO: "dim"}[finding.level]
-    shown = finding
     if short:
-        from dataclasses import replace
-
-        what = str(finding.params.get("what", ""))
-        if len(what) > SHORT_WHAT:
-            shown = replace(finding, params={**finding.params, "what": what[: SHORT_WHAT - 1].rstrip() + "…"})
-        prompt = Content.assemble((f"{LEVEL_MARK[finding.level]} ", style), one_line(shown.sentence(lang), FINDING_LIMIT))
+        prompt = Content.assemble((f"{LEVEL_MARK[finding.level]} ", style),
+                                  _fitted(finding, lang, width))
     else:
         prompt = Content.assemble((f"{LEVEL_MARK[finding.level]} {finding.level_label(lang)} : ", style),
                                   one_line(finding.sentence(lang), FINDING_LIMIT))
     if len(_PROMPTS) > 20_000:  # older versions' findings: let them go
         _PROMPTS.clear()
-    _PROMPTS[(id(finding), lang, short)] = (finding, prompt)
+    _PROMPTS[(id(finding), lang, short, width)] = (finding, prompt)
     return prompt
 
 
@@ -175,7 +202,9 @@ class ActionsScreen(MeetingScreen):
         keep = choices.highlighted
         short = self.app.size.width < 120
         choices.set_class(short, "-one-line")
-        choices.set_options([Option(finding_prompt(f, lang, short=short), id=str(n)) for n, f in enumerate(findings)]
+        width = max(30, self.app.size.width - 8)  # the borders, the level mark, a scrollbar
+        choices.set_options([Option(finding_prompt(f, lang, short=short, width=width), id=str(n))
+                             for n, f in enumerate(findings)]
                             or [Option(Content(tr("checks.none")), id="none", disabled=True)])
         if findings and keep is not None:
             choices.highlighted = min(keep, len(findings) - 1)
