@@ -264,3 +264,29 @@ async def test_f5_at_80x24_shows_the_errors_whole():
         await done(app, pilot)
         text = flat(screen_text(app))
         assert "n'apasdeporteur:choisissezunepersonnequilaporte." in text, screen_text(app)
+
+
+async def test_f12_the_last_word_shows_no_check_about_another_of_the_persons_notes():
+    from concertation_tui.model import ConsentStatus, Domain, DomainSharing
+    from concertation_tui.model.meeting import DomainConsent as DomainRule
+
+    m = meeting_8x10()
+    m.last_word = "Je veux rester chez moi avec mon chat."
+    view = m.person_views[0]
+    view.text = "Les matinées, ça va. Mais pas le kiné du mardi."
+    view.domains = [Domain.HEALTH]
+    m.consent.status = ConsentStatus.PARTIAL
+    m.consent.domains = [DomainRule(domain=Domain.HEALTH, sharing=DomainSharing.NONE)]
+    path = store.create_meeting_file(m)
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await done(app, pilot)
+        await pilot.press("f12")
+        await done(app, pilot)
+        screen = app.screen
+        about_view = [f for f in screen.findings if f.target == "person_view" and f.target_id == view.id]
+        assert about_view  # the check about that one note exists...
+        entry = next(e for e in screen.entries if e.kind == "last_word")
+        content, _flags = screen._content(app.meeting, entry, {})
+        assert "mon chat" in content.plain
+        assert "kiné du mardi" not in content.plain  # ...and is not shown under the last word

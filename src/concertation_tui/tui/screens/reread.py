@@ -362,7 +362,8 @@ class RereadScreen(MeetingScreen):
             parts += [("« ", "bold"), inner(m.last_word), (" »", "bold")] if m.last_word else [(tr("reread.none"), "dim")]
             if m.person_view_missing_reason:
                 parts += ["\n", (tr("close.no_view_reason") + " ", "italic"), m.person_view_missing_reason]
-            findings = [f for f in self.findings if f.target == "person_view"]
+            # the check on the person's words as a whole (none noted), not those about one of them
+            findings = [f for f in self.findings if f.target == "person_view" and not f.target_id]
         elif kind == "question":
             q = next(x for x in m.open_questions if x.id == entry.id)
             text = q.text
