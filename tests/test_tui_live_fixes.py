@@ -290,3 +290,22 @@ async def test_f12_the_last_word_shows_no_check_about_another_of_the_persons_not
         content, _flags = screen._content(app.meeting, entry, {})
         assert "mon chat" in content.plain
         assert "kiné du mardi" not in content.plain  # ...and is not shown under the last word
+
+
+async def test_a_new_meeting_in_french_offers_the_french_templates_only():
+    app = ConcertationApp(None, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await done(app, pilot)
+        await pilot.press("n")
+        await done(app, pilot)
+        text = flat(screen_text(app))
+        assert flat("Première réunion de concertation") in text
+        assert "Eerste" not in text and "Opvolgoverleg" not in text
+
+
+def test_the_templates_of_a_language_are_offered_and_all_when_none_is_in_it():
+    from concertation_tui.services.templates import templates_for
+
+    assert set(templates_for("fr")) == {"premiere-reunion", "reunion-de-suivi"}
+    assert set(templates_for("nl")) == {"eerste-overleg", "opvolgoverleg"}
+    assert {"premiere-reunion", "eerste-overleg"} <= set(templates_for("en"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..model import Attendance, Meeting, Participant, ParticipantKind, SeriesInfo, new_id, now
+from ..model import Attendance, Language, Meeting, Participant, ParticipantKind, SeriesInfo, new_id, now
 from ..model.followup import follow_up
 from ..resources import template_folders
 from ..store import StoreError, parse_meeting
@@ -34,6 +34,25 @@ def meeting_templates() -> dict[str, Path]:
         if folder.is_dir():
             found.update({path.stem: path for path in sorted(folder.glob("*.json"))})
     return found
+
+
+def template_language(path: Path) -> str:
+    """The language a template is written in (its meetings' language; French when it does not say)."""
+    import json
+
+    try:
+        found = json.loads(path.read_text(encoding="utf-8")).get("language")
+    except (OSError, ValueError, AttributeError):
+        return Language.FR.value
+    return found if isinstance(found, str) and found else Language.FR.value
+
+
+def templates_for(lang: str) -> dict[str, Path]:
+    """The templates to offer in an interface in `lang`: those written in it (a Dutch agenda in a French
+    interface is a trap), or all of them when none is."""
+    every = meeting_templates()
+    mine = {name: path for name, path in every.items() if template_language(path) == lang}
+    return mine or every
 
 
 class UnknownTemplate(StoreError):

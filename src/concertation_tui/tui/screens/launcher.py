@@ -25,13 +25,14 @@ from ..text import Localized, key, tr
 from ..widgets import Banner, Choices
 
 
-def _templates() -> dict[str, Path]:
+def _templates(lang: str) -> dict[str, Path]:
+    """The templates in the interface's language (all of them when none is)."""
     try:
-        from ...services.templates import meeting_templates
+        from ...services.templates import templates_for
     except ImportError:  # pragma: no cover - the templates module ships with the program
         return {}
     try:
-        return meeting_templates()
+        return templates_for(lang)
     except OSError:
         return {}
 
@@ -157,7 +158,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
     # -- new meetings --
 
     def action_new(self) -> None:
-        templates = _templates()
+        templates = _templates(self.app.language)  # type: ignore[attr-defined]
         options = [(_template_title(path), name) for name, path in templates.items()]
         options.append((tr("launcher.empty_template"), ""))
         from ...services.templates import default_template
