@@ -309,3 +309,23 @@ def test_the_templates_of_a_language_are_offered_and_all_when_none_is_in_it():
     assert set(templates_for("fr")) == {"premiere-reunion", "reunion-de-suivi"}
     assert set(templates_for("nl")) == {"eerste-overleg", "opvolgoverleg"}
     assert {"premiere-reunion", "eerste-overleg"} <= set(templates_for("en"))
+
+
+async def test_the_meetings_details_open_on_the_question_when_only_the_title_is_written():
+    m = meeting_8x10()
+    m.purpose = ""
+    path = store.create_meeting_file(m)
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await done(app, pilot)
+        await pilot.press("f2")
+        await done(app, pilot)
+        await pilot.press("1")
+        await done(app, pilot)
+        await pilot.press("e")
+        await done(app, pilot)
+        await pilot.press(*"Comment rester chez soi ?")
+        await pilot.press("ctrl+s")
+        await done(app, pilot)
+        assert saved(path)["title"] == m.title
+        assert saved(path)["purpose"] == "Comment rester chez soi ?"

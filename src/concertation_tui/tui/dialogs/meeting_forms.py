@@ -84,7 +84,15 @@ def details_form(meeting: Meeting) -> FormDialog:
         FormField("minute_taker_id", tr("meeting.field_minute_taker"), "choice", meeting.minute_taker_id,
                   people_options(meeting)),
         FormField("language", tr("details.field_language"), "radio", meeting.language, enum_options(Language)),
-    ], validate=_check_times)
+    ], validate=_check_times, first=_first_empty(meeting))
+
+
+def _first_empty(meeting: Meeting) -> str | None:
+    """The field the details form opens on: the first of the title and the question still empty (a meeting
+    starts with its title: what is typed next is the question, not more title); the title when both are."""
+    if meeting.title.strip() and not meeting.purpose.strip():
+        return "purpose"
+    return None
 
 
 def _check_times(values: dict[str, Any]) -> str | None:
