@@ -329,3 +329,28 @@ async def test_the_meetings_details_open_on_the_question_when_only_the_title_is_
         await done(app, pilot)
         assert saved(path)["title"] == m.title
         assert saved(path)["purpose"] == "Comment rester chez soi ?"
+
+
+async def test_a_present_participants_form_asks_no_reason_for_absence_and_keeps_what_was_saved():
+    m = meeting_8x10()
+    present = next(p for p in m.participants if p.attendance.value == "present" and p.kind.value == "partner")
+    present.absence_reason = "gardé d'avant"
+    path = store.create_meeting_file(m)
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await done(app, pilot)
+        await pilot.press("f2")
+        await done(app, pilot)
+        await pilot.press("2")
+        await done(app, pilot)
+        table = app.screen.query_one("#participants")
+        table.keep_row(table.row_of(present.id))
+        await pilot.press("e")
+        await done(app, pilot)
+        assert app.screen.is_modal
+        names = {w.id for w in app.screen.query("#form > *") if w.id}
+        assert "f-name" in names and "f-absence_reason" not in names and "f-written_contribution" not in names
+        await pilot.press("ctrl+s")
+        await done(app, pilot)
+        saved_p = next(p for p in saved(path)["participants"] if p["id"] == present.id)
+        assert saved_p["absence_reason"] == "gardé d'avant"

@@ -128,10 +128,13 @@ def participant_form(meeting: Meeting, participant: Participant | None, *,
         FormField("organisation", tr("participant.field_organisation"), value=p.organisation),
         FormField("role", tr("participant.field_role"), value=p.role),
         FormField("attendance", tr("participant.field_attendance"), "radio", p.attendance, enum_options(Attendance)),
-        FormField("absence_reason", tr("participant.field_absence_reason"), value=p.absence_reason),
-        FormField("written_contribution", tr("participant.field_written"), "check", p.written_contribution),
-        FormField("written_text", tr("participant.field_written_text"), "long", p.written_text),
-        FormField("excused_message", tr("participant.field_excused_message"), "long", p.excused_message),
+        # why not here and what they sent: for someone not (yet) marked present only (what is saved stays)
+        *([] if p.attendance is Attendance.PRESENT else [
+            FormField("absence_reason", tr("participant.field_absence_reason"), value=p.absence_reason),
+            FormField("written_contribution", tr("participant.field_written"), "check", p.written_contribution),
+            FormField("written_text", tr("participant.field_written_text"), "long", p.written_text),
+            FormField("excused_message", tr("participant.field_excused_message"), "long", p.excused_message),
+        ]),
         FormField("receives_minute", tr("participant.field_receives"), "check", p.receives_minute),
         FormField("contact", tr("participant.field_contact"), value=p.contact),
     ], validate=validate)
