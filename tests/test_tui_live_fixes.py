@@ -354,3 +354,12 @@ async def test_a_present_participants_form_asks_no_reason_for_absence_and_keeps_
         await done(app, pilot)
         saved_p = next(p for p in saved(path)["participants"] if p["id"] == present.id)
         assert saved_p["absence_reason"] == "gardé d'avant"
+
+
+def test_the_words_a_newcomer_stumbled_on_are_written_around():
+    from concertation_tui.i18n import t
+
+    assert "·" not in t("tui.col.offer", "fr") and " ou il " not in t("tui.close.no_last_word", "fr", name="Océane")
+    assert t("tui.close.derived", "fr") == "à confirmer"
+    question = t("tui.form.discard_question", "fr")
+    assert "o : oui" in question and "n, Échap ou Entrée : non" in question  # as the footer: o Oui, n Non
