@@ -363,3 +363,20 @@ def test_the_words_a_newcomer_stumbled_on_are_written_around():
     assert t("tui.close.derived", "fr") == "à confirmer"
     question = t("tui.form.discard_question", "fr")
     assert "o : oui" in question and "n, Échap ou Entrée : non" in question  # as the footer: o Oui, n Non
+
+
+async def test_an_excused_partner_is_no_longer_to_read_once_their_turn_went_by():
+    m = meeting_8x10()
+    path = store.create_meeting_file(m)
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await done(app, pilot)
+        doctor = next(p for p in app.meeting.participants if p.attendance.value == "excused")
+        app.screen._set_speaker(doctor.id)
+        await done(app, pilot)
+        row = next(x for x in screen_text(app).splitlines() if doctor.name in x and "excusé" in x)
+        assert "à lire" in row
+        await pilot.press("ctrl+n")
+        await done(app, pilot)
+        row = next(x for x in screen_text(app).splitlines() if doctor.name in x and "excusé" in x)
+        assert "à lire" not in row and "lu" in row

@@ -102,6 +102,8 @@ class LiveScreen(MeetingScreen):
         self.pending = self._fresh_pending()
         self._draft_timer = None
         self._back_to = None
+        self._read_out: set[tuple[str, str]] = set()
+        """(item, excused participant) whose turn went by in this session: what they sent was read out."""
         """The list a note was opened from for editing: focused again when the dialog closes."""
 
     @staticmethod
@@ -354,8 +356,10 @@ class LiveScreen(MeetingScreen):
             role = (f"  ({tr('live.facilitator_row')})", "dim") if p.id == m.facilitator_id \
                 or p.kind is ParticipantKind.FACILITATOR else ""
             if p.attendance is Attendance.EXCUSED:  # sent words: read at this place in the round
+                read = spoken or (item is not None and (item.id, p.id) in self._read_out)
                 prompt = Content.assemble((f"{mark} {EXCUSED_MARK} ", "bold"), p.name,
-                                          (f"  {tr('live.excused_row')}", "italic"))
+                                          (f"  {tr('live.excused_read_row' if read else 'live.excused_row')}",
+                                           "dim" if read else "italic"))
             elif spoken:
                 prompt = Content.assemble((f"{mark} {SPOKEN} ", "bold"), p.name, role, (f"  {spoken}", "dim"))
             else:
@@ -527,6 +531,11 @@ class LiveScreen(MeetingScreen):
         self._set_speaker(following.id)
 
     def _set_speaker(self, pid: str) -> None:
+        leaving = self.speaker()
+        item = self.item
+        if leaving is not None and item is not None and leaving.id != pid \
+                and leaving.attendance is Attendance.EXCUSED:
+            self._read_out.add((item.id, leaving.id))  # their turn is over: what they sent was read out
         if not self.capp.change(ops.set_speaker, pid, quiet=True):
             self.meeting.progress.speaker_id = pid
             self.refresh_view()
