@@ -380,3 +380,18 @@ async def test_an_excused_partner_is_no_longer_to_read_once_their_turn_went_by()
         await done(app, pilot)
         row = next(x for x in screen_text(app).splitlines() if doctor.name in x and "excusé" in x)
         assert "à lire" not in row and "lu" in row
+
+
+async def test_a_toast_on_the_shared_board_leaves_its_title_visible():
+    path = store.create_meeting_file(meeting_8x10())
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await done(app, pilot)
+        await pilot.press("ctrl+g")
+        await done(app, pilot)
+        before = screen_text(app).splitlines()[:3]
+        app.say("Désaccord noté : Le retour à domicile")
+        await done(app, pilot)
+        lines = screen_text(app).splitlines()
+        assert "Désaccord noté" in "\n".join(lines)
+        assert lines[:3] == before  # the view's bar and its boxes' titles are not covered
