@@ -395,3 +395,23 @@ async def test_a_toast_on_the_shared_board_leaves_its_title_visible():
         lines = screen_text(app).splitlines()
         assert "Désaccord noté" in "\n".join(lines)
         assert lines[:3] == before  # the view's bar and its boxes' titles are not covered
+
+
+async def test_f6_at_80x24_shows_more_item_outcomes_and_where_a_question_came_from_whole():
+    m = meeting_8x10()
+    last = m.agenda[-1]
+    last.title = "Ce que nous décidons et la prochaine réunion avec la famille"
+    m.open_questions[0].item_id = last.id if m.open_questions else ""
+    path = store.create_meeting_file(m)
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await done(app, pilot)
+        await pilot.press("f6")
+        await done(app, pilot)
+        text = screen_text(app)
+        shown = [n for n in range(1, 11) if any(line.split("│")[-1].strip().startswith(f"{n}. ") or
+                                                 f" {n}. " in line[38:] for line in text.splitlines())]
+        assert len(shown) >= 3, text
+        assert "Résultats des points (? à confirmer)" in text
+        if m.open_questions:
+            assert "(point 10)" in text and "la prochaine ré…" not in text

@@ -141,7 +141,8 @@ class CloseScreen(MeetingScreen):
         choices = self.query_one("#close-findings", Choices)
         choices.set_class(narrow, "-one-line")
         keep = choices.highlighted
-        choices.set_options([Option(finding_prompt(f, lang, short=narrow), id=str(n))
+        width = max(30, self.app.size.width // 2 - 7) if narrow else 72  # the right column's box at 80
+        choices.set_options([Option(finding_prompt(f, lang, short=narrow, width=width), id=str(n))
                              for n, f in enumerate(self.findings)]
                             or [Option(Content(tr("checks.none")), id="none", disabled=True)])
         if self.findings and keep is not None:
@@ -162,14 +163,21 @@ class CloseScreen(MeetingScreen):
         outcomes = self.query_one("#outcomes", Choices)
         keep = outcomes.highlighted
         rows = []
+        outcomes.set_class(narrow, "-one-line")  # 80 columns: one line an item, as many items as can be
         for n, item in enumerate(m.agenda, 1):
             found = lbl(outcome(m, item))
             mark = (found, "bold") if item.outcome is not None else (f"{found} ({tr('close.derived')})", "dim")
-            rows.append(Option(Content.assemble(f"{n}. {one_line(item.title, 50)} — ", mark), id=item.id))
+            if narrow:  # the outcome first (« ? »: to confirm, said in the title), the title after it
+                short = (found, "bold") if item.outcome is not None else (f"{found} ?", "dim")
+                rows.append(Option(Content.assemble(f"{n}. ", short, " · ", item.title), id=item.id))
+            else:
+                rows.append(Option(Content.assemble(f"{n}. {one_line(item.title, 50)} — ", mark), id=item.id))
         outcomes.set_options(rows or [Option(Content(tr("close.no_items")), id="none", disabled=True)])
         if rows and keep is not None:
             outcomes.highlighted = min(keep, len(rows) - 1)
         self.query_one("#close-outcomes-box").border_subtitle = tr("close.outcomes_keys")
+        if narrow:  # a rule has no subtitle: what « ? » means goes into its title
+            self.query_one("#close-outcomes-box").border_title = tr("close.outcomes_title_narrow")
 
         person = m.person
         name = (person.addressed_as or person.name) if person else tr("live.the_person")
@@ -188,7 +196,10 @@ class CloseScreen(MeetingScreen):
         options = []
         for q in m.open_questions:
             origin = m.item(q.item_id)
-            suffix = [(f"  ({one_line(origin.title, 40)})", "dim")] if origin else []
+            # the item it came from: by its number at 80 columns (a title cut mid-word said less)
+            where = tr("close.question_item", n=m.agenda.index(origin) + 1) if origin and narrow else \
+                f"({one_line(origin.title, 40)})" if origin else ""
+            suffix = [(f"  {where}", "dim")] if origin else []
             options.append(Option(Content.assemble(q.text, *suffix), id=q.id))
         questions.set_options(options or [Option(Content(tr("close.no_questions")), id="none", disabled=True)])
         if options and keep is not None:
