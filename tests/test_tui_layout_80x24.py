@@ -83,7 +83,7 @@ def _essential(step: str, m: Meeting) -> list[str]:
         # the minute's own box is below the fold since issue 19's conclusion and outcomes joined the step:
         # its key is in the footer (g), which issue-18-keys makes fit at 80 columns
         return ["Dernier", "Questionsouvertes", "Date:28/12/2026", "Quiinviter:", "Vigilance:2àcorriger",
-                "Conclusiondelaréunion", "Cequiressortdechaquepoint",
+                "Conclusiondelaréunion", "Résultatsdespoints(?àconfirmer)",
                 *("".join(p.name.split())[:12] for p in m.participants)]
     if step == "reread":
         return ["Compterendupasencoreémis",

@@ -40,13 +40,27 @@ SHORT_WIDTH = 72
 """The cells of a check's line in the list at 80 columns (its box's borders and the level mark aside)."""
 
 
-def _fitted(finding, lang: str, width: int) -> str:
-    """The check's sentence in `width` cells if shrinking what it quotes can do it, else on two lines: the
-    problem and what to do are never lost behind a « … » (« !! » and « ! »; a mere « i » keeps one line)."""
+def _short_sentence(finding, params: dict, lang: str) -> str:
+    """The check in its short form for 80 columns (« « Porter l'aide… » : pas d'échéance, fixez une date. »:
+    what it is about, then the problem and what to do) where there is one, else its sentence."""
     from dataclasses import replace
+    from enum import Enum
 
+    from ...i18n import label, t
+
+    try:
+        words = {k: label(v, lang) if isinstance(v, Enum) else v for k, v in params.items()}
+        return one_line(t(f"check_short.{finding.code}", lang, **words))
+    except KeyError:
+        return one_line(replace(finding, params=params).sentence(lang))
+
+
+def _fitted(finding, lang: str, width: int) -> str:
+    """The check in `width` cells: its short form, what it quotes shrunk first; a check to fix (« !! »)
+    still longer goes on two lines rather than lose its problem behind a « … »; the others keep one line
+    (six at once), the whole sentence being where Enter leads."""
     params = dict(finding.params)
-    sentence = one_line(finding.sentence(lang))
+    sentence = _short_sentence(finding, params, lang)
     while len(sentence) > width:
         quoted = [k for k in QUOTED_PARAMS if isinstance(params.get(k), str) and len(params[k]) > SHORT_QUOTE]
         if not quoted:
@@ -55,10 +69,10 @@ def _fitted(finding, lang: str, width: int) -> str:
         text = params[longest].rstrip("…")
         cut = max(SHORT_QUOTE - 1, len(text) - (len(sentence) - width) - 1)
         params[longest] = text[:cut].rstrip() + "…"
-        sentence = one_line(replace(finding, params=params).sentence(lang))
+        sentence = _short_sentence(finding, params, lang)
     if len(sentence) <= width:
         return sentence
-    if finding.level is Level.INFO:  # for information: one line, the rest where Enter leads
+    if finding.level is not Level.ERROR:
         return one_line(sentence, width)
     head = sentence[: width + 1].rsplit(" ", 1)[0] if " " in sentence[: width + 1] else sentence[:width]
     rest = sentence[len(head):].strip()
