@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from ...model import Action, Agreement, Level, ops
+from ...model import Action, Agreement, Level, kinds, ops
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import DELETE, Confirm, FormResult
@@ -313,14 +313,11 @@ async def go_to_finding(app, finding) -> None:
         await app.action_phase("close")
         app.screen.action_last_word()
     elif target == "note":
-        from .notes import edit_contribution, edit_view
+        from . import notes
 
         screen = app.screen
-        contribution = next((c for c in meeting.contributions if c.id == finding.target_id), None)
-        view = next((v for v in meeting.person_views if v.id == finding.target_id), None)
-        if contribution is not None and hasattr(screen, "meeting"):
-            edit_contribution(screen, contribution)
-        elif view is not None and hasattr(screen, "meeting"):
-            edit_view(screen, view)
+        kind = next((k for k in ("contribution", "person_view") if kinds.find(meeting, k, finding.target_id)), None)
+        if kind is not None and isinstance(screen, MeetingScreen):
+            notes.edit_by_id(screen, kind, finding.target_id)
         else:
             app.say(finding.sentence(app.language))

@@ -33,7 +33,7 @@ from ...services.display import one_line
 from ..text import key, lbl, tr
 from ..widgets import Choices, Table
 from . import notes as note_edits
-from .picture import add_disagreement, edit_entry, empty, heading
+from .picture import add_disagreement, empty, heading
 from .views import ViewScreen, colon
 
 TABS = ("flags", "grid", "recipients")
@@ -357,17 +357,8 @@ class CoordinationScreen(ViewScreen):
         if self.tab == "recipients":
             oid = self.query_one("#recipients", Choices).current_id() or ""
             _, kind, nid = oid.split(":") if oid.count(":") == 2 else ("", "", "")
-            m = self.meeting
-            if kind == "contribution":
-                found = next((c for c in m.contributions if c.id == nid), None)
-                if found is not None:
-                    note_edits.edit_contribution(self, found)
-            elif kind == "person_view":
-                view = next((v for v in m.person_views if v.id == nid), None)
-                if view is not None:
-                    note_edits.edit_view(self, view)
-            elif kind in ("step", "picture", "disagreement"):
-                edit_entry(self, {"picture": "line"}.get(kind, kind), nid)
+            if kind in ("contribution", "person_view", "step", "picture", "disagreement"):
+                note_edits.edit_by_id(self, kind, nid)
 
     def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
         event.stop()

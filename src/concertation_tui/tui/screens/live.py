@@ -619,29 +619,16 @@ class LiveScreen(MeetingScreen):
     # -- editing what was recorded --
 
     def _edit_contribution(self, cid: str) -> None:
-        found = next((c for c in self.meeting.contributions if c.id == cid), None)
-        if found is not None:
-            notes.edit_contribution(self, found)
+        notes.edit_by_id(self, "contribution", cid)
 
     def _edit_view(self, vid: str) -> None:
-        found = next((v for v in self.meeting.person_views if v.id == vid), None)
-        if found is not None:
-            notes.edit_view(self, found)
+        notes.edit_by_id(self, "person_view", vid)
 
     def action_remove_note(self) -> None:
         focused = self.focused
         if not isinstance(focused, Choices) or focused.id not in ("said", "views"):
             return
-        oid = focused.current_id()
-        m = self.meeting
-        if focused.id == "said":
-            found = next((c for c in m.contributions if c.id == oid), None)
-            if found is not None:
-                notes.remove_contribution(self, found)
-        else:
-            view = next((v for v in m.person_views if v.id == oid), None)
-            if view is not None:
-                notes.remove_view(self, view)
+        notes.remove_by_id(self, "contribution" if focused.id == "said" else "person_view", focused.current_id() or "")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "remove_note":

@@ -38,7 +38,7 @@ from ...services.writing import Hint, hints
 from ...language_tools.wording import propose, wording
 from ...model import kinds, ops, rereading
 from ..dialogs import meeting_forms as forms
-from ..dialogs import coordination_forms, note_forms
+from ..dialogs import note_forms
 from ..dialogs.consent_forms import DomainConsentDialog
 from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, TextPrompt
 from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line, time_text
@@ -46,6 +46,7 @@ from ...model.rereading import Entry
 from ..text import inner, key, lbl, quote, tr
 from ..widgets import AppBar, Choices, PHASE_KEYS, PHASES
 from . import issue_flow
+from . import notes
 from .actions import LEVEL_MARK, finding_prompt
 from .base import MeetingScreen
 
@@ -614,16 +615,7 @@ class RereadScreen(MeetingScreen):
         found = self._note(entry)
         if found is None:
             return
-        form = {
-            "contribution": lambda: forms.contribution_form(m, found, editing=True),
-            "person_view": lambda: forms.view_form(m, found, editing=True),
-            "step": lambda: coordination_forms.step_form(m, found, editing=True, with_item=True),
-            "picture": lambda: coordination_forms.picture_form(m, found, editing=True, with_item=True),
-            "scale": lambda: coordination_forms.scale_form(m, found, editing=True),
-            "disagreement": lambda: coordination_forms.disagreement_form(m, found, editing=True),
-            "action": lambda: forms.action_form(m, found, editing=True),
-            "question": lambda: forms.question_form(m, found),
-        }[kind]()
+        form = notes.FORMS[kind].form(m, found, True)
         self._form(form, entry, found, self._person_words(kind, found))
 
     def _form(self, form: FormDialog, entry: Entry, found: Any, words: tuple[str, str, str] | None) -> None:
@@ -683,7 +675,7 @@ class RereadScreen(MeetingScreen):
     def _confirm_remove(self, entry: Entry, found: Any, words: tuple[str, str, str] | None) -> None:
         at = self.capp.now()
         collection = kinds.KINDS[entry.kind].collection
-        text = kinds.KINDS[entry.kind].words(found)
+        text = kinds.KINDS[entry.kind].words(self.meeting, found)
 
         def answer(yes: bool | None) -> None:
             if not yes:
@@ -772,7 +764,7 @@ class RereadScreen(MeetingScreen):
             if entry.is_note:
                 self.capp.say(tr("reread.no_visibility"))
             return
-        text = kind.words(element)
+        text = kind.words(m, element)
 
         def done(values: FormResult) -> None:
             if values:
