@@ -108,13 +108,18 @@ def test_worker_threads_are_handed_the_language() -> None:
 
 def test_the_interface_asks_the_app_through_its_protocol_not_by_probing() -> None:
     """`meeting_app(app)` (tui/host.py) instead of getattr/hasattr on the app: one typed place. The
-    terminal driver's own probes (driver.py, safety.py's `app._driver`) are about Textual's driver object."""
+    terminal driver meets the app at its own typed seam (driver.py `TerminalOwner`), never `app._driver`."""
     import re
 
     probe = re.compile(r"(getattr|hasattr)\((self\.|host\.|screen\.)?app\b")
     found = [f"{path.relative_to(SRC)}:{n}" for path in layer("tui") if path.name not in ("driver.py", "host.py")
              for n, line in enumerate(path.read_text().splitlines(), start=1)
-             if probe.search(line) and '"_driver"' not in line]
+             if probe.search(line) or re.search(r"\._driver\b|\"_driver\"", line)]
+    assert found == []
+    # nor state read off the app untyped (`self.app.language  # type: ignore`): the protocol declares it
+    untyped = re.compile(r"\bapp\.(?!call_later|post_message)\w+.*type: ignore\[attr-defined\]")
+    found = [f"{path.relative_to(SRC)}:{n}" for path in layer("tui") if path.name != "app.py"
+             for n, line in enumerate(path.read_text().splitlines(), start=1) if untyped.search(line)]
     assert found == []
 
 

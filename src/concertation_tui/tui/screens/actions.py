@@ -168,7 +168,7 @@ class ActionsScreen(MeetingScreen):
             self.refresh_bindings()
 
     def _findings(self) -> None:
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         findings = self.capp.readiness()
         self.findings = findings
         choices = self.query_one("#findings", Choices)

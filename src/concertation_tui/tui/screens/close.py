@@ -134,7 +134,7 @@ class CloseScreen(MeetingScreen):
 
     def refresh_view(self) -> None:
         m = self.meeting
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         self.findings = self.capp.readiness()
         narrow = self.app.size.width < 120
         self._titles(narrow)

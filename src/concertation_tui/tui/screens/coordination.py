@@ -149,7 +149,7 @@ class CoordinationScreen(ViewScreen):
         self._recipients(m)
 
     def _flags(self, m: Meeting) -> None:
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         choices = self.query_one("#flags", Choices)
         keep = choices.highlighted
         options = [Option(flag_prompt(m, f, lang), id=str(n)) for n, f in enumerate(self.found)]
@@ -228,7 +228,7 @@ class CoordinationScreen(ViewScreen):
         for f in self.found:
             if f.domain is domain:
                 parts += ["\n", (f"{f.symbol} ", "bold"),
-                          capitalised(f.sentence(m, self.app.language))]  # type: ignore[attr-defined]
+                          capitalised(f.sentence(m, self.capp.language))]
         shown = {pid: cells[pid]} if pid and pid in cells else cells
         for who, cell in shown.items():
             for step in cell.steps:

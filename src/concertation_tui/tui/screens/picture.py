@@ -62,7 +62,7 @@ def _item_domains(meeting: Meeting) -> list[Domain]:
 
 
 def _done(host, what: str, text: str) -> None:
-    host.app.say(tr(what, text=one_line(text, 60)))  # type: ignore[attr-defined]
+    host.capp.say(tr(what, text=one_line(text, 60)))
 
 
 def add_step(host, *, carrier_id: str = "") -> None:

@@ -373,7 +373,7 @@ class PrepareScreen(MeetingScreen):
             return
         if self.tab == "participants":
             if current not in {p.id for p in m.round_table()}:
-                self.app.say(tr("prepare.not_in_round"), "warning")  # type: ignore[attr-defined]
+                self.capp.say(tr("prepare.not_in_round"), "warning")
                 return
             self.change(ops.move_speaker, current, step)
         elif self.tab == "network":

@@ -136,7 +136,7 @@ class RereadScreen(MeetingScreen):
 
     @property
     def lang(self) -> str:
-        return self.app.language  # type: ignore[attr-defined]
+        return self.capp.language
 
     def refresh_view(self) -> None:
         m = self.meeting

@@ -158,7 +158,7 @@ class ReviewScreen(ViewScreen):
 
     def _detail(self) -> None:
         m = self.meeting
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         action = self._current()
         detail = self.query_one("#review-detail", Static)
         if action is None:
