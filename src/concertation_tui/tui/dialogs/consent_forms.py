@@ -24,7 +24,7 @@ from ...model.sharing import notes
 from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
 from ..host import our_app
-from ..text import Localized, key, lbl, quote, tr
+from ..text import colon, key, lbl, Localized, quote, tr
 from ..widgets import Choices
 from .forms import FormDialog, FormField
 from .meeting_forms import people_options
@@ -147,7 +147,7 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
                                              DomainSharing.NONE: "×"}[rule.sharing]
             count = counts.get(domain, 0)
             options.append(Option(Content.assemble(
-                (f"{mark} {lbl(domain)}{tr('reread.colon')}", "bold"), rule_text(m, rule),
+                (f"{mark} {lbl(domain)}{colon()}", "bold"), rule_text(m, rule),
                 (f"  ({tr('reread.domain_notes', count=count)})" if count else "", "dim")), id=domain.value))
         choices.set_options(options)
         choices.highlighted = keep if keep is not None else 0

@@ -30,11 +30,11 @@ from ...model import ops, timing
 from ..dialogs import meeting_forms
 from ..dialogs.forms import FormResult
 from ...services.display import one_line
-from ..text import key, lbl, tr
+from ..text import colon, key, lbl, tr
 from ..widgets import Choices, Table
 from . import notes as note_edits
 from .picture import add_disagreement, empty, heading
-from .views import ViewScreen, colon
+from .views import ViewScreen
 
 TABS = ("flags", "grid", "recipients")
 KIND_ORDER = {ParticipantKind.PERSON: 0, ParticipantKind.NETWORK: 1, ParticipantKind.PARTNER: 2,

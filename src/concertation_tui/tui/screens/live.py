@@ -37,7 +37,7 @@ from ...services.display import (
     clock_text,
     overrun_minutes,
 )
-from ..text import inner, key, lbl, tr
+from ..text import colon, key, lbl, quote_parts, tr
 from ..widgets import Choices, ShortText
 from . import notes
 from .base import MeetingScreen
@@ -351,7 +351,7 @@ class LiveScreen(MeetingScreen):
                 if len(names) > RECIPIENT_NAMES_WIDTH:
                     text = tr("live.restricted_count", count=len(visibility.recipients))
                 else:
-                    text += f" : {names}" if names else ""
+                    text += f"{colon()}{names}" if names else ""
             marks.append((f" [{text}]", "italic"))
         return marks
 
@@ -374,7 +374,7 @@ class LiveScreen(MeetingScreen):
             if parts:
                 options.append(Option(Content.assemble(*parts), id="excused", disabled=True))
         for c in notes:
-            options.append(Option(Content.assemble((m.name_of(c.speaker_id) or "?", "bold"), " : ", c.text,
+            options.append(Option(Content.assemble((m.name_of(c.speaker_id) or "?", "bold"), colon(), c.text,
                                                    *self._note_marks(c.nature, c.visibility)), id=c.id))
         keep = said.highlighted
         if not options:
@@ -403,12 +403,12 @@ class LiveScreen(MeetingScreen):
         general = [v for v in m.person_views if not v.item_id]
         options = []
         for v in on_item:
-            options.append(Option(Content.assemble(("« ", "bold"), inner(v.text), (" »", "bold"),
+            options.append(Option(Content.assemble(*quote_parts(v.text, "bold"),
                                                    *self._note_marks(None, v.visibility)), id=v.id))
         if not on_item:
             options.append(Option(Content(tr("live.view_none_on_item")), id="none", disabled=True))
         for v in general:
-            options.append(Option(Content.assemble((lbl(v.aspect) + " : ", "italic"), "« ", inner(v.text), " »",
+            options.append(Option(Content.assemble((lbl(v.aspect) + colon(), "italic"), *quote_parts(v.text),
                                                    *self._note_marks(None, v.visibility)), id=v.id))
         keep = views.highlighted
         views.set_options(options)

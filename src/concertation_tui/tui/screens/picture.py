@@ -33,10 +33,10 @@ from ..dialogs import coordination_forms as forms
 from ..host import meeting_app
 from ..dialogs.forms import FormResult
 from ...services.display import date_text, one_line
-from ..text import key, lbl, tr
+from ..text import colon, key, lbl, quote, tr
 from ..widgets import Choices
 from . import notes
-from .views import ViewBar, ViewScreen, colon
+from .views import ViewBar, ViewScreen
 
 PICTURE_SYMBOL = {PictureKind.WORKING: "+", PictureKind.WORRIES: "!", PictureKind.NEEDS: "→"}
 STEP_TO_UPDATE = "!"
@@ -145,7 +145,7 @@ def add_scale(host, *, question: str | None = None, voice_id: str = "") -> None:
         app.scale_question = values["question"]
         rating = host.create(ops.add_scale, values, item_id)
         if rating is not None:
-            _done(host, "scale.added", f"{m.name_of(rating.voice_id)} : {rating.value}")
+            _done(host, "scale.added", f"{m.name_of(rating.voice_id)}{colon()}{rating.value}")
             if scale_round(m, rating.question):
                 host.app.call_later(lambda: add_scale(host, question=rating.question))
 
@@ -196,7 +196,7 @@ def visibility_mark(meeting: Meeting, visibility) -> list:
     text = lbl(visibility.kind)
     if visibility.kind is VisibilityKind.RESTRICTED:
         names = ", ".join(meeting.name_of(x) for x in visibility.recipients)
-        text += f" : {names}" if names else ""
+        text += f"{colon()}{names}" if names else ""
     return [(f" [{text}]", "italic")]
 
 
@@ -225,13 +225,13 @@ def line_prompt(meeting: Meeting, line: PictureLine) -> Content:
 def scale_prompt(meeting: Meeting, rating: ScaleRating) -> Content:
     parts: list = [(f"{scale_bar(rating.value)} {rating.value:>2} ", "bold"), meeting.name_of(rating.voice_id)]
     if rating.comment:
-        parts += ["  « ", rating.comment, " »"]
+        parts += ["  ", quote(rating.comment)]
     return Content.assemble(*parts)
 
 
 def disagreement_prompt(meeting: Meeting, found: Disagreement) -> Content:
     state = tr("disagreement.settled") if found.settled else tr("disagreement.open")
-    parts: list = [(f"{SETTLED[found.settled]} {state} : ", "bold"), found.about]
+    parts: list = [(f"{SETTLED[found.settled]} {state}{colon()}", "bold"), found.about]
     if found.between:
         parts.append((" (" + ", ".join(meeting.name_of(x) for x in found.between) + ")", "dim"))
     if found.resolution:

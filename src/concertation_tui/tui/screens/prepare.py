@@ -12,7 +12,7 @@ from ...model import Domain, ParticipantKind, ops
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm, Notice
 from ...services.display import date_text, one_line, time_text
-from ..text import cell, key, lbl, tr
+from ..text import cell, colon, key, lbl, tr
 from ...model.timing import planned_seconds
 from ..columns import Column, lay_out, row_cells
 from ..widgets import Picks, Table
@@ -143,7 +143,7 @@ class PrepareScreen(MeetingScreen):
         ]
         parts: list = []
         for caption, value in lines:
-            parts += [(f"{caption} : " if self.app.language == "fr" else f"{caption}: ", "bold"),  # type: ignore[attr-defined]
+            parts += [(caption + colon(), "bold"),
                       value or (empty, "italic"), "\n"]
         parts += ["\n", (tr("prepare.details_keys"), "dim")]
         self.query_one("#details", Static).update(Content.assemble(*parts))

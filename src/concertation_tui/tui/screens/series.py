@@ -25,9 +25,9 @@ from ...visible import visible
 from ..dialogs import coordination_forms as forms
 from ..host import meeting_app
 from ...services.display import STATUS_SYMBOL, date_text, one_line
-from ..text import cell, key, lbl, tr
+from ..text import cell, colon, key, lbl, tr
 from ..widgets import Box, Table
-from .views import ViewScreen, colon
+from .views import ViewScreen
 
 
 def closed_sentence(meeting: Meeting) -> str:
