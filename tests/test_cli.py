@@ -198,3 +198,49 @@ def test_list_shows_each_meetings_real_state_issued_version_corrections() -> Non
     assert "[Ordre du jour]" not in issued
     other = next(line for line in output.splitlines() if "Autre réunion" in line)
     assert "[en préparation : Préparer]" in other
+
+
+def every_help_page(*lang_args: str) -> dict[str, str]:
+    """`--help` of the program and of each command, as printed."""
+    pages = {"": run(*lang_args, "--help").output}
+    for name in main.commands:
+        pages[name] = run(*lang_args, name, "--help").output
+    return pages
+
+
+def test_help_is_said_in_the_configured_language(private_home: Path, monkeypatch) -> None:
+    """--lang, else CONCERTATION_LANG, else the settings: the words of every help page come from the
+    catalogue (cli_help.py), click's headings too; no French left in English or Dutch."""
+    french = every_help_page()
+    assert "Utilisation : main [OPTIONS]" in french[""] and "Commandes :" in french[""]
+    assert "Titre de la réunion." in french["new"] and "Affiche cette aide et s'arrête." in french["new"]
+    english = every_help_page("--lang", "en")
+    assert "Usage: main [OPTIONS]" in english[""] and "Commands:" in english[""] and "Show this help and stop." in english["minute"]
+    assert "Issues the minutes" in english[""] and "The meeting's title." in english["new"]
+    dutch = every_help_page("--lang=nl")
+    assert "Gebruik: main" in dutch[""] and "Titel van het overleg." in dutch["new"]
+    for lang, pages in (("en", english), ("nl", dutch)):
+        for name, page in pages.items():
+            assert page.strip() and not re.search(r"réunion|Utilisation| : |« ", page), (lang, name, page)
+            assert name == "" or len(page.splitlines()) > 3, (lang, name)  # its own words, its options
+    # without --lang: the environment, then the settings file
+    monkeypatch.setenv("CONCERTATION_LANG", "en")
+    assert "Show this help and stop." in run("check", "--help").output
+    monkeypatch.delenv("CONCERTATION_LANG")
+    private_home.mkdir(parents=True, exist_ok=True)
+    (private_home / "config.toml").write_text('language = "nl"\n', encoding="utf-8")
+    assert "Controleert een overlegbestand" in run("check", "--help").output
+
+
+def test_every_command_and_option_has_its_help_in_every_language() -> None:
+    from concertation_tui import cli_help
+    from concertation_tui.i18n import LANGUAGES, t
+
+    import click
+
+    for name, command in {"main": main, **main.commands}.items():
+        keys = [cli_help._key(command)] + [cli_help._key(command, p) for p in command.params
+                                            if isinstance(p, click.Option)]
+        for key in keys:
+            for lang in LANGUAGES:
+                assert t(key, lang).strip(), (name, key, lang)
