@@ -20,7 +20,7 @@ from .i18n import LANGUAGES, colon, resolve_language, t
 PREFIX = "cli.help."
 OWN_OPTIONS = {"--help": "help", "--version": "version"}
 """Options click adds by itself, and their keys (`cli.help.help`, `cli.help.version`)."""
-HEADINGS = {"Options": "options", "Commands": "commands", "Arguments": "arguments"}
+HEADINGS = {"Options": "cli.help.options", "Commands": "cli.help.commands", "Arguments": "cli.help.arguments"}
 """Click's headings, and their keys."""
 
 
@@ -79,11 +79,11 @@ class Formatter(click.HelpFormatter):
     lang = "fr"
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix=t(PREFIX + "usage", self.lang) + " " if prefix is None else prefix)
+        super().write_usage(prog, args, prefix=t("cli.help.usage", self.lang) + " " if prefix is None else prefix)
 
     def section(self, name: str):  # noqa: ANN201 - click's own signature
         key = HEADINGS.get(name)
-        return super().section(t(PREFIX + key, self.lang) if key else name)
+        return super().section(t(key, self.lang) if key else name)
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}{colon(self.lang).rstrip()}\n")
