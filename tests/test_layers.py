@@ -84,14 +84,22 @@ def test_worker_threads_are_handed_the_language() -> None:
     """A thread worker has no running app in its context (Textual's private `active_app`): `tr`, `lbl` and
     the app's language are not read there; the language comes in as an argument (`tr_in(lang, ...)`)."""
     threaded = []
+
+    def in_thread(call: ast.expr) -> bool:
+        return isinstance(call, ast.Call) and any(k.arg == "thread" and getattr(k.value, "value", False)
+                                                  for k in call.keywords)
+
     for path in layer("tui"):
         tree = ast.parse(path.read_text())
+        # functions handed to run_worker(partial(f, ...), thread=True) run in a thread too
+        handed = {call.args[0].args[0].id for call in ast.walk(tree)
+                  if in_thread(call) and getattr(call.func, "attr", "") == "run_worker" and call.args
+                  and isinstance(call.args[0], ast.Call) and getattr(call.args[0].func, "id", "") == "partial"
+                  and isinstance(call.args[0].args[0], ast.Name)}
         for node in ast.walk(tree):
             if not isinstance(node, ast.FunctionDef):
                 continue
-            runs_in_thread = any(
-                isinstance(d, ast.Call) and any(k.arg == "thread" and getattr(k.value, "value", False) for k in d.keywords)
-                for d in node.decorator_list) or (path.name == "issue_flow.py" and node.name == "_write")
+            runs_in_thread = any(in_thread(d) for d in node.decorator_list) or node.name in handed
             if runs_in_thread:
                 threaded.append(node.name)
                 says = any(isinstance(inner, ast.Call) and (getattr(inner.func, "id", "") == "tr_in"
