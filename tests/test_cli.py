@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -14,6 +11,7 @@ from click.testing import CliRunner
 from concertation_tui.cli import main
 from concertation_tui.model import ParticipantKind
 from concertation_tui.store import load_meeting
+from headless_support import modules_loaded
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,19 +81,8 @@ def test_schema_is_the_committed_one() -> None:
 
 def test_headless_commands_do_not_import_textual(tmp_path: Path, private_home: Path) -> None:
     path = written_path(run("demo", "--no-open").output)
-    probe = (
-        "import sys\n"
-        "from click.testing import CliRunner\n"
-        "from concertation_tui.cli import main\n"
-        f"for args in (['check', {str(path)!r}], ['schema'], ['list'], ['new', '--no-open'], ['demo', '--no-open']):\n"
-        "    result = CliRunner().invoke(main, args)\n"
-        "    assert result.exit_code == 0, (args, result.output)\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'docx'))\n"
-        "print(loaded)\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "CONCERTATION_HOME": str(private_home)}
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
-    assert out.stdout.strip() == "[]"
+    commands = [["check", str(path)], ["schema"], ["list"], ["new", "--no-open"], ["demo", "--no-open"]]
+    assert modules_loaded(private_home, commands, ("textual", "docx")) == []
 
 
 def test_the_person_is_a_participant_of_kind_person_in_new_meetings() -> None:

@@ -25,6 +25,7 @@ from concertation_tui import store
 from concertation_tui.cli import main
 from concertation_tui.services.demo import demo_meeting
 from concertation_tui.visible import visible
+from headless_support import rewrite as rewrite_docx
 
 ROOT = Path(__file__).resolve().parents[1]
 ESCAPE = "\x1b]2;PWNED\x07\x1b[2Jk"
@@ -366,14 +367,9 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CANARY = "CANARI-7731"
 
 
-def rewrite(target: Path, *, add: dict[str, bytes] | None = None, replace: dict[str, bytes] | None = None) -> Path:
-    add, replace = add or {}, replace or {}
-    with zipfile.ZipFile(SHIPPED) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
-        for info in original.infolist():
-            copy.writestr(info.filename, replace.get(info.filename, original.read(info)))
-        for name, data in add.items():
-            copy.writestr(name, data)
-    return target
+def rewrite(target: Path, **parts: dict[str, bytes] | None) -> Path:
+    """The shipped template with parts added or replaced (`add=`, `replace=`)."""
+    return rewrite_docx(SHIPPED, target, **parts)
 
 
 def shipped(part: str) -> bytes:

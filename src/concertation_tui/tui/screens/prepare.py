@@ -330,17 +330,8 @@ class PrepareScreen(MeetingScreen):
             p = m.participant(current)
             if p is None:
                 return
-            refs = ops.participant_mentions(m, p.id)
-            if refs.blocking:
-                self.app.push_screen(Notice(tr("participant.remove_title"), tr(
-                    "participant.remove_refused", name=p.name, refs=references_sentence(refs.blocking),
-                    count=sum(refs.blocking.values()))))  # « 1 apport le concerne », « 3 apports le concernent »
-                return
-            question = tr("participant.remove_question", name=p.name)
-            if refs.cleaned:
-                question += "\n" + tr("participant.remove_cleaned", refs=references_sentence(refs.cleaned))
-            self.app.push_screen(Confirm(tr("participant.remove_title"), question, yes=tr("form.delete")),
-                                 lambda yes: self._removed(yes, ops.remove_participant, p.id))
+            self._ask_removal("participant", {"name": p.name}, ops.participant_mentions(m, p.id),
+                              ops.remove_participant, p.id)
         elif self.tab == "network":
             member = next((x for x in m.network if x.id == current), None)
             if member is None:
@@ -354,16 +345,21 @@ class PrepareScreen(MeetingScreen):
             item = m.item(current)
             if item is None:
                 return
-            refs = ops.item_mentions(m, item.id)
-            if refs.blocking:
-                self.app.push_screen(Notice(tr("item.remove_title"), tr(
-                    "item.remove_refused", title=item.title, refs=references_sentence(refs.blocking))))
-                return
-            question = tr("item.remove_question", title=item.title)
-            if refs.cleaned:
-                question += "\n" + tr("item.remove_cleaned", refs=references_sentence(refs.cleaned))
-            self.app.push_screen(Confirm(tr("item.remove_title"), question, yes=tr("form.delete")),
-                                 lambda yes: self._removed(yes, ops.remove_item, item.id))
+            self._ask_removal("item", {"title": item.title}, ops.item_mentions(m, item.id), ops.remove_item, item.id)
+
+    def _ask_removal(self, words: str, named: dict[str, str], refs, remove, record_id: str) -> None:
+        """Remove a participant or an item (`words`: the catalogue's `participant.*` or `item.*`) after a
+        question saying what else goes with it; refused, with the reason, while records still need it."""
+        title = tr(f"{words}.remove_title")
+        if refs.blocking:  # « 1 apport le concerne », « 3 apports le concernent »
+            self.app.push_screen(Notice(title, tr(f"{words}.remove_refused", **named, count=sum(refs.blocking.values()),
+                                                  refs=references_sentence(refs.blocking))))
+            return
+        question = tr(f"{words}.remove_question", **named)
+        if refs.cleaned:
+            question += "\n" + tr(f"{words}.remove_cleaned", refs=references_sentence(refs.cleaned))
+        self.app.push_screen(Confirm(title, question, yes=tr("form.delete")),
+                             lambda yes: self._removed(yes, remove, record_id))
 
     def action_move(self, step: int) -> None:
         m = self.meeting
