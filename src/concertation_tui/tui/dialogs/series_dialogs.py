@@ -8,11 +8,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from ...i18n import label
+from ...i18n import colon, label
 from ...model import DomainSharing, Meeting, ops
 from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
-from ..text import colon, key, lbl, Localized, quote, tr
+from ..text import key, lbl, Localized, quote, tr
 
 
 def consent_summary(meeting: Meeting) -> Content:
