@@ -127,6 +127,28 @@ def test_importing_the_minute_package_loads_neither_docx_nor_babel_nor_textual()
     assert out.stdout.strip() == "[]"
 
 
+def test_the_letters_check_reads_the_words_without_python_docx() -> None:
+    """The interface checks the letter after each change: python-docx and lxml (113 modules, ~7 MB)
+    stay out of a session that writes no document, and simplemma reads its dictionary as a stream."""
+    code = (
+        "import sys, resource\n"
+        "from concertation_tui.services.demo import demo_meeting\n"
+        "from concertation_tui.minute.readability import letter_problems\n"
+        "m = demo_meeting(); m.actions[0].what = 'Veiller à ce que Monsieur Lambert boive assez de '"
+        " + 'liquide chaque jour de la semaine, même quand il fait froid dehors.'\n"
+        "problems = letter_problems(m)\n"
+        "from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY as full\n"
+        "print(len(problems), 'simplemma' in sys.modules, full._get_dictionary.cache_info().currsize,"
+        " sorted({n.split('.')[0] for n in sys.modules} & {'docx', 'lxml', 'textual', 'matplotlib'}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    count, lemmas, full_dictionaries, heavy = out.stdout.strip().split(" ", 3)
+    assert int(count) >= 1  # the check did read the letter (its long sentence)
+    assert lemmas == "True"  # and its words' lemmas
+    assert full_dictionaries == "0"  # read as streams: no 24 MB dict per language
+    assert heavy == "[]"
+
+
 def test_file_names_say_the_date_and_the_edition_never_a_name(meeting: Meeting) -> None:
     nurse = participant(meeting, "Céline")
     day = f"2026-11-23-{meeting.id[:6]}"

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..config import DataProtection
 from ..i18n import label, t
 from ..model import ActionStatus, Meeting, Participant, VisibilityKind
 from ..model.checks import carrier_name, is_collective
-from .docx_helpers import Span, Writer, bold, muted, restricted
+from .spans import Span, bold, muted, restricted
 from .text import language, locale, long_date, names, short_date, time_of_day
+
+if TYPE_CHECKING:  # the docx writer: imported only while a document is written (not by the letter's check)
+    from .docx_helpers import Writer
 
 
 @dataclass

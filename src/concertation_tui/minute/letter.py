@@ -23,7 +23,7 @@ from ..model import Action, ActionStatus, Attendance, ParticipantKind, ViewAspec
 from ..model.checks import carrier_name, is_collective
 from ..language_tools.wording import with_roles, role_for_person, spoken_name, to_you, who, wording
 from .context import Context
-from .docx_helpers import Span, bold
+from .spans import Span, bold
 from .network_picture import letter_section as network_map
 from .text import capitalised, quote, sentence
 

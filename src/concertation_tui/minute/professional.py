@@ -29,7 +29,7 @@ from ..model import (
 from ..model.coordination import FlagKind, flags
 from ..model.outcomes import CARRIED_AGAIN, is_finished, left_paused, outcome
 from .context import Context
-from .docx_helpers import Group, bold, italic, muted, quoted
+from .spans import Group, bold, italic, muted, quoted
 from .network_picture import professional_section as network_map
 from .text import capitalised, names, quote, sentence
 

@@ -5,7 +5,7 @@ person's own quoted words left out (they are theirs): a sentence over 15 words (
 breath), the person named in the third person (« Monsieur Lambert » where the letter says « vous »),
 an acronym the glossary does not explain. Each problem names the record its words come from (an
 action, a disagreement, an open question, the text « who to call »), so the rereading shows it there.
-No Textual here; python-docx is imported (the letter's writer module), not used.
+No Textual here, and no python-docx (the words are read without a document).
 """
 
 from __future__ import annotations
