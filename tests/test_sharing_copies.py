@@ -118,5 +118,9 @@ def test_the_commands_lines_on_consent_are_those_of_every_conflict(meeting: Meet
     """`concertation minute` prints the records beyond consent from their grouping per record (a very
     large meeting had built 930,000 record-recipient pairs for 20 lines): the same lines, in order."""
     readers = [p.id for p in meeting.minute_recipients()]
+    pairs: dict[str, tuple] = {}
+    for conflict in consent_conflicts_for(meeting, readers):
+        pairs.setdefault(conflict.note.id, (conflict.note, []))[1].append((conflict.recipient_id, conflict.domain))
+    assert [(note, list(found)) for note, found in conflicts_by_record(meeting, readers)] == list(pairs.values())
     grouped = record_lines(conflicts_by_record(meeting, readers), meeting, "fr", most=5)
     assert grouped == conflict_lines(consent_conflicts_for(meeting, readers), meeting, "fr", most=5)

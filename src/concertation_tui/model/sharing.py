@@ -305,9 +305,12 @@ def conflicts_by_record(meeting: Meeting, recipient_ids: list[str]) -> list[tupl
     recipients in order and, for each, the first domain kept out; records in the order the grouping of
     `consent_conflicts_for` gives them (by the first recipient whose copy leaves them out).
 
-    Records alike for the consent (same domains, visibility and concerned people) have the same
-    answer: it is worked out once per kind of record, not once per record and recipient (the readiness
-    checks run after every change, and a meeting with many partners has thousands of records)."""
+    Records alike for the consent (same domains and visibility) have the same answer: it is worked out
+    once per kind of record, not once per record and recipient (the readiness checks run after every
+    change, and a meeting with many partners has thousands of records); a record's concerned people
+    (who carries, helps or checks an action, and reads it whatever its domains) are then taken out of
+    that answer. Made per kind of record *and* its concerned people, the 400 actions of the very
+    large meeting had each been asked of 550 recipients."""
     status = meeting.consent.status
     if status is ConsentStatus.GIVEN:
         return []
@@ -317,24 +320,26 @@ def conflicts_by_record(meeting: Meeting, recipient_ids: list[str]) -> list[tupl
     partial = status is ConsentStatus.PARTIAL
     shared = {rid: {d for d in Domain if _allowed(meeting, d, rid)} if partial else set() for rid in readers}
     rank = {rid: n for n, rid in reversed(list(enumerate(readers)))}
-    answers: dict[tuple, list[tuple[str, Domain]]] = {}
+    answers: dict[tuple, tuple[list[tuple[str, Domain]], frozenset[str]]] = {}
     kept_out = []
     for note in notes(meeting):
         if not note.domains:
             continue
         visibility = note.visibility
-        restricted = tuple(visibility.recipients) if visibility.kind is VisibilityKind.RESTRICTED else ()
-        alike = (note.domains, visibility.kind, restricted, note.concerned)
-        answer = answers.get(alike)
-        if answer is None:
-            answer = []
+        alike = _alike(note)
+        found = answers.get(alike)
+        if found is None:
+            pairs = []
             for rid in readers:
-                if not visibility.allows(rid) or rid in note.concerned:
+                if not visibility.allows(rid):
                     continue
                 outside = next((d for d in note.domains if d not in shared[rid]), None)
                 if outside is not None:
-                    answer.append((rid, outside))
-            answers[alike] = answer
+                    pairs.append((rid, outside))
+            found = answers[alike] = (pairs, frozenset(rid for rid, _domain in pairs))
+        answer, named = found
+        if note.concerned and not named.isdisjoint(note.concerned):
+            answer = [pair for pair in answer if pair[0] not in note.concerned]
         if answer:
             kept_out.append((note, answer))
     kept_out.sort(key=lambda found: rank[found[1][0][0]])  # stable: the records' order within
