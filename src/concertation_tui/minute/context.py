@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..config import DataProtection
-from ..i18n import label, t
+from ..i18n import colon, label, t
 from ..model import ActionStatus, Meeting, Participant, VisibilityKind
 from ..model.checks import carrier_name, is_collective
 from .spans import Span, bold, muted, restricted
@@ -51,7 +51,7 @@ class Context:
     @property
     def colon(self) -> str:
         """' : ' in French, ': ' in English."""
-        return " : " if self.lang == "fr" else ": "
+        return colon(self.lang)
 
     def s(self, key: str, **params: object) -> str:
         """A sentence of the minute's catalogue."""
