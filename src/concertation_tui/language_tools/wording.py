@@ -308,14 +308,20 @@ def to_you(text: str, meeting: Meeting, lang: str, *, possessives: bool = False,
 def _others_named(text: str, meeting: Meeting) -> bool:
     """Whether `text` names a participant other than the person (then « elle » may be them)."""
     person = meeting.person
-    folded = fold(text)
-    for p in meeting.participants:
-        if person is not None and p.id == person.id:
-            continue
-        for form in {p.name.strip(), p.addressed_as.strip(), _first_word(p.name)}:
-            if form and re.search(rf"(?<![\w-]){re.escape(fold(form))}(?![\w-])", folded):
-                return True
-    return False
+    forms = tuple(sorted({fold(form) for p in meeting.participants if person is None or p.id != person.id
+                          for form in (p.name.strip(), p.addressed_as.strip(), _first_word(p.name)) if form}))
+    pattern = _any_of(forms)
+    return pattern is not None and pattern.search(fold(text)) is not None
+
+
+@lru_cache(maxsize=64)
+def _any_of(forms: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern for the other participants' names, made once per set of people (the letter asks it for
+    each of its texts)."""
+    if not forms:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                      + r")(?![\w-])")
 
 
 def _subject_verb(word: str) -> str:
