@@ -208,7 +208,8 @@ def test_participants_are_grouped_with_their_attendance(professional) -> None:
     rows = [cells(row) for row in table.rows]
     assert rows[1][0] == "La personne" and rows[2][:2] == ["Joseph Lambert", "personne concernée"]
     doctor = next(r for r in rows if r[0] == "Dr Marc Dubois")
-    assert "excusé·e (consultations)" in doctor[2] and "contribution écrite reçue" in doctor[2]
+    # « Dr » says no gender: a neutral wording, never « excusé·e »
+    assert "absence excusée (consultations)" in doctor[2] and "contribution écrite reçue" in doctor[2]
     assert any(r[0] == "Le réseau de Monsieur Lambert" for r in rows)
     assert any(r[0] == "Les professionnels" for r in rows)
 
@@ -332,7 +333,7 @@ def test_the_letter_speaks_to_the_person_in_plain_words(letter) -> None:
     assert [p.text for p in letter.paragraphs if p.style.name == "Title"] == ["Ce que nous avons décidé ensemble"]
     assert headings(letter) == [
         "Qui était là", "Ce que vous avez dit", "Les personnes qui comptent pour vous", "Ce que nous avons décidé",
-        "Ce qui reste à voir ensemble",
+        "Là où nous ne sommes pas encore d'accord", "Ce qui reste à voir ensemble",
         "Qui appeler entre deux réunions", "La prochaine réunion", "Si quelque chose ne va pas",
     ]
     # a question about him, to him, and every name with a role he knows
@@ -357,7 +358,7 @@ def test_the_letter_carries_no_assessment_no_restricted_note_no_disagreement(let
     for absent in (
         "À mon avis",  # a partner's assessment
         "humeur dépressive",  # a restricted note
-        "Maintien à domicile avec des aides renforcées, ou entrée",  # the disagreement itself
+        "Garder la demande de maison de repos",  # a partner's position in the disagreement
         "Pendant l'hospitalisation",  # partners' facts
         "Ce qui nous inquiète",  # the shared picture
         "secret professionnel",

@@ -37,6 +37,9 @@ class Context:
     issued: bool = False
     """This copy is being issued (sent): it carries the issue's status and none of the remarks that
     only help the facilitator finish a draft (« un seul porteur à désigner »)."""
+    withheld: frozenset[str] = frozenset()
+    """Ids of the actions this copy only says exist (their detail is kept out): the coordination of this
+    copy does not count them."""
     _names: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     """Participant id -> name, looked up once each (`Meeting.name_of` walks the participants)."""
 

@@ -58,6 +58,15 @@ def visible_meeting(meeting: Meeting, recipient_id: str | None, *, override: boo
     return meeting.model_copy(update={**redacted, "agenda": agenda})
 
 
+def withheld_actions(meeting: Meeting, recipient_id: str | None, *, override: bool = False) -> frozenset[str]:
+    """Ids of the actions `visible_meeting` keeps only as « détail partagé… » for this copy."""
+    if override:
+        return frozenset(n.id for n in notes(meeting) if n.kind in ("action", "review")
+                         and not n.visibility.allows(recipient_id))
+    return frozenset(n.id for n in notes(meeting) if n.kind in ("action", "review")
+                     and not reaches(meeting, n, recipient_id))
+
+
 def holds_back(meeting: Meeting, recipient_id: str | None) -> bool:
     """Whether some written record is left out of this copy (oral-only records are never mentioned)."""
     consent = Consent(meeting)
