@@ -1,0 +1,85 @@
+"""Forms and dialogs at 80x24, as a newcomer met them (issue 18's trial, the forms' part).
+
+Every test here drives the app by keys at 80x24 and reads the saved file or the screen.
+"""
+
+from __future__ import annotations
+
+from test_consent_records import consent_meeting
+from test_tui_support import Clock, flat, screen_text, settle
+
+from concertation_tui import store
+from concertation_tui.model import Domain, DomainSharing, SharingConsent
+from concertation_tui.tui.app import ConcertationApp
+from concertation_tui.tui.dialogs.consent_forms import DomainConsentDialog
+
+
+def consent_to_take():
+    meeting = consent_meeting()
+    meeting.consent = SharingConsent()
+    meeting.domains = [Domain.HOUSING, Domain.HEALTH, Domain.INCOME_DEBTS, Domain.JUSTICE]
+    return meeting
+
+
+def domain_rows(app) -> list[str]:
+    choices = app.screen.query_one("#consent-domains")
+    return [choices.get_option_at_index(n).id for n in range(choices.option_count)]
+
+
+async def test_consent_by_domain_records_only_the_domains_looked_at() -> None:
+    """`a ↓ x`: the first domain with everyone, the second not shared, nothing else; the rows keep
+    their order; the cursor's row, the keys' rule, the button and the footer are on screen."""
+    path = store.create_meeting_file(consent_to_take())
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for pressed in ("f3", "d"):
+            await pilot.press(pressed)
+            await settle(app, pilot)
+        assert isinstance(app.screen, DomainConsentDialog)
+        order = domain_rows(app)
+        shown = flat(screen_text(app))
+        assert "Fermer(Échap)" in shown and "aAvectous" in shown  # the button and the footer
+        assert flat("le curseur reste") in shown  # the one rule, said
+        for pressed in ("a", "down", "x"):
+            await pilot.press(pressed)
+            await settle(app, pilot)
+            assert domain_rows(app) == order  # never re-sorted
+        # one more `x` stays on the same (second) domain: nothing recorded for a third one
+        await pilot.press("x")
+        await settle(app, pilot)
+        choices = app.screen.query_one("#consent-domains")
+        assert choices.highlighted == 1
+        # the cursor's row is drawn on screen: scrolled to it at the end of a long list
+        for _ in range(len(order)):
+            await pilot.press("down")
+        await settle(app, pilot)
+        last = choices.get_option_at_index(choices.highlighted).prompt.plain.split(":")[0]
+        assert flat(last) in flat(screen_text(app))
+        assert "??" not in flat(screen_text(app))  # « ? logement : ? pas précisé »
+        await pilot.press("escape")
+        await settle(app, pilot)
+    saved = store.load_meeting(path)
+    assert [(r.domain.value, r.sharing) for r in saved.consent.domains] == [
+        (order[0], DomainSharing.ALL), (order[1], DomainSharing.NONE)]
+
+
+async def test_the_named_list_and_the_enter_form_offer_the_same_people() -> None:
+    """The digits and the form Enter opens name the same people, numbered alike, never the person."""
+    meeting = consent_to_take()
+    app = ConcertationApp(store.create_meeting_file(meeting), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for pressed in ("f3", "d"):
+            await pilot.press(pressed)
+            await settle(app, pilot)
+        help_text = str(app.screen.query_one("#consent-domains-help").render())
+        await pilot.press("enter")
+        await settle(app, pilot)
+        picks = app.screen.query_one("#f-participants")
+        offered = [picks.get_option_at_index(n).prompt.plain for n in range(picks.option_count)]
+    person = meeting.person.name
+    assert offered and all(person not in line for line in offered)
+    for line in offered:
+        number, name = line.split(" ", 1)[0], line.split(" ", 1)[1].split("  ")[0]
+        assert f"{number} {name}" in help_text
