@@ -83,3 +83,70 @@ async def test_the_named_list_and_the_enter_form_offer_the_same_people() -> None
     for line in offered:
         number, name = line.split(" ", 1)[0], line.split(" ", 1)[1].split("  ")[0]
         assert f"{number} {name}" in help_text
+
+
+# -- forms open at their top and follow the focus (item 4) -------------------------------------------
+
+from concertation_tui.model import Participant, ParticipantKind  # noqa: E402
+from concertation_tui.services.demo import demo_meeting  # noqa: E402
+from concertation_tui.tui.dialogs.forms import FormDialog  # noqa: E402
+
+
+def nine_people():
+    """The demo's meeting with nine participants: eight receive the minute, as in the trial."""
+    meeting = demo_meeting()
+    meeting.participants.append(Participant(name="Hugo Vermeulen", kind=ParticipantKind.PARTNER,
+                                            organisation="Mutualité"))
+    return meeting
+
+
+def focused_on_screen(app) -> bool:
+    """The focused widget and the caption just above it are inside the form's visible rows."""
+    form = app.screen.query_one("#form")
+    focused = app.screen.focused
+    if form not in focused.ancestors:
+        return True  # a button: below the form, always shown
+    visible = form.content_region
+    return visible.contains_region(focused.region)
+
+
+async def open_form(app, pilot, *keys: str) -> None:
+    for pressed in keys:
+        await pilot.press(pressed)
+        await settle(app, pilot)
+    assert isinstance(app.screen, FormDialog)
+
+
+async def test_a_form_opens_at_its_top_and_tab_keeps_the_field_on_screen() -> None:
+    app = ConcertationApp(store.create_meeting_file(nine_people()), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_form(app, pilot, "f2", "2", "enter")  # the participant form
+        assert app.screen.query_one("#form").scroll_y == 0
+        assert "Nom" in screen_text(app).split("\n")[3]  # the first field's caption, under the title
+        for _ in range(len(app.screen.fields) - 1):
+            await pilot.press("tab")
+            await settle(app, pilot)
+            assert focused_on_screen(app), app.screen.focused
+        await pilot.press("escape")
+        await settle(app, pilot)
+
+
+async def test_every_reader_of_the_minute_is_on_screen_when_the_cursor_reaches_it() -> None:
+    """Consent form, « Qui reçoit le compte rendu détaillé »: each line the cursor is on is drawn."""
+    app = ConcertationApp(store.create_meeting_file(nine_people()), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_form(app, pilot, "f3", "c")
+        picks = app.screen.query_one("#f-minute_readers")
+        while app.screen.focused is not picks:
+            await pilot.press("tab")
+            await settle(app, pilot)
+        for row in range(picks.option_count):
+            if row:
+                await pilot.press("down")
+                await settle(app, pilot)
+            name = picks.get_option_at_index(picks.highlighted).prompt.plain.split("  ")[0]
+            assert flat(name) in flat(screen_text(app)), name
+        await pilot.press("escape")
+        await settle(app, pilot)

@@ -164,6 +164,50 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
                 break
         self._initial = self._raw()
 
+    # -- where the form is scrolled --
+
+    def set_focus(self, widget, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        """Focus a field and show it with its label. Textual centres the focused widget itself (a
+        `call_later`), which opened forms scrolled down with the first field's label hidden (« █
+        Claire Martin » without « Nom ») and, under load, left a field below the visible rows."""
+        in_form = widget is not None and any(a.id == "form" for a in widget.ancestors)
+        super().set_focus(widget, scroll_visible=scroll_visible and not in_form, from_app_focus=from_app_focus)
+        if in_form:
+            self.call_after_refresh(self.show_focused)
+
+    def show_focused(self) -> None:
+        """Scroll the form so that the focused field is on screen with its label (and its note): the
+        whole field when it fits, so that every line of a list is on screen. The first field: the
+        form from its top (the intro too)."""
+        try:
+            form = self.query_one("#form", VerticalScroll)
+        except Exception:  # the form is closing
+            return
+        focused = self.focused
+        field = next((w for w in form.children if focused is not None
+                      and (w is focused or w in focused.ancestors)), None)
+        if field is None:
+            return
+        widgets = list(form.children)
+        index = widgets.index(field)
+        first_field = next((w for w in widgets if w.focusable), None)
+        if field is first_field:
+            form.scroll_home(animate=False, immediate=True)
+            return
+        top = index  # the field's caption and note, just above it
+        while top > 0 and isinstance(widgets[top - 1], Label):
+            top -= 1
+        form.scroll_to_widget(field, animate=False, immediate=True)
+        form.scroll_to_widget(widgets[top], animate=False, immediate=True)
+        form.scroll_to_widget(field, animate=False, immediate=True)  # the field wins if both do not fit
+
+    def on_selection_list_selection_highlighted(self, event) -> None:
+        """A list's cursor moved: its line stays on screen (the list scrolls in the form)."""
+        self.show_focused()
+
+    def on_radio_set_changed(self, event) -> None:
+        self.show_focused()
+
     def _raw(self) -> list:
         """What the fields hold as typed, to tell whether anything was changed."""
         raw: list = []
