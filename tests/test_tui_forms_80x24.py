@@ -6,7 +6,7 @@ Every test here drives the app by keys at 80x24 and reads the saved file or the 
 from __future__ import annotations
 
 from test_consent_records import consent_meeting
-from test_tui_support import Clock, flat, screen_text, settle
+from test_tui_support import Clock, demo_file, flat, screen_text, settle
 
 from concertation_tui import store
 from concertation_tui.model import Domain, DomainSharing, SharingConsent
@@ -150,3 +150,59 @@ async def test_every_reader_of_the_minute_is_on_screen_when_the_cursor_reaches_i
             assert flat(name) in flat(screen_text(app)), name
         await pilot.press("escape")
         await settle(app, pilot)
+
+
+# -- a field of several lines, a form's delete key (item 3) ------------------------------------------
+
+
+async def type_text(pilot, text: str) -> None:
+    for char in text:
+        await pilot.press("space" if char == " " else char)
+
+
+async def test_positions_one_per_line_are_typed_with_enter_and_saved_with_ctrl_s() -> None:
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await app.switch_mode("live")
+        await settle(app, pilot)
+        await open_form(app, pilot, "ctrl+g", "x")
+        await type_text(pilot, "Rester seul")
+        while app.screen.focused is not app.screen.query_one("#f-positions"):
+            await pilot.press("tab")
+            await settle(app, pilot)
+        assert flat("Entrée : une ligne de plus") in flat(screen_text(app))
+        await type_text(pilot, "Georges : non")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FormDialog)  # Enter added a line, the form is still open
+        await type_text(pilot, "Isabelle : oui")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, FormDialog)
+    saved = store.load_meeting(path)
+    found = next(d for d in saved.disagreements if d.about == "Rester seul")
+    assert [(saved.name_of(p.participant_id), p.view) for p in found.positions] == [
+        ("Georges Piron", "non"), ("Isabelle Lambert", "oui")]
+
+
+async def test_a_note_is_deleted_from_its_form_by_the_key_the_footer_shows() -> None:
+    from concertation_tui.tui.screens.notes import edit_contribution
+
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await app.switch_mode("live")
+        await settle(app, pilot)
+        note = app.meeting.contributions[0]
+        edit_contribution(app.screen, note)
+        await settle(app, pilot)
+        assert isinstance(app.screen, FormDialog)
+        assert "^dSupprimer" in flat(screen_text(app).split("\n")[-1])  # in the footer
+        await pilot.press("ctrl+d")
+        await settle(app, pilot)
+        await pilot.press("o")  # the question before deleting
+        await settle(app, pilot)
+    assert note.id not in {c.id for c in store.load_meeting(path).contributions}

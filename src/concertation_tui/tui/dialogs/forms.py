@@ -2,7 +2,9 @@
 
 `FormDialog` builds an edit form from a list of `FormField`s and returns the values typed (a dict), or
 None when cancelled. Enter (from any field, a closed drop-down too) or ctrl+s saves, Escape cancels,
-Tab moves between fields. In a drop-down, typing the start of an option chooses it (finding.py). Dates are typed
+Tab moves between fields. In a field of several lines (« une par ligne », `lines=True`) Enter adds a
+line and ctrl+s saves: the field's note says so, and F1. A form with a third button (delete) has
+its key too (ctrl+d), in the footer: a button reached only by Tab is one a newcomer never finds. In a drop-down, typing the start of an option chooses it (finding.py). Dates are typed
 JJ/MM/AAAA; a wrong one is said under the form and the dialog stays open.
 """
 
@@ -55,6 +57,8 @@ class FormField:
     maximum: int | None = None
     allow_blank: bool = True
     vertical: bool = False
+    lines: bool = False
+    """A long field of one thing a line: Enter adds a line there (ctrl+s saves the form)."""
 
 
 class FormError(Exception):
@@ -71,6 +75,7 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
         key("ctrl+s", "save", "form_save", priority=True),
         key("enter", "save_enter", "form_save", priority=True, show=False, binding_id="form-save-enter"),
         key("escape", "cancel", "form_cancel"),
+        key("ctrl+d", "extra", "form_delete", priority=True),
     ]
 
     def __init__(
@@ -107,14 +112,15 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
                 for spec in self.fields:
                     if spec.kind != "check":
                         yield Label(Content(spec.caption), classes="caption", markup=False)
-                    if spec.note:
-                        yield Label(Content(spec.note), classes="note", markup=False)
+                    note = " ".join(n for n in (tr("form.lines_note") if spec.lines else "", spec.note) if n)
+                    if note:
+                        yield Label(Content(note), classes="note", markup=False)
                     yield self._widget(spec)
             yield Static("", id="form-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(tr("form.save"), id="save", variant="primary", compact=True)
                 if self.extra_button:
-                    yield Button(self.extra_button[1], id="extra", variant="error", compact=True)
+                    yield Button(f"{self.extra_button[1]} (^d)", id="extra", variant="error", compact=True)
                 cancel = Button(tr("form.cancel"), id="cancel", compact=True)
                 cancel.can_focus = False  # Tab from the last field never lands on it (Enter would lose the form)
                 yield cancel
@@ -123,8 +129,10 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
     def _widget(self, spec: FormField):
         wid = f"f-{spec.name}"
         if spec.kind == "long":
-            area = ShortText(spec.value or "", id=wid, classes="long", placeholder=spec.placeholder)
-            return area
+            if spec.lines:  # Enter is a new line here, not "save"
+                return ShortText(spec.value or "", id=wid, classes="long lines", placeholder=spec.placeholder,
+                                 submit_keys=())
+            return ShortText(spec.value or "", id=wid, classes="long", placeholder=spec.placeholder)
         if spec.kind in ("text", "date", "time", "int"):
             value = spec.value
             if spec.kind == "date":
@@ -268,11 +276,13 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
         """Enter saves the form from any field, a closed drop-down too (its choice is made by typing
         or with the arrows); it keeps its own job in an opened drop-down (choose the option) and on
         a button (press it)."""
+        if action == "extra":
+            return self.extra_button is not None
         if action == "save_enter":
             focused = self.focused
             if focused is None:
                 return True
-            if isinstance(focused, Button):
+            if isinstance(focused, Button) or focused.has_class("lines"):
                 return False
             if any(isinstance(a, Select) and a.expanded for a in focused.ancestors_with_self):
                 return False
@@ -280,6 +290,11 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
 
     def action_save_enter(self) -> None:
         self.action_save()
+
+    def action_extra(self) -> None:
+        """The third button's key (the callers ask before deleting anything)."""
+        if self.extra_button:
+            self.dismiss(Pressed(self.extra_button[0]))
 
     def action_save(self) -> None:
         error = self.query_one("#form-error", Static)
