@@ -206,3 +206,49 @@ async def test_a_note_is_deleted_from_its_form_by_the_key_the_footer_shows() -> 
         await pilot.press("o")  # the question before deleting
         await settle(app, pilot)
     assert note.id not in {c.id for c in store.load_meeting(path).contributions}
+
+
+# -- who receives the minute: the person's answer, shown on the participant's row (item 6) ------------
+
+from concertation_tui.model import ops  # noqa: E402
+from concertation_tui.model.checks import unagreed_readers  # noqa: E402
+
+
+async def test_unticking_a_reader_in_the_consent_takes_them_off_the_distribution() -> None:
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await open_form(app, pilot, "f3", "c")
+        picks = app.screen.query_one("#f-minute_readers")
+        while app.screen.focused is not picks:
+            await pilot.press("tab")
+            await settle(app, pilot)
+        first = picks.get_option_at_index(0).value
+        assert first in picks.selected
+        await pilot.press("space")  # unticked: the person does not want this one to receive it
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, FormDialog)
+    saved = store.load_meeting(path)
+    who = saved.participant(first)
+    assert first not in saved.consent.minute_readers
+    assert who.receives_minute is False  # the row says « CR non »
+    assert unagreed_readers(saved) == []  # and F5 has nothing to flag
+
+
+def test_unticking_a_copy_on_the_row_takes_them_off_the_persons_list() -> None:
+    from concertation_tui.services.demo import demo_meeting
+
+    meeting = demo_meeting()
+    reader = meeting.participant(meeting.consent.minute_readers[1])
+    ops.set_participant(meeting, reader, {"receives_minute": False})
+    assert reader.id not in meeting.consent.minute_readers and not reader.receives_minute
+    try:
+        ops.set_participant(meeting, reader, {"receives_minute": True})
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a copy the person did not agree to was put back")
+    assert not reader.receives_minute
