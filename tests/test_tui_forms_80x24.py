@@ -252,3 +252,35 @@ def test_unticking_a_copy_on_the_row_takes_them_off_the_persons_list() -> None:
     else:
         raise AssertionError("a copy the person did not agree to was put back")
     assert not reader.receives_minute
+
+
+# -- F2, tab 5: the meeting's life domains (item 5) ---------------------------------------------------
+
+
+async def test_the_domains_tab_takes_space_at_once_and_finds_a_domain_by_typing() -> None:
+    from concertation_tui.model import Domain
+
+    path = demo_file(domains=[])
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for pressed in ("f2", "5", "space"):  # Space right after `5`: the first domain
+            await pilot.press(pressed)
+            await settle(app, pilot)
+        for pressed in ("s", "a", "space"):  # « sa »: santé, not logement
+            await pilot.press(pressed)
+        await settle(app, pilot)
+        await pilot.press("2")  # the digits still switch tabs
+        await settle(app, pilot)
+        assert app.screen.tab == "participants"
+    assert store.load_meeting(path).domains == [Domain.HOUSING, Domain.HEALTH]
+
+
+def test_an_items_domains_are_the_meetings_too() -> None:
+    from concertation_tui.model import Domain
+    from concertation_tui.services.demo import demo_meeting
+
+    meeting = demo_meeting()
+    meeting.domains = [Domain.HOUSING]
+    ops.set_item(meeting, None, {"title": "L'école", "timebox_minutes": 10, "domains": [Domain.SCHOOLING]})
+    assert meeting.domains == [Domain.HOUSING, Domain.SCHOOLING]

@@ -364,6 +364,10 @@ def set_item(meeting: Meeting, item: AgendaItem | None, values: Mapping[str, Any
     item.title = values["title"]
     item.timebox_minutes = values["timebox_minutes"] if values["timebox_minutes"] is not None else 0
     item.domains = values["domains"]
+    # An item's domains are the meeting's too: the domains' list (F2, 5) shows them ticked, as the
+    # facilitator expects after naming them on the item.
+    order = list(Domain)
+    meeting.domains = sorted(set(meeting.domains) | set(item.domains), key=order.index)
     return item
 
 

@@ -171,10 +171,11 @@ class Picks(Localized, SelectionList):
         self._search = TypedSearch()
 
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
-        return self.type_to_find and character is not None and character.isprintable()
+        return self.type_to_find and character is not None and character.isprintable() and not character.isdigit()
 
     async def _on_key(self, event: events.Key) -> None:
-        if not self.type_to_find or not event.is_printable or not event.character:
+        # Digits are left to the screen (F2's tabs 1-5): no name or domain starts with one.
+        if not self.type_to_find or not event.is_printable or not event.character or event.character.isdigit():
             return
         if event.character == " ":
             return  # Space ticks the line found (the list's own key), also right after typing
