@@ -284,3 +284,34 @@ def test_an_items_domains_are_the_meetings_too() -> None:
     meeting.domains = [Domain.HOUSING]
     ops.set_item(meeting, None, {"title": "L'école", "timebox_minutes": 10, "domains": [Domain.SCHOOLING]})
     assert meeting.domains == [Domain.HOUSING, Domain.SCHOOLING]
+
+
+# -- keys typed together stay together when the app lags (item 2, the part found) ---------------------
+
+
+async def test_letters_typed_at_once_find_one_name_however_late_the_app_reads_them(monkeypatch) -> None:
+    """ctrl+o then « is » at once: Isabelle (not « s »: Sophie), even when the app takes each held letter seconds apart
+    (the clock below jumps 5 s at each look, as a loaded server's would between two keys)."""
+    import types
+
+    from concertation_tui.tui import finding
+    from test_tui_bursts import burst, wait_for
+
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await app.switch_mode("live")
+        await settle(app, pilot)
+        late = {"now": 1e6}
+
+        def monotonic() -> float:
+            late["now"] += 5.0
+            return late["now"]
+
+        monkeypatch.setattr(finding, "time", types.SimpleNamespace(monotonic=monotonic))
+        assert app.screen.speaker().name != "Isabelle Lambert"  # the typing chooses her, not the default
+        burst(app, "ctrl+o", "i", "s")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog) and not app._held_keys, rounds=200)
+        await settle(app, pilot)
+        chosen = app.screen.query_one("#f-speaker_id").value
+        assert app.meeting.name_of(chosen) == "Isabelle Lambert"

@@ -181,7 +181,7 @@ class Picks(Localized, SelectionList):
             return  # Space ticks the line found (the list's own key), also right after typing
         event.stop()
         event.prevent_default()
-        query = self._search.add(event.character)
+        query = self._search.add(event.character, event.time)
         texts = [plain_text(self.get_option_at_index(n).prompt) for n in range(self.option_count)]
         index = find_match(texts, query, self.highlighted)
         if index is not None:
