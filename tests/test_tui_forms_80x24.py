@@ -188,7 +188,7 @@ async def test_positions_one_per_line_are_typed_with_enter_and_saved_with_ctrl_s
 
 
 async def test_a_note_is_deleted_from_its_form_by_the_key_the_footer_shows() -> None:
-    from concertation_tui.tui.screens.notes import edit_contribution
+    from concertation_tui.tui.screens.notes import edit
 
     path = demo_file()
     app = ConcertationApp(path, clock=Clock())
@@ -197,7 +197,7 @@ async def test_a_note_is_deleted_from_its_form_by_the_key_the_footer_shows() -> 
         await app.switch_mode("live")
         await settle(app, pilot)
         note = app.meeting.contributions[0]
-        edit_contribution(app.screen, note)
+        edit(app.screen, "contribution", note)
         await settle(app, pilot)
         assert isinstance(app.screen, FormDialog)
         assert "^dSupprimer" in flat(screen_text(app).split("\n")[-1])  # in the footer
