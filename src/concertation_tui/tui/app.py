@@ -610,6 +610,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return
         self._key_in_transit = None
         replay = events.Key(message.key.key, message.key.character)
+        replay.time = message.key.time  # when it was typed (type-to-find groups letters by it)
         replay.deferred = True  # type: ignore[attr-defined]
         replay.released = True  # type: ignore[attr-defined]
         # Its place among the held keys: after those typed before it that wait for a screen
@@ -633,6 +634,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._transit_split = 0
         held = self._held_keys.pop(0)
         replay = events.Key(held.key, held.character)
+        replay.time = held.time  # when it was typed, not when the app got to it (finding.TypedSearch)
         replay.released = True  # type: ignore[attr-defined]
         replay.deferred = getattr(held, "deferred", False)  # type: ignore[attr-defined]
         if self._defer_key(replay):
