@@ -7,6 +7,7 @@ from test_tui_support import Clock, screen_text, settle
 from textual.widgets import RadioSet
 
 from concertation_tui import store
+from concertation_tui.i18n import t
 from concertation_tui.services.demo import demo_meeting, play_demo_follow_up
 from concertation_tui.model import ItemOutcome, VisibilityKind
 from concertation_tui.services.templates import new_follow_up
@@ -31,7 +32,7 @@ async def test_the_close_step_records_the_conclusion_and_an_item_s_outcome():
         await settle(app, pilot)
         await pilot.press("f6")
         await settle(app, pilot)
-        assert "Ce qui ressort de chaque point" in screen_text(app)
+        assert t("tui.close.outcomes_title_narrow", "fr") in screen_text(app)  # at 80 columns: the short title
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)

@@ -453,6 +453,10 @@ class LiveScreen(MeetingScreen):
             views.highlighted = min(keep, len(options) - 1)
         box.border_subtitle = tr("live.view_keys")
 
+    def on_resize(self) -> None:
+        """The speaker's line names its keys only where there is room (the -short class follows the height)."""
+        self.call_after_refresh(self._speaker_line)
+
     def _speaker_line(self) -> None:
         speaker = self.speaker()
         line = self.query_one("#speaker-line", Label)
@@ -463,17 +467,19 @@ class LiveScreen(MeetingScreen):
         vis = ops.visibility(p)
         # the keys named as the footer and F1 name them (« ^n », not « ctrl+n »)
         keys = {"next": self.key_of("next_speaker"), "choose": self.key_of("note_options")}
+        # at 24 rows the keys are left to the footer: the line keeps one row for the restriction and domains
+        form = "short" if self.has_class("-short") else "keys"
         if speaker.attendance is Attendance.EXCUSED:
             who = tr("live.speaker_excused", name=speaker.name)
             marks = self._note_marks(p["nature"], vis)
         elif speaker.kind is ParticipantKind.PERSON:
-            who = tr("live.speaker_person_keys", name=speaker.addressed_as or speaker.name, **keys)
+            who = tr(f"live.speaker_person_{form}", name=speaker.addressed_as or speaker.name, **keys)
             marks = self._note_marks(None, vis)
         elif speaker.kind is ParticipantKind.FACILITATOR:
-            who = tr("live.speaker_facilitator_keys", name=speaker.name, **keys)
+            who = tr(f"live.speaker_facilitator_{form}", name=speaker.name, **keys)
             marks = self._note_marks(p["nature"], vis)
         else:
-            who = tr("live.speaker_keys", name=speaker.name, **keys)
+            who = tr(f"live.speaker_{form}", name=speaker.name, **keys)
             marks = self._note_marks(p["nature"], vis)
         domains = ", ".join(lbl(d) for d in p["domains"])
         parts: list = [(f"{CURRENT} {who}", "bold"), *marks]
