@@ -125,6 +125,14 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._last_result: Any = None  # what the last operation returned (see create)
         self.save_error = ""
         self.saved_at: dt.datetime | None = None
+        self.record_saved_at: dt.datetime | None = None
+        """When the last save carrying a recorded change landed: the top bar shows this time. A save
+        of the typing area's text alone (one a second while typing goes on) leaves it, so typing
+        redraws nothing but the typing area."""
+        self._recorded_count = 0
+        """`_change_count` as of the last change that was not the typing area's text."""
+        self._recorded_saved = 0
+        """The last `_recorded_count` that a save carried (and `record_saved_at` shows)."""
         self.open_error = ""
         self.live_screen: Any = None
         """The live step's screen once shown (it tells whether a note is typed and not recorded)."""
@@ -225,8 +233,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self.open_error = ""
         self.save_error = ""
         self.saved_at = None
+        self.record_saved_at = None
         self._take_snapshot()
-        self._saved_count = self._change_count
+        self._saved_count = self._recorded_count = self._recorded_saved = self._change_count
         phase = meeting.progress.phase.value
         # Go where the facilitator was (the launcher, if shown, stays behind in the default mode).
         await self.switch_mode(mode or phase)
@@ -237,12 +246,13 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     # -- changes and saving -----------------------------------------------------------------------
 
     def change(self, edit: Callable[..., Any], *args: Any, quiet: bool = False, refresh: bool = True,
-               **params: Any) -> bool:
+               typing: bool = False, **params: Any) -> bool:
         """Apply `edit(meeting, *args, **params)` (an operation of model/ops.py) to the meeting, refresh
         what is shown and schedule the save.
 
         Refused (False) when the meeting is read-only; `quiet` refuses without saying so. `refresh`
-        False keeps the screens as they are (a change nothing else shows, such as the typing draft).
+        False keeps the screens as they are (a change nothing else shows, such as the typing draft);
+        `typing` says the change is the typing area's text kept (its save leaves the top bar as it is).
         """
         if self.meeting is None:
             return False
@@ -251,7 +261,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
                 self.say(tr("read_only_refused"), "warning")
             return False
         self._last_result = edit(self.meeting, *args, **params)
-        self.meeting_changed(refresh=refresh)
+        self.meeting_changed(refresh=refresh, typing=typing)
         return True
 
     def create(self, operation: Callable[..., Any], *args: Any, **params: Any) -> Any:
@@ -260,12 +270,14 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._last_result = None
         return self._last_result if self.change(operation, *args, **params) else None
 
-    def meeting_changed(self, *, refresh: bool = True) -> None:
+    def meeting_changed(self, *, refresh: bool = True, typing: bool = False) -> None:
         """The model changed: schedule the save, refresh the screens. Nothing here grows with the
         meeting: it is serialised by the save worker, off the UI thread."""
         if self.meeting is None:
             return
         self._change_count += 1
+        if not typing:
+            self._recorded_count = self._change_count
         if not self.read_only and self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_DELAY, self._save_due)
         if refresh:
@@ -375,6 +387,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def _save_done(self, count: int) -> None:
         self._saved_count = max(self._saved_count, count)
         self.saved_at = self.now()
+        if self._recorded_saved != self._recorded_count <= count:  # a recorded change saved anew
+            self._recorded_saved = self._recorded_count
+            self.record_saved_at = self.saved_at
         if self.save_error:
             self.save_error = ""
             self.say(tr("save_recovered"))
@@ -422,10 +437,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return tr("save.read_only")
         if self.save_error:
             return tr("save.failed")
-        if self.saved_at is None:
+        if self.record_saved_at is None:
             return tr("save.opened")
         narrow = self.size.width < 120
-        return tr("save.at_short" if narrow else "save.at", time=self.saved_at.strftime("%H:%M:%S"))
+        return tr("save.at_short" if narrow else "save.at", time=self.record_saved_at.strftime("%H:%M:%S"))
 
     @property
     def unsaved(self) -> bool:
@@ -480,6 +495,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
                 WRITE_LOCK.release()
             self._saved_count = self._change_count
             self.saved_at = self.now()
+            if self._recorded_saved != self._recorded_count:
+                self._recorded_saved = self._recorded_count
+                self.record_saved_at = self.saved_at
             self.save_error = ""
             return True
         except store.SaveError as error:
@@ -809,6 +827,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             if timing.meeting_running(self.meeting):
                 timing.pause_all(self.meeting, at)
                 self._change_count += 1
+                self._recorded_count = self._change_count
             if not self.save_now_sync():
                 # Stay open: quitting now would lose what the file does not hold yet.
                 self.say(tr("quit.save_failed", reason=self.save_error), "error", timeout=20)

@@ -61,8 +61,14 @@ class AppBar(Horizontal):
     def update_save_state(self) -> None:
         host = meeting_app(self.app)
         label = self.query_one("#save-state", Label)
-        label.update(Content(host.save_state_text() if host else ""))
+        text = host.save_state_text() if host else ""
+        if text != self._save_text:  # an update lays the whole screen out again: only on a change
+            self._save_text = text
+            label.update(Content(text))
         label.set_class(bool(host and host.save_error), "-failed")
+
+    _save_text: str | None = None
+    """The save state the label shows (None: not drawn yet)."""
 
 
 class Box(Vertical):
@@ -80,7 +86,14 @@ class Box(Vertical):
 class Banner(Static):
     """A line of warning under the top bar (read-only, save failure); hidden when empty."""
 
+    _text: str | None = None
+
     def show(self, text: str) -> None:
+        """Show `text`, or hide the line when empty. Unchanged text changes nothing: an update lays the
+        whole screen out again (and each save asks the banners to show their state)."""
+        if text == self._text:
+            return
+        self._text = text
         self.update(Content(text))
         self.display = bool(text)
 

@@ -156,7 +156,7 @@ class LiveScreen(MeetingScreen):
         self.capp.typed_draft = text
         meeting = self.capp.meeting
         if meeting is not None and meeting.progress.draft != text:
-            self.capp.change(ops.keep_draft, text, quiet=True, refresh=False)
+            self.capp.change(ops.keep_draft, text, quiet=True, refresh=False, typing=True)
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
