@@ -32,6 +32,7 @@ from ..model.checks import Finding
 from .commands import MeetingCommands, Palette, ThemeCommands, theme_label
 from .early_keys import KeyAfterTyping, KeysReleased
 from .keys_help import KeysPanel, hide_keys_help, keys_help_shown, toggle_keys_help
+from .prebuild import StepPrebuilder
 from .safety import WRITE_LOCK, SafeAppMixin, message
 from .screens import MODE_SCREENS, import_steps
 from .screens.base import MeetingScreen
@@ -53,10 +54,11 @@ WARM_UP_DELAY = 0.5
 """Seconds after the start before the other steps' code is imported, in a thread (see `_warm_up`)."""
 
 
-def _import_quietly() -> None:
+def _import_quietly(done: threading.Event) -> None:
     """The warm-up's thread: a failure here only means the step is imported when first shown."""
     try:
         import_steps()
+        done.set()  # the steps' screens may now be built ahead (prebuild.py)
     except Exception:  # noqa: BLE001 - the step's own import will say what is wrong, on the UI thread
         pass
 
@@ -69,7 +71,9 @@ LETTER_IN_THREAD = 100
 class ConcertationApp(SafeAppMixin, Localized, App[int]):
     """Run one réunion de concertation, from preparation to the minute."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "screens/reread.tcss"]
+    """The rereading step's own rules too: read once at the start (a few ms), not when its screen is
+    built ahead (prebuild.py), where reading it restyled and redrew every widget of the step shown."""
     TITLE = "concertation"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
@@ -163,6 +167,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         """Where a key on its way belongs among the held keys: those before it were typed before it."""
         self._replay_step_out = False
         self._priority_cache: tuple[tuple[Any, Any] | None, frozenset[str]] = (None, frozenset())
+        self.prebuilder = StepPrebuilder(self)
+        """Builds each step's screen in idle time, before it is asked for (prebuild.py)."""
         self.room_followers = 0
         """How many room's screens (`concertation show`) follow the open meeting."""
         """A held key was given back and its round trip is not over yet (see on_keys_released)."""
@@ -196,7 +202,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def _warm_up(self) -> None:
         """Import the steps not shown yet (and their dialogs) once the first frame is drawn: the
         start imports only the step it opens on, and a first visit then finds its code ready."""
-        threading.Thread(target=_import_quietly, name="concertation-warm-up", daemon=True).start()
+        threading.Thread(target=_import_quietly, args=(self.prebuilder.code_ready,), name="concertation-warm-up",
+                         daemon=True).start()
 
     async def show_launcher(self) -> None:
         from .screens.launcher import LauncherScreen
@@ -241,6 +248,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         await self.switch_mode(mode or phase)
         if timing.private_running(meeting):
             await self._cover()
+        self.prebuilder.start()
         return True
 
     # -- changes and saving -----------------------------------------------------------------------
@@ -347,10 +355,16 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         if now_key[0] is not key[0] or now_key[1] != key[1]:
             return  # the meeting changed meanwhile: the check of the newer version is under way
         self._letter = (key, found)
-        for screen in self.screen_stack:
-            landed = getattr(screen, "letter_checked", None)
-            if landed is not None and screen.is_mounted:
-                landed()
+        shown = self.screen_stack
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                landed = getattr(screen, "letter_checked", None)
+                if landed is None or not screen.is_mounted:
+                    continue
+                if screen in shown:
+                    landed()
+                elif isinstance(screen, MeetingScreen):  # another step (or one built ahead): when shown
+                    screen.redraw_when_shown()
 
     def _save_due(self) -> None:
         self._save_timer = None
@@ -523,8 +537,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         while a screen or form is opening are held until its focus lands; a priority key travels
         through the focused widget's queue behind the keys typed before it; and held keys are given
         back one at a time, each after the previous one has come back."""
-        if isinstance(event, events.Key) and (self._hold_key(event) or self._defer_key(event)):
-            return
+        if isinstance(event, events.Key):
+            self.prebuilder.key_seen()
+            if self._hold_key(event) or self._defer_key(event):
+                return
         await super().on_event(event)
 
     def _top_screen(self) -> Screen | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 
@@ -18,7 +19,21 @@ if TYPE_CHECKING:
     from ..app import ConcertationApp
 
 
-class MeetingScreen(TakesKeysWhileOpening, Localized, Screen):
+class StylesKeptOnResume:
+    """Mixed into a Screen (before Screen): shown again, its widgets are not all restyled.
+
+    Textual restyles every widget of a screen on each resume (`ScreenResume.refresh_styles`): a quarter
+    of a step switch's CPU. Nothing a step shows changes style while it is away: a new theme or
+    stylesheet raises the app's CSS count and the switch refreshes it (`App.switch_mode`, before this
+    event); classes set meanwhile restyled their widget at once. (A class of its own: Textual calls one
+    handler per class, `_on_x` or else `on_x`, and the step's `on_screen_resume` is MeetingScreen's.)"""
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        if self._css_update_count == self.app._css_update_count:  # type: ignore[attr-defined]
+            event.refresh_styles = False
+
+
+class MeetingScreen(TakesKeysWhileOpening, StylesKeptOnResume, Localized, Screen):
     """A step of the meeting (one mode). Subclasses compose `body()` and implement `refresh_view()`."""
 
     PHASE = ""
@@ -75,6 +90,10 @@ class MeetingScreen(TakesKeysWhileOpening, Localized, Screen):
         # the meeting compared by identity: `==` on two pydantic models compares every field
         key = self.capp.view_key()
         return self._shown is not None and self._shown[0] is key[0] and self._shown[1] == key[1]
+
+    def redraw_when_shown(self) -> None:
+        """Draw the meeting anew when this screen is next shown (what it shows changed meanwhile)."""
+        self._shown = None
 
     def show_meeting(self) -> None:
         """Draw the meeting as it is now, and remember which version was drawn."""
