@@ -84,3 +84,40 @@ async def test_a_step_built_ahead_shows_the_letter_check_that_landed_after_it(mo
         await settle(app, pilot)
         assert drawn, "the rereading kept the letter's findings of before"
     assert store.load_meeting(app.path) is not None
+
+
+async def test_f7_opens_the_action_form_built_ahead_and_the_words_typed_with_it_land() -> None:
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.prebuilder.forms_built >= 1, rounds=600)
+        await settle(app, pilot)
+        ahead = app.prebuilder._form[1]
+        before = len(app.meeting.actions)
+        burst(app, "f7", *"Appeler la mutuelle", "enter")
+        await wait_for(pilot, lambda: len(app.meeting.actions) > before, rounds=200)
+        assert app.meeting.actions[-1].what == "Appeler la mutuelle"
+        assert app.meeting.actions[-1].item_id == app.meeting.progress.item_id
+        assert app.prebuilder._form is None or app.prebuilder._form[1] is not ahead  # used once
+        # The meeting changed (an action added): the next F7 opens a form made for the meeting as it is.
+        await settle(app, pilot)
+        burst(app, "f7")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "FormDialog", rounds=200)
+        assert app.screen is not ahead
+        assert "Nouvelle action" in screen_text(app)
+
+
+async def test_a_form_built_ahead_for_an_older_meeting_is_not_used() -> None:
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.prebuilder.forms_built >= 1, rounds=600)
+        ahead = app.prebuilder._form[1]
+        # The current item changes (ctrl+PgDn, a change of the meeting): the form of before is stale.
+        app.change(lambda m: setattr(m.progress, "item_id", m.agenda[0].id))
+        burst(app, "f7")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "FormDialog", rounds=200)
+        assert app.screen is not ahead
+        await settle(app, pilot)
+        assert not ahead.is_running  # discarded, not left mounted off screen
+        app.screen.action_cancel()
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "LiveScreen"

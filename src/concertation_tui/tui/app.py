@@ -855,6 +855,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def on_unmount(self) -> None:
         self.release_lock()
 
+    async def _shutdown(self) -> None:  # Textual's own (8.2.8), which closes every screen of every mode
+        await self.prebuilder.finish()  # a step being built ahead finishes mounting first
+        await super()._shutdown()
+
     # -- palette ----------------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -12,20 +12,27 @@ makes it and put first in its mode's stack, but not resumed. Switching to it the
 Textual lays it out and draws it (the step redraws its content only if the meeting changed since, see
 `MeetingScreen.on_screen_resume`), and its focus lands as on any later visit.
 
+Then the form the step shown opens most (the live step's F7: an action) is built ahead the same way,
+for the meeting as it is (`form_ahead()` of the step says from what); the key takes it if the meeting
+has not changed since, else builds one as before. Built forms live off screen until pushed.
+
 Private Textual API used (pinned textual==8.2.8; tests/test_tui_prebuild.py keeps it honest):
 `App._modes`, `App._screen_stacks`, `App._get_screen` (registers the screen: compose and mount),
-`App._load_screen_css`, `App._css_update_count` and `Screen._css_update_count`.
+`App._load_screen_css`, `App._css_update_count`, `Screen._css_update_count` and `App._running`.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import threading
 import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from textual.events import ScreenResume
     from textual.geometry import Size
-    from textual.screen import Screen
+    from textual.screen import ModalScreen, Screen
 
     from .app import ConcertationApp
 
@@ -35,6 +42,20 @@ LOOK_EVERY = 0.25
 """Seconds between two looks at whether the app is idle enough to build the next step."""
 ORDER = ("live", "actions", "close", "open", "reread", "prepare")
 """The steps in the order they are likely wanted next (the meeting runs forward)."""
+
+
+class StylesKeptOnResume:
+    """Mixed into a Screen (before Screen): shown again, its widgets are not all restyled.
+
+    Textual restyles every widget of a screen on each resume (`ScreenResume.refresh_styles`): a quarter
+    of a step switch's CPU. Nothing a step shows changes style while it is away: a new theme or
+    stylesheet raises the app's CSS count and the switch refreshes it (`App.switch_mode`, before this
+    event); classes set meanwhile restyled their widget at once. (A class of its own: Textual calls one
+    handler per class, `_on_x` or else `on_x`, and the step's `on_screen_resume` is MeetingScreen's.)"""
+
+    def _on_screen_resume(self, event: ScreenResume) -> None:
+        if self._css_update_count == self.app._css_update_count:  # type: ignore[attr-defined]
+            event.refresh_styles = False
 
 
 def breakpoints(screen: Screen, size: Size) -> None:
@@ -63,6 +84,12 @@ class StepPrebuilder:
         self._looking = False
         self.built: list[str] = []
         """The modes built ahead, in order (for tests and the benchmark's notes)."""
+        self._form: tuple[tuple, ModalScreen] | None = None
+        """(what it was built from, the form) of the form built ahead for the step shown."""
+        self.forms_built = 0
+        self._mounting: asyncio.Future | None = None
+        """The build under way (its screen mounting), awaited before the app shuts down (see `finish`)."""
+        self._finished = False
 
     def key_seen(self) -> None:
         self.last_key = time.monotonic()
@@ -79,17 +106,55 @@ class StepPrebuilder:
 
     async def _look(self) -> None:
         app = self.app
-        if app.meeting is None or app._exit_renderables or app._closing:
+        if app.meeting is None or not app._running or self._finished:
             self._looking = False
             return
         waiting = self._waiting()
-        if not waiting:
-            self._looking = False
-            return
         idle = time.monotonic() - self.last_key >= IDLE_BEFORE
-        if idle and self.code_ready.is_set() and not app._opening() and not app._busy() and not app._held_keys:
+        ready = idle and self.code_ready.is_set() and not app._opening() and not app._busy() and not app._held_keys
+        if ready and waiting:
             await self._build(waiting[0])
+        elif ready:
+            await self._form_ahead()
         app.set_timer(LOOK_EVERY, self._look)
+
+    # -- the form a step opens most (F7 on the live step: an action), built ahead too --
+
+    def form_for(self, key: tuple) -> ModalScreen | None:
+        """The form built ahead for `key` (what it was built from), taken: None when there is none
+        for it (the meeting changed since: the caller builds one as before)."""
+        found, self._form = self._form, None
+        if found is None:
+            return None
+        if found[0] == key and found[1].is_running:
+            return found[1]
+        self._discard(found[1])
+        return None
+
+    async def _form_ahead(self) -> None:
+        app = self.app
+        screen = app.screen
+        wanted = getattr(screen, "form_ahead", None)
+        if wanted is None:
+            return
+        key, make = wanted()
+        if self._form is not None and self._form[0] == key:
+            return
+        if self._form is not None:
+            self._discard(self._form[1])
+            self._form = None
+        form = make()
+        breakpoints(form, app.size)
+        app._load_screen_css(form)
+        form, mounted = app._get_screen(form)  # composed and mounted, not pushed
+        form._css_update_count = app._css_update_count
+        self._form = (key, form)
+        self.forms_built += 1
+        await self._wait(mounted)
+
+    def _discard(self, form: ModalScreen) -> None:
+        if form.is_running and not any(form in stack for stack in self.app._screen_stacks.values()):
+            form.remove()
 
     async def _build(self, mode: str) -> None:
         app = self.app
@@ -102,4 +167,19 @@ class StepPrebuilder:
         # theme changed meanwhile raises the app's count, and the switch refreshes as Textual would).
         screen._css_update_count = app._css_update_count
         self.built.append(mode)
-        await mounted
+        await self._wait(mounted)
+
+    async def _wait(self, mounted) -> None:
+        self._mounting = asyncio.ensure_future(mounted())
+        try:
+            await self._mounting
+        finally:
+            self._mounting = None
+
+    async def finish(self) -> None:
+        """Build nothing more, and let the screen being built finish mounting: the app shuts down
+        next, and a screen removed halfway through its mounting fails in its own handlers."""
+        self._finished = True
+        if self._mounting is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(self._mounting), timeout=5.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.content import Content
 from textual.message import Message
 from rich.segment import Segment
@@ -152,12 +153,70 @@ def _highlight_first(options: OptionList) -> None:
             return
 
 
+WRAP_ALL_UP_TO = 200
+"""A list of up to this many options is wrapped whole, as Textual does; a longer one only as far as it
+is shown (see `Choices._update_lines`)."""
+WRAP_AHEAD = 2
+"""Screens of lines wrapped beyond the one shown (Page Down then finds its lines ready)."""
+
+
 class Choices(Localized, OptionList):
+    """An OptionList that wraps only what is shown, whatever the length of the list.
+
+    Textual 8.2.8 wraps every option of a list to know its height (`OptionList._update_lines`) when the
+    list is filled, resized or shown: at the very large size the rereading's 6,000 lines, and the 400 to
+    1,700 findings and actions of the other steps, cost seconds of CPU at each step's first drawing.
+    Here a long list wraps its options only down to the screen after the one shown (and to the
+    highlighted option); the rest count one line each in the scroll bar until they are reached, by the
+    arrows, Page Down, End, the mouse wheel or `scroll_end`. Every option stays reachable."""
+
     HIDE_FOREIGN_BINDINGS = True
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._localize()
+        self._wrap_to_end = False
+
+    def set_options(self, options):
+        self._wrap_to_end = False
+        return super().set_options(options)
+
+    def scroll_end(self, *args, **kwargs) -> None:
+        self._wrap_to_end = True  # the true end, not the estimated one
+        self._update_lines()
+        super().scroll_end(*args, **kwargs)
+
+    def _update_lines(self) -> None:
+        """Textual's own (widgets/_option_list.py, 8.2.8), stopping at what is needed (see the class)."""
+        region = self.scrollable_content_region
+        if not region:
+            return
+        options = self.options
+        cache = self._line_cache
+        lines = cache.lines
+        index = lines[-1][0] + 1 if lines else 0
+        width = region.width - self._get_left_gutter_width()
+        if index < len(options):
+            lazy = len(options) > WRAP_ALL_UP_TO and not self._wrap_to_end
+            lines_wanted = self.scroll_offset.y + region.height * (1 + WRAP_AHEAD)
+            index_wanted = (self.highlighted or 0) + region.height
+            padding = self.get_component_styles("option-list--option").padding
+            get_visual = self._get_visual
+            while index < len(options):
+                if lazy and len(lines) >= lines_wanted and index > index_wanted:
+                    break
+                option = options[index]
+                cache.index_to_line[index] = len(lines)
+                count = get_visual(option).get_height(self.styles, width - padding.width) + option._divider
+                cache.heights[index] = count
+                lines.extend([(index, line) for line in range(count)])
+                index += 1
+        not_wrapped = len(options) - index  # one line each until wrapped
+        last_divider = options and options[-1]._divider and not not_wrapped
+        virtual_size = Size(width, len(lines) + not_wrapped - (1 if last_divider else 0))
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
 
     def current_id(self) -> str | None:
         if self.highlighted is None or not self.option_count:

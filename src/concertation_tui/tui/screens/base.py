@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 
 
 from ..early_keys import TakesKeysWhileOpening
+from ..prebuild import StylesKeptOnResume
 from ..footer import FittedFooter
 from ..text import Localized, tr
 from ..widgets import AppBar, Banner
@@ -17,20 +17,6 @@ from ..widgets import AppBar, Banner
 if TYPE_CHECKING:
     from ...model import Meeting
     from ..app import ConcertationApp
-
-
-class StylesKeptOnResume:
-    """Mixed into a Screen (before Screen): shown again, its widgets are not all restyled.
-
-    Textual restyles every widget of a screen on each resume (`ScreenResume.refresh_styles`): a quarter
-    of a step switch's CPU. Nothing a step shows changes style while it is away: a new theme or
-    stylesheet raises the app's CSS count and the switch refreshes it (`App.switch_mode`, before this
-    event); classes set meanwhile restyled their widget at once. (A class of its own: Textual calls one
-    handler per class, `_on_x` or else `on_x`, and the step's `on_screen_resume` is MeetingScreen's.)"""
-
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        if self._css_update_count == self.app._css_update_count:  # type: ignore[attr-defined]
-            event.refresh_styles = False
 
 
 class MeetingScreen(TakesKeysWhileOpening, StylesKeptOnResume, Localized, Screen):
@@ -78,6 +64,8 @@ class MeetingScreen(TakesKeysWhileOpening, StylesKeptOnResume, Localized, Screen
             self._refresh_all(only_if_changed=True)
 
     def _refresh_all(self, *, only_if_changed: bool = False) -> None:
+        if not self.app._running:
+            return  # shutting down: a step built ahead may be mounting while its widgets are removed
         self.query_one("#read-only-banner", Banner).show(
             tr("read_only_banner", sentence=self.capp.read_only) if self.capp.read_only else ""
         )

@@ -683,13 +683,24 @@ class LiveScreen(MeetingScreen):
         self.app.push_screen(forms.view_form(m, draft, editing=False), done)
 
     def action_add_action(self) -> None:
-        m = self.meeting
-        item = self.item
-        draft = ops.blank("actions", item_id=item.id if item else "", domains=list(item.domains) if item else [])
-
         def done(values: FormResult) -> None:
             if isinstance(values, dict):
                 if self.change(ops.add_action, values, self.capp.now()):
                     self.capp.say(tr("action.added"))
 
-        self.app.push_screen(forms.action_form(m, draft, editing=False), done)
+        key, make = self.form_ahead()
+        form = self.capp.prebuilder.form_for(key) or make()  # built ahead in idle time (prebuild.py)
+        self.app.push_screen(form, done)
+
+    def form_ahead(self):
+        """The form F7 opens (a new action on the current item), and what it is made from: the meeting
+        as of its version, the item and the language (prebuild.py builds it ahead in idle time)."""
+        m = self.meeting
+        item = self.item
+
+        def make():
+            draft = ops.blank("actions", item_id=item.id if item else "",
+                              domains=list(item.domains) if item else [])
+            return forms.action_form(m, draft, editing=False)
+
+        return (self.capp.view_key()[0], self.capp.view_key()[1], item.id if item else "", self.app.language), make
