@@ -186,6 +186,21 @@ class Choices(Localized, OptionList):
         self._update_lines()
         super().scroll_end(*args, **kwargs)
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """A list of auto height (with a max-height) is measured only as far as a screen can show: Textual
+        wraps every option to add up their heights (a second at the close step's findings of a very
+        large meeting). A longer list scrolls in its own box, every option still reachable."""
+        if len(self.options) <= WRAP_ALL_UP_TO:
+            return super().get_content_height(container, viewport, width)
+        limit = max(container.height, viewport.height)
+        padding = self.get_component_styles("option-list--option").padding.width
+        height = 0
+        for option in self.options:
+            height += self._get_visual(option).get_height(self.styles, width - padding) + option._divider
+            if height > limit:
+                break
+        return height
+
     def _update_lines(self) -> None:
         """Textual's own (widgets/_option_list.py, 8.2.8), stopping at what is needed (see the class)."""
         region = self.scrollable_content_region
