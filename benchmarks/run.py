@@ -171,12 +171,12 @@ class Pty:
             last = time.perf_counter()
 
     def key(self, data: bytes) -> tuple[float, int]:
-        """Send keys; returns (seconds until the screen stops changing, bytes the program wrote)."""
-        self.settle(0.2)
-        start = time.perf_counter()
-        os.write(self.fd, data)
-        count, last = self.settle()
-        return max(0.0, last - start), count
+        """Send keys; returns (seconds until the screen stops changing, bytes the program wrote).
+
+        Waits up to 5 s for the first byte of the redraw, then for 0.25 s of quiet: on a loaded machine
+        a redraw that began more than 0.25 s after the key was missed (0 bytes, a time of 0 ms)."""
+        _first, settled, count = timed_key(self, data)
+        return settled, count
 
     def peak_memory_mb(self) -> float:
         status = Path(f"/proc/{self.process.pid}/status").read_text()
