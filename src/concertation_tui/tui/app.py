@@ -644,6 +644,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return
         self._key_in_transit = None
         replay = events.Key(message.key.key, message.key.character)
+        replay.time = message.key.time  # when it was typed (type-to-find groups letters by it)
         replay.deferred = True  # type: ignore[attr-defined]
         replay.released = True  # type: ignore[attr-defined]
         # Its place among the held keys: after those typed before it that wait for a screen
@@ -667,6 +668,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._transit_split = 0
         held = self._held_keys.pop(0)
         replay = events.Key(held.key, held.character)
+        replay.time = held.time  # when it was typed, not when the app got to it (finding.TypedSearch)
         replay.released = True  # type: ignore[attr-defined]
         replay.deferred = getattr(held, "deferred", False)  # type: ignore[attr-defined]
         if self._defer_key(replay):
@@ -722,6 +724,16 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         from .screens.coordination import show_coordination
 
         show_coordination(self)
+
+    async def action_issue_minute(self) -> None:
+        """Issuing the minute, from every step (F6 g, the palette's « Émettre le compte rendu »): in the
+        rereading step (F12), where a passage the consent keeps out of some copies is shown and changed."""
+        if self.meeting is None or self.covered:
+            return
+        await self.action_phase("reread")
+        issue = getattr(self.screen, "action_issue", None)
+        if issue is not None:
+            issue()
 
     def action_change_theme(self) -> None:
         """The themes by their French names (Textual's own list shows « high-contrast »)."""
@@ -869,6 +881,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             yield SystemCommand(tr("cmd.keys_hide"), tr("cmd.keys_hide_help"), self.action_hide_help_panel)
         else:
             yield SystemCommand(tr("cmd.keys"), tr("cmd.keys_help"), self.action_show_help_panel)
+        if self.meeting is not None:  # words a social worker looks for: émettre, envoyer, diffuser
+            yield SystemCommand(tr("cmd.issue"), tr("cmd.issue_help"), self.action_issue_minute)
         yield SystemCommand(tr("cmd.quit"), tr("cmd.quit_help"), self.action_quit)
 
 
