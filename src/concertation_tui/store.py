@@ -19,15 +19,20 @@ import socket
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from .i18n import t
-from .model import FORMAT_VERSION, Meeting, VersionError, migrate
-from .model.meeting import FROM_FILE
-from .model.text import clean_document, needs_cleaning
 from .paths import home
 from .visible import visible
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from .model import Meeting
+
+# The model (pydantic, and the meeting's schema built on first use) is imported by the functions that
+# read or write a meeting, not here: `concertation list` reads the launcher's index and folders through
+# this module and would otherwise pay for it without validating anything.
 
 GENERATIONS = 3
 """How many previous versions of a meeting file are kept in the `.previous` folder beside it."""
@@ -270,6 +275,8 @@ def serialize(meeting: Meeting) -> bytes:
     validated): a control character or a lone surrogate pasted into a note, or a note longer than its
     limit, is dropped or cut here rather than written into a file that `check` would then refuse.
     """
+    from .model.text import clean_document, needs_cleaning
+
     try:
         text = meeting.model_dump_json(indent=2)
     except ValueError:  # a lone surrogate that JSON cannot encode: cleaned below
@@ -383,6 +390,11 @@ def parse_meeting(data: bytes, path: Path) -> Meeting:
 
     Raises MeetingFileError with a sentence naming the file and what is wrong; never echoes values.
     """
+    from pydantic import ValidationError
+
+    from .model import FORMAT_VERSION, Meeting, VersionError, migrate
+    from .model.meeting import FROM_FILE
+
     name = str(path)
     try:
         document = json.loads(data.decode("utf-8"))
