@@ -41,10 +41,11 @@ def _has_terminal() -> bool:
     return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr))
 
 
-def _open_interface(ctx: click.Context, path: Path | None, *, written: bool = False) -> None:
+def _open_interface(ctx: click.Context, path: Path | None, *, written: bool = False, preloaded=None) -> None:
     """Run the interface on `path`; without a terminal say so on stderr and exit 2 (nothing is drawn).
 
-    `written`: the command has just written `path` (new, demo), and the sentence says so."""
+    `written`: the command has just written `path` (new, demo), and the sentence says so. `preloaded`:
+    the meeting as this command read it (`store.Preloaded`), taken by the interface if the file is unchanged."""
     if not _has_terminal():
         lang = _lang(ctx)
         sentence = t("setup.no_terminal_written", lang, file=path) if written else t("setup.no_terminal", lang)
@@ -52,7 +53,7 @@ def _open_interface(ctx: click.Context, path: Path | None, *, written: bool = Fa
         sys.exit(2)
     from .tui import run  # Textual is only imported here
 
-    sys.exit(run(path, lang=_lang(ctx), theme=ctx.obj["theme"]))
+    sys.exit(run(path, lang=_lang(ctx), theme=ctx.obj["theme"], preloaded=preloaded))
 
 
 def _load(ctx: click.Context, path: Path):
@@ -163,8 +164,11 @@ def demo(ctx: click.Context, open_after: bool) -> None:
 @click.pass_context
 def open_(ctx: click.Context, file: Path) -> None:
     """Ouvre une réunion dans l'interface."""
-    _load(ctx, file)  # a damaged file is explained here, in plain words, before any screen opens
-    _open_interface(ctx, file)  # without a terminal: one sentence, exit 2
+    from .store import Preloaded, file_stamp
+
+    stamp = file_stamp(file)  # before reading: a change in between makes the interface read it again
+    meeting = _load(ctx, file)  # a damaged file is explained here, in plain words, before any screen opens
+    _open_interface(ctx, file, preloaded=Preloaded(file, meeting, stamp))  # without a terminal: one sentence, exit 2
 
 
 @main.command("show", help=t("cli.show_help", resolve_language(None)))
