@@ -198,3 +198,31 @@ def test_list_shows_each_meetings_real_state_issued_version_corrections() -> Non
     assert "[Ordre du jour]" not in issued
     other = next(line for line in output.splitlines() if "Autre réunion" in line)
     assert "[en préparation : Préparer]" in other
+
+
+def test_each_headless_command_imports_only_what_it_uses(private_home: Path) -> None:
+    """Start-up is mostly imports: `list` reads the launcher's index and `schema` prints the shipped
+    schema, neither builds a pydantic model; `check` validates, but never loads python-docx. (Each in
+    a fresh process: one process running several commands would mix what each imports.)"""
+    path = written_path(run("demo", "--no-open").output)
+    run("list")  # the launcher's index is written: a later `list` reads only it
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "CONCERTATION_HOME": str(private_home)}
+    probe = ("import sys\n"
+             "from concertation_tui.cli import main\n"
+             "try:\n"
+             "    main(sys.argv[1:])\n"
+             "except SystemExit as end:\n"
+             "    assert not end.code, end.code\n"
+             "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'docx', 'textual', 'babel'}))\n")
+
+    def packages(*args: str) -> str:
+        done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, check=True)
+        return done.stdout.strip().splitlines()[-1]
+
+    assert packages("list") == "[]"
+    assert packages("schema") == "[]"
+    assert packages("check", str(path)) == "['pydantic']"
+
+
+def test_the_shipped_schema_is_the_one_built_from_the_model() -> None:
+    assert run("schema").output == run("schema", "--from-model").output
