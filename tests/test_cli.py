@@ -193,22 +193,14 @@ def test_each_headless_command_imports_only_what_it_uses(private_home: Path) -> 
     a fresh process: one process running several commands would mix what each imports.)"""
     path = written_path(run("demo", "--no-open").output)
     run("list")  # the launcher's index is written: a later `list` reads only it
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "CONCERTATION_HOME": str(private_home)}
-    probe = ("import sys\n"
-             "from concertation_tui.cli import main\n"
-             "try:\n"
-             "    main(sys.argv[1:])\n"
-             "except SystemExit as end:\n"
-             "    assert not end.code, end.code\n"
-             "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'docx', 'textual', 'babel'}))\n")
+    watched = ("pydantic", "docx", "textual", "babel")
 
-    def packages(*args: str) -> str:
-        done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, check=True)
-        return done.stdout.strip().splitlines()[-1]
+    def packages(*args: str) -> set[str]:
+        return {name.split(".")[0] for name in modules_loaded(private_home, [list(args)], watched)}
 
-    assert packages("list") == "[]"
-    assert packages("schema") == "[]"
-    assert packages("check", str(path)) == "['pydantic']"
+    assert packages("list") == set()
+    assert packages("schema") == set()
+    assert packages("check", str(path)) == {"pydantic"}
 
 
 def test_the_shipped_schema_is_the_one_built_from_the_model() -> None:
