@@ -37,6 +37,7 @@ from .safety import WRITE_LOCK, SafeAppMixin, message
 from .screens import MODE_SCREENS, import_steps
 from .screens.base import MeetingScreen
 from .screens.private import PrivateCover
+from .stylesheet import ParsedOnceStylesheet
 from .text import Localized, key, tr, tr_in
 from .themes import HIGH_CONTRAST, THEMES
 from .widgets import AppBar, Banner
@@ -113,14 +114,19 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         theme: str | None = None,
         config: Config | None = None,
         clock: Callable[[], dt.datetime] | None = None,
+        preloaded: store.Preloaded | None = None,
     ) -> None:
         self.config = config or load_config()
         self.language = resolve_language(lang, self.config.language)
         super().__init__()
+        # each CSS source parsed once, not again at every new widget class and step (see stylesheet.py)
+        self.stylesheet = ParsedOnceStylesheet(variables=self.get_css_variables())
         self._localize()
         self.clock: Callable[[], dt.datetime] = clock or now
         """Where the interface takes the time from (tests fix it, so timers and snapshots are stable)."""
         self.start_path = path
+        self._preloaded = preloaded
+        """The start meeting as the command line read it: opened without validating it again (see open_meeting)."""
         self.meeting: Meeting | None = None
         self.path: Path | None = None
         self.lock: store.MeetingLock | None = None
@@ -216,8 +222,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
         Returns False, with `open_error` set to a sentence, when the file cannot be opened.
         """
+        preloaded, self._preloaded = self._preloaded, None  # for the first opening only
         try:
-            meeting = store.load_meeting(path)
+            if preloaded is not None and preloaded.still_current(path):
+                meeting = preloaded.meeting
+            else:
+                meeting = store.load_meeting(path)
         except store.MeetingFileError as error:
             self.open_error = error.sentence(self.language)
             return False
@@ -241,7 +251,11 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self.save_error = ""
         self.saved_at = None
         self.record_saved_at = None
-        self._take_snapshot()
+        # The snapshot (the crash guards' fallback, see emergency_snapshot) is the file as opened, and
+        # nothing can change before the screen is drawn: taken after the first frame, which it delayed
+        # by 19 ms at the very large size.
+        self._snapshot = None
+        self.call_after_refresh(self._take_snapshot)
         self._saved_count = self._recorded_count = self._recorded_saved = self._change_count
         phase = meeting.progress.phase.value
         # Go where the facilitator was (the launcher, if shown, stays behind in the default mode).
