@@ -54,7 +54,8 @@ class StylesKeptOnResume:
     handler per class, `_on_x` or else `on_x`, and the step's `on_screen_resume` is MeetingScreen's.)"""
 
     def _on_screen_resume(self, event: ScreenResume) -> None:
-        if self._css_update_count == self.app._css_update_count:  # type: ignore[attr-defined]
+        screen: Screen = self  # type: ignore[assignment]  (a mixin of Screen classes only)
+        if screen._css_update_count == screen.app._css_update_count:
             event.refresh_styles = False
 
 
