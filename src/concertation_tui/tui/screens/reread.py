@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Spacing
 from textual.visual import Padding
-from textual.widgets import Label, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from ...model import (
@@ -63,20 +63,16 @@ def colon() -> str:
 class RereadBar(AppBar):
     """The top bar with the rereading step after the five steps of the meeting (shortened when narrow)."""
 
-    def _tabs(self) -> Content:
-        width = self.app.size.width if self.is_attached else 80
+    def _tabs(self, form: str = "full") -> Content:
         current: Content | tuple[str, str] = (f"[{REREAD_KEY} {tr('phase.reread')}]", "bold reverse")
         if self.current == "preview":
             current = Content.assemble(current, (f" › {tr('phase.preview')}", "bold"))
-        if width >= 120:
+        if form == "full":
             parts: list = []
             for phase in PHASES:
                 parts += [f"{PHASE_KEYS[phase]} {tr('phase.' + phase)}", " "]
             return Content.assemble(*parts, current)
         return Content.assemble(tr("reread.steps_short"), " ", current)
-
-    def on_resize(self) -> None:
-        self.query_one("#tabs", Label).update(self._tabs())
 
 
 class RereadScreen(MeetingScreen):
