@@ -95,7 +95,7 @@ class AppBar(Widget):
         if not state:
             return tabs
         style = self.get_visual_style("app-bar--failed" if self._failed else "app-bar--state")
-        gap = max(1, width - tabs.cell_length - len(state) - 2)
+        gap = max(0, width - tabs.cell_length - len(state) - 2)
         return Content.assemble(tabs, " " * gap, (f" {state} ", style))
 
     def render(self) -> Content:
