@@ -96,7 +96,8 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog consent-domains") as box:
             box.border_title = Content(tr("reread.consent_domains_title"))
-            yield Static("", id="consent-words", classes="intro", markup=False)
+            yield Static("", id="consent-words", markup=False)
+            yield Static("", id="consent-keys", markup=False)
             yield Choices(id="consent-domains")
             with Horizontal(classes="buttons"):
                 yield Button(tr("reread.close_button"), id="close", variant="primary", compact=True)
@@ -107,7 +108,11 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.refresh_view()
-        self.query_one("#consent-domains").focus()
+        choices = self.query_one("#consent-domains", Choices)
+        choices.highlighted = 0  # opens at the top: the first domain shown and chosen
+        choices.scroll_home(animate=False, immediate=True)
+        self.query_one("#consent-words", Static).scroll_home(animate=False, immediate=True)
+        choices.focus(scroll_visible=False)
 
     def refresh_view(self) -> None:
         m = self.meeting
@@ -123,13 +128,14 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
             parts += ["\n", (tr("reread.consent_scope") + " ", "bold"), c.scope]
         if c.status is not ConsentStatus.PARTIAL:
             parts += ["\n", (tr("reread.consent_not_partial"), "italic")]
-        parts += ["\n", (tr("reread.consent_domains_help"), "dim")]
+        self.query_one("#consent-words", Static).update(Content.assemble(*parts))
+        keys: list = [(tr("reread.consent_domains_help"), "dim")]
         people = sharing_people(m)
         if people:
-            parts += ["\n", (tr("reread.consent_people") + " ", "bold")]
+            keys += ["\n", (tr("reread.consent_people") + " ", "bold")]
             for n, pid in enumerate(people, 1):
-                parts += [("  " if n > 1 else "") + f"{n} ", (m.name_of(pid), "italic")]
-        self.query_one("#consent-words", Static).update(Content.assemble(*parts))
+                keys += [("  " if n > 1 else "") + f"{n} ", (m.name_of(pid), "italic")]
+        self.query_one("#consent-keys", Static).update(Content.assemble(*keys))
 
         counts: dict[Domain, int] = {}
         for note in notes(m):
