@@ -104,7 +104,7 @@ class CloseScreen(MeetingScreen):
             with Vertical(id="close-right", classes="close-column"):
                 with Vertical(id="close-distribution-box", classes="box") as box:
                     box.border_title = tr("close.distribution_title")
-                    yield Picks(id="distribution")
+                    yield Picks(id="distribution", type_to_find=True)  # « ju » goes to Julie
                 with Vertical(id="close-checks-box", classes="box") as box:
                     box.border_title = tr("checks.title")
                     yield Choices(id="close-findings")
