@@ -22,6 +22,7 @@ from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, 
 from ...services.display import date_text, one_line, time_text
 from ..text import inner, key, lbl, tr, tr_in
 from ...model.people_order import everyone_in_order
+from ..dialogs.checks_list import show_checks
 from ..widgets import Choices, Picks
 from .actions import finding_prompt, go_to_finding
 from .base import MeetingScreen
@@ -75,6 +76,7 @@ class CloseScreen(MeetingScreen):
         key("q", "add_question", "add_question"),
         key("n", "next_meeting", "next_meeting"),
         key("g", "generate", "generate"),
+        key("exclamation_mark", "checks_list", "checks_list", show=False, key_display="!"),
         key("t", "end_meeting", "end_meeting", show=False),
         key("r", "no_view_reason", "no_view_reason", show=False),
         key("delete,d", "remove_question", "remove_question", show=False, key_display="suppr/d"),
@@ -390,11 +392,15 @@ class CloseScreen(MeetingScreen):
                 self.refresh_view()
                 self._build(m.model_copy(deep=True), self.capp.path.parent, self.capp.language)
 
-        if errors:
-            self.app.push_screen(Confirm(tr("close.minute_title"), tr("close.minute_errors", count=len(errors)),
-                                         yes=tr("close.minute_anyway"), danger=False), go)
+        if errors:  # which they are, each one Enter away, beside « write anyway »
+            show_checks(self.capp, errors, intro=tr("close.minute_errors", count=len(errors)),
+                        anyway=tr("close.minute_anyway"), then=go)
         else:
             go()
+
+    def action_checks_list(self) -> None:
+        """The checks counted in the box's title, in full: Enter goes to one."""
+        show_checks(self.capp, self.capp.readiness())
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="minute")
     def _build(self, meeting: Meeting, folder: Path, lang: str) -> None:

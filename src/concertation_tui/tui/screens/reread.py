@@ -88,6 +88,7 @@ class RereadScreen(MeetingScreen):
         key("o,ctrl+o", "options", "reread_options"),
         key("n", "next_hint", "reread_next"),
         key("v", "flagged_list", "reread_flagged_list"),
+        key("exclamation_mark", "checks_list", "checks_list", show=False, key_display="!"),
         key("c", "consent", "reread_consent"),
         key("p", "preview", "reread_preview"),
         key("i", "issue", "reread_issue"),
@@ -809,6 +810,12 @@ class RereadScreen(MeetingScreen):
 
         self.app.push_screen(TextPrompt(tr("reread.letter_title"), tr("reread.letter_caption", name=name),
                                         wording(m, action, lang), intro=Content(one_line(action.what, 200))), done)
+
+    def action_checks_list(self) -> None:
+        """The checks counted under their box, in full: Enter opens the note one is about."""
+        from ..dialogs.checks_list import show_checks
+
+        show_checks(self.capp, self.capp.readiness())
 
     def go_to_finding(self, finding: Finding) -> None:
         """What a readiness finding concerns, here: its note chosen and opened."""
