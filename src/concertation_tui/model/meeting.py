@@ -204,6 +204,9 @@ class Participant(Record):
     """An excused participant sent a written contribution."""
     written_text: str = ""
     """The written contribution's text, read where they would have spoken and written in the minute."""
+    written_item_ids: list[str] = Field(default_factory=list)
+    """The agenda items the written contribution is about: it is read in the round of each of them.
+    Empty: it is about the meeting as a whole, and read once, in the round of the first item."""
     excused_message: str = ""
     """A message of an excused participant, read in the meeting (shown at their turn, written in the minute)."""
     receives_minute: bool = True
@@ -749,13 +752,14 @@ class Meeting(Record):
     def action(self, action_id: str) -> Action | None:
         return next((a for a in self.actions if a.id == action_id), None)
 
-    def round_table(self, with_messages: bool = False) -> list[Participant]:
+    def round_table(self, with_messages: bool = False, item_id: str | None = None) -> list[Participant]:
         """Who speaks, in order: the saved order, else the person, their network, partners, the facilitator.
 
         Participants missing from a saved order (added later) follow it in the default order, the
         facilitator always last among them (they lead the round and speak for their own service at its
         end, unless the order places them elsewhere); the absent and excused are left out, except, with
-        `with_messages`, the excused who sent a message or a written contribution: it is read at their turn.
+        `with_messages`, the excused who sent a message or a written contribution: it is read at their turn
+        (with `item_id`, only those with something to read on that item: see `to_read`).
         """
         rank = {ParticipantKind.PERSON: 0, ParticipantKind.NETWORK: 1, ParticipantKind.PARTNER: 2,
                 ParticipantKind.FACILITATOR: 3}
@@ -763,16 +767,34 @@ class Meeting(Record):
             p
             for p in self.participants
             if p.kind in rank and (p.attendance not in (Attendance.EXCUSED, Attendance.ABSENT)
-                                   or (with_messages and p in self.excused()))
+                                   or (with_messages and p in self.excused(item_id)))
         ]
         default = sorted(speakers, key=lambda p: rank[p.kind])  # sorted() is stable
         ordered = {pid: n for n, pid in enumerate(self.speaking_order)}
         return sorted(default, key=lambda p: ordered.get(p.id, len(ordered)))
 
-    def excused(self) -> list[Participant]:
-        """The excused participants who sent something to read: a message or a written contribution."""
+    def excused(self, item_id: str | None = None) -> list[Participant]:
+        """The excused participants who sent something to read: a message or a written contribution
+        (with `item_id`: something to read in that item's round)."""
         return [p for p in self.participants if p.attendance is Attendance.EXCUSED
-                and (p.excused_message.strip() or p.written_text.strip())]
+                and (any(self.to_read(p, item_id)) if item_id else
+                     (p.excused_message.strip() or p.written_text.strip()))]
+
+    def to_read(self, participant: Participant, item_id: str | None) -> tuple[str, str]:
+        """(written contribution, message) of an excused participant to read out in the round of `item_id`,
+        each '' where it is not read there. Each is read once, where they would have spoken: the written
+        contribution in the round of each item it is about (`written_item_ids`), else of the first item,
+        like the message; a meeting with no agenda reads both at their turn."""
+        if participant.attendance is not Attendance.EXCUSED:
+            return "", ""
+        first = self.agenda[0].id if self.agenda else None
+        here = item_id is None or first is None or item_id == first
+        items = [i for i in participant.written_item_ids if self.item(i) is not None]
+        written = participant.written_text.strip()
+        if written and not (item_id in items if items else here):
+            written = ""
+        message = participant.excused_message.strip() if here else ""
+        return written, message
 
     def contributions_on(self, item_id: str) -> list[Contribution]:
         return [c for c in self.contributions if c.item_id == item_id]

@@ -123,6 +123,7 @@ def participant_form(meeting: Meeting, participant: Participant | None, *,
         FormField("absence_reason", tr("participant.field_absence_reason"), value=p.absence_reason),
         FormField("written_contribution", tr("participant.field_written"), "check", p.written_contribution),
         FormField("written_text", tr("participant.field_written_text"), "long", p.written_text),
+        *written_items_field(meeting, p),
         FormField("excused_message", tr("participant.field_excused_message"), "long", p.excused_message),
         FormField("receives_minute", tr("participant.field_receives"), "check", p.receives_minute),
         FormField("contact", tr("participant.field_contact"), value=p.contact),
@@ -131,12 +132,22 @@ def participant_form(meeting: Meeting, participant: Participant | None, *,
 
 
 
-def excused_form(participant: Participant) -> FormDialog:
+def written_items_field(meeting: Meeting, p: Participant) -> list[FormField]:
+    """Which agenda items a written contribution is about (read in their rounds; none: once, at the first)."""
+    if not meeting.agenda:
+        return []
+    options = [(Content(f"{n}. {one_line(i.title, 60)}"), i.id) for n, i in enumerate(meeting.agenda, 1)]
+    return [FormField("written_item_ids", tr("participant.field_written_items"), "multi", p.written_item_ids,
+                      options, note=tr("participant.written_items_note"))]
+
+
+def excused_form(meeting: Meeting, participant: Participant) -> FormDialog:
     """What an excused participant sent, to be read at their turn and written in the minute."""
     p = participant
     return FormDialog(tr("excused.title", name=p.name), [
         FormField("written_contribution", tr("participant.field_written"), "check", p.written_contribution),
         FormField("written_text", tr("participant.field_written_text"), "long", p.written_text),
+        *written_items_field(meeting, p),
         FormField("excused_message", tr("participant.field_excused_message"), "long", p.excused_message),
     ])
 

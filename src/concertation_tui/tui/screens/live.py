@@ -185,9 +185,11 @@ class LiveScreen(MeetingScreen):
 
     def speakers(self) -> list:
         """The round table with the facilitator (last unless moved: their own remarks must not go to
-        someone else) and, at their place, the excused who sent something to read."""
+        someone else) and, at their place, the excused who sent something to read on this item (once,
+        where they would have spoken: `Meeting.to_read`)."""
         m = self.meeting
-        speakers = list(m.round_table(with_messages=True))
+        item = self.item
+        speakers = list(m.round_table(with_messages=True, item_id=item.id if item else None))
         facilitator = m.participant(m.facilitator_id)
         if facilitator is not None and facilitator not in speakers \
                 and facilitator.attendance not in (Attendance.EXCUSED, Attendance.ABSENT):
@@ -367,8 +369,9 @@ class LiveScreen(MeetingScreen):
             # their turn: what they sent is on screen to be read out, where they would have spoken, first
             # in the box (its first lines are what 80x24 shows), the written contribution before the message
             parts: list = []
-            for caption, text in ((tr("live.excused_written"), speaker.written_text),  # who: the line below
-                                  (tr("live.excused_message"), speaker.excused_message)):
+            written, message = m.to_read(speaker, item.id if item else None)  # once, not at every item
+            for caption, text in ((tr("live.excused_written"), written),  # who: the line below
+                                  (tr("live.excused_message"), message)):
                 if text.strip():
                     parts += [" " if parts else "", (f"{EXCUSED_MARK} {caption}", "bold"), " ".join(text.split())]
             if parts:
