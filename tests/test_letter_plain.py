@@ -23,7 +23,7 @@ from concertation_tui.minute.letter import LISTS, letter_blocks
 from concertation_tui.minute.reader import visible_meeting
 from concertation_tui.minute.readability import letter_findings, letter_problems
 from concertation_tui.model import (
-    Action, Agreement, Attendance, Edition, Meeting, Participant, ParticipantKind, migrate,
+    Action, Agreement, Attendance, Edition, Language, Meeting, Participant, ParticipantKind, migrate,
 )
 from concertation_tui.services.templates import new_follow_up
 from concertation_tui.language_tools.wording import mentions, propose, to_you, who
@@ -310,3 +310,16 @@ def test_whom_to_call_is_said_when_the_text_between_meetings_does_not_name_them(
     assert "Si vous avez une question, appelez Paul Leroy, votre assistant social.\nSon numéro : 081 11 11 11." in text
     assert "Vous voulez lire cette lettre avec quelqu'un ?\nAppelez Paul Leroy, votre assistant social, au " \
            "081 11 11 11." in text
+
+
+def test_a_dutch_letter_speaks_dutch_to_the_person(tmp_path: Path) -> None:
+    # The wording rules treated every language but French as English: a Dutch letter said « Isabelle, your
+    # fille » and « Nadia El Amrani, … will porter … ». The demo's words stay French; the letter's own are Dutch.
+    meeting = follow_up_demo(tmp_path).model_copy(update={"language": Language.NL})
+    text = letter_text(meeting)
+    for english in (" your ", " will ", " You ", "\nYou ", " at CPAS", "We will"):
+        assert english not in text, english
+    assert "Isabelle, uw fille" in text
+    assert "Sophie Mertens, assistante sociale référente bij CPAS de Fleurville, gaat rencontrer" in text
+    carried_by_him = next(a for a in meeting.actions if a.carrier_id == meeting.person.id)
+    assert propose(meeting, carried_by_him, "nl").startswith("U gaat ")

@@ -34,7 +34,13 @@ PERSONAL_ROLES = {
 """Roles that serve the person themself: « votre infirmière », not « infirmière de Soins à domicile »."""
 SHORT_ROLE_WORDS = 4
 """A longer role is replaced by « de <organisation> » in a sentence: the sentence stays short."""
-_POSSESSIVE = re.compile(r"^(?:son|sa|ses|le|la|les|l'|his|her|their|the)\s*", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^(?:son|sa|ses|le|la|les|l'|his|her|their|the|zijn|haar|hun|de|het)\s*", re.IGNORECASE)
+YOUR = {"fr": "votre", "en": "your", "nl": "uw"}
+"""The person's possessive in the letter (« vos » for a French plural is chosen where the noun is known)."""
+YOU = {"fr": "vous", "en": "you", "nl": "u"}
+"""The person, spoken to in the letter: the polite form in each language."""
+AT = {"en": "at", "nl": "bij"}
+"""Where a partner works, outside French (French chooses du/de la/de l' from the organisation's name)."""
 
 
 def _ci(text: str) -> str:
@@ -131,7 +137,7 @@ def _of(organisation: str, lang: str) -> str:
     if not org:
         return ""
     if lang != "fr":
-        return f"at {org}"
+        return f"{AT.get(lang, 'at')} {org}"
     first = org.split()[0]
     low = fold(first)
     if low[:1] in "aeiouyéèêh" and not first.isupper():
@@ -163,7 +169,7 @@ def _network_link(meeting: Meeting, participant: Participant, lang: str) -> str:
     core = _POSSESSIVE.sub("", link)
     if lang == "fr":
         return f"{'vos' if core.endswith('s') and not core.endswith(('fils', 'ss')) else 'votre'} {core}"
-    return f"your {core}"
+    return f"{YOUR.get(lang, 'your')} {core}"
 
 
 def spoken_name(meeting: Meeting, participant: Participant) -> str:
@@ -191,7 +197,7 @@ def role_for_person(meeting: Meeting, participant: Participant, lang: str, *, sh
                 and fold(_personal_core(p.role, lang)) == fold(core)]
         mine = participant.id in (meeting.reference_person_id, meeting.facilitator_id) or not same
         if mine:
-            return f"{'votre' if lang == 'fr' else 'your'} {core}"
+            return f"{YOUR.get(lang, 'your')} {core}"
         return f"{core} {_of(participant.organisation, lang)}".strip()
     if role and (not short or len(role.split()) <= SHORT_ROLE_WORDS):
         where = _of(participant.organisation, lang) if with_service else ""
@@ -204,7 +210,7 @@ def role_for_person(meeting: Meeting, participant: Participant, lang: str, *, sh
 def who(meeting: Meeting, participant: Participant, lang: str, *, short: bool = True) -> str:
     """« Sophie Mertens, votre assistante sociale », « Isabelle, votre fille », « vous » for the person."""
     if participant.kind is ParticipantKind.PERSON:
-        return "vous" if lang == "fr" else "you"
+        return YOU.get(lang, "you")
     role = role_for_person(meeting, participant, lang, short=short)
     name = spoken_name(meeting, participant)
     return f"{name}, {role}" if role else name
@@ -270,6 +276,10 @@ _WISH = (r"(?:\bce|\bpour|\bafin|\bfaut|\bveut|\bvoudrait|\bsouhaite|\bsans|\bav
 def _to_you(text: str, person: re.Pattern, lang: str, possessives: bool) -> str:
     p = person.pattern
     named = bool(person.search(text))
+    if lang == "nl":
+        # Dutch: the person becomes « u » (« van Monsieur Lambert » -> « van u »); « zijn » and « haar » are
+        # left alone, being also a verb and a pronoun.
+        return _capital(person.sub("u", text))
     if lang != "fr":
         text = re.sub(rf"{p}'s\b", "your", text, flags=re.IGNORECASE)
         text = re.sub(rf"\b(?:at|to)\s+{p}'s\s+home\b", "at your home", text, flags=re.IGNORECASE)
@@ -371,14 +381,16 @@ def _propose(meeting: Meeting, action: Action, lang: str) -> str:
     carrier = meeting.participant(action.carrier_id)
     label = carrier_name(meeting, action).strip()
     if carrier is not None and person is not None and carrier.id == person.id:
-        subject, grammar = ("Vous", "2p") if lang == "fr" else ("You", "2p")
+        subject, grammar = _capital(YOU.get(lang, "you")), "2p"
     elif carrier is not None:
         subject, grammar = who(meeting, carrier, lang), "3s"
     elif label and not is_collective(label):
         subject, grammar = label, "3s"
     else:
-        subject, grammar = ("Nous", "1p") if lang == "fr" else ("We", "1p")
+        subject, grammar = {"fr": "Nous", "nl": "We"}.get(lang, "We"), "1p"
     done = {carrier.id} if carrier is not None else set()
+    if lang == "nl":
+        return _propose_nl(meeting, action, what, subject, grammar, done)
     if lang != "fr":
         return _propose_en(meeting, action, what, subject, grammar, done)
     sentence, helped = _sentence_fr(meeting, what, subject, grammar, lang, done)
@@ -487,6 +499,18 @@ def _propose_en(meeting: Meeting, action: Action, what: str, subject: str, gramm
     if grammar == "1p":
         return _stop(f"We will {body}") + " We still have to decide who does it."
     return _stop(f"{subject}, will {body}" if "," in subject else f"{subject} will {body}")
+
+
+def _propose_nl(meeting: Meeting, action: Action, what: str, subject: str, grammar: str, done: set[str]) -> str:
+    # A Dutch action is written as an infinitive phrase with its verb last (« de thuishulp vijf ochtenden per
+    # week regelen »): « gaat » before it makes a whole sentence without conjugating anything.
+    body = with_roles(to_you(what, meeting, "nl"), meeting, "nl", done)
+    body = body[:1].lower() + body[1:]
+    if grammar == "2p":
+        return _stop(f"U gaat {body}")
+    if grammar == "1p":
+        return _stop(f"We gaan {body}") + " We moeten nog beslissen wie het doet."
+    return _stop(f"{subject}, gaat {body}" if "," in subject else f"{subject} gaat {body}")
 
 
 FEMININE = ("assistante", "infirmière", "éducatrice", "conseillère", "accompagnatrice", "administratrice", "avocate",

@@ -104,10 +104,10 @@ def _their_pronoun(meeting: Meeting, lang: str) -> str:
     """« elle » for Madame Benali, « il » for Monsieur Lambert (« she », « he »); '' when not said."""
     person = meeting.person
     title = fold((person.addressed_as or "").split(" ")[0]).rstrip(".") if person and person.addressed_as else ""
-    if title in ("madame", "mme", "mrs", "ms", "miss"):
-        return "elle" if lang == "fr" else "she"
-    if title in ("monsieur", "m", "mr"):
-        return "il" if lang == "fr" else "he"
+    if title in ("madame", "mme", "mrs", "ms", "miss", "mevrouw", "mevr"):
+        return {"fr": "elle", "nl": "zij"}.get(lang, "she")
+    if title in ("monsieur", "m", "mr", "meneer", "mijnheer", "dhr"):
+        return {"fr": "il", "nl": "hij"}.get(lang, "he")
     return ""
 
 
