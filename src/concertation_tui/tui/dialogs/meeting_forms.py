@@ -355,3 +355,19 @@ def next_meeting_form(meeting: Meeting) -> FormDialog:
         FormField("person_agrees", tr("next.field_person_agrees"), "radio", n.person_agrees, tri_options()),
     ])
 
+
+def item_outcome_form(meeting: Meeting, item) -> FormDialog:
+    """What came of an item that just ended, asked live: the program's proposal chosen already, so that
+    Enter confirms it (recorded as the facilitator's) and ↓ Enter changes it. Never asked unbidden."""
+    from ...model import ItemOutcome
+    from ...model.outcomes import outcome
+
+    proposed = item.outcome or outcome(meeting, item)
+    options = [(lbl(choice).capitalize() + (f" ({tr('live.outcome_proposed')})"
+                                            if choice is proposed and item.outcome is None else ""), choice)
+               for choice in ItemOutcome]
+    return FormDialog(tr("close.outcome_title"), [
+        FormField("outcome", tr("close.outcome_caption", title=one_line(item.title, 60)), "radio", proposed,
+                  options, vertical=True),
+    ])
+
