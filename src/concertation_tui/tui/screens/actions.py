@@ -316,6 +316,9 @@ async def go_to_finding(app, finding) -> None:
         else:
             screen.action_tab("details")
             screen.action_edit()
+    elif target == "next_meeting":  # who is invited next time, and whether the person agrees
+        await app.action_phase("close")
+        app.screen.action_next_meeting()
     elif target == "person_view":
         await app.action_phase("close")
         app.screen.action_last_word()

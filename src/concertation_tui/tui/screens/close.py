@@ -22,6 +22,7 @@ from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, 
 from ...services.display import date_text, one_line, time_text
 from ..text import inner, key, lbl, tr, tr_in
 from ...model.people_order import everyone_in_order
+from ...model.sharing import invitees_outside_consent
 from ..dialogs.checks_list import show_checks
 from ..widgets import Choices, Picks
 from .actions import finding_prompt, go_to_finding
@@ -198,7 +199,9 @@ class CloseScreen(MeetingScreen):
         self.query_one("#close-questions-box").border_subtitle = tr("close.questions_keys")
 
         n = m.next_meeting
-        invitees = ", ".join(m.name_of(x) for x in n.invitees)
+        outside = set(invitees_outside_consent(m))  # an invitation is not an agreement to know: said beside
+        invitees = ", ".join(m.name_of(x) + (f" ({tr('next.outside_consent')})" if x in outside else "")
+                             for x in n.invitees)
         agrees = {True: tr("answer.yes"), False: tr("answer.no"), None: tr("answer.unknown")}[n.person_agrees]
         when = " ".join(x for x in (date_text(n.date), time_text(n.time)) if x) or tr("prepare.empty")
         self.query_one("#next-meeting", Static).update(Content.assemble(
