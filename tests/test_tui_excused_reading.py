@@ -46,13 +46,13 @@ async def test_a_written_contribution_about_the_meeting_is_read_once_at_the_firs
             (True, True, True), (False, False, False), (False, False, False), (False, False, False)]
 
 
-async def test_a_written_contribution_about_some_items_is_read_in_their_rounds_and_the_message_once():
+async def test_a_written_contribution_about_some_items_is_read_in_their_rounds_with_the_message_at_the_first():
     meeting, doctor = meeting_with_a_written_contribution([1, 3])
     app = ConcertationApp(store.create_meeting_file(meeting), clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert await shown_at_each_item(app, pilot, doctor) == [
-            (True, False, True), (True, True, False), (False, False, False), (True, True, False)]
+            (False, False, False), (True, True, True), (False, False, False), (True, True, False)]
 
 
 async def test_the_items_a_written_contribution_is_about_are_ticked_in_the_excused_form():

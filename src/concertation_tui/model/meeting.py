@@ -782,19 +782,20 @@ class Meeting(Record):
 
     def to_read(self, participant: Participant, item_id: str | None) -> tuple[str, str]:
         """(written contribution, message) of an excused participant to read out in the round of `item_id`,
-        each '' where it is not read there. Each is read once, where they would have spoken: the written
-        contribution in the round of each item it is about (`written_item_ids`), else of the first item,
-        like the message; a meeting with no agenda reads both at their turn."""
+        each '' where it is not read there. Read where they would have spoken, not at every item: the
+        written contribution in the round of each item it is about (`written_item_ids`), else once, in the
+        first item's round; the message once, at the first of those turns. A meeting with no agenda (or
+        `item_id` None) reads both at their turn."""
         if participant.attendance is not Attendance.EXCUSED:
             return "", ""
-        first = self.agenda[0].id if self.agenda else None
-        here = item_id is None or first is None or item_id == first
-        items = [i for i in participant.written_item_ids if self.item(i) is not None]
+        if item_id is None or not self.agenda:
+            return participant.written_text.strip(), participant.excused_message.strip()
+        order = {item.id: n for n, item in enumerate(self.agenda)}
         written = participant.written_text.strip()
-        if written and not (item_id in items if items else here):
-            written = ""
-        message = participant.excused_message.strip() if here else ""
-        return written, message
+        items = sorted((i for i in participant.written_item_ids if i in order), key=order.__getitem__)
+        turns = items if written and items else [self.agenda[0].id]
+        return (written if item_id in turns else "",
+                participant.excused_message.strip() if item_id == turns[0] else "")
 
     def contributions_on(self, item_id: str) -> list[Contribution]:
         return [c for c in self.contributions if c.item_id == item_id]

@@ -94,6 +94,9 @@ class AppBar(Widget):
         tabs, state = chosen
         if not state:
             return tabs
+        room = width - len(state) - 2
+        if tabs.cell_length > room:  # a view's long title: the title is cut, never the save state
+            tabs = tabs.truncate(max(1, room - 1), ellipsis=True)
         style = self.get_visual_style("app-bar--failed" if self._failed else "app-bar--state")
         gap = max(0, width - tabs.cell_length - len(state) - 2)
         return Content.assemble(tabs, " " * gap, (f" {state} ", style))
