@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -14,6 +11,7 @@ from click.testing import CliRunner
 from concertation_tui.cli import main
 from concertation_tui.model import ParticipantKind
 from concertation_tui.store import load_meeting
+from headless_support import modules_loaded
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,19 +81,8 @@ def test_schema_is_the_committed_one() -> None:
 
 def test_headless_commands_do_not_import_textual(tmp_path: Path, private_home: Path) -> None:
     path = written_path(run("demo", "--no-open").output)
-    probe = (
-        "import sys\n"
-        "from click.testing import CliRunner\n"
-        "from concertation_tui.cli import main\n"
-        f"for args in (['check', {str(path)!r}], ['schema'], ['list'], ['new', '--no-open'], ['demo', '--no-open']):\n"
-        "    result = CliRunner().invoke(main, args)\n"
-        "    assert result.exit_code == 0, (args, result.output)\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'docx'))\n"
-        "print(loaded)\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "CONCERTATION_HOME": str(private_home)}
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
-    assert out.stdout.strip() == "[]"
+    commands = [["check", str(path)], ["schema"], ["list"], ["new", "--no-open"], ["demo", "--no-open"]]
+    assert modules_loaded(private_home, commands, ("textual", "docx")) == []
 
 
 def test_the_person_is_a_participant_of_kind_person_in_new_meetings() -> None:
@@ -198,3 +185,49 @@ def test_list_shows_each_meetings_real_state_issued_version_corrections() -> Non
     assert "[Ordre du jour]" not in issued
     other = next(line for line in output.splitlines() if "Autre réunion" in line)
     assert "[en préparation : Préparer]" in other
+
+
+def every_help_page(*lang_args: str) -> dict[str, str]:
+    """`--help` of the program and of each command, as printed."""
+    pages = {"": run(*lang_args, "--help").output}
+    for name in main.commands:
+        pages[name] = run(*lang_args, name, "--help").output
+    return pages
+
+
+def test_help_is_said_in_the_configured_language(private_home: Path, monkeypatch) -> None:
+    """--lang, else CONCERTATION_LANG, else the settings: the words of every help page come from the
+    catalogue (cli_help.py), click's headings too; no French left in English or Dutch."""
+    french = every_help_page()
+    assert "Utilisation : main [OPTIONS]" in french[""] and "Commandes :" in french[""]
+    assert "Titre de la réunion." in french["new"] and "Affiche cette aide et s'arrête." in french["new"]
+    english = every_help_page("--lang", "en")
+    assert "Usage: main [OPTIONS]" in english[""] and "Commands:" in english[""] and "Show this help and stop." in english["minute"]
+    assert "Issues the minutes" in english[""] and "The meeting's title." in english["new"]
+    dutch = every_help_page("--lang=nl")
+    assert "Gebruik: main" in dutch[""] and "Titel van het overleg." in dutch["new"]
+    for lang, pages in (("en", english), ("nl", dutch)):
+        for name, page in pages.items():
+            assert page.strip() and not re.search(r"réunion|Utilisation| : |« ", page), (lang, name, page)
+            assert name == "" or len(page.splitlines()) > 3, (lang, name)  # its own words, its options
+    # without --lang: the environment, then the settings file
+    monkeypatch.setenv("CONCERTATION_LANG", "en")
+    assert "Show this help and stop." in run("check", "--help").output
+    monkeypatch.delenv("CONCERTATION_LANG")
+    private_home.mkdir(parents=True, exist_ok=True)
+    (private_home / "config.toml").write_text('language = "nl"\n', encoding="utf-8")
+    assert "Controleert een overlegbestand" in run("check", "--help").output
+
+
+def test_every_command_and_option_has_its_help_in_every_language() -> None:
+    from concertation_tui import cli_help
+    from concertation_tui.i18n import LANGUAGES, t
+
+    import click
+
+    for name, command in {"main": main, **main.commands}.items():
+        keys = [cli_help._key(command)] + [cli_help._key(command, p) for p in command.params
+                                            if isinstance(p, click.Option)]
+        for key in keys:
+            for lang in LANGUAGES:
+                assert t(key, lang).strip(), (name, key, lang)

@@ -323,3 +323,73 @@ def test_the_persons_words_a_scale_and_a_question_carry_their_own_domains_propos
         assert seen_by == {"Sophie Mertens", "Paul Dupont"}, seen_by  # no longer the doctor's and the nurse's
     saved = load_meeting(create_meeting_file(meeting))
     assert saved.person_views[0].domains == [Domain.INCOME_DEBTS] and saved.scales[0].domains == [Domain.INCOME_DEBTS]
+
+
+# -- every kind of record, one at a time (model/kinds.py) ----------------------------------------------
+
+SECRET = "ZZSECRETZZ"
+
+NOT_WRITTEN_ABOUT_THE_PERSON = {
+    "participants": "who was there: every copy names them",
+    "agenda": "the items' titles (an item carried from a question: minute/reader.py, tested above)",
+    "network_map": "places of network members, named through the members' own kind",
+    "clock": "times only",
+    "private_parts": "when private time began and ended, never what was said",
+    "revisions": "the person's words before a correction: kept in the file, never in a copy",
+}
+"""The meeting's lists of records that are not a kind of record about the person, and why."""
+
+
+def one_record_of_each_kind(meeting: Meeting) -> dict[str, object]:
+    """A record of every kind, its words `SECRET`, in the health domain (the member: named for the doctor only)."""
+    from concertation_tui.model import NetworkMember, Visibility, VisibilityKind
+
+    person, doctor, nurse = (next(p for p in meeting.participants if p.name == name)
+                             for name in ("Paul Dupont", "Dr Anne Leroy", "Karim Haddad"))
+    health = [Domain.HEALTH]
+    return {
+        "contribution": Contribution(speaker_id=doctor.id, text=SECRET, domains=health),
+        "person_view": PersonView(text=SECRET, domains=health),
+        "step": Step(carrier_id=doctor.id, domain=Domain.HEALTH, what=SECRET),
+        "picture": PictureLine(kind=PictureKind.WORRIES, text=SECRET, voice_id=doctor.id, domains=health),
+        "disagreement": Disagreement(between=[doctor.id, nurse.id], about=SECRET, resolution=SECRET, domains=health),
+        "scale": ScaleRating(voice_id=person.id, value=6, question="Où en êtes-vous ?", comment=SECRET, domains=health),
+        "question": OpenQuestion(text=SECRET, domains=health),
+        "action": Action(what=SECRET, carrier_id=doctor.id, due=dt.date(2026, 12, 20), person_words=SECRET,
+                         person_wording=SECRET, status_reason=SECRET, domains=health),
+        "member": NetworkMember(name=SECRET, link=SECRET,
+                                visibility=Visibility(kind=VisibilityKind.RESTRICTED, recipients=[doctor.id])),
+    }
+
+
+def test_every_list_of_records_about_the_person_is_a_kind_of_the_registry() -> None:
+    """A new list of records in the meeting fails here until it is a kind (kinds.py) or said not to be one."""
+    import typing
+
+    from concertation_tui.model import kinds, meeting as records
+
+    lists = {name for name, field in records.Meeting.model_fields.items()
+             if typing.get_origin(field.annotation) is list
+             and any(isinstance(a, type) and issubclass(a, records.Record) for a in typing.get_args(field.annotation))}
+    declared = {kind.collection for kind in kinds.KINDS.values()}
+    assert lists - set(NOT_WRITTEN_ABOUT_THE_PERSON) == declared
+    assert set(one_record_of_each_kind(consent_meeting())) == set(kinds.KINDS)
+
+
+@pytest.mark.parametrize("kind", list(one_record_of_each_kind(consent_meeting())))
+def test_each_kind_is_kept_out_of_a_copy_the_consent_does_not_reach(kind: str) -> None:
+    """The consent shares health with the doctor and the nurse only: a record of each kind reaches the
+    doctor's copy and leaves no word in the daughter's or the common one (as the file would carry it)."""
+    from concertation_tui.minute.reader import visible_meeting
+    from concertation_tui.model import kinds
+
+    meeting = consent_meeting()
+    record = one_record_of_each_kind(meeting)[kind]
+    getattr(meeting, kinds.KINDS[kind].collection).append(record)
+    doctor, emma = (next(iter(ids(meeting, name))) for name in ("Dr Anne Leroy", "Emma Dupont"))
+    assert SECRET in visible_meeting(meeting, doctor).model_dump_json()
+    for reader in (emma, None):
+        copy = visible_meeting(meeting, reader).model_dump_json()
+        assert SECRET not in copy, (kind, reader)
+    assert SECRET not in visible_meeting(meeting, emma, lang="en").model_dump_json()
+    assert SECRET in visible_meeting(meeting, emma, override=True).model_dump_json() or kind == "member"

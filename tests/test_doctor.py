@@ -18,6 +18,7 @@ from concertation_tui import store
 from concertation_tui.cli import main
 from concertation_tui.services.demo import demo_meeting
 from concertation_tui.services.doctor import Level, check_data_folder, check_keys, diagnose
+from headless_support import modules_loaded
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -123,18 +124,7 @@ def test_a_broken_organisation_template_blocks(private_home: Path) -> None:
 
 
 def test_doctor_and_config_do_not_import_textual(private_home: Path) -> None:
-    probe = (
-        "import sys\n"
-        "from click.testing import CliRunner\n"
-        "from concertation_tui.cli import main\n"
-        "for args in (['doctor'], ['config']):\n"
-        "    result = CliRunner().invoke(main, args)\n"
-        "    assert result.exception is None or isinstance(result.exception, SystemExit), result.output\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "CONCERTATION_HOME": str(private_home)}
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
-    assert out.stdout.strip() == "[]"
+    assert modules_loaded(private_home, [["doctor"], ["config"]], ("textual",), must_succeed=False) == []
 
 
 def test_a_template_that_passes_the_zip_checks_but_does_not_load_blocks(private_home: Path) -> None:

@@ -71,7 +71,7 @@ def test_continuous_typing_survives_the_fault(tmp_path: Path, private_home: Path
             tmux.kill_server()  # what a dropped SSH link does to the terminal
         else:
             os.kill(pid, getattr(signal, fault))
-        assert wait_gone(pid, 3.0), f"still running after {fault}"
+        assert wait_gone(pid, 15.0), f"still running after {fault}"  # a hang fails; speed: benchmarks/
     typed = sent[-1][1]
     saved = draft_in(path)
     if fault != "SIGKILL":

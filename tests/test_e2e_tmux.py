@@ -67,9 +67,9 @@ def test_dropped_ssh_session_loses_nothing(tmp_path: Path, private_home: Path) -
         tmux.wait_for_all(placeholder, TYPED.rsplit(" ", 1)[0])
         started = time.monotonic()
         tmux.kill_server()  # no quit key: the terminal simply goes away
-        gone = wait_gone(pid, 3.0)
+        gone = wait_gone(pid, 15.0)  # a hang is what fails here: under a loaded CI the exit may take seconds (speed: benchmarks/)
         took = time.monotonic() - started
-    assert gone and took < 2.0, f"the program was still running {took:.2f} s after the hang-up"
+    assert gone and took < 15.0, f"the program was still running {took:.2f} s after the hang-up"
     assert TYPED in texts_in(path)
     assert not (private_home / "textual.log").exists()
     assert not [p for p in path.parent.iterdir() if p.name.endswith(store.TEMP_SUFFIX)]

@@ -84,14 +84,22 @@ def test_worker_threads_are_handed_the_language() -> None:
     """A thread worker has no running app in its context (Textual's private `active_app`): `tr`, `lbl` and
     the app's language are not read there; the language comes in as an argument (`tr_in(lang, ...)`)."""
     threaded = []
+
+    def in_thread(call: ast.expr) -> bool:
+        return isinstance(call, ast.Call) and any(k.arg == "thread" and getattr(k.value, "value", False)
+                                                  for k in call.keywords)
+
     for path in layer("tui"):
         tree = ast.parse(path.read_text())
+        # functions handed to run_worker(partial(f, ...), thread=True) run in a thread too
+        handed = {call.args[0].args[0].id for call in ast.walk(tree)
+                  if in_thread(call) and getattr(call.func, "attr", "") == "run_worker" and call.args
+                  and isinstance(call.args[0], ast.Call) and getattr(call.args[0].func, "id", "") == "partial"
+                  and isinstance(call.args[0].args[0], ast.Name)}
         for node in ast.walk(tree):
             if not isinstance(node, ast.FunctionDef):
                 continue
-            runs_in_thread = any(
-                isinstance(d, ast.Call) and any(k.arg == "thread" and getattr(k.value, "value", False) for k in d.keywords)
-                for d in node.decorator_list) or (path.name == "issue_flow.py" and node.name == "_write")
+            runs_in_thread = any(in_thread(d) for d in node.decorator_list) or node.name in handed
             if runs_in_thread:
                 threaded.append(node.name)
                 says = any(isinstance(inner, ast.Call) and (getattr(inner.func, "id", "") == "tr_in"
@@ -108,13 +116,18 @@ def test_worker_threads_are_handed_the_language() -> None:
 
 def test_the_interface_asks_the_app_through_its_protocol_not_by_probing() -> None:
     """`meeting_app(app)` (tui/host.py) instead of getattr/hasattr on the app: one typed place. The
-    terminal driver's own probes (driver.py, safety.py's `app._driver`) are about Textual's driver object."""
+    terminal driver meets the app at its own typed seam (driver.py `TerminalOwner`), never `app._driver`."""
     import re
 
     probe = re.compile(r"(getattr|hasattr)\((self\.|host\.|screen\.)?app\b")
     found = [f"{path.relative_to(SRC)}:{n}" for path in layer("tui") if path.name not in ("driver.py", "host.py")
              for n, line in enumerate(path.read_text().splitlines(), start=1)
-             if probe.search(line) and '"_driver"' not in line]
+             if probe.search(line) or re.search(r"\._driver\b|\"_driver\"", line)]
+    assert found == []
+    # nor state read off the app untyped (`self.app.language  # type: ignore`): the protocol declares it
+    untyped = re.compile(r"\bapp\.(?!call_later|post_message)\w+.*type: ignore\[attr-defined\]")
+    found = [f"{path.relative_to(SRC)}:{n}" for path in layer("tui") if path.name != "app.py"
+             for n, line in enumerate(path.read_text().splitlines(), start=1) if untyped.search(line)]
     assert found == []
 
 

@@ -22,23 +22,12 @@ from concertation_tui.minute import (
     minute_file_name,
 )
 from concertation_tui.model import Edition
+from headless_support import rewrite
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "templates" / "minute" / "compte-rendu.docx"
 DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def rewrite(source: Path, target: Path, *, add: dict[str, bytes] | None = None,
-            replace: dict[str, bytes] | None = None) -> Path:
-    """A copy of the .docx `source` with parts added or replaced."""
-    add, replace = add or {}, replace or {}
-    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
-        for info in original.infolist():
-            copy.writestr(info.filename, replace.get(info.filename, original.read(info)))
-        for name, data in add.items():
-            copy.writestr(name, data)
-    return target
 
 
 def refused(path: Path, key_words: str) -> TemplateError:

@@ -27,7 +27,7 @@ def program() -> list[str]:
 
 def run_without_terminal(args: list[str], folder: Path, *, stdin_tty: bool) -> tuple[int | None, float, str, bytes]:
     """Run the program with stdout into a file (and stdin from /dev/null, or a real tty when `stdin_tty`);
-    return its exit code (None if it was still running after 2 s), the seconds it took, stderr, stdout."""
+    return its exit code (None if it was still running after 20 s), the seconds it took, stderr, stdout."""
     out_path = folder / "out.log"
     opened: list[int] = []
     if stdin_tty:
@@ -42,7 +42,7 @@ def run_without_terminal(args: list[str], folder: Path, *, stdin_tty: bool) -> t
             process = subprocess.Popen([*program(), *args], stdin=stdin, stdout=out, stderr=subprocess.PIPE,
                                        env={**os.environ, "TERM": "xterm-256color"})
             try:
-                _, err = process.communicate(timeout=2.0)
+                _, err = process.communicate(timeout=20.0)
                 code: int | None = process.returncode
             except subprocess.TimeoutExpired:
                 process.kill()
@@ -72,7 +72,7 @@ def test_no_terminal_means_no_interface(case: str, stdin_tty: bool, tmp_path: Pa
     before = set(store.meetings_dir().glob("*.json"))
     code, took, err, out = run_without_terminal(args, tmp_path, stdin_tty=stdin_tty)
     assert code == 2, f"exit code {code} after {took:.2f} s; stderr: {err!r}"
-    assert took < 2.0
+    assert took < 20.0  # waiting for a terminal would never end; under a loaded CI start-up takes seconds
     assert sentence in err
     assert len([line for line in err.splitlines() if line.strip()]) == 1, err
     assert b"\x1b" not in out and "\x1b" not in err

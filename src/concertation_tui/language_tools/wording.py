@@ -389,10 +389,8 @@ def _propose(meeting: Meeting, action: Action, lang: str) -> str:
     else:
         subject, grammar = {"fr": "Nous", "nl": "We"}.get(lang, "We"), "1p"
     done = {carrier.id} if carrier is not None else set()
-    if lang == "nl":
-        return _propose_nl(meeting, action, what, subject, grammar, done)
     if lang != "fr":
-        return _propose_en(meeting, action, what, subject, grammar, done)
+        return _propose_other(meeting, what, subject, grammar, done, lang)
     sentence, helped = _sentence_fr(meeting, what, subject, grammar, lang, done)
     helpers = [meeting.participant(pid) for pid in action.supporters]
     helpers = [h for h in helpers if h is not None and (person is None or h.id != person.id)]
@@ -491,26 +489,36 @@ def _sentence_fr(meeting: Meeting, what: str, subject: str, grammar: str, lang: 
     return " ".join(sentences), True
 
 
-def _propose_en(meeting: Meeting, action: Action, what: str, subject: str, grammar: str, done: set[str]) -> str:
-    body = with_roles(to_you(what, meeting, "en", possessives=True), meeting, "en", done)
-    body = body[:1].lower() + body[1:]
-    if grammar == "2p":
-        return _stop(f"You {body}")
-    if grammar == "1p":
-        return _stop(f"We will {body}") + " We still have to decide who does it."
-    return _stop(f"{subject}, will {body}" if "," in subject else f"{subject} will {body}")
+@dataclass(frozen=True)
+class _Phrasing:
+    """How English and Dutch make a whole sentence of an action without conjugating its verb."""
+
+    you: str
+    we: str
+    nobody_yet: str
+    """Said after « we »: nobody carries it yet."""
+    will: str
+    possessives: bool
+    """« your » for the person's « his/her » (English); Dutch leaves them as written."""
 
 
-def _propose_nl(meeting: Meeting, action: Action, what: str, subject: str, grammar: str, done: set[str]) -> str:
+_PHRASINGS = {
+    "en": _Phrasing("You", "We will", " We still have to decide who does it.", "will", possessives=True),
     # A Dutch action is written as an infinitive phrase with its verb last (« de thuishulp vijf ochtenden per
     # week regelen »): « gaat » before it makes a whole sentence without conjugating anything.
-    body = with_roles(to_you(what, meeting, "nl"), meeting, "nl", done)
+    "nl": _Phrasing("U gaat", "We gaan", " We moeten nog beslissen wie het doet.", "gaat", possessives=False),
+}
+
+
+def _propose_other(meeting: Meeting, what: str, subject: str, grammar: str, done: set[str], lang: str) -> str:
+    phrasing = _PHRASINGS["nl" if lang == "nl" else "en"]
+    body = with_roles(to_you(what, meeting, lang, possessives=phrasing.possessives), meeting, lang, done)
     body = body[:1].lower() + body[1:]
     if grammar == "2p":
-        return _stop(f"U gaat {body}")
+        return _stop(f"{phrasing.you} {body}")
     if grammar == "1p":
-        return _stop(f"We gaan {body}") + " We moeten nog beslissen wie het doet."
-    return _stop(f"{subject}, gaat {body}" if "," in subject else f"{subject} gaat {body}")
+        return _stop(f"{phrasing.we} {body}") + phrasing.nobody_yet
+    return _stop(f"{subject}, {phrasing.will} {body}" if "," in subject else f"{subject} {phrasing.will} {body}")
 
 
 FEMININE = ("assistante", "infirmière", "éducatrice", "conseillère", "accompagnatrice", "administratrice", "avocate",

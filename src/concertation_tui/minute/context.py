@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..config import DataProtection
-from ..i18n import label, t
+from ..i18n import colon, label, t
 from ..model import ActionStatus, Meeting, Participant, VisibilityKind
 from ..model.checks import carrier_name, is_collective
 from .docx_helpers import Span, Writer, bold, muted, restricted
@@ -47,7 +47,7 @@ class Context:
     @property
     def colon(self) -> str:
         """' : ' in French, ': ' in English."""
-        return " : " if self.lang == "fr" else ": "
+        return colon(self.lang)
 
     def s(self, key: str, **params: object) -> str:
         """A sentence of the minute's catalogue."""

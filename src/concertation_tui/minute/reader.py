@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..i18n import t
 from ..model import Meeting, VisibilityKind
+from ..model.kinds import KINDS
 from ..model.sharing import consent_covers, covered, notes, professional_copies, reaches
 
 
@@ -37,22 +38,12 @@ def visible_meeting(meeting: Meeting, recipient_id: str | None, *, override: boo
     else:
         kept = {n.id for n in every if reaches(meeting, n, recipient_id)}
 
-    def readable(found: list) -> list:
-        return [record for record in found if record.id in kept]
-
-    withheld = t("minute.common.withheld", lang)
-    actions = [
-        a if a.id in kept else a.model_copy(update={
-            "what": withheld, "person_words": "", "person_wording": "", "change_for_person": "", "status_reason": "",
-            "supporters": [], "checker_id": "", "domains": [], "history": [],
-        })
-        for a in meeting.actions
-    ]
-    someone = t("minute.map.someone", lang)
-    network = [
-        n if n.id in kept else n.model_copy(update={"name": someone, "link": "", "participant_id": ""})
-        for n in meeting.network
-    ]
+    # each kind of record: left out of the copy, or kept as its kind says a withheld one is (kinds.py)
+    redacted = {
+        kind.collection: [r if r.id in kept else kind.withheld(r, lang) for r in getattr(meeting, kind.collection)
+                          if r.id in kept or kind.withheld is not None]
+        for kind in KINDS.values()
+    }
     # An agenda item carried from an open question has the question for its title: words about the
     # person, under the question's domains. A copy the consent does not let them reach names the item
     # without its words (every copy had carried the question's title).
@@ -62,20 +53,7 @@ def visible_meeting(meeting: Meeting, recipient_id: str | None, *, override: boo
         else item.model_copy(update={"title": carried})
         for item in meeting.agenda
     ]
-    return meeting.model_copy(
-        update={
-            "network": network,
-            "agenda": agenda,
-            "contributions": readable(meeting.contributions),
-            "person_views": readable(meeting.person_views),
-            "steps": readable(meeting.steps),
-            "picture": readable(meeting.picture),
-            "disagreements": readable(meeting.disagreements),
-            "scales": readable(meeting.scales),
-            "open_questions": readable(meeting.open_questions),
-            "actions": actions,
-        }
-    )
+    return meeting.model_copy(update={**redacted, "agenda": agenda})
 
 
 def holds_back(meeting: Meeting, recipient_id: str | None) -> bool:

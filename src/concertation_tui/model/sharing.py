@@ -13,76 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .enums import ConsentStatus, Domain, DomainSharing, ParticipantKind, VisibilityKind
-from .meeting import Meeting, Visibility
-
-WRITTEN = Visibility()
-"""The visibility of records that have none of their own (scales, open questions): in the minute."""
-
-
-@dataclass(frozen=True)
-class Note:
-    """Any record written about the person, seen the same way."""
-
-    kind: str
-    """'contribution', 'person_view', 'step', 'picture', 'disagreement', 'scale', 'question', 'action',
-    'review' (an action carried from the previous meeting) or 'member' (a member of the person's network)."""
-    id: str
-    text: str
-    domains: tuple[Domain, ...]
-    """The record's own life domains, else those of the agenda item it was said on."""
-    visibility: Visibility
-    item_id: str = ""
-    author_id: str = ""
-    concerned: tuple[str, ...] = ()
-    """For an action: who carries, helps or checks it. They read it whatever its domains: they must know
-    what they do (the others' copies say « détail partagé avec les personnes concernées »)."""
+from .kinds import KINDS, WRITTEN, Note, Seen  # noqa: F401 (Note and WRITTEN are read from here too)
+from .meeting import Meeting
 
 
 def notes(meeting: Meeting) -> list[Note]:
-    """Every record about the person, in the order of the minute's sections."""
-    person = meeting.person
-    item_domains = {item.id: tuple(item.domains) for item in meeting.agenda}
-
-    def domains(own, item_id: str) -> tuple[Domain, ...]:
-        # A record without domains of its own belongs to its item's: the forms default to them, and an
-        # older record must not escape the consent because nobody ticked a box.
-        return tuple(own) or item_domains.get(item_id, ())
-
-    found = [
-        Note("contribution", c.id, c.text, domains(c.domains, c.item_id), c.visibility, c.item_id, c.speaker_id)
-        for c in meeting.contributions
-    ]
-    found += [
-        Note("person_view", v.id, v.text, domains(v.domains, v.item_id), v.visibility, v.item_id, person.id if person else "")
-        for v in meeting.person_views
-    ]
-    found += [Note("step", s.id, s.what, (s.domain,), s.visibility, s.item_id, s.carrier_id) for s in meeting.steps]
-    found += [
-        Note("picture", p.id, p.text, domains(p.domains, p.item_id), p.visibility, p.item_id, p.voice_id)
-        for p in meeting.picture
-    ]
-    found += [
-        Note("disagreement", d.id, " ".join(x for x in (d.about, d.resolution) if x.strip()),
-             domains(d.domains, d.item_id), d.visibility, d.item_id)
-        for d in meeting.disagreements
-    ]
-    found += [
-        Note("scale", r.id, r.comment, domains(r.domains, r.item_id), WRITTEN, r.item_id, r.voice_id) for r in meeting.scales
-    ]
-    found += [
-        Note("question", q.id, q.text, domains(q.domains, q.item_id), WRITTEN, q.item_id) for q in meeting.open_questions
-    ]
-    for a in meeting.actions:
-        words = a.change_for_person if a.carried_from is not None else a.person_words
-        text = " ".join(x for x in (a.what, words) if x.strip())
-        kind = "review" if a.carried_from is not None else "action"
-        concerned = tuple(p for p in (a.carrier_id, *a.supporters, a.checker_id) if p)
-        found.append(Note(kind, a.id, text, domains(a.domains, a.item_id), WRITTEN, a.item_id, a.carrier_id,
-                          concerned))
-    # A member of the person's network, by name: a copy that may not name them says « une personne proche »
-    # (minute/reader.py), in its text and in the picture of the network.
-    found += [Note("member", n.id, n.name, (), n.visibility) for n in meeting.network]
-    return found
+    """Every record about the person, in the order of the minute's sections (each kind as `kinds` sees it)."""
+    seen = Seen.of(meeting)
+    return [kind.note(record, seen) for kind in KINDS.values() for record in getattr(meeting, kind.collection)]
 
 
 # -- the consent ---------------------------------------------------------------------------------

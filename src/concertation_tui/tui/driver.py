@@ -21,6 +21,11 @@ output stream:
   write blocked for `WRITE_TIMEOUT`, is a hung link: save and exit. A terminal that never answers a
   probe is never judged by it (no false alarm on a terminal without DSR).
 
+The app and the driver meet at one declared seam, both ways typed: the driver is built with the app
+and, when the app is a `TerminalOwner` (safety.py's mixin), hands itself to `attach_terminal` as a
+`WatchedTerminal`; the app never reads Textual's private `App._driver`, and the driver reports its
+input thread's failure and the bytes that were not UTF-8 to its owner, not by probing the app.
+
 Private Textual API used (pinned textual==8.2.8; tests/test_tui_terminal.py fails if one moves):
 `LinuxDriver._file`, `LinuxDriver.fileno`, `LinuxDriver.exit_event`, `LinuxDriver._debug`,
 `LinuxDriver._run_input_thread`, `LinuxDriver.run_input_thread`, `XTermParser.feed/tick`.
@@ -33,7 +38,7 @@ import os
 import selectors
 import threading
 import time
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
@@ -94,6 +99,37 @@ def decoder() -> codecs.IncrementalDecoder:
 
 class NotUtf8(Message):
     """The terminal sent bytes that are not UTF-8 (posted once per session)."""
+
+
+class WatchedTerminal(Protocol):
+    """What the app may ask of the terminal it runs in (implemented by `SafeLinuxDriver`)."""
+
+    def hung_for(self) -> float:
+        """Seconds the terminal has been judged unresponsive (0 while it answers and reads); any thread."""
+        ...
+
+    def send_probe(self) -> None:
+        """Ask the terminal for its status (on the event loop)."""
+        ...
+
+    def set_title(self, title: str) -> None:
+        """Set the terminal's window title."""
+        ...
+
+
+@runtime_checkable
+class TerminalOwner(Protocol):
+    """What the driver tells the app it runs (implemented by safety.py's `SafeAppMixin`)."""
+
+    def attach_terminal(self, terminal: WatchedTerminal) -> None:
+        """The driver built for this app: the app keeps it to ask whether the link hung."""
+        ...
+
+    def report_thread_crash(self, error: BaseException) -> None:
+        """An exception ended the input thread: the crash path (save, sentence, exit 1)."""
+        ...
+
+    def post_message(self, message: Message) -> bool: ...
 
 
 class OutputWatch:
@@ -165,6 +201,10 @@ class SafeLinuxDriver(LinuxDriver):
         self._file = self.output  # the writer thread is built on it in start_application_mode
         self.probe = TerminalProbe()
         self._told_not_utf8 = False
+        self.owner: TerminalOwner | None = app if isinstance(app, TerminalOwner) else None
+        """The app, when it takes the driver's reports (else a failure goes Textual's own way)."""
+        if self.owner is not None:
+            self.owner.attach_terminal(self)
 
     # -- what the app's watchdog asks --
 
@@ -184,15 +224,18 @@ class SafeLinuxDriver(LinuxDriver):
             self.write(PROBE_QUERY)
             self.flush()
 
+    def set_title(self, title: str) -> None:
+        self.write(f"\x1b]2;{title}\x07")
+
     # -- the input thread --
 
     def _run_input_thread(self) -> None:
         try:
             self.run_input_thread()
         except BaseException as error:  # noqa: BLE001 - every failure goes to the crash path
-            report = getattr(self._app, "report_thread_crash", None)
-            if report is not None:
-                report(error)
+            if self.owner is None:
+                raise
+            self.owner.report_thread_crash(error)
 
     def run_input_thread(self) -> None:
         """Textual's input loop, with a tolerant decoder, probe answers taken out, hang-up noticed."""
@@ -225,7 +268,8 @@ class SafeLinuxDriver(LinuxDriver):
             self.probe.answered()
         if not self._told_not_utf8 and fallback_count():
             self._told_not_utf8 = True
-            self._app.post_message(NotUtf8())
+            if self.owner is not None:
+                self.owner.post_message(NotUtf8())
         if not text:  # feed("") would tell the parser the input has ended
             return
         for event in parser.feed(text):

@@ -26,6 +26,8 @@ class MeetingApp(Protocol):
     read_only: str
     """Empty when this session may write the meeting; else the sentence saying who holds it."""
     save_error: str
+    open_error: str
+    """Why the last `open_meeting` failed, in a sentence ('' when it did not)."""
     config: Config
     language: str
     scale_question: str
@@ -51,9 +53,19 @@ class MeetingApp(Protocol):
 
     def push_screen(self, screen: Any, callback: Any = None) -> Any: ...
 
+    async def open_meeting(self, path: Path, *, mode: str | None = None) -> bool: ...
+
 
 def meeting_app(app: object) -> MeetingApp | None:
     """`app` as the application holding the meeting, or None when it is another App."""
     from .app import ConcertationApp  # here, not above: the app imports the screens that import this
 
     return app if isinstance(app, ConcertationApp) else None
+
+
+def our_app(app: object) -> MeetingApp:
+    """`meeting_app(app)` for the screens only this program shows (the launcher, its dialogs)."""
+    found = meeting_app(app)
+    if found is None:
+        raise TypeError("this screen is shown by ConcertationApp only")
+    return found

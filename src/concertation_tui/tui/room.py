@@ -28,7 +28,7 @@ from ..services.display import (
     AGREEMENT_SYMBOL, CURRENT, CURRENT_ITEM, ITEM_SYMBOL, NOT_SPOKEN, OVERRUN, SPOKEN, clock_text, date_text,
 )
 from .safety import SafeAppMixin
-from .text import Localized, key, lbl, tr
+from .text import colon, key, lbl, Localized, quote, quote_parts, tr
 
 POLL_SECONDS = 0.25
 """How often the file is looked at: a change saved by the facilitator shows within a second."""
@@ -163,7 +163,7 @@ class RoomApp(SafeAppMixin, Localized, App[int]):
 
     def _order(self, view: rv.RoomView) -> None:
         side: list = [(tr("room.order"), "bold underline"), "\n"]
-        line: list = [(tr("room.order") + " : ", "bold")]
+        line: list = [(tr("room.order") + colon(), "bold")]
         for n, s in enumerate(view.speakers):
             mark = CURRENT if s.current else (SPOKEN if s.spoken else NOT_SPOKEN)
             style = "bold reverse" if s.current else ""
@@ -177,11 +177,11 @@ class RoomApp(SafeAppMixin, Localized, App[int]):
     def _lines(self, view: rv.RoomView) -> None:
         parts: list = []
         for line in view.lines:
-            who = (line.who or "?") + " : "
+            who = (line.who or "?") + colon()
             if line.restricted:
                 parts += [(who, "bold"), (tr("room.restricted"), "italic"), "\n"]
             elif line.person:
-                parts += [(who, "bold"), "« ", (line.text, "bold"), " »\n"]
+                parts += [(who, "bold"), *quote_parts(line.text, words_style="bold"), "\n"]
             else:
                 parts += [(who, "bold"), line.text, "\n"]
         if not parts:
@@ -193,7 +193,7 @@ class RoomApp(SafeAppMixin, Localized, App[int]):
         parts: list = [(tr("room.person_words", person=view.person_label or tr("room.the_person")), "bold underline"),
                        "\n"]
         for line in view.person_words:
-            parts += [(tr("room.restricted"), "italic") if line.restricted else f"« {line.text} »", "\n"]
+            parts += [(tr("room.restricted"), "italic") if line.restricted else quote(line.text), "\n"]
         if not view.person_words:
             parts.append((tr("room.nothing_yet"), "dim"))
         self.query_one("#room-words", Static).update(Content.assemble(*parts))

@@ -81,7 +81,8 @@ What is here
 
 Private Textual API used (pinned textual==8.2.8; tests/test_tui_safety.py fails if one moves):
 `App._handle_exception`, `App._exception`, `App._exception_event`, `App._return_code`,
-`App._driver` (its `write`). `WorkerFailed.error` is public.
+`WorkerFailed.error` is public. The terminal driver is not read from Textual's private attribute: driver.py's
+`SafeLinuxDriver` attaches itself (`attach_terminal`, a `WatchedTerminal`).
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ if TYPE_CHECKING:  # never at run time: this module is imported before textual i
 
     from textual.app import SystemCommand
     from textual.screen import Screen
+
+    from .driver import WatchedTerminal
 
 NEUTRAL_TITLE = "concertation"
 """The terminal title while the app runs: never a meeting's or a person's name, nor a file name."""
@@ -349,11 +352,14 @@ class SafeAppMixin:
         """HH:MM:SS of the state the file holds, when known; "" otherwise."""
         return ""
 
+    def attach_terminal(self, terminal: WatchedTerminal) -> None:
+        """The driver built for this app (driver.py's `TerminalOwner` seam)."""
+        self._safety_terminal = terminal
+
     def terminal_hung(self) -> bool:
         """True when the terminal stopped reading or answering (the driver tells); from a thread."""
-        driver = getattr(self, "_driver", None)
-        hung_for = getattr(driver, "hung_for", None)
-        return bool(hung_for is not None and hung_for() > 0)
+        terminal = self._safety_terminal
+        return terminal is not None and terminal.hung_for() > 0
 
     # -- state (class defaults, so nothing depends on __init__ order) --
     _safety_installed: bool = False
@@ -361,6 +367,12 @@ class SafeAppMixin:
     _safety_signals: tuple[int, ...] = ()
     _safety_watchdog: TerminalWatchdog | None = None
     _safety_loop: asyncio.AbstractEventLoop | None = None
+    _safety_terminal: WatchedTerminal | None = None
+    """The terminal driver, once it attached itself (none when headless or not on Linux)."""
+    language: str | None = None
+    """The interface language (the app sets it first thing; None: the settings' or French)."""
+    save_error: str = ""
+    """Why the last save failed ('' when it did not)."""
 
     # -- 1. crashes --
 
@@ -392,7 +404,7 @@ class SafeAppMixin:
             if snapshot is not None:
                 saved = write_snapshot(snapshot)  # True only when the file holds it afterwards
         try:
-            message = crash_message(error, getattr(self, "language", "fr"), saved,
+            message = crash_message(error, self.language or "fr", saved,
                                     typing=typing, kept=self.saved_time_text())
         except Exception:  # noqa: BLE001
             message = f"concertation: {error_name(error)}"
@@ -430,7 +442,7 @@ class SafeAppMixin:
         with WRITE_LOCK:
             saved = write_snapshot(self._safe_emergency_snapshot())
         with contextlib.suppress(Exception):
-            print(crash_message(error, getattr(self, "language", None), saved), file=sys.__stderr__, flush=True)
+            print(crash_message(error, self.language, saved), file=sys.__stderr__, flush=True)
         os._exit(1)
 
     def _loop_exception(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
@@ -489,18 +501,19 @@ class SafeAppMixin:
             self._safety_watchdog = TerminalWatchdog(fd, self._write_emergency_snapshot,
                                                      hung=self.terminal_hung)
             self._safety_watchdog.start()
-        send_probe = getattr(getattr(app, "_driver", None), "send_probe", None)
-        if send_probe is not None:
+        terminal = self._safety_terminal
+        if terminal is not None:
             from .driver import PROBE_INTERVAL
 
-            app.set_interval(PROBE_INTERVAL, send_probe)
+            app.set_interval(PROBE_INTERVAL, terminal.send_probe)
         with contextlib.suppress(Exception):
-            install_quiet_hooks(getattr(self, "language", None))
+            install_quiet_hooks(self.language)
         # An exception in a plain thread ends the program through the crash path (save, sentence,
         # code 1) rather than printing over a program that keeps running.
         threading.excepthook = self._thread_excepthook
-        with contextlib.suppress(Exception):
-            app._driver.write(f"\x1b]2;{NEUTRAL_TITLE}\x07")
+        if terminal is not None:
+            with contextlib.suppress(Exception):
+                terminal.set_title(NEUTRAL_TITLE)
 
     def uninstall_safety(self) -> None:
         """Stop the watchdog and remove the signal handlers (the app has finished)."""
@@ -547,8 +560,8 @@ class SafeAppMixin:
             if saved is False:  # said on stderr once the terminal is restored
                 from rich.text import Text
 
-                reason = getattr(self, "save_error", "") or ""
-                line = message("signal_not_saved", getattr(self, "language", None),
+                reason = self.save_error or ""
+                line = message("signal_not_saved", self.language,
                                name=signal.Signals(signum).name, reason=reason)
                 app.exit(return_code=128 + int(signum), message=Text(line))
             else:

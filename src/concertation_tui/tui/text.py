@@ -102,6 +102,23 @@ def quote(words: str) -> str:
     return quoted(words, current_lang())
 
 
+def colon() -> str:
+    """' : ' in French, ': ' in English and Dutch (i18n.colon)."""
+    from ..i18n import colon as colon_in
+
+    return colon_in(current_lang())
+
+
+def quote_parts(words: str, marks_style: str = "", words_style: str = "") -> list:
+    """Someone's words between quotation marks drawn apart, for `Content.assemble`: the marks and the
+    words each in their own style ('' for none)."""
+    from ..i18n import quote_marks
+
+    opening, closing = quote_marks(current_lang())
+    styled = (lambda text, style: (text, style) if style else text)
+    return [styled(opening, marks_style), styled(inner(words), words_style), styled(closing, marks_style)]
+
+
 def inner(words: str) -> str:
     """Words to put between marks drawn apart (a bold « and »): quoted once, inner marks made “ ”."""
     from ..i18n import inside_quotes

@@ -23,7 +23,8 @@ from ...model.people_order import everyone_in_order
 from ...model.sharing import notes
 from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
-from ..text import Localized, key, lbl, quote, tr
+from ..host import our_app
+from ..text import colon, key, lbl, Localized, quote, tr
 from ..widgets import Choices
 from .forms import FormDialog, FormField
 from .meeting_forms import people_options
@@ -104,7 +105,9 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
 
     @property
     def meeting(self) -> Meeting:
-        return self.app.meeting  # type: ignore[attr-defined]
+        meeting = our_app(self.app).meeting
+        assert meeting is not None  # the dialog opens on a meeting's screens only
+        return meeting
 
     def on_mount(self) -> None:
         self.refresh_view()
@@ -150,7 +153,7 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
                                              DomainSharing.NONE: "×"}[rule.sharing]
             count = counts.get(domain, 0)
             options.append(Option(Content.assemble(
-                (f"{mark} {lbl(domain)}{tr('reread.colon')}", "bold"), rule_text(m, rule),
+                (f"{mark} {lbl(domain)}{colon()}", "bold"), rule_text(m, rule),
                 (f"  ({tr('reread.domain_notes', count=count)})" if count else "", "dim")), id=domain.value))
         choices.set_options(options)
         choices.highlighted = keep if keep is not None else 0
@@ -181,7 +184,7 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
                 choices.highlighted += 1  # on to the next domain, as for attendance
 
     def _today(self):
-        return self.app.now().date()  # type: ignore[attr-defined]
+        return our_app(self.app).now().date()
 
     def action_name(self, number: int) -> None:
         """Participant `number` added to (or taken from) those the chosen domain is shared with; the cursor
@@ -201,8 +204,8 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
     def _share(self, domain: Domain, values: dict) -> bool:
         """Record the domain form's answer (UNSAID: nothing said about the domain)."""
         sharing = None if values["sharing"] == UNSAID else values["sharing"]
-        return self.app.change(ops.set_domain_sharing, domain, sharing,  # type: ignore[attr-defined]
-                               list(values.get("participants", [])), self._today())
+        return our_app(self.app).change(ops.set_domain_sharing, domain, sharing,
+                                        list(values.get("participants", [])), self._today())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -23,7 +23,7 @@ from ...model import (
     StepStatus,
 )
 from ...model import ops
-from ..text import lbl, tr
+from ..text import colon, lbl, quote, tr
 from .forms import FormDialog, FormField
 from .meeting_forms import (
     _visibility_problem,
@@ -138,7 +138,7 @@ def scale_form(meeting: Meeting, rating: ScaleRating, *, editing: bool, round_le
     # a question already asked is proposed again, under the number (typed first); a new one first
     fields = [question, *fields] if not rating.question.strip() else [*fields, question]
     if rating.question.strip():
-        intro = f"« {rating.question.strip()} »\n{intro}"
+        intro = f"{quote(rating.question)}\n{intro}"
     return FormDialog(
         title,
         fields,
@@ -154,7 +154,7 @@ def scale_form(meeting: Meeting, rating: ScaleRating, *, editing: bool, round_le
 
 def positions_text(meeting: Meeting, positions: list[Position]) -> str:
     """The positions as the form shows them: one « Name : view » a line."""
-    return "\n".join(f"{meeting.name_of(p.participant_id)} : {p.view}" for p in positions if p.view.strip())
+    return "\n".join(f"{meeting.name_of(p.participant_id)}{colon()}{p.view}" for p in positions if p.view.strip())
 
 
 def disagreement_form(meeting: Meeting, found: Disagreement, *, editing: bool, intro: str = "") -> FormDialog:

@@ -16,7 +16,7 @@ from ...model import Edition, Issue, Meeting
 from ...model.sharing import ConsentConflict, consent_needs_domains, professional_copies
 from ...services.display import one_line
 from ..early_keys import TakesKeysWhileOpening
-from ..text import Localized, inner, key, lbl, tr
+from ..text import colon, key, lbl, Localized, quote_parts, tr
 from ..widgets import Choices
 from .forms import FormDialog, FormField
 
@@ -33,7 +33,7 @@ def conflicts_by_note(meeting: Meeting, conflicts: list[ConsentConflict]) -> lis
 def conflict_prompt(meeting: Meeting, conflict: ConsentConflict, names: list[str], width: int = 70) -> Content:
     domain = lbl(conflict.domain) if conflict.domain else ""
     return Content.assemble(
-        ("! ", "bold $error"), ("« ", "bold"), inner(one_line(conflict.note.text, width)), (" »", "bold"),
+        ("! ", "bold $error"), *quote_parts(one_line(conflict.note.text, width), "bold"),
         (f" ({domain})" if domain else "", "italic"), "\n    ",
         (tr("reread.conflict_to") + " ", "bold"), ", ".join(names),
     )
@@ -104,10 +104,10 @@ def copies_text(meeting: Meeting) -> list[str]:
         names = ", ".join(meeting.name_of(p) for p in copy.recipient_ids)
         what = tr("reread.copy_common") if copy.is_common else tr(
             "reread.copy_restricted", count=len(copy.restricted_note_ids))
-        lines.append(f"– {what}{tr('reread.colon')}{names}")
+        lines.append(f"– {what}{colon()}{names}")
     person = meeting.person
     if person is not None and person.receives_minute:
-        lines.append(f"– {tr('reread.copy_letter')}{tr('reread.colon')}{person.name}")
+        lines.append(f"– {tr('reread.copy_letter')}{colon()}{person.name}")
     return lines
 
 

@@ -8,11 +8,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from ...i18n import label
+from ...i18n import colon, label
 from ...model import DomainSharing, Meeting, ops
 from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
-from ..text import Localized, key, lbl, quote, tr
+from ..text import key, lbl, Localized, quote, tr
 
 
 def consent_summary(meeting: Meeting) -> Content:
@@ -27,7 +27,7 @@ def consent_summary(meeting: Meeting) -> Content:
     for rule in c.domains:
         who = ""
         if rule.sharing is DomainSharing.NAMED:
-            who = (" : " if lang == "fr" else ": ") + ", ".join(meeting.name_of(x) for x in rule.participants)
+            who = colon(lang) + ", ".join(meeting.name_of(x) for x in rule.participants)
         parts += ["\n", f"  · {label(rule.domain, lang)} — {label(rule.sharing, lang)}{who}"]
     if c.person_words:
         parts += ["\n", (tr("open.consent_words") + " ", "bold"), quote(c.person_words)]

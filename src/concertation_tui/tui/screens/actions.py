@@ -9,12 +9,12 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from ...model import Action, Agreement, Level, ops
+from ...model import Action, Agreement, Level, kinds, ops
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import DELETE, Confirm, FormResult
 from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line
-from ..text import cell, inner, key, lbl, tr
+from ..text import cell, colon, key, lbl, quote_parts, tr
 from ..widgets import Box, Choices, Table
 from .base import MeetingScreen
 
@@ -51,7 +51,7 @@ def finding_prompt(finding, lang: str, *, short: bool = False) -> Content:
             shown = replace(finding, params={**finding.params, "what": what[: SHORT_WHAT - 1].rstrip() + "…"})
         prompt = Content.assemble((f"{LEVEL_MARK[finding.level]} ", style), one_line(shown.sentence(lang), FINDING_LIMIT))
     else:
-        prompt = Content.assemble((f"{LEVEL_MARK[finding.level]} {finding.level_label(lang)} : ", style),
+        prompt = Content.assemble((f"{LEVEL_MARK[finding.level]} {finding.level_label(lang)}{colon()}", style),
                                   one_line(finding.sentence(lang), FINDING_LIMIT))
     if len(_PROMPTS) > 20_000:  # older versions' findings: let them go
         _PROMPTS.clear()
@@ -149,13 +149,13 @@ class ActionsScreen(MeetingScreen):
             return
         supporters = ", ".join(m.name_of(x) for x in action.supporters)
         parts: list = [(action.what, "bold"), "\n",
-                       (tr("col.status") + " : ", "bold"), f"{STATUS_SYMBOL[action.status]} {lbl(action.status)}"]
+                       (tr("col.status") + colon(), "bold"), f"{STATUS_SYMBOL[action.status]} {lbl(action.status)}"]
         if supporters:
-            parts += ["  ", (tr("actions.supporters") + " : ", "bold"), supporters]
+            parts += ["  ", (tr("actions.supporters") + colon(), "bold"), supporters]
         if action.checker_id:
-            parts += ["  ", (tr("actions.checker") + " : ", "bold"), m.name_of(action.checker_id)]
+            parts += ["  ", (tr("actions.checker") + colon(), "bold"), m.name_of(action.checker_id)]
         if action.person_words:
-            parts += ["\n", ("« ", "bold"), inner(action.person_words), (" »", "bold")]
+            parts += ["\n", *quote_parts(action.person_words, "bold")]
         if action.carried_from is not None:
             when = date_text(action.carried_from.meeting_date)
             parts += ["\n", (tr("actions.carried", date=when) + " · ", "italic"),
@@ -169,7 +169,7 @@ class ActionsScreen(MeetingScreen):
             self.refresh_bindings()
 
     def _findings(self) -> None:
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         findings = self.capp.readiness()
         self.findings = findings
         choices = self.query_one("#findings", Choices)
@@ -323,14 +323,11 @@ async def go_to_finding(app, finding) -> None:
         await app.action_phase("close")
         app.screen.action_last_word()
     elif target == "note":
-        from .notes import edit_contribution, edit_view
+        from . import notes
 
         screen = app.screen
-        contribution = next((c for c in meeting.contributions if c.id == finding.target_id), None)
-        view = next((v for v in meeting.person_views if v.id == finding.target_id), None)
-        if contribution is not None and hasattr(screen, "meeting"):
-            edit_contribution(screen, contribution)
-        elif view is not None and hasattr(screen, "meeting"):
-            edit_view(screen, view)
+        kind = next((k for k in ("contribution", "person_view") if kinds.find(meeting, k, finding.target_id)), None)
+        if kind is not None and isinstance(screen, MeetingScreen):
+            notes.edit_by_id(screen, kind, finding.target_id)
         else:
             app.say(finding.sentence(app.language))

@@ -20,7 +20,7 @@ from ...model.outcomes import outcome
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, TextPrompt
 from ...services.display import date_text, one_line, time_text
-from ..text import inner, key, lbl, tr, tr_in
+from ..text import colon, key, lbl, quote_parts, tr, tr_in
 from ...model.people_order import everyone_in_order
 from ...model.sharing import invitees_outside_consent
 from ..dialogs.checks_list import show_checks
@@ -137,7 +137,7 @@ class CloseScreen(MeetingScreen):
 
     def refresh_view(self) -> None:
         m = self.meeting
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         self.findings = self.capp.readiness()
         narrow = self.app.size.width < 120
         self._titles(narrow)
@@ -157,7 +157,7 @@ class CloseScreen(MeetingScreen):
 
         conclusion: list = []
         if m.purpose.strip():
-            conclusion += [(tr("close.question") + " : ", "bold"), m.purpose.strip(), "\n"]
+            conclusion += [(tr("close.question") + colon(), "bold"), m.purpose.strip(), "\n"]
         conclusion += [m.conclusion] if m.conclusion.strip() else [(tr("close.no_conclusion"), "italic")]
         self.query_one("#conclusion", Static).update(Content.assemble(*conclusion))
         self.query_one("#close-conclusion-box").border_subtitle = tr("close.conclusion_keys")
@@ -178,7 +178,7 @@ class CloseScreen(MeetingScreen):
         name = (person.addressed_as or person.name) if person else tr("live.the_person")
         word: list = []
         if m.last_word:
-            word += [("« ", "bold"), inner(m.last_word), (" »", "bold")]
+            word += quote_parts(m.last_word, "bold")
         else:
             word += [(tr("close.no_last_word", name=name), "italic")]
         if m.person_view_missing_reason:
@@ -205,11 +205,11 @@ class CloseScreen(MeetingScreen):
         agrees = {True: tr("answer.yes"), False: tr("answer.no"), None: tr("answer.unknown")}[n.person_agrees]
         when = " ".join(x for x in (date_text(n.date), time_text(n.time)) if x) or tr("prepare.empty")
         self.query_one("#next-meeting", Static).update(Content.assemble(
-            (tr("next.field_date") + " : ", "bold"), when, "\n",
-            (tr("next.field_place") + " : ", "bold"), n.place or tr("prepare.empty"), "\n",
-            (tr("next.field_invitees") + " : ", "bold"), invitees or tr("prepare.empty"),
+            (tr("next.field_date") + colon(), "bold"), when, "\n",
+            (tr("next.field_place") + colon(), "bold"), n.place or tr("prepare.empty"), "\n",
+            (tr("next.field_invitees") + colon(), "bold"), invitees or tr("prepare.empty"),
             (" + " + n.others) if n.others else "", "\n",
-            (tr("next.field_person_agrees") + " : ", "bold"), agrees, "\n", series_line(m),
+            (tr("next.field_person_agrees") + colon(), "bold"), agrees, "\n", series_line(m),
         ))
         self.query_one("#close-next-box").border_subtitle = tr("close.next_keys")
 

@@ -30,11 +30,11 @@ from ...model import ops, timing
 from ..dialogs import meeting_forms
 from ..dialogs.forms import FormResult
 from ...services.display import one_line
-from ..text import key, lbl, tr
+from ..text import colon, key, lbl, tr
 from ..widgets import Choices, Table
 from . import notes as note_edits
-from .picture import add_disagreement, edit_entry, empty, heading
-from .views import ViewScreen, colon
+from .picture import add_disagreement, empty, heading
+from .views import ViewScreen
 
 TABS = ("flags", "grid", "recipients")
 KIND_ORDER = {ParticipantKind.PERSON: 0, ParticipantKind.NETWORK: 1, ParticipantKind.PARTNER: 2,
@@ -149,7 +149,7 @@ class CoordinationScreen(ViewScreen):
         self._recipients(m)
 
     def _flags(self, m: Meeting) -> None:
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         choices = self.query_one("#flags", Choices)
         keep = choices.highlighted
         options = [Option(flag_prompt(m, f, lang), id=str(n)) for n, f in enumerate(self.found)]
@@ -228,7 +228,7 @@ class CoordinationScreen(ViewScreen):
         for f in self.found:
             if f.domain is domain:
                 parts += ["\n", (f"{f.symbol} ", "bold"),
-                          capitalised(f.sentence(m, self.app.language))]  # type: ignore[attr-defined]
+                          capitalised(f.sentence(m, self.capp.language))]
         shown = {pid: cells[pid]} if pid and pid in cells else cells
         for who, cell in shown.items():
             for step in cell.steps:
@@ -357,17 +357,8 @@ class CoordinationScreen(ViewScreen):
         if self.tab == "recipients":
             oid = self.query_one("#recipients", Choices).current_id() or ""
             _, kind, nid = oid.split(":") if oid.count(":") == 2 else ("", "", "")
-            m = self.meeting
-            if kind == "contribution":
-                found = next((c for c in m.contributions if c.id == nid), None)
-                if found is not None:
-                    note_edits.edit_contribution(self, found)
-            elif kind == "person_view":
-                view = next((v for v in m.person_views if v.id == nid), None)
-                if view is not None:
-                    note_edits.edit_view(self, view)
-            elif kind in ("step", "picture", "disagreement"):
-                edit_entry(self, {"picture": "line"}.get(kind, kind), nid)
+            if kind in ("contribution", "person_view", "step", "picture", "disagreement"):
+                note_edits.edit_by_id(self, kind, nid)
 
     def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
         event.stop()

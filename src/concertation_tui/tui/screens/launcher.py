@@ -18,7 +18,7 @@ from textual import work
 from ... import store
 from ...services.meeting_index import list_meetings
 from ..dialogs.forms import FormDialog, FormField, Notice
-from ..host import meeting_app
+from ..host import MeetingApp, meeting_app, our_app
 from ..early_keys import TakesKeysWhileOpening
 from ..footer import FittedFooter
 from ..text import Localized, key, tr
@@ -61,6 +61,10 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
         key("ctrl+q", "app.quit", "quit", binding_id="launcher-quit"),
     ]
 
+    @property
+    def capp(self) -> MeetingApp:
+        return our_app(self.app)
+
     def __init__(self, problem: str = "") -> None:
         super().__init__(id="launcher")
         self._localize()
@@ -88,7 +92,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
 
     def reload(self) -> None:
         """The meetings the index knows, at once; files it does not know yet are read in a worker."""
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         summaries, unknown = list_meetings(lang=lang, known_only=True)
         self._show(summaries)
         if unknown:
@@ -100,7 +104,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
         self.app.call_from_thread(self._show, summaries)
 
     def _show(self, summaries: list[store.MeetingSummary]) -> None:
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         from .reread import minute_due_parts
 
         host = meeting_app(self.app)
@@ -150,9 +154,9 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
             await self._open(summary.path, mode="reread")
 
     async def _open(self, path: Path, mode: str | None = None) -> None:
-        app = self.app
-        if not await app.open_meeting(path, mode=mode):  # type: ignore[attr-defined]
-            self.query_one("#launcher-problem", Banner).show(app.open_error)  # type: ignore[attr-defined]
+        app = self.capp
+        if not await app.open_meeting(path, mode=mode):
+            self.query_one("#launcher-problem", Banner).show(app.open_error)
 
     # -- new meetings --
 
@@ -162,7 +166,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
         options.append((tr("launcher.empty_template"), ""))
         from ...services.templates import default_template
 
-        wanted = default_template(self.app.language)  # type: ignore[attr-defined]
+        wanted = default_template(self.capp.language)
         default = wanted if wanted in templates else options[0][1]
         form = FormDialog(tr("launcher.new_title"), [
             FormField("template", tr("launcher.field_template"), "radio", default, options, vertical=True),
@@ -175,7 +179,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
     async def _create_new(self, values: dict | None) -> None:
         if not values:
             return
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         title = values["title"]
         if values["template"]:
             from ...services.templates import new_meeting_from_template
@@ -199,7 +203,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
         try:
             path = store.create_meeting_file(meeting)
         except store.StoreError as error:
-            self.query_one("#launcher-problem", Banner).show(error.sentence(self.app.language))  # type: ignore[attr-defined]
+            self.query_one("#launcher-problem", Banner).show(error.sentence(self.capp.language))
             return
         await self._open(path)
 
@@ -229,7 +233,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
             return
         from ...services.templates import new_follow_up
 
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         try:
             previous = store.load_meeting(summary.path)
             meeting = new_follow_up(previous, summary.path, day=values["date"])

@@ -38,7 +38,7 @@ from ...services.display import (
     clock_text,
     overrun_minutes,
 )
-from ..text import inner, key, lbl, tr
+from ..text import colon, key, lbl, quote_parts, tr
 from ..widgets import Choices, ShortText
 from . import notes
 from .base import MeetingScreen
@@ -365,7 +365,7 @@ class LiveScreen(MeetingScreen):
                 if len(names) > RECIPIENT_NAMES_WIDTH:
                     text = tr("live.restricted_count", count=len(visibility.recipients))
                 else:
-                    text += f" : {names}" if names else ""
+                    text += f"{colon()}{names}" if names else ""
             marks.append((f" [{text}]", "italic"))
         return marks
 
@@ -389,7 +389,7 @@ class LiveScreen(MeetingScreen):
             if parts:
                 options.append(Option(Content.assemble(*parts), id="excused", disabled=True))
         for c in notes:
-            options.append(Option(Content.assemble((m.name_of(c.speaker_id) or "?", "bold"), " : ", c.text,
+            options.append(Option(Content.assemble((m.name_of(c.speaker_id) or "?", "bold"), colon(), c.text,
                                                    *self._note_marks(c.nature, c.visibility)), id=c.id))
         keep = said.highlighted
         if not options:
@@ -418,12 +418,12 @@ class LiveScreen(MeetingScreen):
         general = [v for v in m.person_views if not v.item_id]
         options = []
         for v in on_item:
-            options.append(Option(Content.assemble(("« ", "bold"), inner(v.text), (" »", "bold"),
+            options.append(Option(Content.assemble(*quote_parts(v.text, "bold"),
                                                    *self._note_marks(None, v.visibility)), id=v.id))
         if not on_item:
             options.append(Option(Content(tr("live.view_none_on_item")), id="none", disabled=True))
         for v in general:
-            options.append(Option(Content.assemble((lbl(v.aspect) + " : ", "italic"), "« ", inner(v.text), " »",
+            options.append(Option(Content.assemble((lbl(v.aspect) + colon(), "italic"), *quote_parts(v.text),
                                                    *self._note_marks(None, v.visibility)), id=v.id))
         keep = views.highlighted
         views.set_options(options)
@@ -661,29 +661,16 @@ class LiveScreen(MeetingScreen):
     # -- editing what was recorded --
 
     def _edit_contribution(self, cid: str) -> None:
-        found = next((c for c in self.meeting.contributions if c.id == cid), None)
-        if found is not None:
-            notes.edit_contribution(self, found)
+        notes.edit_by_id(self, "contribution", cid)
 
     def _edit_view(self, vid: str) -> None:
-        found = next((v for v in self.meeting.person_views if v.id == vid), None)
-        if found is not None:
-            notes.edit_view(self, found)
+        notes.edit_by_id(self, "person_view", vid)
 
     def action_remove_note(self) -> None:
         focused = self.focused
         if not isinstance(focused, Choices) or focused.id not in ("said", "views"):
             return
-        oid = focused.current_id()
-        m = self.meeting
-        if focused.id == "said":
-            found = next((c for c in m.contributions if c.id == oid), None)
-            if found is not None:
-                notes.remove_contribution(self, found)
-        else:
-            view = next((v for v in m.person_views if v.id == oid), None)
-            if view is not None:
-                notes.remove_view(self, view)
+        notes.remove_by_id(self, "contribution" if focused.id == "said" else "person_view", focused.current_id() or "")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "remove_note":

@@ -16,7 +16,7 @@ from ..dialogs.consent_forms import DomainConsentDialog, concerned_domains
 from ..dialogs.forms import TextPrompt
 from ...services.display import date_text, one_line
 from ..columns import Column, lay_out, row_cells
-from ..text import cell, key, lbl, quote, tr
+from ..text import cell, colon, key, lbl, quote, tr
 from ..widgets import Table
 from .base import MeetingScreen
 
@@ -148,10 +148,10 @@ class OpeningScreen(MeetingScreen):
         for sharing in (DomainSharing.ALL, DomainSharing.NONE):
             alike = [lbl(rule.domain) for rule in m.consent.domains if rule.sharing is sharing]
             if alike:
-                said.append(lbl(sharing) + tr("reread.colon") + ", ".join(alike))
+                said.append(lbl(sharing) + colon() + ", ".join(alike))
         for rule in m.consent.domains:
             if rule.sharing is DomainSharing.NAMED:
-                said.append(lbl(rule.domain) + tr("reread.colon") + ", ".join(m.name_of(p) for p in rule.participants))
+                said.append(lbl(rule.domain) + colon() + ", ".join(m.name_of(p) for p in rule.participants))
         asked = {r.domain for r in m.consent.domains}
         unsaid = [lbl(d) for d in concerned_domains(m) if d not in asked and (d in m.domains)]
         if unsaid:

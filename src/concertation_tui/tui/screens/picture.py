@@ -28,14 +28,15 @@ from ...model import (
     StepStatus,
     VisibilityKind,
 )
-from ...model import kinds, ops, timing
+from ...model import ops, timing
 from ..dialogs import coordination_forms as forms
 from ..host import meeting_app
-from ..dialogs.forms import DELETE, Confirm, FormResult
+from ..dialogs.forms import FormResult
 from ...services.display import date_text, one_line
-from ..text import key, lbl, tr
+from ..text import colon, key, lbl, quote, tr
 from ..widgets import Choices
-from .views import ViewBar, ViewScreen, colon
+from . import notes
+from .views import ViewBar, ViewScreen
 
 PICTURE_SYMBOL = {PictureKind.WORKING: "+", PictureKind.WORRIES: "!", PictureKind.NEEDS: "→"}
 STEP_TO_UPDATE = "!"
@@ -61,7 +62,7 @@ def _item_domains(meeting: Meeting) -> list[Domain]:
 
 
 def _done(host, what: str, text: str) -> None:
-    host.app.say(tr(what, text=one_line(text, 60)))  # type: ignore[attr-defined]
+    host.capp.say(tr(what, text=one_line(text, 60)))
 
 
 def add_step(host, *, carrier_id: str = "") -> None:
@@ -144,7 +145,7 @@ def add_scale(host, *, question: str | None = None, voice_id: str = "") -> None:
         app.scale_question = values["question"]
         rating = host.create(ops.add_scale, values, item_id)
         if rating is not None:
-            _done(host, "scale.added", f"{m.name_of(rating.voice_id)} : {rating.value}")
+            _done(host, "scale.added", f"{m.name_of(rating.voice_id)}{colon()}{rating.value}")
             if scale_round(m, rating.question):
                 host.app.call_later(lambda: add_scale(host, question=rating.question))
 
@@ -170,83 +171,20 @@ def add_disagreement(host, *, between: Iterable[str] = (), domains: Iterable[Dom
 # -- editing and removing -------------------------------------------------------------------------------
 
 
-def _remove(host, title: str, text: str, collection: str, oid: str) -> None:
-    host.app.push_screen(
-        Confirm(title, tr("picture.remove_question", text=one_line(text, 80)), yes=tr("form.delete")),
-        lambda yes: yes and host.change(ops.remove_record, collection, oid),
-    )
+ENTRY_KINDS = {"step": "step", "line": "picture", "scale": "scale", "disagreement": "disagreement"}
+"""The picture's entries and the kinds of record they are (model/kinds.py)."""
 
 
 def edit_entry(host, kind: str, oid: str, then: Callable[[], None] | None = None) -> None:
     """Open the form of one entry of the picture ('step', 'line', 'scale', 'disagreement'); `then` runs
     once it is saved."""
-    m = host.meeting
-    if kind == "step":
-        step = next((s for s in m.steps if s.id == oid), None)
-        if step is None:
-            return
-
-        def done_step(values: FormResult) -> None:
-            if values == DELETE:
-                remove_entry(host, kind, oid)
-            elif values:
-                host.change(ops.edit_step, step, values)
-                if then is not None:
-                    then()
-
-        host.app.push_screen(forms.step_form(m, step, editing=True), done_step)
-    elif kind == "line":
-        line = next((x for x in m.picture if x.id == oid), None)
-        if line is None:
-            return
-
-        def done_line(values: FormResult) -> None:
-            if values == DELETE:
-                remove_entry(host, kind, oid)
-            elif values:
-                host.change(ops.edit_picture_line, line, values)
-
-        host.app.push_screen(forms.picture_form(m, line, editing=True), done_line)
-    elif kind == "scale":
-        rating = next((r for r in m.scales if r.id == oid), None)
-        if rating is None:
-            return
-
-        def done_scale(values: FormResult) -> None:
-            if values == DELETE:
-                remove_entry(host, kind, oid)
-            elif values:
-                host.change(ops.edit_scale, rating, values)
-
-        host.app.push_screen(forms.scale_form(m, rating, editing=True), done_scale)
-    elif kind == "disagreement":
-        found = next((d for d in m.disagreements if d.id == oid), None)
-        if found is None:
-            return
-
-        def done_disagreement(values: FormResult) -> None:
-            if values == DELETE:
-                remove_entry(host, kind, oid)
-            elif values:
-                host.change(ops.edit_disagreement, found, values)
-
-        host.app.push_screen(forms.disagreement_form(m, found, editing=True), done_disagreement)
+    if kind in ENTRY_KINDS:
+        notes.edit_by_id(host, ENTRY_KINDS[kind], oid, then=then)
 
 
 def remove_entry(host, kind: str, oid: str) -> None:
-    m = host.meeting
-    # the picture's entries and the kinds of record they are (a line of the picture is 'picture')
-    titles = {"step": ("step", "step.remove_title"), "line": ("picture", "picture.remove_title"),
-              "scale": ("scale", "scale.remove_title"), "disagreement": ("disagreement", "disagreement.remove_title")}
-    if kind not in titles:
-        return
-    record_kind, title = titles[kind]
-    found = kinds.find(m, record_kind, oid)
-    if found is None:
-        return
-    collection = kinds.KINDS[record_kind].collection
-    text = f"{m.name_of(found.voice_id)} : {found.value}/10" if kind == "scale" else kinds.KINDS[record_kind].words(found)
-    _remove(host, tr(title), text, collection, oid)
+    if kind in ENTRY_KINDS:
+        notes.remove_by_id(host, ENTRY_KINDS[kind], oid)
 
 
 # -- how each entry reads --------------------------------------------------------------------------------
@@ -258,7 +196,7 @@ def visibility_mark(meeting: Meeting, visibility) -> list:
     text = lbl(visibility.kind)
     if visibility.kind is VisibilityKind.RESTRICTED:
         names = ", ".join(meeting.name_of(x) for x in visibility.recipients)
-        text += f" : {names}" if names else ""
+        text += f"{colon()}{names}" if names else ""
     return [(f" [{text}]", "italic")]
 
 
@@ -287,13 +225,13 @@ def line_prompt(meeting: Meeting, line: PictureLine) -> Content:
 def scale_prompt(meeting: Meeting, rating: ScaleRating) -> Content:
     parts: list = [(f"{scale_bar(rating.value)} {rating.value:>2} ", "bold"), meeting.name_of(rating.voice_id)]
     if rating.comment:
-        parts += ["  « ", rating.comment, " »"]
+        parts += ["  ", quote(rating.comment)]
     return Content.assemble(*parts)
 
 
 def disagreement_prompt(meeting: Meeting, found: Disagreement) -> Content:
     state = tr("disagreement.settled") if found.settled else tr("disagreement.open")
-    parts: list = [(f"{SETTLED[found.settled]} {state} : ", "bold"), found.about]
+    parts: list = [(f"{SETTLED[found.settled]} {state}{colon()}", "bold"), found.about]
     if found.between:
         parts.append((" (" + ", ".join(meeting.name_of(x) for x in found.between) + ")", "dim"))
     if found.resolution:

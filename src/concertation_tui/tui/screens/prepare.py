@@ -12,7 +12,7 @@ from ...model import Domain, ParticipantKind, ops
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm, Notice
 from ...services.display import date_text, one_line, time_text
-from ..text import cell, key, lbl, tr
+from ..text import cell, colon, key, lbl, tr
 from ...model.timing import planned_seconds
 from ..columns import Column, lay_out, row_cells
 from ..widgets import Picks, Table
@@ -143,7 +143,7 @@ class PrepareScreen(MeetingScreen):
         ]
         parts: list = []
         for caption, value in lines:
-            parts += [(f"{caption} : " if self.app.language == "fr" else f"{caption}: ", "bold"),  # type: ignore[attr-defined]
+            parts += [(caption + colon(), "bold"),
                       value or (empty, "italic"), "\n"]
         parts += ["\n", (tr("prepare.details_keys"), "dim")]
         self.query_one("#details", Static).update(Content.assemble(*parts))
@@ -330,17 +330,8 @@ class PrepareScreen(MeetingScreen):
             p = m.participant(current)
             if p is None:
                 return
-            refs = ops.participant_mentions(m, p.id)
-            if refs.blocking:
-                self.app.push_screen(Notice(tr("participant.remove_title"), tr(
-                    "participant.remove_refused", name=p.name, refs=references_sentence(refs.blocking),
-                    count=sum(refs.blocking.values()))))  # « 1 apport le concerne », « 3 apports le concernent »
-                return
-            question = tr("participant.remove_question", name=p.name)
-            if refs.cleaned:
-                question += "\n" + tr("participant.remove_cleaned", refs=references_sentence(refs.cleaned))
-            self.app.push_screen(Confirm(tr("participant.remove_title"), question, yes=tr("form.delete")),
-                                 lambda yes: self._removed(yes, ops.remove_participant, p.id))
+            self._ask_removal("participant", {"name": p.name}, ops.participant_mentions(m, p.id),
+                              ops.remove_participant, p.id)
         elif self.tab == "network":
             member = next((x for x in m.network if x.id == current), None)
             if member is None:
@@ -354,16 +345,21 @@ class PrepareScreen(MeetingScreen):
             item = m.item(current)
             if item is None:
                 return
-            refs = ops.item_mentions(m, item.id)
-            if refs.blocking:
-                self.app.push_screen(Notice(tr("item.remove_title"), tr(
-                    "item.remove_refused", title=item.title, refs=references_sentence(refs.blocking))))
-                return
-            question = tr("item.remove_question", title=item.title)
-            if refs.cleaned:
-                question += "\n" + tr("item.remove_cleaned", refs=references_sentence(refs.cleaned))
-            self.app.push_screen(Confirm(tr("item.remove_title"), question, yes=tr("form.delete")),
-                                 lambda yes: self._removed(yes, ops.remove_item, item.id))
+            self._ask_removal("item", {"title": item.title}, ops.item_mentions(m, item.id), ops.remove_item, item.id)
+
+    def _ask_removal(self, words: str, named: dict[str, str], refs, remove, record_id: str) -> None:
+        """Remove a participant or an item (`words`: the catalogue's `participant.*` or `item.*`) after a
+        question saying what else goes with it; refused, with the reason, while records still need it."""
+        title = tr(f"{words}.remove_title")
+        if refs.blocking:  # « 1 apport le concerne », « 3 apports le concernent »
+            self.app.push_screen(Notice(title, tr(f"{words}.remove_refused", **named, count=sum(refs.blocking.values()),
+                                                  refs=references_sentence(refs.blocking))))
+            return
+        question = tr(f"{words}.remove_question", **named)
+        if refs.cleaned:
+            question += "\n" + tr(f"{words}.remove_cleaned", refs=references_sentence(refs.cleaned))
+        self.app.push_screen(Confirm(title, question, yes=tr("form.delete")),
+                             lambda yes: self._removed(yes, remove, record_id))
 
     def action_move(self, step: int) -> None:
         m = self.meeting
@@ -373,7 +369,7 @@ class PrepareScreen(MeetingScreen):
             return
         if self.tab == "participants":
             if current not in {p.id for p in m.round_table()}:
-                self.app.say(tr("prepare.not_in_round"), "warning")  # type: ignore[attr-defined]
+                self.capp.say(tr("prepare.not_in_round"), "warning")
                 return
             self.change(ops.move_speaker, current, step)
         elif self.tab == "network":

@@ -38,14 +38,15 @@ from ...services.writing import Hint, hints
 from ...language_tools.wording import propose, wording
 from ...model import kinds, ops, rereading
 from ..dialogs import meeting_forms as forms
-from ..dialogs import coordination_forms, note_forms
+from ..dialogs import note_forms
 from ..dialogs.consent_forms import DomainConsentDialog
 from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, TextPrompt
 from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line, time_text
 from ...model.rereading import Entry
-from ..text import inner, key, lbl, quote, tr
+from ..text import colon, key, lbl, quote, quote_parts, tr
 from ..widgets import AppBar, Choices, PHASE_KEYS, PHASES
 from . import issue_flow
+from . import notes
 from .actions import LEVEL_MARK, finding_prompt
 from .base import MeetingScreen
 
@@ -55,9 +56,6 @@ HINT_MARK = "!"
 REREAD_KEY = "F12"
 
 
-def colon() -> str:
-    """' : ' in French, ': ' in English."""
-    return tr("reread.colon")
 
 
 class RereadBar(AppBar):
@@ -132,7 +130,7 @@ class RereadScreen(MeetingScreen):
 
     @property
     def lang(self) -> str:
-        return self.app.language  # type: ignore[attr-defined]
+        return self.capp.language
 
     def refresh_view(self) -> None:
         m = self.meeting
@@ -232,7 +230,7 @@ class RereadScreen(MeetingScreen):
         found: list[Hint] = hints(text, m, self.lang, speaker_id) if text.strip() else []
         parts: list = []
         for hint in found:
-            parts += ["\n", (f"{HINT_MARK} {tr('reread.hint_' + hint.kind)} « {hint.term} » ", "bold $warning"),
+            parts += ["\n", (f"{HINT_MARK} {tr('reread.hint_' + hint.kind)} {quote(hint.term)} ", "bold $warning"),
                       (f": {hint.why}", "italic")]
         return parts
 
@@ -252,7 +250,7 @@ class RereadScreen(MeetingScreen):
         when = last.at.astimezone()
         text = tr("reread.revised", date=date_text(when.date()), time=time_text(when.time()), count=len(found))
         before = one_line(rereading.changed_part(last.before, now_text), 120)
-        return ["\n", (f"~ {text} ", "italic"), ("« ", "dim"), (before, "dim"), (" »", "dim")]
+        return ["\n", (f"~ {text} ", "italic"), *quote_parts(before, "dim", "dim")]
 
     def marks(self, m: Meeting, *, nature: Nature | None = None, domains=(),
               visibility: Visibility | None = None) -> list:
@@ -310,7 +308,7 @@ class RereadScreen(MeetingScreen):
             text = v.text
             target = rereading.words_target(kind, v.id)
             aspect = [(lbl(v.aspect) + colon(), "italic")] if v.aspect is not ViewAspect.GENERAL else []
-            parts = [*aspect, ("« ", "bold"), inner(v.text), (" »", "bold"), *self.marks(m, visibility=v.visibility)]
+            parts = [*aspect, *quote_parts(v.text, "bold"), *self.marks(m, visibility=v.visibility)]
         elif kind == "step":
             s = next(x for x in m.steps if x.id == entry.id)
             text = s.what
@@ -329,7 +327,7 @@ class RereadScreen(MeetingScreen):
                 target = rereading.words_target(kind, r.id)
             parts = [(f"{tr('reread.scale')}{colon()}", "italic"), (f"{r.value}/10", "bold")]
             if r.comment:
-                parts += ["  « ", r.comment, " »"]
+                parts += ["  ", quote(r.comment)]
         elif kind == "disagreement":
             d = next(x for x in m.disagreements if x.id == entry.id)
             text = f"{d.about} {d.resolution}"
@@ -348,7 +346,7 @@ class RereadScreen(MeetingScreen):
                                                                    due=date_text(a.due) or "–") + " · ", "dim"),
                      (f"{AGREEMENT_SYMBOL[a.agreement]} {lbl(a.agreement)}", "bold")]
             if a.person_words:
-                parts += ["\n", ("« ", "bold"), inner(a.person_words), (" »", "bold")]
+                parts += ["\n", *quote_parts(a.person_words, "bold")]
             parts += ["\n", (f"✉ {tr('reread.letter')}{colon()}", "italic"), wording(m, a, m.language.value)]
             if not a.person_wording.strip():
                 parts.append((f" ({tr('reread.letter_rules')})", "dim"))
@@ -356,7 +354,7 @@ class RereadScreen(MeetingScreen):
             text = m.last_word
             target = rereading.words_target(kind)
             parts = [(tr("reread.last_word", name=name) + colon(), "italic")]
-            parts += [("« ", "bold"), inner(m.last_word), (" »", "bold")] if m.last_word else [(tr("reread.none"), "dim")]
+            parts += quote_parts(m.last_word, "bold") if m.last_word else [(tr("reread.none"), "dim")]
             if m.person_view_missing_reason:
                 parts += ["\n", (tr("close.no_view_reason") + " ", "italic"), m.person_view_missing_reason]
             findings = [f for f in self.findings if f.target == "person_view"]
@@ -386,8 +384,7 @@ class RereadScreen(MeetingScreen):
         if c.date:
             parts.append((f" ({date_text(c.date)})", "dim"))
         if c.person_words:
-            parts += ["\n", (tr("reread.consent_words", name=name) + " ", "italic"), ("« ", "bold"), c.person_words,
-                      (" »", "bold")]
+            parts += ["\n", (tr("reread.consent_words", name=name) + " ", "italic"), *quote_parts(c.person_words, "bold")]
         if c.status is ConsentStatus.PARTIAL:
             if c.domains:
                 rules = []
@@ -424,7 +421,7 @@ class RereadScreen(MeetingScreen):
             if visibility.kind is VisibilityKind.RESTRICTED:
                 parts.append(" (" + ", ".join(m.name_of(x) for x in visibility.recipients) + ")")
         for hint in hints(self._note_text(m, entry), m, self.lang, self._speaker(m, entry)):
-            parts += ["\n\n", (f"{HINT_MARK} {tr('reread.hint_' + hint.kind)} « {hint.term} »", "bold $warning"),
+            parts += ["\n\n", (f"{HINT_MARK} {tr('reread.hint_' + hint.kind)} {quote(hint.term)}", "bold $warning"),
                       "\n", hint.why]
         if entry.kind in ("person_view", "last_word", "consent", "action") or (
                 entry.kind == "scale" and rereading.is_person(m, self._scale_voice(m, entry.id))):
@@ -611,16 +608,7 @@ class RereadScreen(MeetingScreen):
         found = self._note(entry)
         if found is None:
             return
-        form = {
-            "contribution": lambda: forms.contribution_form(m, found, editing=True),
-            "person_view": lambda: forms.view_form(m, found, editing=True),
-            "step": lambda: coordination_forms.step_form(m, found, editing=True, with_item=True),
-            "picture": lambda: coordination_forms.picture_form(m, found, editing=True, with_item=True),
-            "scale": lambda: coordination_forms.scale_form(m, found, editing=True),
-            "disagreement": lambda: coordination_forms.disagreement_form(m, found, editing=True),
-            "action": lambda: forms.action_form(m, found, editing=True),
-            "question": lambda: forms.question_form(m, found),
-        }[kind]()
+        form = notes.FORMS[kind].form(m, found, True)
         self._form(form, entry, found, self._person_words(kind, found))
 
     def _form(self, form: FormDialog, entry: Entry, found: Any, words: tuple[str, str, str] | None) -> None:
@@ -680,7 +668,7 @@ class RereadScreen(MeetingScreen):
     def _confirm_remove(self, entry: Entry, found: Any, words: tuple[str, str, str] | None) -> None:
         at = self.capp.now()
         collection = kinds.KINDS[entry.kind].collection
-        text = kinds.KINDS[entry.kind].words(found)
+        text = kinds.KINDS[entry.kind].words(self.meeting, found)
 
         def answer(yes: bool | None) -> None:
             if not yes:
@@ -769,7 +757,7 @@ class RereadScreen(MeetingScreen):
             if entry.is_note:
                 self.capp.say(tr("reread.no_visibility"))
             return
-        text = kind.words(element)
+        text = kind.words(m, element)
 
         def done(values: FormResult) -> None:
             if values:

@@ -23,9 +23,9 @@ from ..dialogs import meeting_forms
 from ..host import meeting_app
 from ..dialogs.forms import FormResult, TextPrompt
 from ...services.display import STATUS_SYMBOL, date_text, one_line
-from ..text import cell, inner, key, lbl, tr
+from ..text import cell, colon, key, lbl, quote_parts, tr
 from ..widgets import Box, Table
-from .views import ViewScreen, colon
+from .views import ViewScreen
 
 REVIEWED = {True: "√", False: "○"}
 
@@ -158,7 +158,7 @@ class ReviewScreen(ViewScreen):
 
     def _detail(self) -> None:
         m = self.meeting
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         action = self._current()
         detail = self.query_one("#review-detail", Static)
         if action is None:
@@ -174,7 +174,7 @@ class ReviewScreen(ViewScreen):
         parts += ["  ", (tr("review.reviewed") if action.reviewed else tr("review.not_reviewed"), "italic")]
         parts += ["\n", (tr("review.words_caption", name=the_person(m)) + " ", "bold")]
         if action.change_for_person:
-            parts += ["« ", inner(action.change_for_person), " »"]
+            parts += quote_parts(action.change_for_person)
         else:
             parts += [(tr("review.no_words"), "italic dim")]
         detail.update(Content.assemble(*parts))

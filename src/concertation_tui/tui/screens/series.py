@@ -25,9 +25,9 @@ from ...visible import visible
 from ..dialogs import coordination_forms as forms
 from ..host import meeting_app
 from ...services.display import STATUS_SYMBOL, date_text, one_line
-from ..text import cell, key, lbl, tr
+from ..text import cell, colon, key, lbl, tr
 from ..widgets import Box, Table
-from .views import ViewScreen, colon
+from .views import ViewScreen
 
 
 def closed_sentence(meeting: Meeting) -> str:
@@ -115,7 +115,7 @@ class SeriesScreen(ViewScreen):
         self._meetings(meetings)
         self._scale(meetings)
         self._actions(meetings)
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         self.query_one("#series-map", Static).update(map_changes_content(meetings, lang))
 
     def _meetings(self, meetings: list[Meeting]) -> None:
@@ -133,7 +133,7 @@ class SeriesScreen(ViewScreen):
         current = host.meeting if host else None
         for m in meetings:
             mark = "►" if current is not None and m.id == current.id else " "
-            state = label(m.progress.phase, self.app.language)  # type: ignore[attr-defined]
+            state = label(m.progress.phase, self.capp.language)
             table.add_row(cell(f"{mark}{m.series.number}"), cell(date_text(m.date) or "–"),
                           cell(one_line(m.purpose or m.title)), cell(state), key=m.id)
         row = table.row_of(keep) if keep else None
@@ -147,11 +147,11 @@ class SeriesScreen(ViewScreen):
     def _scale(self, meetings: list[Meeting]) -> None:
         box = self.query_one("#series-scale-box")
         width = max(40, box.content_size.width or (self.size.width or 80) - 4)
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         self.query_one("#series-scale", Static).update(Content(scale_chart(meetings, lang, width=width)))
 
     def _actions(self, meetings: list[Meeting]) -> None:
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = self.capp.language
         histories = action_histories(meetings)
         parts: list = []
         for history in histories:
@@ -173,9 +173,9 @@ class SeriesScreen(ViewScreen):
         if path is None:
             return
         self.dismiss(None)
-        app = self.app
-        if not await app.open_meeting(path):  # type: ignore[attr-defined]
-            app.say(app.open_error, "error")  # type: ignore[attr-defined]
+        app = self.capp
+        if not await app.open_meeting(path):
+            app.say(app.open_error, "error")
 
     def on_data_table_row_selected(self, event: Table.RowSelected) -> None:
         event.stop()

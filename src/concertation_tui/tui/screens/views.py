@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 
 from ..footer import FittedFooter
 from ..host import meeting_app
-from ..text import current_lang, key, tr
+from ..text import key, tr
 from ..widgets import AppBar, Banner
 from .base import MeetingScreen
 
@@ -73,6 +73,3 @@ def view_allowed(app) -> bool:
     return not isinstance(screen, ModalScreen) or isinstance(screen, ViewScreen)
 
 
-def colon() -> str:
-    """' : ' in French (a space before), ': ' in English."""
-    return " : " if current_lang() == "fr" else ": "
