@@ -99,7 +99,7 @@ def test_the_conclusion_answers_the_question_right_under_it() -> None:
     follow = held_follow_up()
     lines = text(build_minute(follow, Edition.PROFESSIONAL)).splitlines()
     question = next(n for n, line in enumerate(lines) if line.startswith("Question de la réunion :"))
-    assert lines[question + 1].startswith("Conclusion : Oui : avec l'aide familiale chaque matin")
+    assert lines[question + 1].startswith("Conclusion : Oui : Monsieur Lambert vit chez lui en sécurité.")
     follow.conclusion = ""
     assert "Conclusion : La réunion n'a pas formulé de conclusion à sa question." in text(
         build_minute(follow, Edition.PROFESSIONAL))

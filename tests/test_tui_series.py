@@ -171,7 +171,10 @@ async def test_a_step_a_picture_line_a_scale_and_a_disagreement_by_keyboard():
                   "Georges est là", "Le repas du soir livré ou préparé", "On essaie une semaine"):
         assert words in text, words
     letter = minute_text(saved, Edition.PERSON)
-    assert "Le repas du soir livré ou préparé" not in letter  # who disagreed is not in the letter
+    # the person is a party: the letter says what about and who sees it otherwise (issue 18), never a
+    # position of the nurse (an assessment)
+    apart = letter[letter.index("Là où nous ne sommes pas encore d'accord"):]
+    assert "Le repas du soir livré ou préparé" in apart and "Céline Renard voit les choses autrement." in apart
     assert "On essaie une semaine" in letter  # what was agreed is
 
 

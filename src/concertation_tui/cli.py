@@ -256,10 +256,10 @@ def schema_text() -> str:
 @click.pass_context
 def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, template: Path | None,
            output: str | None, strict: bool) -> None:
-    from .services.issuing import conflict_lines
+    from .services.issuing import record_lines
     from .minute import TemplateError, build_minute, minute_file_name
     from .model import Edition, errors, readiness
-    from .model.sharing import consent_conflicts_for
+    from .model.sharing import conflicts_by_record
     from .store import StoreError, os_error_sentence, write_private
 
     lang = _lang(ctx)
@@ -275,10 +275,11 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
     chosen = Edition(edition)
     # The common edition goes to every recipient: check consent for each; a copy, for its reader.
     readers = [recipient_id] if recipient_id else [p.id for p in meeting.minute_recipients()]
-    conflicts = [] if chosen is Edition.PERSON else consent_conflicts_for(meeting, readers)
+    # grouped per record as it is printed (a large meeting's records by recipients are a million pairs)
+    conflicts = [] if chosen is Edition.PERSON else conflicts_by_record(meeting, readers)
     if conflicts:
         click.echo(t("cli.beyond_consent", lang))
-        click.echo("\n".join(conflict_lines(conflicts, meeting, lang)))
+        click.echo("\n".join(record_lines(conflicts, meeting, lang)))
     if strict and (errors(readiness(meeting)) or conflicts):
         _fail(t("cli.strict_refused", lang))
     try:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .conjugation import conjugate, is_infinitive, subjunctive_2p
-from .words import fold, lemma
+from .words import _known, fold, lemma, lemmas
 from ..model import Action, Meeting, Participant, ParticipantKind
 from ..model.checks import carrier_name, is_collective
 
@@ -61,7 +61,10 @@ def person_names(meeting: Meeting) -> Names:
     if person is None:
         return _person_names(None, "", "", ())
     others = tuple(first for p in meeting.participants if p.id != person.id and (first := _first_word(p.name)))
-    return _person_names(person.id, person.name, person.addressed_as, others)
+    # How the others are called: « Madame Dupuis » is Océane Dupuis's mother, never Océane
+    taken = tuple(sorted({fold(form) for p in meeting.participants if p.id != person.id
+                          for form in (p.name.strip(), p.addressed_as.strip()) if form}))
+    return _person_names(person.id, person.name, person.addressed_as, others, taken)
 
 
 @lru_cache(maxsize=4096)
@@ -72,7 +75,8 @@ def _first_word(name: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _person_names(person_id: str | None, name_: str, addressed_as: str, others: tuple[str, ...]) -> Names:
+def _person_names(person_id: str | None, name_: str, addressed_as: str, others: tuple[str, ...],
+                  taken: tuple[str, ...] = ()) -> Names:
     """The pattern for one person, made once (the letter asks for it for each sentence)."""
     forms: set[str] = {"la personne accompagnée", "l'usager", "l'usagère", "le bénéficiaire", "la bénéficiaire",
                        "the person", "the service user"}
@@ -98,6 +102,7 @@ def _person_names(person_id: str | None, name_: str, addressed_as: str, others: 
             title = fold(addressed_as.split()[0]).rstrip(".")
             if title in ("monsieur", "madame"):
                 forms.add(addressed_as.split()[0])  # « Monsieur » alone
+    forms = {form for form in forms if fold(form) not in taken}
     ordered = sorted(forms, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_ci(f) for f in ordered) + r")(?![\w-])", re.IGNORECASE)
     return Names(pattern, feminine)
@@ -121,9 +126,31 @@ def _personal_core(role: str, lang: str) -> str:
     """Cached: `role_for_person` compares every participant's role with every other's."""
     folded = fold(role)
     for core in _cores_longest_first(lang):
-        if folded == core or folded.startswith(core + " "):
+        if folded == core or folded.startswith((core + " ", core + ",")):
             return role[: len(core)]
     return ""
+
+
+def _same_role(core: str) -> str:
+    """A role word with its feminine ending taken off: « assistante sociale » and « assistant social » are
+    one role (two of them in a meeting are not both « votre assistant social »)."""
+    return re.sub(r"e\b", "", re.sub(r"ière\b", "ier", re.sub(r"trice\b", "teur", fold(core))))
+
+
+MEETING_ROLES = re.compile(
+    r"^(?:anime|animateur|animatrice|préside|prend|rédige|écrit|secrétaire|facilitat|chairs?|takes|writes|"
+    r"leidt|notulist|maakt)\b.*(?:réunion|concertation|séance|notes?|compte rendu|meeting|minutes?|verslag|overleg)?",
+    re.IGNORECASE)
+"""A part of a role that says what they do in this meeting (« anime la réunion », « prend les notes »):
+the person knows them by their job, not by their task of the day."""
+
+
+def job_of(participant: Participant) -> str:
+    """Their role without what they do in this meeting: « assistante sociale, anime la réunion » ->
+    « assistante sociale » (the letter names people by the job the person knows)."""
+    parts = [part.strip() for part in participant.role.split(",")]
+    kept = [part for part in parts if part and not MEETING_ROLES.match(part)]
+    return ", ".join(kept)
 
 
 @lru_cache(maxsize=8)
@@ -190,11 +217,17 @@ def role_for_person(meeting: Meeting, participant: Participant, lang: str, *, sh
     aides familiales », « du CPAS de Fleurville » (`short`: what a sentence can carry)."""
     if participant.kind is ParticipantKind.NETWORK:
         return _network_link(meeting, participant, lang)
-    role = re.sub(r"\s+", " ", participant.role).strip()
+    role = re.sub(r"\s+", " ", job_of(participant)).strip()
+    if lang == "fr" and role and mentions(role, meeting):
+        # « gestionnaire du logement d'Océane » -> « gestionnaire de votre logement »; a role the rules cannot
+        # turn (« chargée du dossier Océane ») stays as written, and the letter's check points it out
+        turned = to_you(role, meeting, lang, pronouns=False)
+        if not re.search(r"(?<!pour )(?<!avec )(?<!chez )(?<!à )(?<!de )(?<!par )(?<!envers )\bvous\b", turned):
+            role = turned
     core = _personal_core(role, lang)
     if core:
         same = [p for p in meeting.participants if p.kind is not ParticipantKind.NETWORK and p.id != participant.id
-                and fold(_personal_core(p.role, lang)) == fold(core)]
+                and _same_role(_personal_core(p.role, lang)) == _same_role(core)]
         mine = participant.id in (meeting.reference_person_id, meeting.facilitator_id) or not same
         if mine:
             return f"{YOUR.get(lang, 'your')} {core}"
@@ -227,6 +260,8 @@ def with_roles(text: str, meeting: Meeting, lang: str, done: set[str]) -> str:
     for p in sorted(meeting.participants, key=lambda p: len(p.name), reverse=True):
         if p.kind is ParticipantKind.PERSON or not p.name.strip() or p.id in done:
             continue
+        if not _may_name(text, p):
+            continue
         role = None  # worked out only for a participant the text names (it scans the whole meeting)
         for name in {p.name.strip(), spoken_name(meeting, p)}:
             match = _name_pattern(name).search(text)
@@ -244,6 +279,19 @@ def with_roles(text: str, meeting: Meeting, lang: str, done: set[str]) -> str:
     return text
 
 
+def _may_name(text: str, participant: Participant) -> bool:
+    """False when `text` cannot name `participant` in any way `with_roles` looks for: each of those
+    names (the name, its first word, how they are addressed) starts with the first word of the name or
+    of the address, written as is (the patterns are case-sensitive). A substring test instead of two
+    regular expressions per participant and sentence: a letter of 400 actions among 550 participants
+    had cost a second."""
+    words = participant.name.split()
+    if words and words[0] in text:
+        return True
+    address = participant.addressed_as.split()
+    return bool(address) and address[0] in text
+
+
 # -- « vous » --------------------------------------------------------------------------------------------
 
 
@@ -253,19 +301,63 @@ def _verb_of(word: str) -> str:
     return found if is_infinitive(found) and fold(word) != found else ""
 
 
-def to_you(text: str, meeting: Meeting, lang: str, *, possessives: bool = False) -> str:
+def to_you(text: str, meeting: Meeting, lang: str, *, possessives: bool = False, pronouns: bool = True) -> str:
     """`text` with the person in the second person: « chez Monsieur Lambert » -> « chez vous », « que
     Monsieur Lambert boive » -> « que vous buviez », « Monsieur Lambert appelle » -> « vous appelez »,
     « la demande de Monsieur Lambert » -> « votre demande ». Their own quoted words are left alone.
-    With `possessives` (or when the person was named), « son/sa/ses » become « votre/vos »."""
+    With `possessives` (or when the person was named), « son/sa/ses » become « votre/vos ».
+    With `pronouns` (the default), « il » or « elle » is the person where nobody else is named in the text
+    (« …, si elle le souhaite » -> « si vous le souhaitez »); a partner's position about the person says
+    « elle » of the partner and passes False."""
     names = person_names(meeting)
     if names.pattern is None or not text.strip():
         return text
+    pronouns = pronouns and not _others_named(text, meeting)
     quoted = re.split(r"(«[^»]*»|“[^”]*”)", text)
     out = []
     for n, part in enumerate(quoted):
-        out.append(part if n % 2 else _to_you(part, names.pattern, lang, possessives))
+        out.append(part if n % 2 else _to_you(part, names.pattern, lang, possessives, pronouns))
     return "".join(out)
+
+
+def _others_named(text: str, meeting: Meeting) -> bool:
+    """Whether `text` names a participant other than the person (then « elle » may be them)."""
+    person = meeting.person
+    forms = tuple(sorted({fold(form) for p in meeting.participants if person is None or p.id != person.id
+                          for form in (p.name.strip(), p.addressed_as.strip(), _first_word(p.name)) if form}))
+    pattern = _any_of(forms)
+    return pattern is not None and pattern.search(fold(text)) is not None
+
+
+@lru_cache(maxsize=64)
+def _any_of(forms: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern for the other participants' names, made once per set of people (the letter asks it for
+    each of its texts)."""
+    if not forms:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                      + r")(?![\w-])")
+
+
+def _subject_verb(word: str) -> str:
+    """The infinitive of `word` read as the verb after its subject (« Océane garde », « elle paie »), or ''.
+
+    After a subject the word is most likely a verb: a form simplemma reads as a noun (« garde », « paie »)
+    is taken for the verb it can also be."""
+    found = _verb_of(word)
+    if found:
+        return found
+    folded = fold(word)
+    for base in ("être", "avoir", "aller", "faire", "dire", "venir", "prendre", "mettre", "voir", "devoir",
+                 "pouvoir", "vouloir", "savoir", "boire", "vivre", "suivre"):
+        if folded == conjugate(base, "3s"):
+            return base
+    guesses = sorted(x for x in lemmas(word, "fr") if x != folded and is_infinitive(x) and x.endswith("er"))
+    if guesses:
+        return guesses[0]
+    if folded.endswith("ie") and _known(folded[:-2] + "yer", "fr"):
+        return folded[:-2] + "yer"  # paie -> payer
+    return ""
 
 
 _WISH = (r"(?:\bce|\bpour|\bafin|\bfaut|\bveut|\bvoudrait|\bsouhaite|\bsans|\bavant|\bbien|"
@@ -273,7 +365,7 @@ _WISH = (r"(?:\bce|\bpour|\bafin|\bfaut|\bveut|\bvoudrait|\bsouhaite|\bsans|\bav
 """Words after which « que » asks for the subjunctive (« veiller à ce que vous buviez »)."""
 
 
-def _to_you(text: str, person: re.Pattern, lang: str, possessives: bool) -> str:
+def _to_you(text: str, person: re.Pattern, lang: str, possessives: bool, pronouns: bool = True) -> str:
     p = person.pattern
     named = bool(person.search(text))
     if lang == "nl":
@@ -288,7 +380,20 @@ def _to_you(text: str, person: re.Pattern, lang: str, possessives: bool) -> str:
             text = re.sub(r"\b(?:his|her)\b", "your", text)
         return _capital(text)
     flags = re.IGNORECASE
+
+    def inverted(m: re.Match) -> str:  # « Où Océane doit-elle vivre ? » -> « Où devez-vous vivre ? »
+        verb = _subject_verb(m.group(1))
+        return f"{conjugate(verb, '2p')}-vous" if verb else m.group(0)
+
+    text = re.sub(rf"{p}\s+([^\W\d_]+)-(?:t-)?(?:elle|il)\b", inverted, text, flags=flags)
     text = re.sub(rf"\b(?:au domicile|à la maison|au logement)\s+(?:de\s+|d'){p}", "chez vous", text, flags=flags)
+
+    def of_yours(m: re.Match) -> str:  # « du logement d'Océane » -> « de votre logement »
+        article, noun = m.group(1).lower(), m.group(2)
+        return {"du": "de votre", "des": "de vos", "au": "à votre", "aux": "à vos"}[article] + f" {noun}"
+
+    text = re.sub(rf"\b(du|des|au|aux)\s+([^\W\d_][\w'-]*(?:\s+[\w'-]+){{0,4}}?)\s+(?:de\s+|d'){p}", of_yours,
+                  text, flags=flags)
     text = re.sub(rf"\b(?:chez|avec|pour|sans|par|à|envers|vers)\s+{p}",
                   lambda m: m.group(0).split()[0] + " vous", text, flags=flags)
 
@@ -311,21 +416,65 @@ def _to_you(text: str, person: re.Pattern, lang: str, possessives: bool) -> str:
 
     def subject(m: re.Match) -> str:
         neg, word = m.group(1) or "", m.group(2)
-        verb = _verb_of(word)
+        verb = _subject_verb(word)
         if not verb:
             return m.group(0)  # not their verb: « de Madame Benali » is left to the rules below
         return f"vous {neg}{conjugate(verb, '2p')}"
 
     text = re.sub(rf"{p}\s+(ne\s+|n')?([^\W\d_]+)", subject, text, flags=flags)
+
+    def object_(m: re.Match) -> str:  # « Qui accompagne Océane » -> « Qui vous accompagne »
+        word = m.group(1)
+        return f"vous {word}" if _verb_of(word) and fold(word) not in _NOT_VERBS else m.group(0)
+
+    text = re.sub(rf"\b([^\W\d_]+)\s+{p}(?![\w-])", object_, text, flags=flags)
     text = re.sub(rf"\bde\s+{p}", "de vous", text, flags=flags)
     text = person.sub("vous", text)
-    text = re.sub(r"\bchez (?:lui|elle)\b", "chez vous", text)
+    if pronouns:
+        text = re.sub(r"\bchez (?:lui|elle)\b", "chez vous", text)
+        if named:
+            text = _pronoun_to_you(text)
     if possessives or named:
         text = re.sub(r"\bses\b", "vos", text)
         text = re.sub(r"\b(?:son|sa)\b", "votre", text)
         text = re.sub(r"\b(?:lui|elle)-même\b", "vous-même", text)
     text = re.sub(r"\bvous\s+n'(?=[aeiouyéè])", "vous n'", text)
     return _capital(text)
+
+
+_NOT_VERBS = {"et", "ou", "mais", "donc", "car", "ni", "que", "qui", "dont", "comme", "si", "quand", "la", "le", "les",
+              "de", "des", "du", "un", "une", "est"}
+"""Words before the person's name that are never the verb they are the object of."""
+_IMPERSONAL = {"falloir", "pleuvoir", "sembler", "paraître", "agir", "manquer", "rester", "suffire", "arriver"}
+_IMPERSONAL_AFTER_EST = {"important", "necessaire", "nécessaire", "possible", "prevu", "prévu", "convenu", "decide",
+                         "décidé", "question", "temps", "utile", "urgent", "difficile", "preferable", "préférable",
+                         "entendu", "clair", "probable", "vrai", "impossible", "souhaitable"}
+"""« il faut », « il reste », « il est important de »: « il » is nobody, never the person."""
+_CLITIC = r"(?:le\s+|la\s+|les\s+|l'|en\s+|y\s+|lui\s+)?"
+
+
+def _pronoun_to_you(text: str) -> str:
+    """« il » or « elle » as the subject, in a text about the person that names nobody else: « si elle le
+    souhaite » -> « si vous le souhaitez », « Elle reprend l'école » -> « Vous reprenez l'école »."""
+
+    def said(m: re.Match) -> str:
+        if not re.search(r"(?<![\w-])(?:vous|votre|vos)(?![\w-])", text[:m.start()], re.IGNORECASE):
+            return m.group(0)  # « il » before the person is named is someone else: « Il dit que vous… »
+        verb = _subject_verb(m.group("verb"))
+        after = fold(text[m.end():m.end() + 30]).split()
+        if not verb or verb in _IMPERSONAL or (m.group("clitic") or "").strip() == "y" and verb == "avoir" or (
+                verb == "être" and after and after[0] in _IMPERSONAL_AFTER_EST):
+            return m.group(0)  # « il faut », « il y a », « il est important de »: nobody
+        lead, neg, clitic = m.group("lead"), m.group("neg") or "", m.group("clitic") or ""
+        you = "Vous" if lead == "" or lead.rstrip()[-1:] in ".!?" else "vous"
+        if lead.strip().lower() in ("s'", "si"):
+            lead, you = m.group(0)[:2].replace("s'", "si") + " ", "vous"
+        neg = "n'" if neg.strip() and re.match(r"[aeiouyéèêh]", clitic or conjugate(verb, "2p")) else neg
+        return f"{lead}{you} {neg}{clitic}{conjugate(verb, '2p')}"
+
+    pattern = (rf"(?P<lead>^|[.!?]\s+|\bsi\s+|\bs')(?:elle|il)\s+(?P<neg>ne\s+|n')?(?P<clitic>{_CLITIC})"
+               rf"(?P<verb>[^\W\d_]+)")
+    return re.sub(pattern, said, text, flags=re.IGNORECASE)
 
 
 def _capital(text: str) -> str:
@@ -455,6 +604,7 @@ def _sentence_fr(meeting: Meeting, what: str, subject: str, grammar: str, lang: 
     conjugated = conjugate(fold(verb), grammar)
     body = with_roles(to_you(body, meeting, lang, possessives=True), meeting, lang, done)
     body = re.sub(r"^Vous\b", "vous", body)
+    body = _and_then(body, grammar)
     joined = " ".join(pronouns)
     joined = re.sub(r"\b(l'|s')\s+", r"\1", joined + " ")
     verb_phrase = f"{joined}{conjugated}" if joined.endswith("'") else (f"{joined.strip()} {conjugated}" if joined.strip() else conjugated)
@@ -487,6 +637,23 @@ def _sentence_fr(meeting: Meeting, what: str, subject: str, grammar: str, lang: 
         sentences.append(_stop(f"C'est {extra}" if fold(extra).startswith(("avec", "pour", "dans", "chez"))
                                else extra[:1].upper() + extra[1:]))
     return " ".join(sentences), True
+
+
+def _and_then(body: str, grammar: str) -> str:
+    """A second infinitive after « et » or « puis » conjugated like the first: « organise le retour en classe
+    et fait le point », never « et faire le point »."""
+
+    def conjugated(m: re.Match) -> str:
+        reflexive, word = m.group(2), m.group(3)
+        if not (is_infinitive(fold(word)) and lemma(word, "fr") == fold(word)):
+            return m.group(0)
+        verb = conjugate(fold(word), grammar)
+        if reflexive:
+            own = {"2p": "vous ", "1p": "nous "}.get(grammar, "s'" if re.match(r"[aeiouyéèêh]", verb) else "se ")
+            verb = own + verb
+        return f"{m.group(1)}{verb}"
+
+    return re.sub(r"(\b(?:et|puis)\s+)(se\s+|s')?([^\W\d_]+)", conjugated, body)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,10 @@ Used by the writing helper (a judgement is caught in any of its inflections, and
 the letter's readability check (sentence length, terms to explain). Lemmas come from `simplemma`
 (French, English, Dutch), with a few guesses where its dictionary has no entry for an inflected form
 (« agressive » -> « agressif », « manipule » -> « manipuler »). simplemma is imported on first use.
+
+simplemma reads its dictionaries as streams (`low_memory`): the same entries and the same answers, but
+a language costs a process about 4 MB instead of a 24 MB dict, at its peak too;
+a word is looked up in about 50 µs instead of 25 (the lemmas are cached below).
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ def _simplemma():
 @lru_cache(maxsize=65536)
 def _known(word: str, lang: str) -> bool:
     try:
-        return bool(_simplemma().is_known(word, lang=lang))
+        return bool(_simplemma().is_known(word, lang=lang, low_memory=True))
     except (ValueError, KeyError):
         return False
 
@@ -80,7 +84,7 @@ _GUESSES = {
 
 def _lemmatize(word: str, lang: str) -> str:
     try:
-        return fold(_simplemma().lemmatize(word, lang=lang))
+        return fold(_simplemma().lemmatize(word, lang=lang, low_memory=True))
     except (ValueError, KeyError):
         return word
 

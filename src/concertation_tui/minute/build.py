@@ -34,7 +34,8 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
     from .context import Context
     from .docx_helpers import Writer
     from .document import enlarge, fill_placeholders, open_document, set_metadata, to_bytes
-    from .reader import copy_readers, copy_recipients, holds_back, overridden_ids, visible_meeting
+    from .reader import (copy_readers, copy_recipients, holds_back, overridden_ids, visible_meeting,
+                         withheld_actions)
     from .text import language, language_tag, long_date
 
     edition = Edition(edition)
@@ -59,7 +60,8 @@ def build_minute(meeting: Meeting, edition: Edition, *, recipient_id: str | None
     overridden = overridden_ids(meeting, recipient_id) if override else frozenset()
     readers = [] if edition is Edition.PERSON else copy_readers(meeting, recipient_id, copy_for, override)
     context = Context(visible, Writer(doc, lang), copy_for, holds_back(meeting, recipient_id) and not override,
-                      protection, readers, overridden, consent_reason.strip(), issued)
+                      protection, readers, overridden, consent_reason.strip(), issued,
+                      withheld_actions(meeting, recipient_id, override=override))
     if edition is Edition.PERSON:
         from .letter import write_letter
 

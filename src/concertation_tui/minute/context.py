@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..config import DataProtection
 from ..i18n import colon, label, t
 from ..model import ActionStatus, Meeting, Participant, VisibilityKind
 from ..model.checks import carrier_name, is_collective
-from .docx_helpers import Span, Writer, bold, muted, restricted
+from .spans import Span, bold, muted, restricted
 from .text import language, locale, long_date, names, short_date, time_of_day
+
+if TYPE_CHECKING:  # the docx writer: imported only while a document is written (not by the letter's check)
+    from .docx_helpers import Writer
 
 
 @dataclass
@@ -33,6 +37,9 @@ class Context:
     issued: bool = False
     """This copy is being issued (sent): it carries the issue's status and none of the remarks that
     only help the facilitator finish a draft (« un seul porteur à désigner »)."""
+    withheld: frozenset[str] = frozenset()
+    """Ids of the actions this copy only says exist (their detail is kept out): the coordination of this
+    copy does not count them."""
     _names: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     """Participant id -> name, looked up once each (`Meeting.name_of` walks the participants)."""
 

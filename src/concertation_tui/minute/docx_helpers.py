@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -27,62 +26,12 @@ from docx.table import Table
 from docx.text.parfmt import ParagraphFormat
 from lxml import etree
 
+from .spans import Group, Span, bold, italic
 from .styles import W_NS, find_style_id
 from .text import typography
 
 KEEP_TOGETHER_ROWS = 6
 """A table this short is kept on one page rather than split."""
-
-
-@dataclass(frozen=True)
-class Span:
-    """A stretch of text in a character style of the template (None: the paragraph's own look).
-
-    The look is never set on the run itself: an organisation restyles every such stretch in Word or
-    LibreOffice by changing the style (see `styles.character_styles`)."""
-
-    text: str
-    style: str | None = None
-
-
-@dataclass(frozen=True)
-class Group:
-    """A table row spanning every column, naming the rows that follow it."""
-
-    text: str
-
-
-STRONG = "Strong"
-"""Bold: labels, names leading a line, actions."""
-EMPHASIS = "Emphasis"
-"""Italic: a kind of note (« Appréciation : »), a group of rows."""
-QUOTE = "Paroles citées"
-"""Words someone said, quoted (the person's above all)."""
-REMARK = "Remarque"
-"""What the minute adds beside a record: who said it, where it comes from, a note in grey."""
-RESTRICTED = "Mention restreinte"
-"""Who a restricted record is for, or that it goes beyond the person's consent."""
-
-
-def bold(text: str) -> Span:
-    return Span(text, STRONG)
-
-
-def italic(text: str) -> Span:
-    return Span(text, EMPHASIS)
-
-
-def quoted(text: str) -> Span:
-    """The words of someone, already in quotation marks (`text.quote`)."""
-    return Span(text, QUOTE)
-
-
-def muted(text: str) -> Span:
-    return Span(text, REMARK)
-
-
-def restricted(text: str) -> Span:
-    return Span(text, RESTRICTED)
 
 
 def _spans(line: Line) -> list[Span]:

@@ -4,9 +4,10 @@ Large type, no italics, no grey (easy-read practice); short sentences, one idea 
 what was decided and who does what by when (each action in the person's wording, `wording`), who to
 call between meetings, the next meeting. Every name comes with a role the person knows; each technical
 word is explained in plain words where it is first used (`glossary`); the letter says whom to call to
-read it with them (FALC: someone reads it back). It carries the person's own words and the decisions,
-never a partner's assessment, a restricted note or a disagreement between services (only what was
-agreed).
+read it with them (FALC: someone reads it back). It carries the person's own words, the answer the
+meeting found to its question, the decisions, and where the person does not agree with someone yet (with
+their own words and who sees it otherwise); never a partner's assessment, a restricted note or a
+disagreement between services (only what was agreed).
 
 The letter is first a list of blocks (`letter_blocks`), each naming the record it comes from, so that
 the readability check (`readability`) reads exactly what the person will read; `write_letter` then
@@ -18,14 +19,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..language_tools.acronyms import ACRONYM, explained_in_brackets
 from ..language_tools.glossary import find as find_terms
 from ..model import Action, ActionStatus, Attendance, ParticipantKind, ViewAspect
 from ..model.checks import carrier_name, is_collective
-from ..language_tools.wording import with_roles, role_for_person, spoken_name, to_you, who, wording
+from ..model.people_order import everyone_in_order
+from ..language_tools.wording import job_of, role_for_person, spoken_name, to_you, who, with_roles, wording
 from .context import Context
-from .docx_helpers import Span, bold
+from .spans import Span, bold
 from .network_picture import letter_section as network_map
-from .text import capitalised, quote, sentence
+from .text import capitalised, names, quote, sentence
 
 OPEN = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.NOT_DONE)
 CHECKED = ("para", "bullet", "lead", "indented")
@@ -156,6 +159,60 @@ def _what_you_said(c: Context, out: Letter) -> None:
         out.add("bullet", quote(m.last_word, c.lang), source=("last_word", ""))
 
 
+def _answer(c: Context, out: Letter) -> None:
+    """The question the meeting had to answer and the answer found: said to the person, in « vous »."""
+    m = c.meeting
+    if not m.conclusion.strip():
+        return
+    from ..language_tools.words import sentences
+
+    out.add("heading", c.s("letter.answer.heading"))
+    if m.purpose.strip():
+        out.add("lead", bold(c.s("letter.answer.question")), keep_with_next=True)
+        out.add("para", sentence(out.you(m.purpose)), source=("purpose", ""))
+        out.add("lead", bold(c.s("letter.answer.answer")), keep_with_next=True)
+    for line in sentences(out.you(m.conclusion)):
+        out.add("para", sentence(line), source=("conclusion", ""))
+
+
+def _person_disagreements(c: Context) -> list:
+    """The disagreements not settled that the person is a party to (a disagreement between services is
+    not the letter's: only what was agreed)."""
+    person = c.person
+    if person is None:
+        return []
+    return [d for d in c.meeting.disagreements if not d.settled
+            and (person.id in d.between or any(p.participant_id == person.id for p in d.positions))]
+
+
+def _not_agreed(c: Context, out: Letter) -> None:
+    """Where the person and someone else do not agree yet: what about, the person's own words, who sees it
+    otherwise (their position is their assessment: it stays in the professional minute), and what was
+    agreed to move on, if anything."""
+    m, person = c.meeting, c.person
+    found = _person_disagreements(c)
+    if person is None or not found:
+        return
+    out.add("heading", c.s("letter.disagreement.heading"))
+    for d in found:
+        source = ("disagreement", d.id)
+        lines: list[str] = []
+        views = {p.participant_id: p.view.strip() for p in d.positions if p.view.strip()}
+        if views.get(person.id):
+            words = views[person.id].strip().strip("«»“”\"").strip()
+            lines.append(f'{c.s("letter.decided.you_said")} {quote(words, c.lang)}')
+        others = [m.participant(pid) for pid in dict.fromkeys([*d.between, *views]) if pid != person.id]
+        others = [o for o in others if o is not None]
+        if others:
+            lines.append(c.s("letter.disagreement.others", count=len(others),
+                             who=names([spoken_name(m, o) for o in others], c.loc)))  # roles: « Qui était là »
+        lines.append(sentence(out.you(d.resolution)) if d.resolution.strip() else c.s("letter.disagreement.open"))
+        out.add("bullet", bold(sentence(out.you(d.about))), source=source, keep_with_next=True)
+        for n, line in enumerate(lines):
+            last = n == len(lines) - 1
+            out.add("indented", line, source=source, keep_with_next=not last, space_after=last)
+
+
 def _nobody(c: Context, action: Action) -> bool:
     name = carrier_name(c.meeting, action).strip()
     return not name or is_collective(name)
@@ -191,7 +248,8 @@ def _decided(c: Context, out: Letter) -> None:
     m = c.meeting
     carried = [a for a in m.actions if a.carried_from is not None]
     new = [a for a in m.actions if a.carried_from is None and a.status in OPEN]
-    agreed = [d for d in m.disagreements if d.resolution.strip()]
+    own = {d.id for d in _person_disagreements(c)}  # said with the person's words under their own heading
+    agreed = [d for d in m.disagreements if d.resolution.strip() and d.id not in own]
     if not (carried or new or agreed):
         return
     out.add("heading", c.s("letter.decided.heading"))
@@ -253,7 +311,9 @@ def _next_meeting(c: Context, out: Letter) -> None:
         out.add("para", c.s("letter.next.where", place=sentence(out.you(nm.place))), source=("next_place", ""),
                 keep_with_next=True)
     person = c.person
-    invited = [m.participant(p) for p in nm.invitees if person is None or p != person.id]
+    order = {p.id: n for n, p in enumerate(everyone_in_order(m))}  # the order of every list of people
+    invitees = sorted(nm.invitees, key=lambda pid: order.get(pid, len(order)))
+    invited = [m.participant(p) for p in invitees if person is None or p != person.id]
     lines = [who(m, p, c.lang) for p in invited if p is not None]
     if nm.others.strip():
         lines.append(out.you(nm.others))
@@ -289,7 +349,7 @@ def _closing(c: Context, out: Letter) -> None:
     signer = m.participant(m.facilitator_id)
     if signer is not None:
         out.add("signature", signer.name, keep_with_next=True)
-        lines = [line.strip() for line in (signer.role, signer.organisation) if line.strip()]
+        lines = [line.strip() for line in (job_of(signer), signer.organisation) if line.strip()]
         for n, line in enumerate(lines):
             out.add("signature_line", line, keep_with_next=n < len(lines) - 1)
     elif out.blocks:
@@ -302,8 +362,8 @@ def _network_map(c: Context, out: Letter) -> None:
         out.add("network_map")
 
 
-SECTIONS = (_greeting, _who_was_there, _what_you_said, _network_map, _decided, _still_open, _series_end, _who_to_call, _next_meeting,
-            _closing)
+SECTIONS = (_greeting, _who_was_there, _what_you_said, _network_map, _answer, _decided, _not_agreed, _still_open,
+            _series_end, _who_to_call, _next_meeting, _closing)
 
 
 def _explain(c: Context, blocks: list[Block]) -> list[Block]:
@@ -313,6 +373,12 @@ def _explain(c: Context, blocks: list[Block]) -> list[Block]:
 
     known = terms(c.lang)
     explained: set[str] = set()
+    # « l'agence immobilière sociale (AIS) » somewhere in the letter: where AIS is first used without its
+    # long form, the letter says it (« AIS : agence immobilière sociale »)
+    in_brackets: dict[str, str] = {}
+    for block in blocks:
+        for acronym, long in explained_in_brackets(block.text).items():
+            in_brackets.setdefault(acronym, long)
     out: list[Block] = []
     for block in blocks:
         out.append(block)
@@ -320,6 +386,14 @@ def _explain(c: Context, blocks: list[Block]) -> list[Block]:
             continue  # a list of people is read as names: its words are explained where a sentence uses them
         text = block.text
         quoted = _quoted_spans(text)
+        here = explained_in_brackets(text)
+        for found in ACRONYM.finditer(text):
+            acronym = found.group()
+            if acronym in in_brackets and acronym not in explained and not any(a <= found.start() < b for a, b in quoted):
+                explained.add(acronym)
+                if acronym not in here:
+                    out.append(Block("explain", [bold(acronym), c.colon, _lower_first(in_brackets[acronym]) + "."],
+                                     ("glossary", acronym), keep_with_next=block.keep_with_next, explains=(acronym,)))
         for found in find_terms(text, c.lang, known):
             if any(a <= found.start < b for a, b in quoted):
                 continue

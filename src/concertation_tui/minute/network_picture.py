@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..i18n import label
 from ..model import MapSector, Meeting, ParticipantKind, TieKind
 from .context import Context
-from .docx_helpers import bold
+from .spans import bold
 
 SECTOR_ANGLES = {
     MapSector.FAMILY: (90.0, 180.0),

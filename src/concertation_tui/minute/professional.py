@@ -26,10 +26,13 @@ from ..model import (
     PictureKind,
     ViewAspect,
 )
+from ..language_tools.gender import gender_of
+from ..language_tools.words import fold
 from ..model.coordination import FlagKind, flags
+from ..model.people_order import everyone_in_order
 from ..model.outcomes import CARRIED_AGAIN, is_finished, left_paused, outcome
 from .context import Context
-from .docx_helpers import Group, bold, italic, muted, quoted
+from .spans import Group, bold, italic, muted, quoted
 from .network_picture import professional_section as network_map
 from .text import capitalised, names, quote, sentence
 
@@ -116,17 +119,19 @@ def _to_do(c: Context) -> None:
         for a in m.actions:
             if a.status not in (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.NOT_DONE):
                 continue
+            # Written as a colleague writes to colleagues: under the reader's name, the action, when, and
+            # only what the action's own words do not say (no « vous la portez », no « avec Océane » twice).
             if a.carrier_id == reader:
-                role = c.s("pro.todo.carry")
+                role = ""
             elif reader in a.supporters:
                 role = c.s("pro.todo.support", name=c.name(a.carrier_id) or a.carrier_label)
             elif a.checker_id == reader:
-                role = c.s("pro.todo.check")
+                role = c.s("pro.todo.checks")
             else:
                 continue
             due = c.s("pro.todo.due", date=c.short_date(a.due)) if a.due else c.s("pro.todo.no_due")
-            others = [p for p in (a.carrier_id, *a.supporters) if p and p != reader]
-            details = [role, due] + ([c.s("pro.todo.with", names=c.names(others))] if others else [])
+            others = [p for p in (a.carrier_id, *a.supporters) if p and p != reader and not _named_in(c, p, a.what)]
+            details = [x for x in (role, due) if x] + ([c.s("pro.todo.with", names=c.names(others))] if others else [])
             lines.append([bold(sentence(a.what).rstrip(".")), *c.restricted_mark(a), muted(" — " + ", ".join(details))])
         if lines:
             said = True
@@ -137,6 +142,16 @@ def _to_do(c: Context) -> None:
         w.para(muted(c.s("pro.todo.none")))
 
 
+def _named_in(c: Context, participant_id: str, text: str) -> bool:
+    """Whether `text` already names the participant (their name, first name or how they are addressed)."""
+    found = c.meeting.participant(participant_id)
+    if found is None:
+        return False
+    folded = fold(text)
+    forms = {found.name.strip(), found.addressed_as.strip(), (found.name.split() or [""])[0]}
+    return any(form and re.search(rf"(?<![\w-]){re.escape(fold(form))}(?![\w-])", folded) for form in forms)
+
+
 # -- 2. participants ---------------------------------------------------------------------------
 
 
@@ -144,7 +159,8 @@ def _presence(c: Context, p: Participant) -> list:
     if p.attendance is Attendance.INVITED:
         lines: list = [] if c.issued else [muted(c.s("pro.participants.unknown"))]
     else:
-        lines = [c.label(p.attendance) + (f" ({p.absence_reason.strip()})" if p.absence_reason.strip() else "")]
+        said = c.s(f"pro.attendance.{p.attendance.value}.{gender_of(p) or 'n'}")
+        lines = [said + (f" ({p.absence_reason.strip()})" if p.absence_reason.strip() else "")]
     if p.attendance is Attendance.EXCUSED:
         written = "written" if p.written_contribution or p.written_text.strip() else "not_written"
         lines.append(muted(c.s(f"pro.participants.{written}")))
@@ -159,6 +175,7 @@ def _quality(c: Context, p: Participant) -> tuple:
     roles = [c.s(key) for key, pid in (("pro.participants.support", m.support_person_id),
                                        ("pro.participants.facilitates", m.facilitator_id),
                                        ("pro.participants.takes_minute", m.minute_taker_id)) if p.id == pid]
+    roles = [role for role in roles if fold(role) not in fold(text)]  # « anime la réunion » said once
     return (text, muted(f" ({', '.join(roles)})") if roles else "")
 
 
@@ -257,7 +274,26 @@ def _outcome_detail(c: Context, item) -> list:
         lines.append(c.s("record.paused", time=c.time(item.stopped_at)))
     if item.carried_from is not None:
         lines.append(c.s("record.carried_again" if found in CARRIED_AGAIN else "record.closed_question"))
-    return lines or ["—"]
+    # An item only discussed says who spoke on it and what stayed open, never a bare « — »
+    disagreements = sum(1 for d in m.disagreements if d.item_id == item.id)
+    if disagreements:
+        lines.append(c.s("record.disagreements", count=disagreements))
+    questions = sum(1 for q in m.open_questions if q.item_id == item.id and q.text.strip())
+    if questions:
+        lines.append(c.s("record.open_questions", count=questions))
+    spoke = _speakers_on(c, item.id)
+    if spoke:
+        lines.append(c.s("record.spoke", names=names(spoke, c.loc)))
+    return lines or [muted(c.s("record.nothing_written"))]
+
+
+def _speakers_on(c: Context, item_id: str) -> list[str]:
+    """Who spoke on the item in what this copy carries: the person first, then the speaking order."""
+    m = c.meeting
+    said = {cn.speaker_id for cn in m.contributions if cn.item_id == item_id and cn.text.strip()}
+    if c.person is not None and any(v.item_id == item_id and v.text.strip() for v in m.person_views):
+        said.add(c.person.id)
+    return [c.person_label if p is c.person else p.name for p in everyone_in_order(m) if p.id in said]
 
 
 def _agenda(c: Context) -> None:
@@ -567,7 +603,7 @@ def _steps(c: Context) -> None:
     w = c.writer
     w.heading(c.s("pro.steps.heading"), 2)
     order = {d: n for n, d in enumerate(Domain)}
-    together = {f.domain for f in flags(c.meeting) if f.kind is FlagKind.CHECK_TOGETHER}
+    together = {f.domain for f in flags(_carried(c)) if f.kind is FlagKind.CHECK_TOGETHER}
     headers = [c.s(f"pro.steps.col.{k}") for k in ("domain", "carrier", "what", "since", "status")]
     rows = []
     for s in sorted(steps, key=lambda s: order[s.domain]):
@@ -582,13 +618,24 @@ def _steps(c: Context) -> None:
     w.table(headers, rows, [2.5, 3.0, 6.1, 3.0, 2.4])
 
 
+def _carried(c: Context):
+    """The meeting without the actions this copy only says exist (« détail partagé avec… »)."""
+    m = c.meeting
+    if not c.withheld:
+        return m
+    return m.model_copy(update={"actions": [a for a in m.actions if a.id not in c.withheld]})
+
+
 def _coordination(c: Context) -> None:
-    """What the coordination view flags, from what this copy carries only."""
-    found = flags(c.meeting)
+    """What the coordination view flags, from what this copy carries only: an action kept out of this copy
+    is not counted (its domain is not said here, and « no domain » would be false), and the actions left
+    without a domain are the facilitator's to complete, not the partners' to read."""
+    m = _carried(c)
+    found = [f for f in flags(m) if f.kind is not FlagKind.NO_DOMAIN]
     if not found:
         return
     c.writer.heading(c.s("pro.coordination.heading"), 2)
-    c.writer.bullets(capitalised(f.sentence(c.meeting, c.lang)) for f in found)
+    c.writer.bullets(capitalised(f.sentence(m, c.lang)) for f in found)
 
 
 def _shared_picture(c: Context) -> None:
@@ -668,7 +715,10 @@ def _next_meeting(c: Context) -> None:
         w.labelled(c.s("pro.next.date"), when)
     if nm.place.strip():
         w.labelled(c.s("pro.next.place"), nm.place.strip())
-    invited = [c.name(p) for p in nm.invitees] + ([nm.others.strip()] if nm.others.strip() else [])
+    # the person first, then the speaking order: the order of every list of people
+    order = {p.id: n for n, p in enumerate(everyone_in_order(c.meeting))}
+    invitees = sorted(nm.invitees, key=lambda pid: order.get(pid, len(order)))
+    invited = [c.name(p) for p in invitees] + ([nm.others.strip()] if nm.others.strip() else [])
     if invited:
         w.labelled(c.s("pro.next.invitees"), sentence(", ".join(invited)))
     agrees = {True: "yes", False: "no", None: "not_asked"}[nm.person_agrees]

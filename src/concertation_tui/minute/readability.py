@@ -5,7 +5,7 @@ person's own quoted words left out (they are theirs): a sentence over 15 words (
 breath), the person named in the third person (« Monsieur Lambert » where the letter says « vous »),
 an acronym the glossary does not explain. Each problem names the record its words come from (an
 action, a disagreement, an open question, the text « who to call »), so the rereading shows it there.
-No Textual here; python-docx is imported (the letter's writer module), not used.
+No Textual here, and no python-docx (the words are read without a document).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..language_tools.acronyms import explained_in_brackets
 from ..language_tools.glossary import terms
 from ..language_tools.words import fold, sentences, word_count
 from ..model import Meeting
@@ -23,8 +24,8 @@ LONGEST = 15
 """Words a sentence of the letter may hold."""
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZÀ-Ý]{2,}(?![\w-])")
-TARGETS = {"action": "action", "status_reason": "action", "disagreement": "note", "question": "question",
-           "participant": "participant"}
+TARGETS = {"action": "action", "status_reason": "action", "disagreement": "note",
+           "question": "question", "participant": "participant"}
 """Which record a readiness finding points to, for a problem found in words from `source`."""
 
 
@@ -61,6 +62,8 @@ def letter_problems(meeting: Meeting) -> list[Problem]:
     with people_fixed(visible) as people:
         blocks = letter_blocks(Context(visible, None))  # type: ignore[arg-type]  # no document: words only
     known = frozenset(fold(name) for term in terms(lang) for name in term.names)
+    # an acronym the letter explains itself, « l'agence immobilière sociale (AIS) », is explained
+    known |= {fold(acronym) for block in blocks for acronym in explained_in_brackets(block.text)}
     pronoun = _their_pronoun(visible, lang)
     reworded = {a.id for a in visible.actions if a.person_wording.strip()}
     found: list[Problem] = []

@@ -15,14 +15,15 @@ from __future__ import annotations
 from ..i18n import t
 from ..model import Meeting, VisibilityKind
 from ..model.kinds import KINDS
-from ..model.sharing import consent_covers, covered, notes, professional_copies, reaches
+from ..model.sharing import Consent, notes, professional_copies
 
 
 def overridden_ids(meeting: Meeting, recipient_id: str | None) -> frozenset[str]:
     """Records the copy for `recipient_id` would leave out for the consent alone (visibility allows them)."""
+    consent = Consent(meeting)
     return frozenset(
         n.id for n in notes(meeting)
-        if n.visibility.allows(recipient_id) and not covered(meeting, n, recipient_id)
+        if n.visibility.allows(recipient_id) and not consent.covered(n, recipient_id)
     )
 
 
@@ -33,10 +34,11 @@ def visible_meeting(meeting: Meeting, recipient_id: str | None, *, override: boo
     `override`: records beyond the consent are kept (the caller marks them); visibility still applies.
     """
     every = notes(meeting)
+    consent = Consent(meeting)
     if override:
         kept = {n.id for n in every if n.visibility.allows(recipient_id)}
     else:
-        kept = {n.id for n in every if reaches(meeting, n, recipient_id)}
+        kept = {n.id for n in every if consent.reaches(n, recipient_id)}
 
     # each kind of record: left out of the copy, or kept as its kind says a withheld one is (kinds.py)
     redacted = {
@@ -49,17 +51,27 @@ def visible_meeting(meeting: Meeting, recipient_id: str | None, *, override: boo
     # without its words (every copy had carried the question's title).
     carried = t("minute.common.carried_item", lang)
     agenda = [
-        item if item.carried_from is None or override or consent_covers(meeting, tuple(item.domains), recipient_id)
+        item if item.carried_from is None or override or consent.covers(tuple(item.domains), recipient_id)
         else item.model_copy(update={"title": carried})
         for item in meeting.agenda
     ]
     return meeting.model_copy(update={**redacted, "agenda": agenda})
 
 
+def withheld_actions(meeting: Meeting, recipient_id: str | None, *, override: bool = False) -> frozenset[str]:
+    """Ids of the actions `visible_meeting` keeps only as « détail partagé… » for this copy."""
+    if override:
+        return frozenset(n.id for n in notes(meeting) if n.kind in ("action", "review")
+                         and not n.visibility.allows(recipient_id))
+    return frozenset(n.id for n in notes(meeting) if n.kind in ("action", "review")
+                     and not reaches(meeting, n, recipient_id))
+
+
 def holds_back(meeting: Meeting, recipient_id: str | None) -> bool:
     """Whether some written record is left out of this copy (oral-only records are never mentioned)."""
+    consent = Consent(meeting)
     return any(
-        n.visibility.kind is not VisibilityKind.ORAL_ONLY and not reaches(meeting, n, recipient_id) for n in notes(meeting)
+        n.visibility.kind is not VisibilityKind.ORAL_ONLY and not consent.reaches(n, recipient_id) for n in notes(meeting)
     )
 
 
@@ -77,7 +89,8 @@ def copy_recipients(meeting: Meeting, recipient_id: str | None) -> list[str]:
                 return []
             return [recipient_id, *(pid for pid in copy.recipient_ids if pid != recipient_id)]
     every = notes(meeting)
-    extra = any(reaches(meeting, n, recipient_id) and not reaches(meeting, n, None) for n in every)
+    consent = Consent(meeting)
+    extra = any(consent.reaches(n, recipient_id) and not consent.reaches(n, None) for n in every)
     return [recipient_id] if extra else []
 
 

@@ -186,7 +186,7 @@ def _char_style(style_id: str, name: str, rpr: str) -> str:
 
 def character_styles() -> dict[str, str]:
     """Style name -> <w:style> of every character style a run of the minute takes its look from (no
-    run carries a look of its own: see `docx_helpers.Span`)."""
+    run carries a look of its own: see `spans.Span`)."""
     grey = f'<w:i/><w:iCs/><w:color w:val="{MUTED}"/>'
     return {
         "Strong": _char_style("Strong", "Strong", "<w:b/><w:bCs/>"),

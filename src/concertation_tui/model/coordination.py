@@ -97,12 +97,15 @@ def flags(meeting: Meeting) -> list[Flag]:
     table = grid(meeting)
     kinds = {p.id: p.kind for p in meeting.participants}
     for domain, cells in table.items():
-        services = [pid for pid in cells if kinds.get(pid) in SERVICES]
+        # An action with no domain stands under « Autre » in the grid, but « no domain » is not a domain
+        # two services share: it is flagged as having none (NO_DOMAIN), never as acting together.
+        services = [pid for pid, cell in cells.items() if kinds.get(pid) in SERVICES
+                    and (cell.steps or any(domain in a.domains for a in cell.actions))]
         if len(services) >= 2:
             found.append(Flag(
                 FlagKind.CHECK_TOGETHER, domain, tuple(services),
                 step_ids=tuple(s.id for pid in services for s in cells[pid].steps),
-                action_ids=tuple(a.id for pid in services for a in cells[pid].actions),
+                action_ids=tuple(a.id for pid in services for a in cells[pid].actions if domain in a.domains),
                 settled_by=_settling(meeting, domain, services),
             ))
     worried = [d for line in meeting.picture if line.kind is PictureKind.WORRIES for d in line.domains]

@@ -446,8 +446,9 @@ def play_demo_follow_up(follow: Meeting) -> Meeting:
                    person_words="Georges, oui, ça me va.", item_id=evening.id, domains=[Domain.SOCIAL_TIES],
                    created_at=at(14, 30)),
         )
-    follow.conclusion = ("Oui : avec l'aide familiale chaque matin, le lit en bas et la télévigilance, Monsieur "
-                         "Lambert vit chez lui en sécurité. On continue ainsi ; la demande de maison de repos "
+    # written in short sentences: the letter tells him the answer in the facilitator's words
+    follow.conclusion = ("Oui : Monsieur Lambert vit chez lui en sécurité. L'aide familiale vient chaque matin, le lit "
+                         "est en bas et la télévigilance marche. On continue ainsi ; la demande de maison de repos "
                          "reste en attente.")
     follow.last_word = "Merci d'être venus chez moi. On continue comme ça."
     follow.next_meeting = NextMeeting(date=day + dt.timedelta(days=56), time=dt.time(14, 0),

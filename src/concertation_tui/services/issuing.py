@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import label, t
-from ..model import ConsentOverride, Edition, Issue, Meeting, Recipient, now
+from ..model import ConsentOverride, Domain, Edition, Issue, Meeting, Recipient, now
 from ..model.checks import unagreed_readers
-from ..model.sharing import ConsentConflict, consent_conflicts_for, professional_copies
+from ..model.sharing import ConsentConflict, Note, consent_conflicts_for, professional_copies
 from ..store import StoreError, ensure_private_dir, refuse_foreign, save_meeting, write_private
 
 ISSUES_DIR = "comptes-rendus"
@@ -35,24 +35,31 @@ class IssueError(StoreError):
 def conflict_lines(conflicts: list[ConsentConflict], meeting: Meeting, lang: str | None = None,
                    most: int = 20) -> list[str]:
     """One line per record beyond consent, naming whose copies it concerns (at most `most` listed)."""
-    names = {p.id: p.name for p in meeting.participants}
-    by_note: dict[str, list[ConsentConflict]] = {}
+    by_note: dict[str, tuple[Note, list[tuple[str, Domain | None]]]] = {}
     for conflict in conflicts:
-        by_note.setdefault(conflict.note.id, []).append(conflict)
+        by_note.setdefault(conflict.note.id, (conflict.note, []))[1].append((conflict.recipient_id, conflict.domain))
+    return record_lines(list(by_note.values()), meeting, lang, most)
+
+
+def record_lines(kept_out: list[tuple[Note, list[tuple[str, Domain | None]]]], meeting: Meeting,
+                 lang: str | None = None, most: int = 20) -> list[str]:
+    """`conflict_lines` for records already grouped (`sharing.conflicts_by_record`): each record with
+    the recipients whose copies leave it out and, for each, the first domain kept out."""
+    names = {p.id: p.name for p in meeting.participants}
     lines = []
-    for found in list(by_note.values())[:most]:
-        note = found[0].note
-        who = [names.get(c.recipient_id, "?") for c in found]
+    for note, found in kept_out[:most]:
+        who = [names.get(rid, "?") for rid, _domain in found]
         if len(who) > 6:
             who = [*who[:5], t("issue.and_others", lang, count=len(who) - 5)]
+        domain = found[0][1]
         lines.append(t(
             "issue.conflict_line", lang,
             recipients=", ".join(who),
-            domain=label(found[0].domain, lang) if found[0].domain else "",
+            domain=label(domain, lang) if domain else "",
             note=note.text if len(note.text) <= 70 else note.text[:69] + "…",
         ))
-    if len(by_note) > most:
-        lines.append(t("issue.more_notes", lang, count=len(by_note) - most))
+    if len(kept_out) > most:
+        lines.append(t("issue.more_notes", lang, count=len(kept_out) - most))
     return lines
 
 

@@ -694,6 +694,16 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
         show_coordination(self)
 
+    async def action_issue_minute(self) -> None:
+        """Issuing the minute, from every step (F6 g, the palette's « Émettre le compte rendu »): in the
+        rereading step (F12), where a passage the consent keeps out of some copies is shown and changed."""
+        if self.meeting is None or self.covered:
+            return
+        await self.action_phase("reread")
+        issue = getattr(self.screen, "action_issue", None)
+        if issue is not None:
+            issue()
+
     def action_change_theme(self) -> None:
         """The themes by their French names (Textual's own list shows « high-contrast »)."""
         self.push_screen(Palette(providers=[ThemeCommands], placeholder=tr("theme.placeholder")))
@@ -835,6 +845,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             yield SystemCommand(tr("cmd.keys_hide"), tr("cmd.keys_hide_help"), self.action_hide_help_panel)
         else:
             yield SystemCommand(tr("cmd.keys"), tr("cmd.keys_help"), self.action_show_help_panel)
+        if self.meeting is not None:  # words a social worker looks for: émettre, envoyer, diffuser
+            yield SystemCommand(tr("cmd.issue"), tr("cmd.issue_help"), self.action_issue_minute)
         yield SystemCommand(tr("cmd.quit"), tr("cmd.quit_help"), self.action_quit)
 
 

@@ -82,9 +82,12 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
         validate: Callable[[dict[str, Any]], str | None] | None = None,
         extra_button: tuple[str, str] | None = None,
         first: str = "",
+        save_label: str = "",
     ) -> None:
         super().__init__()
         self._localize()
+        self.save_label = save_label
+        """The words of the button that saves, when « Enregistrer » is not what it does (« Émettre »)."""
         self.BINDING_GROUP_TITLE = tr("help.group_form")  # F1's heading for the form's keys
         self.first = first
         """The field that has the focus when the form opens (its name); the first field by default."""
@@ -112,7 +115,7 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
                     yield self._widget(spec)
             yield Static("", id="form-error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(tr("form.save"), id="save", variant="primary", compact=True)
+                yield Button(self.save_label or tr("form.save"), id="save", variant="primary", compact=True)
                 if self.extra_button:
                     yield Button(self.extra_button[1], id="extra", variant="error", compact=True)
                 cancel = Button(tr("form.cancel"), id="cancel", compact=True)

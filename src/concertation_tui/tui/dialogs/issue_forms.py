@@ -130,7 +130,8 @@ def issue_form(meeting: Meeting, *, version: int, folder: Path, conflicts: int, 
                                 note=tr("reread.issue_reason_note", count=conflicts)))
     if pdf_available:
         fields.append(FormField("pdf", tr("reread.issue_pdf"), "check", False))
-    return FormDialog(tr("reread.issue_title", version=version), fields, intro="\n".join(lines))
+    return FormDialog(tr("reread.issue_title", version=version), fields, intro="\n".join(lines),
+                      save_label=tr("reread.issue_button"))
 
 
 def issued_text(meeting: Meeting, record: Issue, folder: Path, files: list[Path]) -> str:

@@ -1,11 +1,10 @@
 """Close (F6): the readiness checks, the person's last word, open questions, the next meeting, who
-receives the minute; then the minute itself, both editions, written beside the meeting file."""
+receives the minute; then issuing the minute (g, as F12's « Émettre »): every copy and the letter, once,
+in the meeting's issue folder (comptes-rendus/…/vN), recorded in the meeting. There is no second, unnamed
+set of files: the copies are read before issuing in F12 › p (Aperçu)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -13,14 +12,13 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from ... import store
-from ...model import Edition, ItemOutcome, Level, Meeting, OpenQuestion, readiness
+from ...model import ItemOutcome, Level, OpenQuestion
 from ...model import ops, timing
 from ...model.outcomes import outcome
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, TextPrompt
 from ...services.display import date_text, one_line, time_text
-from ..text import colon, key, lbl, quote_parts, tr, tr_in
+from ..text import colon, key, lbl, quote_parts, tr
 from ...model.people_order import everyone_in_order
 from ...model.sharing import invitees_outside_consent
 from ..dialogs.checks_list import show_checks
@@ -30,35 +28,13 @@ from .base import MeetingScreen
 from .series import ask_closure, offer_closure, series_line, show_series
 
 
-def write_minutes(meeting: Meeting, folder: Path) -> list[Path]:
-    """Build and write both editions (and, when notes are restricted, a copy per recipient allowed).
-
-    Runs in a thread worker: no widget here. Raises ImportError when the minute package is missing.
-    """
-    from ...minute import build_minute, minute_file_name
-
-    written: list[Path] = []
-    jobs: list[tuple[Edition, str | None]] = [(Edition.PROFESSIONAL, None), (Edition.PERSON, None)]
-    notes = [*meeting.contributions, *meeting.person_views, *meeting.steps, *meeting.picture, *meeting.disagreements]
-    restricted = {pid for n in notes if n.visibility.kind.value == "restricted" for pid in n.visibility.recipients}
-    for participant in meeting.minute_recipients():
-        if participant.id in restricted and participant.kind.value != "person":
-            jobs.append((Edition.PROFESSIONAL, participant.id))
-    for edition, recipient in jobs:
-        data = build_minute(meeting, edition, recipient_id=recipient)
-        path = folder / minute_file_name(meeting, edition, recipient)
-        store.write_private(path, data)
-        written.append(path)
-    return written
-
-
 AUTO = "auto"
 """The outcome form's answer when the program is to propose the item's outcome."""
 
 
 NARROW_TITLES = {"#close-word-box": "close.narrow_word", "#close-questions-box": "close.narrow_questions",
                  "#close-next-box": "close.narrow_next", "#close-distribution-box": "close.narrow_distribution",
-                 "#close-checks-box": "close.narrow_checks", "#close-minute-box": "close.narrow_minute"}
+                 "#close-checks-box": "close.narrow_checks", "#close-minute-box": "close.narrow_issue"}
 """At 80 columns a part's rule has no subtitle: its title carries its keys."""
 
 
@@ -76,7 +52,7 @@ class CloseScreen(MeetingScreen):
         key("l", "last_word", "last_word"),
         key("q", "add_question", "add_question"),
         key("n", "next_meeting", "next_meeting"),
-        key("g", "generate", "generate"),
+        key("g", "app.issue_minute", "close_issue"),
         key("exclamation_mark", "checks_list", "checks_list", show=False, key_display="!"),
         key("t", "end_meeting", "end_meeting", show=False),
         key("r", "no_view_reason", "no_view_reason", show=False),
@@ -87,7 +63,6 @@ class CloseScreen(MeetingScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.minute_text: Content | str = ""
         self.findings = []
 
     def body(self) -> ComposeResult:
@@ -233,10 +208,15 @@ class CloseScreen(MeetingScreen):
 
         ended = bool(m.clock) and not timing.meeting_running(m)
         status = tr("close.meeting_ended") if ended else tr("close.meeting_not_ended")
-        result = self.minute_text or tr("close.minute_hint")
+        issues = m.distribution.issues
+        if issues:  # what was sent, and that g now issues a correction
+            last = issues[-1]
+            result = tr("close.issued_state", version=last.version, date=date_text(last.at.date()),
+                        count=len({r.participant_id for r in last.recipients}))
+        else:
+            result = tr("close.issue_hint")
         self.query_one("#minute-result", Static).update(
-            Content.assemble((status, "italic"), "\n", result if isinstance(result, Content) else Content(result),
-                             "\n", (tr("reread.close_hint"), "bold")))  # the rereading step, after the meeting
+            Content.assemble((status, "italic"), "\n", result, "\n", (tr("reread.close_hint"), "bold")))
 
     # -- the conclusion and what came of each item (the minute's decision record) --
 
@@ -383,57 +363,6 @@ class CloseScreen(MeetingScreen):
         self.change(timing.end_meeting, self.capp.now())
         self.capp.say(tr("close.meeting_ended"))
 
-    def action_generate(self) -> None:
-        m = self.meeting
-        if self.capp.path is None:
-            return
-        errors = [f for f in readiness(m) if f.level is Level.ERROR]
-
-        def go(yes: bool | None = True) -> None:
-            if yes:
-                self.minute_text = tr("close.minute_running")
-                self.refresh_view()
-                self._build(m.model_copy(deep=True), self.capp.path.parent, self.capp.language)
-
-        if errors:  # which they are, each one Enter away, beside « write anyway »
-            show_checks(self.capp, errors, intro=tr("close.minute_errors", count=len(errors)),
-                        anyway=tr("close.minute_anyway"), then=go)
-        else:
-            go()
-
     def action_checks_list(self) -> None:
         """The checks counted in the box's title, in full: Enter goes to one."""
         show_checks(self.capp, self.capp.readiness())
-
-    @work(thread=True, exit_on_error=False, exclusive=True, group="minute")
-    def _build(self, meeting: Meeting, folder: Path, lang: str) -> None:
-        """Build the minute off the UI thread (a copy of the meeting; no widget touched here), saying what
-        goes wrong in `lang`."""
-        try:
-            written = write_minutes(meeting, folder)
-        except ImportError:
-            self.app.call_from_thread(self._minute_done, None, tr_in(lang, "close.minute_unavailable"))
-            return
-        except store.SaveError as error:
-            # Nothing writes the minute again by itself: no retry is promised.
-            self.app.call_from_thread(self._minute_done, None, error.sentence(lang, retried=False))
-            return
-        except Exception as error:  # noqa: BLE001 - said in words, never a crash screen
-            sentence = getattr(error, "sentence", None)
-            text = sentence(lang) if callable(sentence) else tr_in(
-                lang, "close.minute_failed", reason=type(error).__name__)
-            self.app.call_from_thread(self._minute_done, None, text)
-            return
-        self.app.call_from_thread(self._minute_done, written, "")
-
-    def _minute_done(self, written: list[Path] | None, problem: str) -> None:
-        if written is None:
-            self.minute_text = Content.assemble(("! ", "bold $error"), problem)
-            self.capp.say(problem, "error")
-        else:
-            lines = [tr("close.minute_written", folder=str(written[0].parent))]
-            lines += [f"  {path.name}" for path in written]
-            self.minute_text = "\n".join(lines)
-            self.capp.say(tr("close.minute_done", count=len(written)))
-        self.refresh_view()
-        self.query_one("#close-minute-box").scroll_visible(animate=False)

@@ -17,7 +17,7 @@ from ...services import issuing
 from ...model import Level, Meeting, ops, readiness
 from ..dialogs.checks_list import show_checks
 from ..dialogs.forms import Notice
-from ..dialogs.issue_forms import ConflictsDialog, issue_form, issued_text
+from ..dialogs.issue_forms import ConflictsDialog, conflicts_by_note, issue_form, issued_text
 from ..text import tr, tr_in
 
 GROUP = "issue"
@@ -55,13 +55,16 @@ def start_issue(app, go_to_note: Callable[[str, str], None]) -> None:
         _ask(app, 0)
         return
 
+    # one count with one meaning in both dialogs: the passages kept out of some copies (not passage x reader)
+    passages = len(conflicts_by_note(meeting, conflicts))
+
     def chosen(answer: tuple[str, ...] | None) -> None:
         if not answer:
             return
         if answer[0] == "note":
             go_to_note(answer[1], answer[2])
         else:
-            _ask(app, len(conflicts))
+            _ask(app, passages)
 
     app.push_screen(ConflictsDialog(meeting, conflicts), chosen)
 
