@@ -51,20 +51,23 @@ async def test_the_count_of_checks_to_fix_leads_to_the_list_and_each_entry_to_it
         assert not isinstance(app.screen, ChecksList)
 
 
-async def test_writing_the_minute_with_checks_to_fix_lists_them_and_o_writes_it_anyway(private_home):
+async def test_issuing_the_minute_with_checks_to_fix_lists_them_beside_issue_anyway():
+    from concertation_tui.tui.dialogs.issue_forms import ConflictsDialog
+
     app = ConcertationApp(demo_file(), clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("f6", "g")
+        await pilot.press("f6", "g")  # the close step's g issues the minute (through the rereading)
         await settle(app, pilot)
+        if isinstance(app.screen, ConflictsDialog):  # what the consent keeps out of some copies: go on
+            await pilot.press("e")
+            await settle(app, pilot)
         assert isinstance(app.screen, ChecksList)
         lines = listed(app)
         assert len(lines) == 2 and all(line.startswith("!!") for line in lines)
         assert any("tout le monde" in line for line in lines)
         text = flat(screen_text(app))
-        assert "Écrirequandmême(o)" in text and "Fermer(Échap)" in text
+        assert "Émettrequandmême(o)" in text and "Fermer(Échap)" in text
         await pilot.press("o")
         await settle(app, pilot)
-        await app.workers.wait_for_complete()
-        await settle(app, pilot)
-    assert list(private_home.rglob("*.docx"))
+        assert isinstance(app.screen, FormDialog)  # the issue's own form follows
