@@ -277,6 +277,10 @@ def test_the_person_decides_who_receives_the_detailed_minute(issued_meeting) -> 
               "minute_readers": agreed}
     ops.set_consent(meeting, values, dt.date(2026, 12, 1))
     assert meeting.consent.minute_readers == agreed and meeting.consent.minute_decided_by == meeting.person.id
+    # her answer is the distribution list: Emma, not named, is off it (ops.follow_minute_readers)
+    emma = next(p for p in meeting.participants if p.name == "Emma Dupont")
+    assert not emma.receives_minute and not [f for f in readiness(meeting) if f.code == "minute_reader_not_agreed"]
+    emma.receives_minute = True  # put back on the list some other way: the check still refuses it
     found = [f for f in readiness(meeting) if f.code == "minute_reader_not_agreed"]
     assert [f.target_id for f in found] == [people["Emma Dupont"]]
     assert "Emma Dupont est sur la liste de diffusion" in found[0].sentence("fr")

@@ -22,7 +22,7 @@ from concertation_tui.tui.screens.opening import OpeningScreen
 
 KEYS = [
     "f3", "d",  # the opening, then the consent domain by domain
-    "a",  # housing: with everyone (the cursor goes on to health)
+    "a", "down",  # housing: with everyone (the cursor stays: ↓ goes on to health)
     "2", "3", "down",  # health: the doctor and the nurse, then on (numbered in the speaking order)
     "5", "down",  # income and debts: the CPAS social worker alone, then on
     "x",  # justice: not written

@@ -63,8 +63,9 @@ def withheld_actions(meeting: Meeting, recipient_id: str | None, *, override: bo
     if override:
         return frozenset(n.id for n in notes(meeting) if n.kind in ("action", "review")
                          and not n.visibility.allows(recipient_id))
+    consent = Consent(meeting)
     return frozenset(n.id for n in notes(meeting) if n.kind in ("action", "review")
-                     and not reaches(meeting, n, recipient_id))
+                     and not consent.reaches(n, recipient_id))
 
 
 def holds_back(meeting: Meeting, recipient_id: str | None) -> bool:

@@ -326,7 +326,10 @@ def set_participant(meeting: Meeting, participant: Participant | None, values: M
         participant = Participant(name=values["name"])
         meeting.participants.append(participant)
     for name, value in values.items():
-        setattr(participant, name, value)
+        if name != "receives_minute":
+            setattr(participant, name, value)
+    if "receives_minute" in values:  # after the kind: the person always may receive it
+        set_receives_minute(meeting, participant, bool(values["receives_minute"]))
     if participant.written_text.strip():
         participant.written_contribution = True  # a text was received: it is a written contribution
     if participant.kind is ParticipantKind.FACILITATOR and not meeting.facilitator_id:
@@ -363,6 +366,10 @@ def set_item(meeting: Meeting, item: AgendaItem | None, values: Mapping[str, Any
     item.title = values["title"]
     item.timebox_minutes = values["timebox_minutes"] if values["timebox_minutes"] is not None else 0
     item.domains = values["domains"]
+    # An item's domains are the meeting's too: the domains' list (F2, 5) shows them ticked, as the
+    # facilitator expects after naming them on the item.
+    order = list(Domain)
+    meeting.domains = sorted(set(meeting.domains) | set(item.domains), key=order.index)
     return item
 
 
@@ -382,6 +389,40 @@ def set_consent(meeting: Meeting, values: Mapping[str, Any], today: dt.date) -> 
         c.minute_readers = list(values["minute_readers"]) or None
         person = meeting.person
         c.minute_decided_by = (values.get("minute_decided_by") or (person.id if person else "")) if c.minute_readers else ""
+        follow_minute_readers(meeting)
+
+
+def follow_minute_readers(meeting: Meeting) -> None:
+    """One source for who receives the detailed minute: the person's answer (`consent.minute_readers`).
+    Once she has given it, each professional's and network member's « receives the minute » is whether
+    she named them, so the participant's row and the consent never disagree (F5 flagged Sophie on the
+    list after the person had left her out). Not asked yet (None): the rows stay as they are."""
+    readers = meeting.consent.minute_readers
+    if readers is None:
+        return
+    for participant in meeting.participants:
+        if participant.kind is not ParticipantKind.PERSON:
+            participant.receives_minute = participant.id in readers
+
+
+def may_receive_minute(meeting: Meeting, participant: Participant) -> bool:
+    """Whether the person's answer lets this participant receive the detailed minute (the person
+    herself always may; anyone while she has not been asked)."""
+    readers = meeting.consent.minute_readers
+    return readers is None or participant.kind is ParticipantKind.PERSON or participant.id in readers
+
+
+def set_receives_minute(meeting: Meeting, participant: Participant, receives: bool) -> None:
+    """A participant's copy ticked or unticked on their row. Once the person has said who receives
+    the detailed minute, taking someone off also takes them off her list (the row and the consent
+    stay one); putting on someone she did not name is refused: that is changed with her, in the
+    consent's form."""
+    if receives and not may_receive_minute(meeting, participant):
+        raise ValueError("the person did not agree that this participant receives the minute")
+    participant.receives_minute = receives
+    readers = meeting.consent.minute_readers
+    if not receives and readers is not None and participant.id in readers:
+        meeting.consent.minute_readers = [r for r in readers if r != participant.id]
 
 
 def set_domain_sharing(meeting: Meeting, domain: Domain, sharing: DomainSharing | None, participants: list[str],

@@ -36,6 +36,7 @@ from .safety import WRITE_LOCK, SafeAppMixin, message
 from .screens import MODE_SCREENS, import_steps
 from .screens.base import MeetingScreen
 from .screens.private import PrivateCover
+from .stylesheet import ParsedOnceStylesheet
 from .text import Localized, key, tr, tr_in
 from .themes import HIGH_CONTRAST, THEMES
 from .widgets import AppBar, Banner
@@ -109,14 +110,19 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         theme: str | None = None,
         config: Config | None = None,
         clock: Callable[[], dt.datetime] | None = None,
+        preloaded: store.Preloaded | None = None,
     ) -> None:
         self.config = config or load_config()
         self.language = resolve_language(lang, self.config.language)
         super().__init__()
+        # each CSS source parsed once, not again at every new widget class and step (see stylesheet.py)
+        self.stylesheet = ParsedOnceStylesheet(variables=self.get_css_variables())
         self._localize()
         self.clock: Callable[[], dt.datetime] = clock or now
         """Where the interface takes the time from (tests fix it, so timers and snapshots are stable)."""
         self.start_path = path
+        self._preloaded = preloaded
+        """The start meeting as the command line read it: opened without validating it again (see open_meeting)."""
         self.meeting: Meeting | None = None
         self.path: Path | None = None
         self.lock: store.MeetingLock | None = None
@@ -201,8 +207,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
         Returns False, with `open_error` set to a sentence, when the file cannot be opened.
         """
+        preloaded, self._preloaded = self._preloaded, None  # for the first opening only
         try:
-            meeting = store.load_meeting(path)
+            if preloaded is not None and preloaded.still_current(path):
+                meeting = preloaded.meeting
+            else:
+                meeting = store.load_meeting(path)
         except store.MeetingFileError as error:
             self.open_error = error.sentence(self.language)
             return False
@@ -225,7 +235,11 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self.open_error = ""
         self.save_error = ""
         self.saved_at = None
-        self._take_snapshot()
+        # The snapshot (the crash guards' fallback, see emergency_snapshot) is the file as opened, and
+        # nothing can change before the screen is drawn: taken after the first frame, which it delayed
+        # by 19 ms at the very large size.
+        self._snapshot = None
+        self.call_after_refresh(self._take_snapshot)
         self._saved_count = self._change_count
         phase = meeting.progress.phase.value
         # Go where the facilitator was (the launcher, if shown, stays behind in the default mode).
@@ -615,6 +629,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return
         self._key_in_transit = None
         replay = events.Key(message.key.key, message.key.character)
+        replay.time = message.key.time  # when it was typed (type-to-find groups letters by it)
         replay.deferred = True  # type: ignore[attr-defined]
         replay.released = True  # type: ignore[attr-defined]
         # Its place among the held keys: after those typed before it that wait for a screen
@@ -638,6 +653,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._transit_split = 0
         held = self._held_keys.pop(0)
         replay = events.Key(held.key, held.character)
+        replay.time = held.time  # when it was typed, not when the app got to it (finding.TypedSearch)
         replay.released = True  # type: ignore[attr-defined]
         replay.deferred = getattr(held, "deferred", False)  # type: ignore[attr-defined]
         if self._defer_key(replay):

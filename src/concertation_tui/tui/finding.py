@@ -76,8 +76,11 @@ class TypedSearch:
         self.query = ""
         self._last = 0.0
 
-    def add(self, character: str) -> str:
-        moment = time.monotonic()
+    def add(self, character: str, typed_at: float | None = None) -> str:
+        """`typed_at`: when the key was typed (the key event's `time`, on the monotonic clock). A
+        lagging app takes held keys a second or more apart: « cl » typed at once must stay one search
+        (it was read as « c », then « l » alone, and the speaker chosen by « cl » never was)."""
+        moment = time.monotonic() if typed_at is None else typed_at
         if moment - self._last > RESET_SECONDS:
             self.query = ""
         self._last = moment
@@ -138,7 +141,7 @@ class FindSelect(Select):
             return  # Space opens the list (Select's own binding)
         event.stop()
         event.prevent_default()
-        query = self._search.add(event.character)
+        query = self._search.add(event.character, event.time)
         index = find_match(self.option_texts(), query, self._current_index())
         if index is not None:
             self.value = self._options[index][1]

@@ -214,16 +214,17 @@ class Picks(Localized, SelectionList):
         self._search = TypedSearch()
 
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
-        return self.type_to_find and character is not None and character.isprintable()
+        return self.type_to_find and character is not None and character.isprintable() and not character.isdigit()
 
     async def _on_key(self, event: events.Key) -> None:
-        if not self.type_to_find or not event.is_printable or not event.character:
+        # Digits are left to the screen (F2's tabs 1-5): no name or domain starts with one.
+        if not self.type_to_find or not event.is_printable or not event.character or event.character.isdigit():
             return
         if event.character == " ":
             return  # Space ticks the line found (the list's own key), also right after typing
         event.stop()
         event.prevent_default()
-        query = self._search.add(event.character)
+        query = self._search.add(event.character, event.time)
         texts = [plain_text(self.get_option_at_index(n).prompt) for n in range(self.option_count)]
         index = find_match(texts, query, self.highlighted)
         if index is not None:

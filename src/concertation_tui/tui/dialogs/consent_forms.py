@@ -5,6 +5,12 @@ Beside the person's own words about it: each domain is shared with every partici
 participants, or not at all, one key each (a, a digit per participant, x), so that four domains take a
 dozen keys. A domain left unsaid is not shared beyond the meeting (the checks say so before the minute
 is written). Saying anything per domain makes the consent partial. Every change goes through `app.change`.
+
+One rule, said under the list: a key changes the domain under the cursor, and only the arrows move
+the cursor. At 80x24 a facilitator typing « a ↓ x ↓ » from memory recorded consent for domains the
+person never spoke about, because `a` and `x` moved on by themselves and the list re-sorted after
+each choice: the domains keep the order they had when the dialog opened, the cursor stays where it
+is, and the list scrolls so that its row is always on screen, with the footer and the button below.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
@@ -23,6 +29,7 @@ from ...model.people_order import everyone_in_order
 from ...model.sharing import notes
 from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
+from ..footer import FittedFooter
 from ..host import our_app
 from ..text import colon, key, lbl, Localized, quote, tr
 from ..widgets import Choices
@@ -46,6 +53,8 @@ def rule_text(meeting: Meeting, rule: DomainConsent | None) -> str:
 
 
 def domain_form(meeting: Meeting, domain: Domain) -> FormDialog:
+    """Enter on a domain: the same people as the digits, numbered the same (never the person: a
+    domain is shared with the others about her)."""
     rule = domain_rule(meeting, domain)
     options: list[tuple[str, Any]] = [(tr("reread.domain_unsaid_option"), UNSAID)]
     options += [(lbl(s), s) for s in DomainSharing]
@@ -59,14 +68,23 @@ def domain_form(meeting: Meeting, domain: Domain) -> FormDialog:
         FormField("sharing", tr("reread.domain_sharing"), "radio", rule.sharing if rule else UNSAID, options,
                   vertical=True),
         FormField("participants", tr("reread.domain_participants"), "multi", rule.participants if rule else [],
-                  people_options(meeting)),
+                  [(Content.assemble(f"{n} ", text), value) for n, (text, value)
+                   in enumerate(sharing_options(meeting), 1)]),
     ], validate=validate)
 
 
-def sharing_people(meeting: Meeting) -> list[str]:
-    """Who a domain may be shared with by name, numbered 1-9 in the dialog: everyone but the person,
-    in the order of every list of people (the speaking order)."""
-    return [p.id for p in everyone_in_order(meeting) if p.kind is not ParticipantKind.PERSON][:9]
+def sharing_options(meeting: Meeting) -> list[tuple[Content, str]]:
+    """The people a domain may be shared with by name: `sharing_people`'s order, all of them."""
+    wanted = sharing_people(meeting, limit=None)
+    shown = dict((value, text) for text, value in people_options(meeting))
+    return [(shown[pid], pid) for pid in wanted if pid in shown]
+
+
+def sharing_people(meeting: Meeting, *, limit: int | None = 9) -> list[str]:
+    """Who a domain may be shared with by name, numbered 1-9 in the dialog (the tenth and after are
+    in the form Enter opens): everyone but the person, in the order of every list of people."""
+    found = [p.id for p in everyone_in_order(meeting) if p.kind is not ParticipantKind.PERSON]
+    return found if limit is None else found[:limit]
 
 
 
@@ -94,14 +112,22 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
               binding_id=f"reread-domain-name-{n}") for n in range(1, 10)],
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._localize()  # the footer's and F1's words for the keys
+
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog consent-domains") as box:
             box.border_title = Content(tr("reread.consent_domains_title"))
-            yield Static("", id="consent-words", markup=False)
-            yield Static("", id="consent-keys", markup=False)
+            # The person's words scroll in a few rows of their own: the list and its cursor, the
+            # keys' rule and the button stay on screen at 80x24.
+            with VerticalScroll(id="consent-words-box", can_focus=False):
+                yield Static("", id="consent-words", markup=False)
             yield Choices(id="consent-domains")
+            yield Static("", id="consent-domains-help", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(tr("reread.close_button"), id="close", variant="primary", compact=True)
+        yield FittedFooter()
 
     @property
     def meeting(self) -> Meeting:
@@ -110,12 +136,10 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
         return meeting
 
     def on_mount(self) -> None:
+        self._order = concerned_domains(self.meeting)
+        """The domains in the order they had when the dialog opened: a choice never moves a row."""
         self.refresh_view()
-        choices = self.query_one("#consent-domains", Choices)
-        choices.highlighted = 0  # opens at the top: the first domain shown and chosen
-        choices.scroll_home(animate=False, immediate=True)
-        self.query_one("#consent-words", Static).scroll_home(animate=False, immediate=True)
-        choices.focus(scroll_visible=False)
+        self.query_one("#consent-domains").focus()
 
     def refresh_view(self) -> None:
         m = self.meeting
@@ -137,8 +161,8 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
         if people:
             keys += ["\n", (tr("reread.consent_people") + " ", "bold")]
             for n, pid in enumerate(people, 1):
-                keys += [("  " if n > 1 else "") + f"{n} ", (m.name_of(pid), "italic")]
-        self.query_one("#consent-keys", Static).update(Content.assemble(*keys))
+                keys += [(" · " if n > 1 else "") + f"{n} ", (m.name_of(pid), "italic")]
+        self.query_one("#consent-domains-help", Static).update(Content.assemble(*keys))
 
         counts: dict[Domain, int] = {}
         for note in notes(m):
@@ -147,7 +171,7 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
         choices = self.query_one("#consent-domains", Choices)
         keep = choices.highlighted
         options = []
-        for domain in concerned_domains(m):
+        for domain in getattr(self, "_order", None) or concerned_domains(m):
             rule = domain_rule(m, domain)
             mark = "?" if rule is None else {DomainSharing.ALL: "√", DomainSharing.NAMED: "►",
                                              DomainSharing.NONE: "×"}[rule.sharing]
@@ -157,6 +181,7 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
                 (f"  ({tr('reread.domain_notes', count=count)})" if count else "", "dim")), id=domain.value))
         choices.set_options(options)
         choices.highlighted = keep if keep is not None else 0
+        choices.scroll_to_highlight()
 
     def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
         event.stop()
@@ -170,7 +195,8 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
         self.app.push_screen(domain_form(self.meeting, domain), done)
 
     def action_share(self, sharing: str) -> None:
-        """The domain chosen shared with everyone (a), not shared (x), or left unsaid (Delete), at once."""
+        """The domain under the cursor shared with everyone (a), not shared (x), or left unsaid
+        (Delete), at once; the cursor stays on it (↓ goes on: see the module's docstring)."""
         choices = self.query_one("#consent-domains", Choices)
         oid = choices.current_id()
         if not oid:
@@ -180,8 +206,6 @@ class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
         values = {"sharing": value, "participants": []}
         if self._share(domain, values):
             self.refresh_view()
-            if choices.highlighted is not None and choices.highlighted < choices.option_count - 1:
-                choices.highlighted += 1  # on to the next domain, as for attendance
 
     def _today(self):
         return our_app(self.app).now().date()

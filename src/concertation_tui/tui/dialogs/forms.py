@@ -2,7 +2,9 @@
 
 `FormDialog` builds an edit form from a list of `FormField`s and returns the values typed (a dict), or
 None when cancelled. Enter (from any field, a closed drop-down too) or ctrl+s saves, Escape cancels,
-Tab moves between fields. In a drop-down, typing the start of an option chooses it (finding.py). Dates are typed
+Tab moves between fields. In a field of several lines (« une par ligne », `lines=True`) Enter adds a
+line and ctrl+s saves: the field's note says so, and F1. A form with a third button (delete) has
+its key too (ctrl+d), in the footer: a button reached only by Tab is one a newcomer never finds. In a drop-down, typing the start of an option chooses it (finding.py). Dates are typed
 JJ/MM/AAAA; a wrong one is said under the form and the dialog stays open.
 """
 
@@ -55,6 +57,8 @@ class FormField:
     maximum: int | None = None
     allow_blank: bool = True
     vertical: bool = False
+    lines: bool = False
+    """A long field of one thing a line: Enter adds a line there (ctrl+s saves the form)."""
 
 
 class FormError(Exception):
@@ -71,6 +75,7 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
         key("ctrl+s", "save", "form_save", priority=True),
         key("enter", "save_enter", "form_save", priority=True, show=False, binding_id="form-save-enter"),
         key("escape", "cancel", "form_cancel"),
+        key("ctrl+d", "extra", "form_delete", priority=True),
     ]
 
     def __init__(
@@ -110,14 +115,15 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
                 for spec in self.fields:
                     if spec.kind != "check":
                         yield Label(Content(spec.caption), classes="caption", markup=False)
-                    if spec.note:
-                        yield Label(Content(spec.note), classes="note", markup=False)
+                    note = " ".join(n for n in (tr("form.lines_note") if spec.lines else "", spec.note) if n)
+                    if note:
+                        yield Label(Content(note), classes="note", markup=False)
                     yield self._widget(spec)
             yield Static("", id="form-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(self.save_label or tr("form.save"), id="save", variant="primary", compact=True)
                 if self.extra_button:
-                    yield Button(self.extra_button[1], id="extra", variant="error", compact=True)
+                    yield Button(f"{self.extra_button[1]} (^d)", id="extra", variant="error", compact=True)
                 cancel = Button(tr("form.cancel"), id="cancel", compact=True)
                 cancel.can_focus = False  # Tab from the last field never lands on it (Enter would lose the form)
                 yield cancel
@@ -126,8 +132,10 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
     def _widget(self, spec: FormField):
         wid = f"f-{spec.name}"
         if spec.kind == "long":
-            area = ShortText(spec.value or "", id=wid, classes="long", placeholder=spec.placeholder)
-            return area
+            if spec.lines:  # Enter is a new line here, not "save"
+                return ShortText(spec.value or "", id=wid, classes="long lines", placeholder=spec.placeholder,
+                                 submit_keys=())
+            return ShortText(spec.value or "", id=wid, classes="long", placeholder=spec.placeholder)
         if spec.kind in ("text", "date", "time", "int"):
             value = spec.value
             if spec.kind == "date":
@@ -166,6 +174,50 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
                 widget.focus()
                 break
         self._initial = self._raw()
+
+    # -- where the form is scrolled --
+
+    def set_focus(self, widget, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        """Focus a field and show it with its label. Textual centres the focused widget itself (a
+        `call_later`), which opened forms scrolled down with the first field's label hidden (« █
+        Claire Martin » without « Nom ») and, under load, left a field below the visible rows."""
+        in_form = widget is not None and any(a.id == "form" for a in widget.ancestors)
+        super().set_focus(widget, scroll_visible=scroll_visible and not in_form, from_app_focus=from_app_focus)
+        if in_form:
+            self.call_after_refresh(self.show_focused)
+
+    def show_focused(self) -> None:
+        """Scroll the form so that the focused field is on screen with its label (and its note): the
+        whole field when it fits, so that every line of a list is on screen. The first field: the
+        form from its top (the intro too)."""
+        try:
+            form = self.query_one("#form", VerticalScroll)
+        except Exception:  # the form is closing
+            return
+        focused = self.focused
+        field = next((w for w in form.children if focused is not None
+                      and (w is focused or w in focused.ancestors)), None)
+        if field is None:
+            return
+        widgets = list(form.children)
+        index = widgets.index(field)
+        first_field = next((w for w in widgets if w.focusable), None)
+        if field is first_field:
+            form.scroll_home(animate=False, immediate=True)
+            return
+        top = index  # the field's caption and note, just above it
+        while top > 0 and isinstance(widgets[top - 1], Label):
+            top -= 1
+        form.scroll_to_widget(field, animate=False, immediate=True)
+        form.scroll_to_widget(widgets[top], animate=False, immediate=True)
+        form.scroll_to_widget(field, animate=False, immediate=True)  # the field wins if both do not fit
+
+    def on_selection_list_selection_highlighted(self, event) -> None:
+        """A list's cursor moved: its line stays on screen (the list scrolls in the form)."""
+        self.show_focused()
+
+    def on_radio_set_changed(self, event) -> None:
+        self.show_focused()
 
     def _raw(self) -> list:
         """What the fields hold as typed, to tell whether anything was changed."""
@@ -227,11 +279,13 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
         """Enter saves the form from any field, a closed drop-down too (its choice is made by typing
         or with the arrows); it keeps its own job in an opened drop-down (choose the option) and on
         a button (press it)."""
+        if action == "extra":
+            return self.extra_button is not None
         if action == "save_enter":
             focused = self.focused
             if focused is None:
                 return True
-            if isinstance(focused, Button):
+            if isinstance(focused, Button) or focused.has_class("lines"):
                 return False
             if any(isinstance(a, Select) and a.expanded for a in focused.ancestors_with_self):
                 return False
@@ -239,6 +293,11 @@ class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | 
 
     def action_save_enter(self) -> None:
         self.action_save()
+
+    def action_extra(self) -> None:
+        """The third button's key (the callers ask before deleting anything)."""
+        if self.extra_button:
+            self.dismiss(Pressed(self.extra_button[0]))
 
     def action_save(self) -> None:
         error = self.query_one("#form-error", Static)

@@ -110,7 +110,16 @@ def participant_form(meeting: Meeting, participant: Participant | None, *,
                           if x.kind is ParticipantKind.PERSON and x.id != p.id), None)
             if other is not None:
                 return tr("participant.one_person", name=other.name)
+        elif values["receives_minute"] and readers is not None and p.id not in readers:
+            return tr("participant.receives_not_agreed", name=values["name"])
         return None
+
+    # The person's answer decides who receives the detailed minute (ops.follow_minute_readers): once
+    # given, the box shows it and says where it is changed.
+    readers = meeting.consent.minute_readers
+    receives = p.receives_minute if participant is not None else True
+    if readers is not None and p.kind is not ParticipantKind.PERSON and p.id not in readers:
+        receives = False
 
     return FormDialog(title, [
         FormField("name", tr("participant.field_name"), value=p.name, required=True,
@@ -125,7 +134,8 @@ def participant_form(meeting: Meeting, participant: Participant | None, *,
         FormField("written_text", tr("participant.field_written_text"), "long", p.written_text),
         *written_items_field(meeting, p),
         FormField("excused_message", tr("participant.field_excused_message"), "long", p.excused_message),
-        FormField("receives_minute", tr("participant.field_receives"), "check", p.receives_minute),
+        FormField("receives_minute", tr("participant.field_receives"), "check", receives,
+                  note=tr("participant.receives_note") if readers is not None else ""),
         FormField("contact", tr("participant.field_contact"), value=p.contact),
     ], validate=validate)
 

@@ -67,7 +67,7 @@ class PrepareScreen(MeetingScreen):
                 yield Static("", id="agenda-total", classes="note", markup=False)
             with TabPane(tr("prepare.tab_domains"), id="tab-domains"):
                 yield Static(tr("prepare.domains_note"), classes="note", markup=False)
-                yield Picks(id="domains")
+                yield Picks(id="domains", type_to_find=True)  # « sa » finds « santé », as in the item's form
 
     def on_mount(self) -> None:
         self._columns()
@@ -220,7 +220,9 @@ class PrepareScreen(MeetingScreen):
         target = {"participants": "#participants", "network": "#network", "agenda": "#agenda",
                   "domains": "#domains"}.get(name)
         if target:
-            self.query_one(target).focus()
+            # After the tab is shown: a widget in a pane still hidden cannot take the focus (after
+            # `5`, Space did nothing until Tab).
+            self.call_after_refresh(self.query_one(target).focus)
         self.refresh_bindings()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
