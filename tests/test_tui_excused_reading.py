@@ -73,7 +73,7 @@ async def test_the_items_a_written_contribution_is_about_are_ticked_in_the_excus
         assert "Lacontributionécriteportesur" in flat(screen_text(app))
         items = app.screen.query_one("#f-written_item_ids")
         items.focus()
-        await pilot.press("2", "space", "ctrl+s")  # « 2 »: the second item found by typing, ticked
+        await pilot.press("v", "space", "ctrl+s")  # « v »: « 2. Vivre chez soi… » found by typing, ticked
         await settle(app, pilot)
     saved = store.load_meeting(path)
     assert next(p for p in saved.participants if p.id == doctor.id).written_item_ids == [saved.agenda[1].id]
