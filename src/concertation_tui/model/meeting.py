@@ -224,6 +224,9 @@ class Participant(Record):
     """An excused participant sent a written contribution."""
     written_text: str = ""
     """The written contribution's text, read where they would have spoken and written in the minute."""
+    written_item_ids: list[str] = Field(default_factory=list)
+    """The agenda items the written contribution is about: it is read in the round of each of them.
+    Empty: it is about the meeting as a whole, and read once, in the round of the first item."""
     excused_message: str = ""
     """A message of an excused participant, read in the meeting (shown at their turn, written in the minute)."""
     receives_minute: bool = True
@@ -769,13 +772,14 @@ class Meeting(Record):
     def action(self, action_id: str) -> Action | None:
         return next((a for a in self.actions if a.id == action_id), None)
 
-    def round_table(self, with_messages: bool = False) -> list[Participant]:
+    def round_table(self, with_messages: bool = False, item_id: str | None = None) -> list[Participant]:
         """Who speaks, in order: the saved order, else the person, their network, partners, the facilitator.
 
         Participants missing from a saved order (added later) follow it in the default order, the
         facilitator always last among them (they lead the round and speak for their own service at its
         end, unless the order places them elsewhere); the absent and excused are left out, except, with
-        `with_messages`, the excused who sent a message or a written contribution: it is read at their turn.
+        `with_messages`, the excused who sent a message or a written contribution: it is read at their turn
+        (with `item_id`, only those with something to read on that item: see `to_read`).
         """
         rank = {ParticipantKind.PERSON: 0, ParticipantKind.NETWORK: 1, ParticipantKind.PARTNER: 2,
                 ParticipantKind.FACILITATOR: 3}
@@ -783,16 +787,35 @@ class Meeting(Record):
             p
             for p in self.participants
             if p.kind in rank and (p.attendance not in (Attendance.EXCUSED, Attendance.ABSENT)
-                                   or (with_messages and p in self.excused()))
+                                   or (with_messages and p in self.excused(item_id)))
         ]
         default = sorted(speakers, key=lambda p: rank[p.kind])  # sorted() is stable
         ordered = {pid: n for n, pid in enumerate(self.speaking_order)}
         return sorted(default, key=lambda p: ordered.get(p.id, len(ordered)))
 
-    def excused(self) -> list[Participant]:
-        """The excused participants who sent something to read: a message or a written contribution."""
+    def excused(self, item_id: str | None = None) -> list[Participant]:
+        """The excused participants who sent something to read: a message or a written contribution
+        (with `item_id`: something to read in that item's round)."""
         return [p for p in self.participants if p.attendance is Attendance.EXCUSED
-                and (p.excused_message.strip() or p.written_text.strip())]
+                and (any(self.to_read(p, item_id)) if item_id else
+                     (p.excused_message.strip() or p.written_text.strip()))]
+
+    def to_read(self, participant: Participant, item_id: str | None) -> tuple[str, str]:
+        """(written contribution, message) of an excused participant to read out in the round of `item_id`,
+        each '' where it is not read there. Read where they would have spoken, not at every item: the
+        written contribution in the round of each item it is about (`written_item_ids`), else once, in the
+        first item's round; the message once, at the first of those turns. A meeting with no agenda (or
+        `item_id` None) reads both at their turn."""
+        if participant.attendance is not Attendance.EXCUSED:
+            return "", ""
+        if item_id is None or not self.agenda:
+            return participant.written_text.strip(), participant.excused_message.strip()
+        order = {item.id: n for n, item in enumerate(self.agenda)}
+        written = participant.written_text.strip()
+        items = sorted((i for i in participant.written_item_ids if i in order), key=order.__getitem__)
+        turns = items if written and items else [self.agenda[0].id]
+        return (written if item_id in turns else "",
+                participant.excused_message.strip() if item_id == turns[0] else "")
 
     def contributions_on(self, item_id: str) -> list[Contribution]:
         return [c for c in self.contributions if c.item_id == item_id]

@@ -443,32 +443,38 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             for banner in screen.query("#save-banner").results(Banner):
                 banner.show(self.save_error)
 
-    def save_state_text(self) -> str:
+    def save_state_text(self, form: str = "long") -> str:
+        """What the top bar says on the right: the room's screen, then the save state. `form` is
+        `long` (« salle suit · enregistré à 15:20:00 »), `short` (« salle · enreg. 15:20:00 ») or
+        `shorter` (« salle · enreg. 15:20 »); the bar draws the first that fits (widgets.AppBar)."""
         if self.meeting is None:
             return ""
-        room = self.room_state_text()
-        save = self._save_words()
+        room = self.room_state_text(short=form != "long")
+        save = self._save_words(form)
         return f"{room} · {save}" if room else save
 
-    def room_state_text(self) -> str:
+    def room_state_text(self, *, short: bool = False) -> str:
         """Whether a room's screen follows, and whether it is hidden: said beside the save state."""
         if self.meeting is None:
             return ""
         hidden = self.meeting.progress.room_hidden
-        short = "_short" if self.size.width < 120 else ""  # the step keys need the room at 80 columns
+        tail = "_short" if short else ""
         if self.room_followers:
-            return tr(("room.followed_hidden" if hidden else "room.followed") + short)
-        return tr("room.hidden_only" + short) if hidden else ""
+            return tr(("room.followed_hidden" if hidden else "room.followed") + tail)
+        return tr("room.hidden_only" + tail) if hidden else ""
 
-    def _save_words(self) -> str:
+    def _save_words(self, form: str = "long") -> str:
         if self.read_only:
             return tr("save.read_only")
         if self.save_error:
             return tr("save.failed")
         if self.record_saved_at is None:
             return tr("save.opened")
-        narrow = self.size.width < 120
-        return tr("save.at_short" if narrow else "save.at", time=self.record_saved_at.strftime("%H:%M:%S"))
+        saved = self.record_saved_at  # the last save of a recorded change, not of the typing area's words
+        if form == "long":
+            return tr("save.at", time=saved.strftime("%H:%M:%S"))
+        clock = "%H:%M:%S" if form == "short" else "%H:%M"
+        return tr("save.at_short", time=saved.strftime(clock))
 
     @property
     def unsaved(self) -> bool:

@@ -4,10 +4,11 @@ key descriptions from the help panel, and the short typing area (Enter records, 
 from __future__ import annotations
 
 from textual import events
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.geometry import Size
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from rich.segment import Segment
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
@@ -33,27 +34,41 @@ PHASES = ("prepare", "open", "live", "actions", "close")
 PHASE_KEYS = {"prepare": "F2", "open": "F3", "live": "F4", "actions": "F5", "close": "F6"}
 
 
-class AppBar(Horizontal):
-    """First line: the steps with their F-key (the current one bracketed and bold), and the save state."""
+class AppBar(Widget):
+    """First line: the steps with their F-key (the current one bracketed and bold), and the save state.
+
+    One widget that draws itself at its own width (no labels side by side): a new save state only
+    repaints the line, it never waits for a layout. A step covered by a dialog is not laid out again
+    while the dialog is up, and a label sized for « à jour » then showed « enreg. » without its time.
+
+    The line always fits (80 columns included): the first of `FORMS` that fits is drawn, from the
+    whole names and the long save words down to the keys alone beside the current step's name."""
+
+    COMPONENT_CLASSES = {"app-bar--state", "app-bar--failed"}
+
+    FORMS = (("full", "long"), ("full", "short"), ("full", "shorter"), ("short", "short"),
+             ("short", "shorter"), ("keys", "short"), ("keys", "shorter"))
+    """(steps, save state) from the most complete to the most compact."""
 
     def __init__(self, current: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self.current = current
+        self._state_text = ""
+        self._failed = False
 
-    def compose(self):
-        yield Label(self._tabs(), id="tabs", markup=False)
-        yield Label("", id="save-state", markup=False)
-
-    def _tabs(self) -> Content:
+    def _tabs(self, form: str = "full") -> Content:
+        """The steps: `full` names, `short` names but the current one's, or `keys` alone but the current."""
         parts: list[Content | str | tuple[str, str]] = []
         for phase in PHASES:
-            name = f"{PHASE_KEYS[phase]} {tr('phase.' + phase)}"
             if parts:
                 parts.append(" ")
             if phase == self.current:
-                parts.append((f"[{name}]", "bold reverse"))
+                parts.append((f"[{PHASE_KEYS[phase]} {tr('phase.' + phase)}]", "bold reverse"))
+            elif form == "keys":
+                parts.append(PHASE_KEYS[phase])
             else:
-                parts.append(name)
+                name = tr(("phase_short." if form == "short" else "phase.") + phase)
+                parts.append(f"{PHASE_KEYS[phase]} {name}")
         return Content.assemble(*parts)
 
     def on_mount(self) -> None:
@@ -61,15 +76,44 @@ class AppBar(Horizontal):
 
     def update_save_state(self) -> None:
         host = meeting_app(self.app)
-        label = self.query_one("#save-state", Label)
-        text = host.save_state_text() if host else ""
-        if text != self._save_text:  # an update lays the whole screen out again: only on a change
-            self._save_text = text
-            label.update(Content(text))
-        label.set_class(bool(host and host.save_error), "-failed")
+        failed = bool(host and host.save_error)
+        shown = (failed, host.save_state_text("long") if host else "")
+        if shown != self._shown:  # a redraw of the bar only when its words change (typing saves often)
+            self._shown = shown
+            self._failed = failed
+            self.refresh()
 
-    _save_text: str | None = None
-    """The save state the label shows (None: not drawn yet)."""
+    def _state(self, form: str) -> str:
+        host = meeting_app(self.app)
+        return host.save_state_text(form) if host else ""
+
+    def line(self, width: int) -> Content:
+        """The bar at `width` columns: the first form that fits, steps left and save state right."""
+        chosen: tuple[Content, str] | None = None
+        for tabs_form, state_form in self.FORMS:
+            tabs, state = self._tabs(tabs_form), self._state(state_form)
+            chosen = (tabs, state)
+            if tabs.cell_length + (len(state) + 2 if state else 0) <= width:
+                break
+        assert chosen is not None
+        tabs, state = chosen
+        if not state:
+            return tabs
+        room = width - len(state) - 2
+        if tabs.cell_length > room:  # a view's long title: the title is cut, never the save state
+            tabs = tabs.truncate(max(1, room - 1), ellipsis=True)
+        style = self.get_visual_style("app-bar--failed" if self._failed else "app-bar--state")
+        gap = max(0, width - tabs.cell_length - len(state) - 2)
+        return Content.assemble(tabs, " " * gap, (f" {state} ", style))
+
+    def render(self) -> Content:
+        return self.line(self.size.width or self.app.size.width)
+
+    def on_resize(self) -> None:
+        self.refresh()
+
+    _shown: tuple[bool, str] | None = None
+    """The save state last drawn, failed or not (None: not drawn yet)."""
 
 
 class Box(Vertical):

@@ -200,7 +200,7 @@ class OpeningScreen(MeetingScreen):
         read in the meeting, entered here beside their attendance; both are read at their turn."""
         p = self._current()
         if p is not None:
-            self.app.push_screen(forms.excused_form(p), lambda v: v and self.change(ops.set_excused, p, v))
+            self.app.push_screen(forms.excused_form(self.meeting, p), lambda v: v and self.change(ops.set_excused, p, v))
 
     def action_edit_participant(self) -> None:
         p = self._current()
