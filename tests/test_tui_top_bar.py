@@ -107,7 +107,7 @@ async def test_a_save_landing_under_a_dialog_shows_its_time_without_a_new_layout
         await settle(app, pilot)
         await pilot.press("f5")
         await settle(app, pilot)
-        app.saved_at = None
+        app.record_saved_at = None  # the bar shows the last save of a recorded change
         app.refresh_save_state()
         await settle(app, pilot)
         assert top_line(app).rstrip().endswith("à jour")
@@ -117,5 +117,5 @@ async def test_a_save_landing_under_a_dialog_shows_its_time_without_a_new_layout
         step._refresh_layout = lambda *args, **kwargs: None  # the step's layout does not run meanwhile
         app.change(ops.set_fields, app.meeting, place="Salle B")  # a change, and its save lands
         await settle(app, pilot)
-        assert app.saved_at is not None
+        assert app.record_saved_at is not None
         assert top_line(app).rstrip().endswith("enreg. 15:20:00"), top_line(app)

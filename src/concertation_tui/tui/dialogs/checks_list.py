@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from ...model import Level
 from ..early_keys import TakesKeysWhileOpening
+from ..host import our_app
 from ..footer import FittedFooter
 from ..text import Localized, key, tr
 from ..widgets import Choices
@@ -47,7 +48,7 @@ class ChecksList(TakesKeysWhileOpening, Localized, ModalScreen[tuple | None]):
     def compose(self) -> ComposeResult:
         from ..screens.actions import finding_prompt
 
-        lang = self.app.language  # type: ignore[attr-defined]
+        lang = our_app(self.app).language
         with Vertical(id="dialog", classes="dialog checks-list") as box:
             box.border_title = Content(tr("checks_list.title"))
             yield Static(Content(self.intro), classes="intro")
