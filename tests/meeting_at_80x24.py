@@ -25,5 +25,6 @@ def meeting_8x10() -> Meeting:
     doctor = next(p for p in m.participants if p.attendance is Attendance.EXCUSED)
     doctor.written_text = "La kinésithérapie à domicile peut reprendre dès la semaine prochaine."
     doctor.excused_message = "Je reste joignable le mardi matin au cabinet."
+    doctor.written_item_ids = [m.agenda[0].id, m.agenda[-1].id]  # about the round and who does what
     assert len(m.participants) == 8 and len(m.agenda) == 10
     return m

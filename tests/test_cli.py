@@ -187,6 +187,26 @@ def test_list_shows_each_meetings_real_state_issued_version_corrections() -> Non
     assert "[en préparation : Préparer]" in other
 
 
+def test_each_headless_command_imports_only_what_it_uses(private_home: Path) -> None:
+    """Start-up is mostly imports: `list` reads the launcher's index and `schema` prints the shipped
+    schema, neither builds a pydantic model; `check` validates, but never loads python-docx. (Each in
+    a fresh process: one process running several commands would mix what each imports.)"""
+    path = written_path(run("demo", "--no-open").output)
+    run("list")  # the launcher's index is written: a later `list` reads only it
+    watched = ("pydantic", "docx", "textual", "babel")
+
+    def packages(*args: str) -> set[str]:
+        return {name.split(".")[0] for name in modules_loaded(private_home, [list(args)], watched)}
+
+    assert packages("list") == set()
+    assert packages("schema") == set()
+    assert packages("check", str(path)) == {"pydantic"}
+
+
+def test_the_shipped_schema_is_the_one_built_from_the_model() -> None:
+    assert run("schema").output == run("schema", "--from-model").output
+
+
 def every_help_page(*lang_args: str) -> dict[str, str]:
     """`--help` of the program and of each command, as printed."""
     pages = {"": run(*lang_args, "--help").output}

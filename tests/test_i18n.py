@@ -259,11 +259,11 @@ def test_dutch_plural_forms(count: int, expected: str) -> None:
 
 
 def test_the_model_and_the_settings_know_dutch() -> None:
-    from concertation_tui import config
+    from concertation_tui import settings_file
     from concertation_tui.model.enums import Language
 
     assert Language("nl") is Language.NL and i18n.label(Language.NL, "nl") == "Nederlands"
-    assert config.FileSettings.model_validate({"language": "nl"}).language == "nl"
+    assert settings_file.FileSettings.model_validate({"language": "nl"}).language == "nl"
     assert sorted(i18n.DEFAULT_LOCALES) == sorted(i18n.LANGUAGES)
 
 

@@ -292,7 +292,7 @@ def test_a_migration_runs_in_order(monkeypatch) -> None:
 
 def test_the_committed_schema_matches_the_model() -> None:
     committed = json.loads((ROOT / "schema" / "meeting.schema.json").read_text(encoding="utf-8"))
-    assert committed == json.loads(schema_text()), "run: concertation schema > schema/meeting.schema.json"
+    assert committed == json.loads(schema_text()), "run: concertation schema --from-model > schema/meeting.schema.json"
 
 
 def test_the_schema_has_the_same_shape_with_or_without_descriptions() -> None:

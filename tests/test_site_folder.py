@@ -169,3 +169,32 @@ def test_each_bad_key_or_value_is_named_and_the_rest_kept(tmp_path: Path) -> Non
     assert "texte entre guillemets" in said["data_protection.controller"]
     assert "n'existe pas" in said["data_protection.phone"] and "table de touches" in said["keymap"]
     assert config.sources["data_protection.contact"] == file and "data_protection.controller" not in config.sources
+
+
+def test_the_settings_in_use_and_the_file_checks_name_the_same_keys() -> None:
+    """config.py holds the settings in use as dataclasses; settings_file.py checks a file with pydantic.
+    A key added to one and not the other would be refused in the file, or never read."""
+    import dataclasses
+
+    from concertation_tui import config, settings_file
+
+    assert set(settings_file.FileSettings.model_fields) == {*config.SETTINGS, "data_protection"}
+    assert set(settings_file.FileDataProtection.model_fields) == {f.name for f in dataclasses.fields(config.DataProtection)}
+    in_use = {f.name for f in dataclasses.fields(config.Config)} - {"data_protection", "sources", "files", "problems"}
+    assert in_use == set(config.SETTINGS)
+
+
+def test_without_a_settings_file_pydantic_is_not_imported(tmp_path: Path) -> None:
+    """Reading no settings costs nothing: the file's checks (pydantic) load only when a file exists."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from concertation_tui.config import load_config; "
+            "c = load_config(Path(sys.argv[1])); print(c.minute_due_days, 'pydantic' in sys.modules)")
+    absent = subprocess.run([sys.executable, "-c", code, str(tmp_path / "none.toml")],
+                            capture_output=True, text=True, check=True)
+    assert absent.stdout.split() == ["7", "False"]
+    (tmp_path / "config.toml").write_text("minute_due_days = 3\n", encoding="utf-8")
+    present = subprocess.run([sys.executable, "-c", code, str(tmp_path / "config.toml")],
+                             capture_output=True, text=True, check=True)
+    assert present.stdout.split() == ["3", "True"]

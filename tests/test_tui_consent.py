@@ -99,3 +99,35 @@ async def test_what_each_recipient_learns_lists_records_of_every_kind():
         assert found and all(p.lstrip().startswith(word) for p in found), (kind, found)
         assert any("hors de la copie de" in p and "Emma Dupont" in p for p in found), kind
     assert "Copie de Dr Anne Leroy, Karim Haddad" in joined or "Dr Anne Leroy, Karim Haddad" in joined
+
+
+async def test_the_consent_form_opens_at_its_top_with_the_first_domain_shown_and_chosen_at_80x24():
+    """Long words from the person and a long scope once pushed the domains below the screen: the form
+    opened scrolled, its first domain out of sight. The domains and their keys come first now."""
+    from test_tui_support import demo_file
+
+    from concertation_tui.services.demo import demo_meeting
+    from concertation_tui.tui.dialogs.consent_forms import concerned_domains
+    from concertation_tui.tui.text import lbl
+
+    meeting = demo_meeting()
+    meeting.consent.scope = " ".join([meeting.consent.scope] * 3)
+    meeting.consent.person_words = " ".join([meeting.consent.person_words] * 2)
+    path = store.create_meeting_file(meeting)
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f3", "d")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, DomainConsentDialog)
+        choices = dialog.query_one("#consent-domains")
+        assert app.focused is choices and choices.highlighted == 0
+        first = concerned_domains(app.meeting)[0]
+        text = flat(screen_text(app))
+        assert "Accordde partage,domainepardomaine".replace(" ", "") in text  # the title: at the top
+        assert flat(f"√ {lbl(first)} :") in text  # the first domain, on screen
+        assert "Fermer(Échap)" in text
+        await pilot.press("a")  # the key acts on that first domain
+        await settle(app, pilot)
+    assert any(r.domain is first for r in store.load_meeting(path).consent.domains)

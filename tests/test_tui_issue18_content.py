@@ -8,6 +8,7 @@ from test_tui_support import Clock, flat, screen_text, settle
 from textual.widgets import Select
 
 from concertation_tui import store
+from concertation_tui.model import timing
 from concertation_tui.model import Attendance, ParticipantKind
 from concertation_tui.tui.app import ConcertationApp
 from concertation_tui.tui.dialogs.flagged_notes import FlaggedNotes
@@ -30,6 +31,8 @@ async def test_the_facilitator_is_in_the_round_last_and_seen_at_80x24():
     async with app.run_test(size=(80, 24)) as pilot:
         await done(app, pilot)
         m = app.meeting
+        app.change(timing.go_to, m.agenda[0].id, app.now())  # the first item: the excused doctor reads there
+        await done(app, pilot)
         facilitator = m.participant(m.facilitator_id)
         ids = [o.id for o in app.screen.query_one("#round", Choices)._options]
         assert ids[-1] == facilitator.id
@@ -46,6 +49,8 @@ async def test_an_excused_partners_words_are_read_at_their_turn():
     async with app.run_test(size=(80, 24)) as pilot:
         await done(app, pilot)
         m = app.meeting
+        app.change(timing.go_to, m.agenda[0].id, app.now())  # his text is about the meeting: read at the first item
+        await done(app, pilot)
         doctor = next(p for p in m.participants if p.attendance is Attendance.EXCUSED)
         before = app.screen.speakers()[app.screen.speakers().index(doctor) - 1]
         app.screen._set_speaker(before.id)

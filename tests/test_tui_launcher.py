@@ -171,3 +171,26 @@ async def test_a_long_history_lists_the_recent_meetings_and_counts_the_older_one
         meetings = app.screen.query_one("#meetings")
         last = meetings.get_option_at_index(meetings.option_count - 1)
         assert last.id == "older" and "5 réunions plus anciennes" in str(last.prompt)
+
+
+async def test_the_meeting_read_by_the_command_line_is_not_read_again_unless_its_file_changed():
+    """`concertation open` validates the file before any screen (to explain a damaged one); the
+    interface takes that meeting while the file is as it was read, and reads the file again if not."""
+    path = demo_file()
+    stamp = store.file_stamp(path)
+    preloaded = store.Preloaded(path, store.load_meeting(path), stamp)
+    app = ConcertationApp(path, clock=Clock(), preloaded=preloaded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.meeting is preloaded.meeting and app.current_mode == "live"
+        assert app.emergency_snapshot()[1] == store.serialize(preloaded.meeting)
+        assert app._snapshot == (path, store.serialize(preloaded.meeting))  # taken after the first frame
+
+    changed = store.load_meeting(path)
+    changed.title = "Changée entre-temps"
+    preloaded = store.Preloaded(path, store.load_meeting(path), store.file_stamp(path))
+    store.save_meeting(path, changed)  # another session saved after the command line read it
+    app = ConcertationApp(path, clock=Clock(), preloaded=preloaded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.meeting is not preloaded.meeting and app.meeting.title == "Changée entre-temps"

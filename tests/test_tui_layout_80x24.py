@@ -72,8 +72,8 @@ def _essential(step: str, m: Meeting) -> list[str]:
                 "Voustapez:lesmotsdeMonsieurLambert", "Tapezicicequiestdit"]
     if step == "live-excused-turn":
         doctor = next(p for p in m.participants if p.attendance is Attendance.EXCUSED)
-        return ["Àlire:cequ'aenvoyéDrMarcDubois", "".join(doctor.written_text.split()),
-                "".join(doctor.excused_message.split()), "Tapezicicequiestdit"]
+        # his written contribution is about this item too (its message was read with it at the first)
+        return ["Àlire:cequ'aenvoyéDrMarcDubois", "".join(doctor.written_text.split()), "Tapezicicequiestdit"]
     if step == "actions":
         found = readiness(m)
         return [*(f"{n}" for n in range(1, len(m.actions) + 1)), "2àcorriger·8entout",

@@ -167,8 +167,9 @@ async def test_a_partial_consent_in_words_only_is_completed_domain_by_domain():
         assert "seulementavecSophieMertens" in flat(screen_text(app))
         domains.highlighted = next(i for i in range(domains.option_count)
                                    if domains.get_option_at_index(i).id == Domain.HOUSING.value)
-        await pilot.press("a")  # housing: with every participant, and on to the next domain
-        assert domains.get_option_at_index(domains.highlighted).id != Domain.HOUSING.value
+        await pilot.press("a")  # housing: with every participant; the cursor stays on it (issue 18)
+        await pilot.pause()
+        assert domains.get_option_at_index(domains.highlighted).id == Domain.HOUSING.value
         await pilot.press("escape")
         await done(app, pilot)
         assert not any(f.code == "consent_domains_missing" for f in screen.findings)
@@ -251,6 +252,15 @@ async def test_issue_from_the_interface_then_a_correction_as_version_2(monkeypat
         assert isinstance(app.screen, ConflictsDialog)
         assert "Deuxfactures" in flat(screen_text(app)) and "horsdelacopiede:NadiaElAmrani" in flat(screen_text(app))
         await pilot.press("e")  # go on
+        await done(app, pilot)
+        # the checks « à corriger » are listed by name, not only counted; o goes on anyway
+        from concertation_tui.tui.dialogs.checks_list import ChecksList
+
+        assert isinstance(app.screen, ChecksList)
+        listed = app.screen.query_one("#checks-list")
+        prompts = [str(listed.get_option_at_index(n).prompt) for n in range(listed.option_count)]
+        assert len(prompts) == 2 and any("tout le monde" in p for p in prompts)  # which ones, by name
+        await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog) and not app.screen.query("#f-what_changed")
         assert "LibreOfficen'estpasinstallé" in flat(screen_text(app))
@@ -312,6 +322,8 @@ async def test_issue_from_the_interface_then_a_correction_as_version_2(monkeypat
         await pilot.pause()
         assert isinstance(app.screen, ConflictsDialog)  # his words and the mediation still stay out of most copies
         await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("o")  # the checks to fix, listed: issued anyway
         await pilot.pause()
         assert isinstance(app.screen, FormDialog) and app.screen.query("#f-what_changed")
         assert app.screen.query("#f-reason")  # optional: left empty, what the consent keeps out stays out

@@ -46,10 +46,11 @@ def _has_terminal() -> bool:
     return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr))
 
 
-def _open_interface(ctx: click.Context, path: Path | None, *, written: bool = False) -> None:
+def _open_interface(ctx: click.Context, path: Path | None, *, written: bool = False, preloaded=None) -> None:
     """Run the interface on `path`; without a terminal say so on stderr and exit 2 (nothing is drawn).
 
-    `written`: the command has just written `path` (new, demo), and the sentence says so."""
+    `written`: the command has just written `path` (new, demo), and the sentence says so. `preloaded`:
+    the meeting as this command read it (`store.Preloaded`), taken by the interface if the file is unchanged."""
     if not _has_terminal():
         lang = _lang(ctx)
         sentence = t("setup.no_terminal_written", lang, file=path) if written else t("setup.no_terminal", lang)
@@ -57,7 +58,7 @@ def _open_interface(ctx: click.Context, path: Path | None, *, written: bool = Fa
         sys.exit(2)
     from .tui import run  # Textual is only imported here
 
-    sys.exit(run(path, lang=_lang(ctx), theme=ctx.obj["theme"]))
+    sys.exit(run(path, lang=_lang(ctx), theme=ctx.obj["theme"], preloaded=preloaded))
 
 
 def _load(ctx: click.Context, path: Path):
@@ -157,8 +158,11 @@ def demo(ctx: click.Context, open_after: bool) -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.pass_context
 def open_(ctx: click.Context, file: Path) -> None:
-    _load(ctx, file)  # a damaged file is explained here, in plain words, before any screen opens
-    _open_interface(ctx, file)  # without a terminal: one sentence, exit 2
+    from .store import Preloaded, file_stamp
+
+    stamp = file_stamp(file)  # before reading: a change in between makes the interface read it again
+    meeting = _load(ctx, file)  # a damaged file is explained here, in plain words, before any screen opens
+    _open_interface(ctx, file, preloaded=Preloaded(file, meeting, stamp))  # without a terminal: one sentence, exit 2
 
 
 @main.command("show")
@@ -229,8 +233,18 @@ def coordination(ctx: click.Context, file: Path) -> None:
 
 
 @main.command("schema")
-def schema() -> None:
-    click.echo(schema_text())
+@click.option("--from-model", is_flag=True, hidden=True,
+              help="Construire le schéma à partir du modèle (pour mettre à jour schema/meeting.schema.json).")
+def schema(from_model: bool) -> None:
+    from .resources import shipped_schema
+
+    # The shipped copy, kept equal to the model by a test: building it makes pydantic read the model's
+    # source for its descriptions, about 0.3 s for a command that answers the same every time.
+    shipped = shipped_schema()
+    if from_model or not shipped.is_file():
+        click.echo(schema_text())
+        return
+    click.echo(shipped.read_text(encoding="utf-8").rstrip("\n"))
 
 
 def schema_text() -> str:
@@ -240,7 +254,7 @@ def schema_text() -> str:
 
     if not Meeting.model_config.get("use_attribute_docstrings"):
         # The model was imported earlier in this process without its descriptions: ask a fresh one.
-        command = [sys.executable, "-m", "concertation_tui.cli", "schema"]
+        command = [sys.executable, "-m", "concertation_tui.cli", "schema", "--from-model"]
         return subprocess.run(command, capture_output=True, text=True, check=True).stdout.rstrip("\n")
     return json.dumps(Meeting.model_json_schema(), indent=2, ensure_ascii=False)
 

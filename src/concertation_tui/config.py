@@ -20,69 +20,46 @@ Example `config.toml`:
 
 The organisation's folder is platformdirs' site config folder (`/etc/xdg/concertation-tui/` on Linux;
 see `resources`); the user's is `paths.config_file()`. No Textual here.
+
+Every command reads the settings before doing anything, and most machines have no settings file: the
+values in use are plain dataclasses, and the file's checks (pydantic models, about 30 ms to build) live
+in `settings_file.py`, imported only when a file is there to check.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from typing import Any
 
 from .paths import config_file
 
 CONFIG_NAME = "config.toml"
 MAX_DUE_DAYS = 366
 
-Text = Annotated[str, AfterValidator(str.strip)]
-Key = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""A key binding: a non-empty key name, such as "f9" or "ctrl+t"."""
 
+@dataclass(frozen=True)
+class DataProtection:
+    """What the professional minute says about data protection, beyond the defaults it writes itself.
+    (The file's values are checked by `settings_file.FileDataProtection`.)"""
 
-class DataProtection(BaseModel):
-    """What the professional minute says about data protection, beyond the defaults it writes itself."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, hide_input_in_errors=True)
-
-    controller: Text = ""
-    contact: Text = ""
+    controller: str = ""
+    contact: str = ""
     """The data-protection officer (DPO), or whom to contact."""
-    legal_basis: Text = ""
-    retention: Text = ""
-    authority: Text = ""
+    legal_basis: str = ""
+    retention: str = ""
+    authority: str = ""
     """The data-protection authority a complaint can be lodged with."""
 
 
-class FileSettings(BaseModel):
-    """What one `config.toml` may hold: every key optional, a value of the wrong kind refused (strict: no
-    "7" for 7, no true for 1), an unknown key refused. `read_settings` names each refusal and keeps the rest."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, hide_input_in_errors=True)
-
-    language: Literal["fr", "en", "nl"] | None = None
-    """Empty: CONCERTATION_LANG, else French."""
-    theme: Text | None = None
-    """A Textual theme name; "high-contrast" is ours."""
-    organisation: Text | None = None
-    minute_due_days: Annotated[int, Field(gt=0, le=MAX_DUE_DAYS)] | None = None
-    """The launcher flags a minute not issued after this many days."""
-    keymap: dict[str, Key] | None = None
-    """Binding id -> key(s)."""
-    data_protection: DataProtection | None = None
-
-
-# The sentence that says what a setting expects (the catalogue's `setup.config.expect_*`).
-_EXPECTED: dict[str, tuple[str, dict[str, object]]] = {
-    "language": ("setup.config.expect_choice", {"choices": "fr, en, nl"}),
-    "minute_due_days": ("setup.config.expect_days", {"limit": MAX_DUE_DAYS}),
-    "keymap": ("setup.config.expect_keymap", {}),
-}
+SETTINGS: tuple[str, ...] = ("language", "theme", "organisation", "minute_due_days", "keymap")
+"""The top-level settings of a file, in the order `concertation config` shows them (a test checks that
+`settings_file.FileSettings` takes these and `data_protection`, no more)."""
 KEYS: tuple[str, ...] = (
-    *(name for name in FileSettings.model_fields if name != "data_protection"),
-    *(f"data_protection.{name}" for name in DataProtection.model_fields),
+    *SETTINGS,
+    *(f"data_protection.{f.name}" for f in dataclasses.fields(DataProtection)),
 )
 """Every setting, by its key as written in the file (a dotted key lives in a table)."""
 
@@ -101,19 +78,18 @@ class Problem:
         return t(self.key, lang, file=self.file, **self.params)
 
 
-class Config(BaseModel):
+@dataclass(frozen=True)
+class Config:
     """The settings in use: the defaults, then each file's good values, key by key."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     language: str = ""
     """Empty: CONCERTATION_LANG, else French."""
     theme: str = ""
     organisation: str = ""
     minute_due_days: int = 7
-    keymap: dict[str, str] = Field(default_factory=dict)
-    data_protection: DataProtection = Field(default_factory=DataProtection)
-    sources: dict[str, Path] = Field(default_factory=dict)
+    keymap: dict[str, str] = field(default_factory=dict)
+    data_protection: DataProtection = field(default_factory=DataProtection)
+    sources: dict[str, Path] = field(default_factory=dict)
     """Setting key -> the file its value came from (absent: the default)."""
     files: tuple[Path, ...] = ()
     """The settings files read, least important first."""
@@ -140,7 +116,7 @@ def config_files() -> list[Path]:
     return [*(folder / CONFIG_NAME for folder in reversed(site_dirs())), config_file()]
 
 
-def _line_of(error: tomllib.TOMLDecodeError) -> int | None:
+def _line_of(error: Exception) -> int | None:
     found = re.search(r"line (\d+)", str(error))
     return int(found[1]) if found else None
 
@@ -148,57 +124,24 @@ def _line_of(error: tomllib.TOMLDecodeError) -> int | None:
 def read_settings(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     """The good settings of one file (dotted key -> value) and what was wrong in it."""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (FileNotFoundError, NotADirectoryError):
-        return {}, []
+        return {}, []  # the usual case: nothing to parse, nothing to check
     except PermissionError:
         return {}, [Problem(path, "setup.config.unreadable")]
     except UnicodeDecodeError:
         return {}, [Problem(path, "setup.config.not_utf8")]
-    except tomllib.TOMLDecodeError as error:
-        return {}, [Problem(path, "setup.config.syntax", {"line": _line_of(error) or "?"})]
     except OSError:
         return {}, [Problem(path, "setup.config.unreadable")]
-    return _validated(path, raw)
+    import tomllib
 
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return {}, [Problem(path, "setup.config.syntax", {"line": _line_of(error) or "?"})]
+    from .settings_file import validated
 
-def _validated(path: Path, raw: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
-    """Validate the file's settings; each refused key is named with what it expects, and dropped."""
-    problems: list[Problem] = []
-    order = {name: n for n, name in enumerate(raw)}  # problems are said in the file's order
-    for _ in range(len(KEYS) + len(raw) + 1):  # each round drops at least one key: it ends
-        try:
-            settings = FileSettings.model_validate(raw)
-            break
-        except ValidationError as error:
-            for problem in error.errors(include_input=False, include_url=False):
-                loc = [str(part) for part in problem["loc"]]
-                table = loc[0] == "data_protection" and len(loc) > 1
-                key = ".".join(loc[:2]) if table else loc[0]
-                if problem["type"] == "extra_forbidden" or (loc[0] == "data_protection" and not table):
-                    sentence, params = "setup.config.unknown_key", {}
-                else:
-                    sentence, params = _EXPECTED.get(key, ("setup.config.expect_text", {}))
-                value = _drop(raw, loc[:2] if table else loc[:1])
-                shown = value if isinstance(value, (str, int, float)) else type(value).__name__
-                if not any(p.params.get("key") == key for p in problems):
-                    problems.append(Problem(path, sentence, {"key": key, "value": shown, **params}))
-    else:  # pragma: no cover - cannot happen: every round drops what it refused
-        return {}, problems
-    problems.sort(key=lambda p: order.get(str(p.params["key"]).split(".")[0], len(order)))
-    good = settings.model_dump(exclude_none=True, exclude={"data_protection"})
-    if settings.data_protection is not None:
-        given = settings.data_protection.model_fields_set
-        good.update({f"data_protection.{name}": getattr(settings.data_protection, name) for name in given})
-    return good, problems
-
-
-def _drop(raw: dict[str, Any], loc: list[str]) -> Any:
-    """Remove the value at `loc` from the file's settings; returns it (None if already gone)."""
-    holder = raw
-    for part in loc[:-1]:
-        holder = holder.get(part) if isinstance(holder, dict) else None
-    return holder.pop(loc[-1], None) if isinstance(holder, dict) else None
+    return validated(path, raw)
 
 
 def load_config(path: Path | None = None) -> Config:

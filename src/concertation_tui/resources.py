@@ -37,6 +37,15 @@ def shipped_templates() -> Path:
     return PACKAGE.parents[1] / "templates"  # an editable checkout: src/concertation_tui -> the repository
 
 
+def shipped_schema() -> Path:
+    """The meeting files' JSON schema as committed in `schema/` (a test keeps it equal to the model's):
+    the packaged copy, else the checkout's."""
+    packaged = PACKAGE / "_schema" / "meeting.schema.json"
+    if packaged.is_file():
+        return packaged
+    return PACKAGE.parents[1] / "schema" / "meeting.schema.json"
+
+
 def site_dirs() -> list[Path]:
     """The organisation's folders, most important first (XDG_CONFIG_DIRS may name several)."""
     import platformdirs

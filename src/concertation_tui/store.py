@@ -19,15 +19,20 @@ import socket
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from .i18n import t
-from .model import FORMAT_VERSION, Meeting, VersionError, migrate
-from .model.meeting import FROM_FILE
-from .model.text import clean_document, needs_cleaning
 from .paths import home
 from .visible import visible
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from .model import Meeting
+
+# The model (pydantic, and the meeting's schema built on first use) is imported by the functions that
+# read or write a meeting, not here: `concertation list` reads the launcher's index and folders through
+# this module and would otherwise pay for it without validating anything.
 
 GENERATIONS = 3
 """How many previous versions of a meeting file are kept in the `.previous` folder beside it."""
@@ -270,6 +275,8 @@ def serialize(meeting: Meeting) -> bytes:
     validated): a control character or a lone surrogate pasted into a note, or a note longer than its
     limit, is dropped or cut here rather than written into a file that `check` would then refuse.
     """
+    from .model.text import clean_document, needs_cleaning
+
     try:
         text = meeting.model_dump_json(indent=2)
     except ValueError:  # a lone surrogate that JSON cannot encode: cleaned below
@@ -383,6 +390,11 @@ def parse_meeting(data: bytes, path: Path) -> Meeting:
 
     Raises MeetingFileError with a sentence naming the file and what is wrong; never echoes values.
     """
+    from pydantic import ValidationError
+
+    from .model import FORMAT_VERSION, Meeting, VersionError, migrate
+    from .model.meeting import FROM_FILE
+
     name = str(path)
     try:
         document = json.loads(data.decode("utf-8"))
@@ -429,6 +441,30 @@ def read_regular(path: Path, *, follow: bool = True) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells a file's state without reading it: (modification time in ns, size, inode); None
+    when it cannot be read. An atomic save (a new file renamed over it) changes the inode."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
+@dataclass(frozen=True)
+class Preloaded:
+    """A meeting already read and validated (by `concertation open`, to explain a damaged file before
+    any screen), with the stamp its file had just before: the interface takes it instead of validating
+    the file a second time, as long as the stamp still holds (at the very large size, 60 ms saved)."""
+
+    path: Path
+    meeting: Meeting
+    stamp: tuple[int, int, int] | None
+
+    def still_current(self, path: Path) -> bool:
+        return self.stamp is not None and path == self.path and file_stamp(path) == self.stamp
 
 
 def load_meeting(path: Path) -> Meeting:

@@ -19,7 +19,6 @@ from ..model import (
     Domain,
     DomainSharing,
     Edition,
-    ItemState,
     Nature,
     Participant,
     ParticipantKind,

@@ -136,6 +136,20 @@ def _reader_findings(meeting: Meeting) -> list[Finding]:
             for pid in unagreed_readers(meeting)]
 
 
+def _invitee_findings(meeting: Meeting) -> list[Finding]:
+    """The next meeting's invitees: the person agrees with who is invited, and each invitee is someone
+    the person agreed may learn about their situation (an invitation is not a consent)."""
+    from .sharing import invitees_outside_consent  # sharing reads the records above
+
+    nm = meeting.next_meeting
+    found = []
+    if (nm.invitees or nm.others.strip()) and nm.person_agrees is not True:
+        found.append(Finding("invitees_not_agreed", Level.WARNING, "next_meeting"))
+    found += [Finding("invitee_outside_consent", Level.WARNING, "next_meeting", pid, {"name": meeting.name_of(pid)})
+              for pid in invitees_outside_consent(meeting)]
+    return found
+
+
 def _consent_findings(meeting: Meeting) -> list[Finding]:
     """Before the minute is written: each domain the person was never asked about (shared with nobody),
     and each record the consent keeps out of some copies, with whose."""
@@ -146,6 +160,7 @@ def _consent_findings(meeting: Meeting) -> list[Finding]:
         for d in domains_never_asked(meeting)
     ]
     found += _reader_findings(meeting)
+    found += _invitee_findings(meeting)
     names = {p.id: p.name for p in meeting.participants}  # one lookup per recipient, not a scan
     said: dict[int, str] = {}  # records alike share one list of recipients: named once
     for note, kept_out in conflicts_by_record(meeting, [p.id for p in meeting.minute_recipients()]):

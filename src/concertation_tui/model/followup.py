@@ -11,6 +11,7 @@ import datetime as dt
 from ..i18n import t
 from .enums import ActionStatus, Attendance, ItemState, Phase, StepStatus, VisibilityKind
 from .outcomes import CARRIED_AGAIN, outcome
+from .sharing import invitees_outside_consent
 from .meeting import (
     AgendaItem,
     Carried,
@@ -35,8 +36,14 @@ def follow_up(previous: Meeting, *, previous_file: str, agenda: list[AgendaItem]
     origin = Carried(meeting_id=previous.id, meeting_date=previous.date)
     date = day or previous.next_meeting.date or dt.date.today()
 
+    # What an excused participant sent belongs to the meeting it was read in. An invitee the person did
+    # not agree may learn about their situation is invited without a copy of the minute (sharing.py):
+    # the person can say otherwise when the consent is confirmed at the opening.
+    outside = set(invitees_outside_consent(previous))
     participants = [
-        p.model_copy(update={"attendance": Attendance.INVITED, "absence_reason": "", "written_contribution": False})
+        p.model_copy(update={"attendance": Attendance.INVITED, "absence_reason": "", "written_contribution": False,
+                             "written_text": "", "written_item_ids": [], "excused_message": "",
+                             "receives_minute": p.receives_minute and p.id not in outside})
         for p in previous.participants
     ]
     steps = [

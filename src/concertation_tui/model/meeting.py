@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import inspect
 import os
 import types
 import typing
@@ -52,6 +53,23 @@ FROM_FILE = {FROM_FILE_KEY: True}
 """Validation context of a meeting read from a file: what the minute cannot write is refused."""
 
 
+def _signature_known(function):
+    """Work out `function`'s signature once and keep it on the function (PEP 362's `__signature__`).
+
+    While it builds the meeting's schema, pydantic reads the signature of each validator and default
+    factory for every field it serves, some 270 times; for `list` it parses a text signature each time.
+    That was 40 % of the build, which every command that reads a meeting pays at start-up."""
+    function.__signature__ = inspect.signature(function)
+    return function
+
+
+@_signature_known
+def _list() -> list:
+    """A new empty list: the default of every list field (a function of ours: see `_signature_known`)."""
+    return []
+
+
+@_signature_known
 def new_id() -> str:
     """An opaque identifier: random, never derived from a name."""
     return uuid.uuid4().hex[:12]
@@ -86,6 +104,7 @@ class Record(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
+    @_signature_known
     def _no_number_for_a_date(cls, value: object, info: ValidationInfo) -> object:
         """pydantic reads 12345 as a moment in 1970: in a meeting file a number there is damage."""
         if isinstance(value, (int, float)) and not isinstance(value, bool) and info.field_name:
@@ -97,6 +116,7 @@ class Record(BaseModel):
 
     @field_validator("*", mode="after")
     @classmethod
+    @_signature_known
     def _writable_text(cls, value: object, info: ValidationInfo) -> object:
         """Every text can be written in the minute, and none is longer than its limit (see text_limit).
 
@@ -124,7 +144,7 @@ class Record(BaseModel):
 class Visibility(Record):
     kind: VisibilityKind = VisibilityKind.MINUTE
     """minute: written in the minute; oral_only: never written; restricted: only in the named recipients' copies."""
-    recipients: list[str] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=_list)
     """Participant ids allowed to read a restricted note."""
 
     def allows(self, recipient_id: str | None) -> bool:
@@ -204,6 +224,9 @@ class Participant(Record):
     """An excused participant sent a written contribution."""
     written_text: str = ""
     """The written contribution's text, read where they would have spoken and written in the minute."""
+    written_item_ids: list[str] = Field(default_factory=list)
+    """The agenda items the written contribution is about: it is read in the round of each of them.
+    Empty: it is about the meeting as a whole, and read once, in the round of the first item."""
     excused_message: str = ""
     """A message of an excused participant, read in the meeting (shown at their turn, written in the minute)."""
     receives_minute: bool = True
@@ -251,7 +274,7 @@ class DomainConsent(Record):
     """The life domain."""
     sharing: DomainSharing = DomainSharing.ALL
     """all participants, only named participants, or not shared."""
-    participants: list[str] = Field(default_factory=list)
+    participants: list[str] = Field(default_factory=_list)
     """Participant ids the domain may be shared with, when sharing is 'named'."""
 
 
@@ -264,7 +287,7 @@ class SharingConsent(Record):
     """Consent to information sharing: not_asked, given, refused or partial."""
     scope: str = ""
     """The scope in words: what may be shared, with whom."""
-    domains: list[DomainConsent] = Field(default_factory=list)
+    domains: list[DomainConsent] = Field(default_factory=_list)
     """For a partial consent, the sharing agreed per life domain."""
     person_words: str = ""
     """What the person said about it, in their words."""
@@ -290,9 +313,9 @@ class AgendaItem(Record):
     """Time planned for it, in minutes."""
     state: ItemState = ItemState.PLANNED
     """planned, running, paused, done or skipped."""
-    clock: list[TimeSpan] = Field(default_factory=list)
+    clock: list[TimeSpan] = Field(default_factory=_list)
     """The stretches of time spent on it; pausing closes one, resuming opens another."""
-    domains: list[Domain] = Field(default_factory=list)
+    domains: list[Domain] = Field(default_factory=_list)
     """Life domains it concerns."""
     carried_from: Carried | None = None
     """Set when proposed from a previous meeting's open question."""
@@ -327,7 +350,7 @@ class Contribution(Record):
     """What was said, as it will read in the minute."""
     nature: Nature = Nature.FACT
     """fact, assessment or proposal: the minute keeps facts apart from assessments."""
-    domains: list[Domain] = Field(default_factory=list)
+    domains: list[Domain] = Field(default_factory=_list)
     """Life domains it concerns."""
     visibility: Visibility = Field(default_factory=Visibility)
     """Who may read it."""
@@ -344,7 +367,7 @@ class PersonView(Record):
     """The agenda item (empty: their view on the whole situation)."""
     aspect: ViewAspect = ViewAspect.GENERAL
     """general, going_well, worries, wants or ideas."""
-    domains: list[Domain] = Field(default_factory=list)
+    domains: list[Domain] = Field(default_factory=_list)
     """Life domains it concerns (empty: those of its agenda item); the person's consent applies to them."""
     text: str
     """Their words, as they said them."""
@@ -388,7 +411,7 @@ class PictureLine(Record):
     """The line."""
     voice_id: str = ""
     """Participant id of who said it."""
-    domains: list[Domain] = Field(default_factory=list)
+    domains: list[Domain] = Field(default_factory=_list)
     """Life domains it concerns."""
     item_id: str = ""
     """The agenda item it was said on."""
@@ -409,7 +432,7 @@ class ScaleRating(Record):
     """The question asked (e.g. 0: nothing is safe, 10: everything is in place)."""
     comment: str = ""
     """Why this number, in their words."""
-    domains: list[Domain] = Field(default_factory=list)
+    domains: list[Domain] = Field(default_factory=_list)
     """Life domains it concerns (empty: those of its agenda item); the person's consent applies to them."""
     item_id: str = ""
     """The agenda item it was asked on."""
@@ -429,17 +452,17 @@ class Disagreement(Record):
 
     id: str = Field(default_factory=new_id)
     """Opaque id."""
-    between: list[str] = Field(default_factory=list)
+    between: list[str] = Field(default_factory=_list)
     """Participant ids of who disagrees."""
     about: str
     """What it is about."""
-    domains: list[Domain] = Field(default_factory=list)
+    domains: list[Domain] = Field(default_factory=_list)
     """Life domains it concerns."""
     settled: bool = False
     """Whether it was settled during the meeting."""
     resolution: str = ""
     """How it was settled, or what is planned to settle it."""
-    positions: list[Position] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=_list)
     """Each party's position (the minute writes the person's first)."""
     item_id: str = ""
     """The agenda item it was raised on."""
@@ -454,7 +477,7 @@ class OpenQuestion(Record):
     """Opaque id."""
     text: str
     """The question."""
-    domains: list[Domain] = Field(default_factory=list)
+    domains: list[Domain] = Field(default_factory=_list)
     """Life domains it concerns (empty: those of its agenda item); the person's consent applies to them."""
     item_id: str = ""
     """The agenda item it arose from."""
@@ -484,7 +507,7 @@ class Action(Record):
     """Participant id of the one person who carries it."""
     carrier_label: str = ""
     """Who carries it when not a participant (a name); collective carriers are flagged."""
-    supporters: list[str] = Field(default_factory=list)
+    supporters: list[str] = Field(default_factory=_list)
     """Participant ids of who helps."""
     due: dt.date | None = None
     """By when."""
@@ -505,7 +528,7 @@ class Action(Record):
     """Why it was dropped or not done."""
     item_id: str = ""
     """The agenda item it arose from."""
-    domains: list[Domain] = Field(default_factory=list)
+    domains: list[Domain] = Field(default_factory=_list)
     """Life domains it belongs to."""
     created_at: dt.datetime | None = None
     """When it was recorded."""
@@ -515,7 +538,7 @@ class Action(Record):
     """A carried action was walked through with the person at this meeting."""
     change_for_person: str = ""
     """At the review: what changed for the person, in their words."""
-    history: list[StatusChange] = Field(default_factory=list)
+    history: list[StatusChange] = Field(default_factory=_list)
     """Earlier statuses, across the series."""
 
 
@@ -535,7 +558,7 @@ class NextMeeting(Record):
     """Start time."""
     place: str = ""
     """Where."""
-    invitees: list[str] = Field(default_factory=list)
+    invitees: list[str] = Field(default_factory=_list)
     """Participant ids to invite."""
     others: str = ""
     """Others to invite, in words."""
@@ -576,9 +599,9 @@ class Issue(Record):
     """When it was issued."""
     what_changed: str = ""
     """For a correction: what changed, in the facilitator's words."""
-    recipients: list[Recipient] = Field(default_factory=list)
+    recipients: list[Recipient] = Field(default_factory=_list)
     """Who received which file."""
-    consent_overrides: list[ConsentOverride] = Field(default_factory=list)
+    consent_overrides: list[ConsentOverride] = Field(default_factory=_list)
     """Notes sent outside the person's consent, with the reason."""
     by: str = ""
     """Who issued it (a name, as the minute prints it)."""
@@ -589,7 +612,7 @@ class Distribution(Record):
 
     correction_days: int = Field(default=15, ge=0, le=365)
     """Days the participants have to ask for a correction."""
-    issues: list[Issue] = Field(default_factory=list)
+    issues: list[Issue] = Field(default_factory=_list)
     """Every issue of the minute, oldest first."""
 
 
@@ -654,7 +677,7 @@ class Meeting(Record):
     """Participant id of who takes the minute."""
     series: SeriesInfo = Field(default_factory=SeriesInfo)
     """Place in the series of meetings around the person."""
-    participants: list[Participant] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=_list)
     """Everyone invited, the person included (kind 'person')."""
     support_person_id: str = ""
     """Participant id of the person's support person (personne de confiance), if any."""
@@ -662,25 +685,25 @@ class Meeting(Record):
     """Participant id of the reference person the person calls between meetings."""
     between_meetings: str = ""
     """Who the person calls when things go wrong, and how."""
-    network: list[NetworkMember] = Field(default_factory=list)
+    network: list[NetworkMember] = Field(default_factory=_list)
     """The people and institutions the person names as resources."""
-    network_map: list[MapPlacement] = Field(default_factory=list)
+    network_map: list[MapPlacement] = Field(default_factory=_list)
     """The map of the person's network, built with them: each member and partner by sector and closeness."""
     consent: SharingConsent = Field(default_factory=SharingConsent)
     """The person's consent to the meeting and to information sharing."""
-    agenda: list[AgendaItem] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=_list)
     """The agenda items, in order."""
-    speaking_order: list[str] = Field(default_factory=list)
+    speaking_order: list[str] = Field(default_factory=_list)
     """Participant ids in round-table order (empty: the person, their network, partners, the facilitator last)."""
-    domains: list[Domain] = Field(default_factory=list)
+    domains: list[Domain] = Field(default_factory=_list)
     """Life domains concerned by the meeting."""
-    clock: list[TimeSpan] = Field(default_factory=list)
+    clock: list[TimeSpan] = Field(default_factory=_list)
     """The stretches of time the meeting ran; pausing closes one."""
-    private_parts: list[PrivatePart] = Field(default_factory=list)
+    private_parts: list[PrivatePart] = Field(default_factory=_list)
     """Parts of the meeting held without the person, and why."""
-    contributions: list[Contribution] = Field(default_factory=list)
+    contributions: list[Contribution] = Field(default_factory=_list)
     """What each participant brought, item by item."""
-    person_views: list[PersonView] = Field(default_factory=list)
+    person_views: list[PersonView] = Field(default_factory=_list)
     """The person's view, per item and overall, in their words."""
     person_view_missing_reason: str = ""
     """Why the person did not give their view, when they did not."""
@@ -688,23 +711,23 @@ class Meeting(Record):
     """The meeting's answer to its question (its purpose), set at the closing step."""
     last_word: str = ""
     """The person's last word at the close, in their words."""
-    steps: list[Step] = Field(default_factory=list)
+    steps: list[Step] = Field(default_factory=_list)
     """Steps in progress of the partners, the person and their network."""
-    picture: list[PictureLine] = Field(default_factory=list)
+    picture: list[PictureLine] = Field(default_factory=_list)
     """The shared picture: what is working, what worries us, what needs to happen."""
-    scales: list[ScaleRating] = Field(default_factory=list)
+    scales: list[ScaleRating] = Field(default_factory=_list)
     """0-10 scale answers, per voice."""
-    disagreements: list[Disagreement] = Field(default_factory=list)
+    disagreements: list[Disagreement] = Field(default_factory=_list)
     """Points of disagreement, settled or not."""
-    open_questions: list[OpenQuestion] = Field(default_factory=list)
+    open_questions: list[OpenQuestion] = Field(default_factory=_list)
     """Questions left open and items carried over."""
-    actions: list[Action] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=_list)
     """Actions negotiated with the person."""
     next_meeting: NextMeeting = Field(default_factory=NextMeeting)
     """The next meeting."""
     distribution: Distribution = Field(default_factory=Distribution)
     """Sending the minute."""
-    revisions: list[WordsRevision] = Field(default_factory=list)
+    revisions: list[WordsRevision] = Field(default_factory=_list)
     """Corrections of the person's own words after the meeting, with what they said before."""
     progress: Progress = Field(default_factory=Progress)
     """Where the facilitator was, to come back there."""
@@ -749,13 +772,14 @@ class Meeting(Record):
     def action(self, action_id: str) -> Action | None:
         return next((a for a in self.actions if a.id == action_id), None)
 
-    def round_table(self, with_messages: bool = False) -> list[Participant]:
+    def round_table(self, with_messages: bool = False, item_id: str | None = None) -> list[Participant]:
         """Who speaks, in order: the saved order, else the person, their network, partners, the facilitator.
 
         Participants missing from a saved order (added later) follow it in the default order, the
         facilitator always last among them (they lead the round and speak for their own service at its
         end, unless the order places them elsewhere); the absent and excused are left out, except, with
-        `with_messages`, the excused who sent a message or a written contribution: it is read at their turn.
+        `with_messages`, the excused who sent a message or a written contribution: it is read at their turn
+        (with `item_id`, only those with something to read on that item: see `to_read`).
         """
         rank = {ParticipantKind.PERSON: 0, ParticipantKind.NETWORK: 1, ParticipantKind.PARTNER: 2,
                 ParticipantKind.FACILITATOR: 3}
@@ -763,16 +787,35 @@ class Meeting(Record):
             p
             for p in self.participants
             if p.kind in rank and (p.attendance not in (Attendance.EXCUSED, Attendance.ABSENT)
-                                   or (with_messages and p in self.excused()))
+                                   or (with_messages and p in self.excused(item_id)))
         ]
         default = sorted(speakers, key=lambda p: rank[p.kind])  # sorted() is stable
         ordered = {pid: n for n, pid in enumerate(self.speaking_order)}
         return sorted(default, key=lambda p: ordered.get(p.id, len(ordered)))
 
-    def excused(self) -> list[Participant]:
-        """The excused participants who sent something to read: a message or a written contribution."""
+    def excused(self, item_id: str | None = None) -> list[Participant]:
+        """The excused participants who sent something to read: a message or a written contribution
+        (with `item_id`: something to read in that item's round)."""
         return [p for p in self.participants if p.attendance is Attendance.EXCUSED
-                and (p.excused_message.strip() or p.written_text.strip())]
+                and (any(self.to_read(p, item_id)) if item_id else
+                     (p.excused_message.strip() or p.written_text.strip()))]
+
+    def to_read(self, participant: Participant, item_id: str | None) -> tuple[str, str]:
+        """(written contribution, message) of an excused participant to read out in the round of `item_id`,
+        each '' where it is not read there. Read where they would have spoken, not at every item: the
+        written contribution in the round of each item it is about (`written_item_ids`), else once, in the
+        first item's round; the message once, at the first of those turns. A meeting with no agenda (or
+        `item_id` None) reads both at their turn."""
+        if participant.attendance is not Attendance.EXCUSED:
+            return "", ""
+        if item_id is None or not self.agenda:
+            return participant.written_text.strip(), participant.excused_message.strip()
+        order = {item.id: n for n, item in enumerate(self.agenda)}
+        written = participant.written_text.strip()
+        items = sorted((i for i in participant.written_item_ids if i in order), key=order.__getitem__)
+        turns = items if written and items else [self.agenda[0].id]
+        return (written if item_id in turns else "",
+                participant.excused_message.strip() if item_id == turns[0] else "")
 
     def contributions_on(self, item_id: str) -> list[Contribution]:
         return [c for c in self.contributions if c.item_id == item_id]

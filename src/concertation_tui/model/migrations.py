@@ -29,8 +29,8 @@ def _v2_to_v3(document: Document) -> Document:
     meeting's `conclusion`, who made an issue: `by`), the map of the person's network (`network_map`),
     who may read a network member's name (`network[].visibility`), whether the room's screen is hidden
     (`progress.room_hidden`), the organisation's file number (`file_number`), and for an excused
-    participant the text of their written contribution (`written_text`) and the message read in the
-    meeting (`excused_message`). A version-2 file has none of them, all optional: the letter proposes
+    participant the text of their written contribution (`written_text`), the agenda items it is about
+    (`written_item_ids`) and the message read in the meeting (`excused_message`). A version-2 file has none of them, all optional: the letter proposes
     each wording by rules, the minute derives the outcomes, there is no map yet, members are named
     wherever the minute goes, the room's screen is shown, the new texts stay empty. The facilitator now
     takes part in the round table, last unless the saved speaking order places them: a version-2 speaking

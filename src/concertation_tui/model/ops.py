@@ -341,6 +341,8 @@ def set_excused(meeting: Meeting, participant: Participant, values: Mapping[str,
     """What an excused participant sent: their written contribution and the message read in the meeting."""
     participant.written_text = values["written_text"]
     participant.excused_message = values["excused_message"]
+    if "written_item_ids" in values:
+        participant.written_item_ids = list(values["written_item_ids"])
     participant.written_contribution = bool(values["written_contribution"] or participant.written_text.strip())
     if participant.attendance is Attendance.INVITED and (participant.written_text or participant.excused_message):
         participant.attendance = Attendance.EXCUSED  # who sends words to read is not coming

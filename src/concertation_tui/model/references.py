@@ -84,6 +84,7 @@ REFERENCES: tuple[Reference, ...] = (
     *_refs(_I, "ref.person_views", "person_views", "item_id", blocks=True),
     # records named on an item that stay, attached to the meeting in general
     *_refs(_I, "ref.item_actions", "actions", "item_id"),
+    *_refs(_I, None, "participants", "written_item_ids"),  # where a written contribution is read out
     *[ref for holders in _RECORDS_ON_AN_ITEM_KEPT for ref in _refs(_I, "ref.item_notes", holders, "item_id")],
     # where the facilitator was
     Reference("progress", "speaker_id", _P, None, stale_is_damage=False),

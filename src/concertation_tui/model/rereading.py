@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 from .enums import ParticipantKind
 from .meeting import Meeting, WordsRevision

@@ -38,6 +38,37 @@ def _allowed(meeting: Meeting, domain: Domain, recipient_id: str | None) -> bool
     return False  # a domain never asked is not shared beyond the meeting
 
 
+def agreed_reader(meeting: Meeting, participant_id: str) -> bool:
+    """Whether the person agreed that `participant_id` may learn about their situation beyond the meeting:
+    the person themselves; else, once the person chose who receives the detailed minute, those chosen;
+    before that, whoever the consent shares at least one life domain with (given: everyone)."""
+    reader = meeting.participant(participant_id)
+    if reader is None:
+        return False
+    if reader.kind is ParticipantKind.PERSON:
+        return True
+    consent = meeting.consent
+    if consent.minute_readers is not None:
+        return participant_id in consent.minute_readers
+    if consent.status is ConsentStatus.GIVEN:
+        return True
+    if consent.status is ConsentStatus.PARTIAL:
+        return any(_allowed(meeting, rule.domain, participant_id) for rule in consent.domains)
+    return False
+
+
+def invitees_outside_consent(meeting: Meeting) -> list[str]:
+    """Invitees to the next meeting the person did not agree may learn about their situation.
+
+    Invitees carry no life domain: what they hear at the next meeting (the review of the actions, the
+    questions carried) and what its minute tells them is the person's situation as a whole. Being invited
+    is not an agreement to know; the consent is (`agreed_reader`). The facilitator, who holds the file, is
+    never outside. Such an invitee is flagged before the minute goes out, and a follow-up built from this
+    meeting invites them without a copy of its minute (model.followup)."""
+    return [pid for pid in meeting.next_meeting.invitees
+            if pid != meeting.facilitator_id and not agreed_reader(meeting, pid)]
+
+
 class Consent:
     """The consent's rule for one meeting read for many records and readers (a copy, the copies).
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def run(path: Path | None, *, lang: str | None = None, theme: str | None = None) -> int:
-    """Open `path` (or the launcher when None) in the terminal; return the program's exit code."""
+def run(path: Path | None, *, lang: str | None = None, theme: str | None = None, preloaded=None) -> int:
+    """Open `path` (or the launcher when None) in the terminal; return the program's exit code.
+    `preloaded`: the meeting already read from `path` (`store.Preloaded`), used if the file is unchanged."""
     from .safety import scrub_environment
 
     scrub_environment()
@@ -18,7 +19,7 @@ def run(path: Path | None, *, lang: str | None = None, theme: str | None = None)
     config = load_config()
     if not theme and not config.theme:
         theme = _theme_for_terminal()
-    app = ConcertationApp(path, lang=lang, theme=theme, config=config)
+    app = ConcertationApp(path, lang=lang, theme=theme, config=config, preloaded=preloaded)
     try:
         result = app.run()
     finally:

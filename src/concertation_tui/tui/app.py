@@ -32,10 +32,12 @@ from ..model.checks import Finding
 from .commands import MeetingCommands, Palette, ThemeCommands, theme_label
 from .early_keys import KeyAfterTyping, KeysReleased
 from .keys_help import KeysPanel, hide_keys_help, keys_help_shown, toggle_keys_help
+from .prebuild import StepPrebuilder
 from .safety import WRITE_LOCK, SafeAppMixin, message
 from .screens import MODE_SCREENS, import_steps
 from .screens.base import MeetingScreen
 from .screens.private import PrivateCover
+from .stylesheet import ParsedOnceStylesheet
 from .text import Localized, key, tr, tr_in
 from .themes import HIGH_CONTRAST, THEMES
 from .widgets import AppBar, Banner
@@ -53,10 +55,11 @@ WARM_UP_DELAY = 0.5
 """Seconds after the start before the other steps' code is imported, in a thread (see `_warm_up`)."""
 
 
-def _import_quietly() -> None:
+def _import_quietly(done: threading.Event) -> None:
     """The warm-up's thread: a failure here only means the step is imported when first shown."""
     try:
         import_steps()
+        done.set()  # the steps' screens may now be built ahead (prebuild.py)
     except Exception:  # noqa: BLE001 - the step's own import will say what is wrong, on the UI thread
         pass
 
@@ -69,7 +72,9 @@ LETTER_IN_THREAD = 100
 class ConcertationApp(SafeAppMixin, Localized, App[int]):
     """Run one réunion de concertation, from preparation to the minute."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "screens/reread.tcss"]
+    """The rereading step's own rules too: read once at the start (a few ms), not when its screen is
+    built ahead (prebuild.py), where reading it restyled and redrew every widget of the step shown."""
     TITLE = "concertation"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
@@ -109,14 +114,19 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         theme: str | None = None,
         config: Config | None = None,
         clock: Callable[[], dt.datetime] | None = None,
+        preloaded: store.Preloaded | None = None,
     ) -> None:
         self.config = config or load_config()
         self.language = resolve_language(lang, self.config.language)
         super().__init__()
+        # each CSS source parsed once, not again at every new widget class and step (see stylesheet.py)
+        self.stylesheet = ParsedOnceStylesheet(variables=self.get_css_variables())
         self._localize()
         self.clock: Callable[[], dt.datetime] = clock or now
         """Where the interface takes the time from (tests fix it, so timers and snapshots are stable)."""
         self.start_path = path
+        self._preloaded = preloaded
+        """The start meeting as the command line read it: opened without validating it again (see open_meeting)."""
         self.meeting: Meeting | None = None
         self.path: Path | None = None
         self.lock: store.MeetingLock | None = None
@@ -125,6 +135,14 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._last_result: Any = None  # what the last operation returned (see create)
         self.save_error = ""
         self.saved_at: dt.datetime | None = None
+        self.record_saved_at: dt.datetime | None = None
+        """When the last save carrying a recorded change landed: the top bar shows this time. A save
+        of the typing area's text alone (one a second while typing goes on) leaves it, so typing
+        redraws nothing but the typing area."""
+        self._recorded_count = 0
+        """`_change_count` as of the last change that was not the typing area's text."""
+        self._recorded_saved = 0
+        """The last `_recorded_count` that a save carried (and `record_saved_at` shows)."""
         self.open_error = ""
         self.live_screen: Any = None
         """The live step's screen once shown (it tells whether a note is typed and not recorded)."""
@@ -155,6 +173,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         """Where a key on its way belongs among the held keys: those before it were typed before it."""
         self._replay_step_out = False
         self._priority_cache: tuple[tuple[Any, Any] | None, frozenset[str]] = (None, frozenset())
+        self.prebuilder = StepPrebuilder(self)
+        """Builds each step's screen in idle time, before it is asked for (prebuild.py)."""
         self.room_followers = 0
         """How many room's screens (`concertation show`) follow the open meeting."""
         """A held key was given back and its round trip is not over yet (see on_keys_released)."""
@@ -188,7 +208,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def _warm_up(self) -> None:
         """Import the steps not shown yet (and their dialogs) once the first frame is drawn: the
         start imports only the step it opens on, and a first visit then finds its code ready."""
-        threading.Thread(target=_import_quietly, name="concertation-warm-up", daemon=True).start()
+        threading.Thread(target=_import_quietly, args=(self.prebuilder.code_ready,), name="concertation-warm-up",
+                         daemon=True).start()
 
     async def show_launcher(self) -> None:
         from .screens.launcher import LauncherScreen
@@ -201,8 +222,12 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
         Returns False, with `open_error` set to a sentence, when the file cannot be opened.
         """
+        preloaded, self._preloaded = self._preloaded, None  # for the first opening only
         try:
-            meeting = store.load_meeting(path)
+            if preloaded is not None and preloaded.still_current(path):
+                meeting = preloaded.meeting
+            else:
+                meeting = store.load_meeting(path)
         except store.MeetingFileError as error:
             self.open_error = error.sentence(self.language)
             return False
@@ -225,24 +250,31 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self.open_error = ""
         self.save_error = ""
         self.saved_at = None
-        self._take_snapshot()
-        self._saved_count = self._change_count
+        self.record_saved_at = None
+        # The snapshot (the crash guards' fallback, see emergency_snapshot) is the file as opened, and
+        # nothing can change before the screen is drawn: taken after the first frame, which it delayed
+        # by 19 ms at the very large size.
+        self._snapshot = None
+        self.call_after_refresh(self._take_snapshot)
+        self._saved_count = self._recorded_count = self._recorded_saved = self._change_count
         phase = meeting.progress.phase.value
         # Go where the facilitator was (the launcher, if shown, stays behind in the default mode).
         await self.switch_mode(mode or phase)
         if timing.private_running(meeting):
             await self._cover()
+        self.prebuilder.start()
         return True
 
     # -- changes and saving -----------------------------------------------------------------------
 
     def change(self, edit: Callable[..., Any], *args: Any, quiet: bool = False, refresh: bool = True,
-               **params: Any) -> bool:
+               typing: bool = False, **params: Any) -> bool:
         """Apply `edit(meeting, *args, **params)` (an operation of model/ops.py) to the meeting, refresh
         what is shown and schedule the save.
 
         Refused (False) when the meeting is read-only; `quiet` refuses without saying so. `refresh`
-        False keeps the screens as they are (a change nothing else shows, such as the typing draft).
+        False keeps the screens as they are (a change nothing else shows, such as the typing draft);
+        `typing` says the change is the typing area's text kept (its save leaves the top bar as it is).
         """
         if self.meeting is None:
             return False
@@ -251,7 +283,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
                 self.say(tr("read_only_refused"), "warning")
             return False
         self._last_result = edit(self.meeting, *args, **params)
-        self.meeting_changed(refresh=refresh)
+        self.meeting_changed(refresh=refresh, typing=typing)
         return True
 
     def create(self, operation: Callable[..., Any], *args: Any, **params: Any) -> Any:
@@ -260,12 +292,14 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._last_result = None
         return self._last_result if self.change(operation, *args, **params) else None
 
-    def meeting_changed(self, *, refresh: bool = True) -> None:
+    def meeting_changed(self, *, refresh: bool = True, typing: bool = False) -> None:
         """The model changed: schedule the save, refresh the screens. Nothing here grows with the
         meeting: it is serialised by the save worker, off the UI thread."""
         if self.meeting is None:
             return
         self._change_count += 1
+        if not typing:
+            self._recorded_count = self._change_count
         if not self.read_only and self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_DELAY, self._save_due)
         if refresh:
@@ -335,10 +369,16 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         if now_key[0] is not key[0] or now_key[1] != key[1]:
             return  # the meeting changed meanwhile: the check of the newer version is under way
         self._letter = (key, found)
-        for screen in self.screen_stack:
-            landed = getattr(screen, "letter_checked", None)
-            if landed is not None and screen.is_mounted:
-                landed()
+        shown = self.screen_stack
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                landed = getattr(screen, "letter_checked", None)
+                if landed is None or not screen.is_mounted:
+                    continue
+                if screen in shown:
+                    landed()
+                elif isinstance(screen, MeetingScreen):  # another step (or one built ahead): when shown
+                    screen.redraw_when_shown()
 
     def _save_due(self) -> None:
         self._save_timer = None
@@ -375,6 +415,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def _save_done(self, count: int) -> None:
         self._saved_count = max(self._saved_count, count)
         self.saved_at = self.now()
+        if self._recorded_saved != self._recorded_count <= count:  # a recorded change saved anew
+            self._recorded_saved = self._recorded_count
+            self.record_saved_at = self.saved_at
         if self.save_error:
             self.save_error = ""
             self.say(tr("save_recovered"))
@@ -400,32 +443,38 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             for banner in screen.query("#save-banner").results(Banner):
                 banner.show(self.save_error)
 
-    def save_state_text(self) -> str:
+    def save_state_text(self, form: str = "long") -> str:
+        """What the top bar says on the right: the room's screen, then the save state. `form` is
+        `long` (« salle suit · enregistré à 15:20:00 »), `short` (« salle · enreg. 15:20:00 ») or
+        `shorter` (« salle · enreg. 15:20 »); the bar draws the first that fits (widgets.AppBar)."""
         if self.meeting is None:
             return ""
-        room = self.room_state_text()
-        save = self._save_words()
+        room = self.room_state_text(short=form != "long")
+        save = self._save_words(form)
         return f"{room} · {save}" if room else save
 
-    def room_state_text(self) -> str:
+    def room_state_text(self, *, short: bool = False) -> str:
         """Whether a room's screen follows, and whether it is hidden: said beside the save state."""
         if self.meeting is None:
             return ""
         hidden = self.meeting.progress.room_hidden
-        short = "_short" if self.size.width < 120 else ""  # the step keys need the room at 80 columns
+        tail = "_short" if short else ""
         if self.room_followers:
-            return tr(("room.followed_hidden" if hidden else "room.followed") + short)
-        return tr("room.hidden_only" + short) if hidden else ""
+            return tr(("room.followed_hidden" if hidden else "room.followed") + tail)
+        return tr("room.hidden_only" + tail) if hidden else ""
 
-    def _save_words(self) -> str:
+    def _save_words(self, form: str = "long") -> str:
         if self.read_only:
             return tr("save.read_only")
         if self.save_error:
             return tr("save.failed")
-        if self.saved_at is None:
+        if self.record_saved_at is None:
             return tr("save.opened")
-        narrow = self.size.width < 120
-        return tr("save.at_short" if narrow else "save.at", time=self.saved_at.strftime("%H:%M:%S"))
+        saved = self.record_saved_at  # the last save of a recorded change, not of the typing area's words
+        if form == "long":
+            return tr("save.at", time=saved.strftime("%H:%M:%S"))
+        clock = "%H:%M:%S" if form == "short" else "%H:%M"
+        return tr("save.at_short", time=saved.strftime(clock))
 
     @property
     def unsaved(self) -> bool:
@@ -480,6 +529,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
                 WRITE_LOCK.release()
             self._saved_count = self._change_count
             self.saved_at = self.now()
+            if self._recorded_saved != self._recorded_count:
+                self._recorded_saved = self._recorded_count
+                self.record_saved_at = self.saved_at
             self.save_error = ""
             return True
         except store.SaveError as error:
@@ -505,8 +557,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         while a screen or form is opening are held until its focus lands; a priority key travels
         through the focused widget's queue behind the keys typed before it; and held keys are given
         back one at a time, each after the previous one has come back."""
-        if isinstance(event, events.Key) and (self._hold_key(event) or self._defer_key(event)):
-            return
+        if isinstance(event, events.Key):
+            self.prebuilder.key_seen()
+            if self._hold_key(event) or self._defer_key(event):
+                return
         await super().on_event(event)
 
     def _top_screen(self) -> Screen | None:
@@ -821,6 +875,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             if timing.meeting_running(self.meeting):
                 timing.pause_all(self.meeting, at)
                 self._change_count += 1
+                self._recorded_count = self._change_count
             if not self.save_now_sync():
                 # Stay open: quitting now would lose what the file does not hold yet.
                 self.say(tr("quit.save_failed", reason=self.save_error), "error", timeout=20)
@@ -831,6 +886,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
 
     def on_unmount(self) -> None:
         self.release_lock()
+
+    async def _shutdown(self) -> None:  # Textual's own (8.2.8), which closes every screen of every mode
+        await self.prebuilder.finish()  # a step being built ahead finishes mounting first
+        await super()._shutdown()
 
     # -- palette ----------------------------------------------------------------------------------
 

@@ -36,7 +36,6 @@ from __future__ import annotations
 import codecs
 import os
 import selectors
-import threading
 import time
 from typing import Any, Protocol, runtime_checkable
 

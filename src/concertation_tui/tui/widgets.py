@@ -6,9 +6,11 @@ from __future__ import annotations
 from textual import events
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
+from textual.geometry import Size
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from rich.segment import Segment
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
@@ -16,7 +18,6 @@ from textual.widgets import (
     Checkbox,
     DataTable,
     Input,
-    Label,
     OptionList,
     RadioButton,
     SelectionList,
@@ -34,27 +35,41 @@ PHASES = ("prepare", "open", "live", "actions", "close")
 PHASE_KEYS = {"prepare": "F2", "open": "F3", "live": "F4", "actions": "F5", "close": "F6"}
 
 
-class AppBar(Horizontal):
-    """First line: the steps with their F-key (the current one bracketed and bold), and the save state."""
+class AppBar(Widget):
+    """First line: the steps with their F-key (the current one bracketed and bold), and the save state.
+
+    One widget that draws itself at its own width (no labels side by side): a new save state only
+    repaints the line, it never waits for a layout. A step covered by a dialog is not laid out again
+    while the dialog is up, and a label sized for « à jour » then showed « enreg. » without its time.
+
+    The line always fits (80 columns included): the first of `FORMS` that fits is drawn, from the
+    whole names and the long save words down to the keys alone beside the current step's name."""
+
+    COMPONENT_CLASSES = {"app-bar--state", "app-bar--failed"}
+
+    FORMS = (("full", "long"), ("full", "short"), ("full", "shorter"), ("short", "short"),
+             ("short", "shorter"), ("keys", "short"), ("keys", "shorter"))
+    """(steps, save state) from the most complete to the most compact."""
 
     def __init__(self, current: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self.current = current
+        self._state_text = ""
+        self._failed = False
 
-    def compose(self):
-        yield Label(self._tabs(), id="tabs", markup=False)
-        yield Label("", id="save-state", markup=False)
-
-    def _tabs(self) -> Content:
+    def _tabs(self, form: str = "full") -> Content:
+        """The steps: `full` names, `short` names but the current one's, or `keys` alone but the current."""
         parts: list[Content | str | tuple[str, str]] = []
         for phase in PHASES:
-            name = f"{PHASE_KEYS[phase]} {tr('phase.' + phase)}"
             if parts:
                 parts.append(" ")
             if phase == self.current:
-                parts.append((f"[{name}]", "bold reverse"))
+                parts.append((f"[{PHASE_KEYS[phase]} {tr('phase.' + phase)}]", "bold reverse"))
+            elif form == "keys":
+                parts.append(PHASE_KEYS[phase])
             else:
-                parts.append(name)
+                name = tr(("phase_short." if form == "short" else "phase.") + phase)
+                parts.append(f"{PHASE_KEYS[phase]} {name}")
         return Content.assemble(*parts)
 
     def on_mount(self) -> None:
@@ -62,9 +77,44 @@ class AppBar(Horizontal):
 
     def update_save_state(self) -> None:
         host = meeting_app(self.app)
-        label = self.query_one("#save-state", Label)
-        label.update(Content(host.save_state_text() if host else ""))
-        label.set_class(bool(host and host.save_error), "-failed")
+        failed = bool(host and host.save_error)
+        shown = (failed, host.save_state_text("long") if host else "")
+        if shown != self._shown:  # a redraw of the bar only when its words change (typing saves often)
+            self._shown = shown
+            self._failed = failed
+            self.refresh()
+
+    def _state(self, form: str) -> str:
+        host = meeting_app(self.app)
+        return host.save_state_text(form) if host else ""
+
+    def line(self, width: int) -> Content:
+        """The bar at `width` columns: the first form that fits, steps left and save state right."""
+        chosen: tuple[Content, str] | None = None
+        for tabs_form, state_form in self.FORMS:
+            tabs, state = self._tabs(tabs_form), self._state(state_form)
+            chosen = (tabs, state)
+            if tabs.cell_length + (len(state) + 2 if state else 0) <= width:
+                break
+        assert chosen is not None
+        tabs, state = chosen
+        if not state:
+            return tabs
+        room = width - len(state) - 2
+        if tabs.cell_length > room:  # a view's long title: the title is cut, never the save state
+            tabs = tabs.truncate(max(1, room - 1), ellipsis=True)
+        style = self.get_visual_style("app-bar--failed" if self._failed else "app-bar--state")
+        gap = max(0, width - tabs.cell_length - len(state) - 2)
+        return Content.assemble(tabs, " " * gap, (f" {state} ", style))
+
+    def render(self) -> Content:
+        return self.line(self.size.width or self.app.size.width)
+
+    def on_resize(self) -> None:
+        self.refresh()
+
+    _shown: tuple[bool, str] | None = None
+    """The save state last drawn, failed or not (None: not drawn yet)."""
 
 
 class Box(Vertical):
@@ -82,7 +132,14 @@ class Box(Vertical):
 class Banner(Static):
     """A line of warning under the top bar (read-only, save failure); hidden when empty."""
 
+    _text: str | None = None
+
     def show(self, text: str) -> None:
+        """Show `text`, or hide the line when empty. Unchanged text changes nothing: an update lays the
+        whole screen out again (and each save asks the banners to show their state)."""
+        if text == self._text:
+            return
+        self._text = text
         self.update(Content(text))
         self.display = bool(text)
 
@@ -212,12 +269,85 @@ def _highlight_first(options: OptionList) -> None:
             return
 
 
+WRAP_ALL_UP_TO = 200
+"""A list of up to this many options is wrapped whole, as Textual does; a longer one only as far as it
+is shown (see `Choices._update_lines`)."""
+WRAP_AHEAD = 2
+"""Screens of lines wrapped beyond the one shown (Page Down then finds its lines ready)."""
+
+
 class Choices(Localized, OptionList):
+    """An OptionList that wraps only what is shown, whatever the length of the list.
+
+    Textual 8.2.8 wraps every option of a list to know its height (`OptionList._update_lines`) when the
+    list is filled, resized or shown: at the very large size the rereading's 6,000 lines, and the 400 to
+    1,700 findings and actions of the other steps, cost seconds of CPU at each step's first drawing.
+    Here a long list wraps its options only down to the screen after the one shown (and to the
+    highlighted option); the rest count one line each in the scroll bar until they are reached, by the
+    arrows, Page Down, End, the mouse wheel or `scroll_end`. Every option stays reachable."""
+
     HIDE_FOREIGN_BINDINGS = True
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._localize()
+        self._wrap_to_end = False
+
+    def set_options(self, options):
+        self._wrap_to_end = False
+        return super().set_options(options)
+
+    def scroll_end(self, *args, **kwargs) -> None:
+        self._wrap_to_end = True  # the true end, not the estimated one
+        self._update_lines()
+        super().scroll_end(*args, **kwargs)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """A list of auto height (with a max-height) is measured only as far as a screen can show: Textual
+        wraps every option to add up their heights (a second at the close step's findings of a very
+        large meeting). A longer list scrolls in its own box, every option still reachable."""
+        if len(self.options) <= WRAP_ALL_UP_TO:
+            return super().get_content_height(container, viewport, width)
+        limit = max(container.height, viewport.height)
+        padding = self.get_component_styles("option-list--option").padding.width
+        height = 0
+        for option in self.options:
+            height += self._get_visual(option).get_height(self.styles, width - padding) + option._divider
+            if height > limit:
+                break
+        return height
+
+    def _update_lines(self) -> None:
+        """Textual's own (widgets/_option_list.py, 8.2.8), stopping at what is needed (see the class)."""
+        region = self.scrollable_content_region
+        if not region:
+            return
+        options = self.options
+        cache = self._line_cache
+        lines = cache.lines
+        index = lines[-1][0] + 1 if lines else 0
+        width = region.width - self._get_left_gutter_width()
+        if index < len(options):
+            lazy = len(options) > WRAP_ALL_UP_TO and not self._wrap_to_end
+            lines_wanted = self.scroll_offset.y + region.height * (1 + WRAP_AHEAD)
+            index_wanted = (self.highlighted or 0) + region.height
+            padding = self.get_component_styles("option-list--option").padding
+            get_visual = self._get_visual
+            while index < len(options):
+                if lazy and len(lines) >= lines_wanted and index > index_wanted:
+                    break
+                option = options[index]
+                cache.index_to_line[index] = len(lines)
+                count = get_visual(option).get_height(self.styles, width - padding.width) + option._divider
+                cache.heights[index] = count
+                lines.extend([(index, line) for line in range(count)])
+                index += 1
+        not_wrapped = len(options) - index  # one line each until wrapped
+        last_divider = options and options[-1]._divider and not not_wrapped
+        virtual_size = Size(width, len(lines) + not_wrapped - (1 if last_divider else 0))
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
 
     def current_id(self) -> str | None:
         if self.highlighted is None or not self.option_count:

@@ -23,6 +23,7 @@ from textual.widgets.selection_list import Selection
 
 from ...services.display import date_text, parse_date, parse_time, time_text
 from ..early_keys import TakesKeysWhileOpening
+from ..prebuild import StylesKeptOnResume
 from ..finding import FindSelect
 from ..footer import FittedFooter
 from ..text import Localized, key, tr
@@ -65,7 +66,7 @@ class FormError(Exception):
     """A value typed in the form is not acceptable; the sentence says which and why."""
 
 
-class FormDialog(TakesKeysWhileOpening, Localized, ModalScreen[dict[str, Any] | None]):
+class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, Localized, ModalScreen[dict[str, Any] | None]):
     """An edit form in a dialog. Returns {field name: value} or None."""
 
     HIDE_FOREIGN_BINDINGS = True

@@ -142,6 +142,7 @@ def participant_form(meeting: Meeting, participant: Participant | None, *,
             FormField("absence_reason", tr("participant.field_absence_reason"), value=p.absence_reason),
             FormField("written_contribution", tr("participant.field_written"), "check", p.written_contribution),
             FormField("written_text", tr("participant.field_written_text"), "long", p.written_text),
+            *written_items_field(meeting, p),
             FormField("excused_message", tr("participant.field_excused_message"), "long", p.excused_message),
         ]),
         FormField("receives_minute", tr("participant.field_receives"), "check", receives,
@@ -152,12 +153,22 @@ def participant_form(meeting: Meeting, participant: Participant | None, *,
 
 
 
-def excused_form(participant: Participant) -> FormDialog:
+def written_items_field(meeting: Meeting, p: Participant) -> list[FormField]:
+    """Which agenda items a written contribution is about (read in their rounds; none: once, at the first)."""
+    if not meeting.agenda:
+        return []
+    options = [(Content(f"{n}. {one_line(i.title, 60)}"), i.id) for n, i in enumerate(meeting.agenda, 1)]
+    return [FormField("written_item_ids", tr("participant.field_written_items"), "multi", p.written_item_ids,
+                      options, note=tr("participant.written_items_note"))]
+
+
+def excused_form(meeting: Meeting, participant: Participant) -> FormDialog:
     """What an excused participant sent, to be read at their turn and written in the minute."""
     p = participant
     return FormDialog(tr("excused.title", name=p.name), [
         FormField("written_contribution", tr("participant.field_written"), "check", p.written_contribution),
         FormField("written_text", tr("participant.field_written_text"), "long", p.written_text),
+        *written_items_field(meeting, p),
         FormField("excused_message", tr("participant.field_excused_message"), "long", p.excused_message),
     ])
 
@@ -363,5 +374,21 @@ def next_meeting_form(meeting: Meeting) -> FormDialog:
         FormField("invitees", tr("next.field_invitees"), "multi", n.invitees, people_options(meeting)),
         FormField("others", tr("next.field_others"), value=n.others),
         FormField("person_agrees", tr("next.field_person_agrees"), "radio", n.person_agrees, tri_options()),
+    ])
+
+
+def item_outcome_form(meeting: Meeting, item) -> FormDialog:
+    """What came of an item that just ended, asked live: the program's proposal chosen already, so that
+    Enter confirms it (recorded as the facilitator's) and ↓ Enter changes it. Never asked unbidden."""
+    from ...model import ItemOutcome
+    from ...model.outcomes import outcome
+
+    proposed = item.outcome or outcome(meeting, item)
+    options = [(lbl(choice).capitalize() + (f" ({tr('live.outcome_proposed')})"
+                                            if choice is proposed and item.outcome is None else ""), choice)
+               for choice in ItemOutcome]
+    return FormDialog(tr("close.outcome_title"), [
+        FormField("outcome", tr("close.outcome_caption", title=one_line(item.title, 60)), "radio", proposed,
+                  options, vertical=True),
     ])
 

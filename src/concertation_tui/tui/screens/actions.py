@@ -116,6 +116,7 @@ class ActionsScreen(MeetingScreen):
         key("minus", "agree('disagrees')", "disagree", key_display="-"),
         key("question_mark", "agree('wants_time')", "wants_time", key_display="?"),
         key("v", "reviewed", "reviewed", show=False),
+        key("exclamation_mark", "checks_list", "checks_list", show=False, key_display="!"),
         key("r", "review", "review_open", binding_id="actions-review"),
     ]
 
@@ -224,6 +225,12 @@ class ActionsScreen(MeetingScreen):
             choices.highlighted = min(keep, len(findings) - 1)
         errors = sum(1 for f in findings if f.level is Level.ERROR)
         self.query_one("#findings-box").border_subtitle = tr("checks.count", errors=errors, total=len(findings))
+
+    def action_checks_list(self) -> None:
+        """The checks counted under the box, in full: Enter goes to one."""
+        from ..dialogs.checks_list import show_checks
+
+        show_checks(self.capp, self.capp.readiness())
 
     # -- editing --
 
@@ -352,6 +359,9 @@ async def go_to_finding(app, finding) -> None:
         else:
             screen.action_tab("details")
             screen.action_edit()
+    elif target == "next_meeting":  # who is invited next time, and whether the person agrees
+        await app.action_phase("close")
+        app.screen.action_next_meeting()
     elif target == "person_view":
         await app.action_phase("close")
         app.screen.action_last_word()

@@ -9,6 +9,7 @@ from textual.screen import Screen
 
 
 from ..early_keys import TakesKeysWhileOpening
+from ..prebuild import StylesKeptOnResume
 from ..footer import FittedFooter
 from ..text import Localized, tr
 from ..widgets import AppBar, Banner
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from ..app import ConcertationApp
 
 
-class MeetingScreen(TakesKeysWhileOpening, Localized, Screen):
+class MeetingScreen(TakesKeysWhileOpening, StylesKeptOnResume, Localized, Screen):
     """A step of the meeting (one mode). Subclasses compose `body()` and implement `refresh_view()`."""
 
     PHASE = ""
@@ -63,6 +64,8 @@ class MeetingScreen(TakesKeysWhileOpening, Localized, Screen):
             self._refresh_all(only_if_changed=True)
 
     def _refresh_all(self, *, only_if_changed: bool = False) -> None:
+        if not self.app._running:
+            return  # shutting down: a step built ahead may be mounting while its widgets are removed
         self.query_one("#read-only-banner", Banner).show(
             tr("read_only_banner", sentence=self.capp.read_only) if self.capp.read_only else ""
         )
@@ -75,6 +78,10 @@ class MeetingScreen(TakesKeysWhileOpening, Localized, Screen):
         # the meeting compared by identity: `==` on two pydantic models compares every field
         key = self.capp.view_key()
         return self._shown is not None and self._shown[0] is key[0] and self._shown[1] == key[1]
+
+    def redraw_when_shown(self) -> None:
+        """Draw the meeting anew when this screen is next shown (what it shows changed meanwhile)."""
+        self._shown = None
 
     def show_meeting(self) -> None:
         """Draw the meeting as it is now, and remember which version was drawn."""

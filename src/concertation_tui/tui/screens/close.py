@@ -20,6 +20,8 @@ from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, 
 from ...services.display import date_text, one_line, time_text
 from ..text import colon, key, lbl, quote_parts, tr
 from ...model.people_order import everyone_in_order, invitees_in_order
+from ...model.sharing import invitees_outside_consent
+from ..dialogs.checks_list import show_checks
 from ..widgets import Choices, Picks
 from .actions import finding_prompt, go_to_finding
 from .base import MeetingScreen
@@ -51,6 +53,7 @@ class CloseScreen(MeetingScreen):
         key("q", "add_question", "add_question"),
         key("n", "next_meeting", "next_meeting"),
         key("g", "app.issue_minute", "close_issue"),
+        key("exclamation_mark", "checks_list", "checks_list", show=False, key_display="!"),
         key("t", "end_meeting", "end_meeting", show=False),
         key("r", "no_view_reason", "no_view_reason", show=False),
         key("delete,d", "remove_question", "remove_question", show=False, key_display="suppr/d"),
@@ -79,7 +82,7 @@ class CloseScreen(MeetingScreen):
             with Vertical(id="close-right", classes="close-column"):
                 with Vertical(id="close-distribution-box", classes="box") as box:
                     box.border_title = tr("close.distribution_title")
-                    yield Picks(id="distribution")
+                    yield Picks(id="distribution", type_to_find=True)  # « ju » goes to Julie
                 with Vertical(id="close-checks-box", classes="box") as box:
                     box.border_title = tr("checks.title")
                     yield Choices(id="close-findings")
@@ -182,7 +185,9 @@ class CloseScreen(MeetingScreen):
         self.query_one("#close-questions-box").border_subtitle = tr("close.questions_keys")
 
         n = m.next_meeting
-        invitees = ", ".join(m.name_of(x) for x in invitees_in_order(m))  # not in the order ticked
+        outside = set(invitees_outside_consent(m))  # an invitation is not an agreement to know: said beside
+        invitees = ", ".join(m.name_of(x) + (f" ({tr('next.outside_consent')})" if x in outside else "")
+                             for x in invitees_in_order(m))  # not in the order ticked
         agrees = {True: tr("answer.yes"), False: tr("answer.no"), None: tr("answer.unknown")}[n.person_agrees]
         when = " ".join(x for x in (date_text(n.date), time_text(n.time)) if x) or tr("prepare.empty")
         self.query_one("#next-meeting", Static).update(Content.assemble(
@@ -368,3 +373,7 @@ class CloseScreen(MeetingScreen):
     def action_end_meeting(self) -> None:
         self.change(timing.end_meeting, self.capp.now())
         self.capp.say(tr("close.meeting_ended"))
+
+    def action_checks_list(self) -> None:
+        """The checks counted in the box's title, in full: Enter goes to one."""
+        show_checks(self.capp, self.capp.readiness())

@@ -15,6 +15,7 @@ from pathlib import Path
 from ... import store
 from ...services import issuing
 from ...model import Level, Meeting, ops, readiness
+from ..dialogs.checks_list import show_checks
 from ..dialogs.forms import Notice
 from ..dialogs.issue_forms import ConflictsDialog, conflicts_by_note, issue_form, issued_text
 from ..text import tr, tr_in
@@ -72,7 +73,7 @@ def _ask(app, conflicts: int) -> None:
     meeting: Meeting = app.meeting
     version = len(meeting.distribution.issues) + 1
     folder = issuing.issue_folder(meeting, app.path, version)
-    errors = sum(1 for f in readiness(meeting) if f.level is Level.ERROR)
+    errors = [f for f in readiness(meeting) if f.level is Level.ERROR]
     available = pdf_available()
 
     def go(values: dict | None) -> None:
@@ -87,8 +88,15 @@ def _ask(app, conflicts: int) -> None:
         )
         app.refresh_views()
 
-    app.push_screen(issue_form(meeting, version=version, folder=folder, conflicts=conflicts, errors=errors,
-                               pdf_available=available), go)
+    def ask() -> None:
+        app.push_screen(issue_form(meeting, version=version, folder=folder, conflicts=conflicts,
+                                   errors=len(errors), pdf_available=available), go)
+
+    if errors:  # which they are, each one Enter away, beside « issue anyway »
+        show_checks(app, errors, intro=tr("checks_list.issue_intro", count=len(errors)),
+                    anyway=tr("checks_list.issue_anyway"), then=ask)
+    else:
+        ask()
 
 
 def _write(app, draft: Meeting, path: Path, pdf: bool, what_changed: str, reason: str, at, lang: str) -> None:

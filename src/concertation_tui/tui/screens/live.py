@@ -24,7 +24,8 @@ from ...model import (
     VisibilityKind,
     ViewAspect,
 )
-from ...model import ops, timing
+from ...model import ItemOutcome, ops, timing
+from ...model.outcomes import outcome
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm, FormResult
 from ...services.display import (
@@ -88,6 +89,7 @@ class LiveScreen(MeetingScreen):
         key("pageup", "previous_item_plain", "previous_item_plain", priority=True, show=False,
             key_display="PgUp", binding_id="previous-item-plain"),
         key("ctrl+r", "skip_item", "skip_item", priority=True, show=False),
+        key("ctrl+e", "item_outcome", "item_outcome", priority=True, show=False),
         key("f7", "add_action", "add_action", priority=True),
         key("f9", "add_view", "add_view", priority=True),
         key("ctrl+f", "review", "review", priority=True),
@@ -102,9 +104,11 @@ class LiveScreen(MeetingScreen):
         self.pending = self._fresh_pending()
         self._draft_timer = None
         self._back_to = None
+        """The list a note was opened from for editing: focused again when the dialog closes."""
         self._read_out: set[tuple[str, str]] = set()
         """(item, excused participant) whose turn went by in this session: what they sent was read out."""
-        """The list a note was opened from for editing: focused again when the dialog closes."""
+        self.ended_item_id: str | None = None
+        """The item left by ^PgDn a moment ago: ^e says what came of it (see action_item_outcome)."""
 
     @staticmethod
     def _fresh_pending() -> dict:
@@ -161,7 +165,7 @@ class LiveScreen(MeetingScreen):
         self.capp.typed_draft = text
         meeting = self.capp.meeting
         if meeting is not None and meeting.progress.draft != text:
-            self.capp.change(ops.keep_draft, text, quiet=True, refresh=False)
+            self.capp.change(ops.keep_draft, text, quiet=True, refresh=False, typing=True)
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
@@ -198,9 +202,11 @@ class LiveScreen(MeetingScreen):
 
     def speakers(self) -> list:
         """The round table with the facilitator (last unless moved: their own remarks must not go to
-        someone else) and, at their place, the excused who sent something to read."""
+        someone else) and, at their place, the excused who sent something to read on this item (once,
+        where they would have spoken: `Meeting.to_read`)."""
         m = self.meeting
-        speakers = list(m.round_table(with_messages=True))
+        item = self.item
+        speakers = list(m.round_table(with_messages=True, item_id=item.id if item else None))
         facilitator = m.participant(m.facilitator_id)
         if facilitator is not None and facilitator not in speakers \
                 and facilitator.attendance not in (Attendance.EXCUSED, Attendance.ABSENT):
@@ -304,6 +310,14 @@ class LiveScreen(MeetingScreen):
         agenda.set_options([Option(self._item_prompt(n, item), id=item.id) for n, item in enumerate(m.agenda)])
         if current is not None:
             agenda.highlighted = m.agenda.index(current)
+        ended = m.item(self.ended_item_id) if self.ended_item_id else None
+        box = self.query_one("#agenda-box")
+        if ended is not None and ended in m.agenda:  # the item just left: its outcome, one key away
+            state = "live.ended_outcome" if ended.outcome is not None else "live.ended_outcome_proposed"
+            box.border_subtitle = tr(state, n=m.agenda.index(ended) + 1, outcome=lbl(outcome(m, ended)),
+                                     key=self.key_of("item_outcome"))
+        else:
+            box.border_subtitle = ""
         self._meeting_timer()
 
     def _meeting_timer(self) -> None:
@@ -404,8 +418,9 @@ class LiveScreen(MeetingScreen):
             # their turn: what they sent is on screen to be read out, where they would have spoken, first
             # in the box (its first lines are what 80x24 shows), the written contribution before the message
             parts: list = []
-            for caption, text in ((tr("live.excused_written"), speaker.written_text),  # who: the line below
-                                  (tr("live.excused_message"), speaker.excused_message)):
+            written, message = m.to_read(speaker, item.id if item else None)  # once, not at every item
+            for caption, text in ((tr("live.excused_written"), written),  # who: the line below
+                                  (tr("live.excused_message"), message)):
                 if text.strip():
                     parts += [" " if parts else "", (f"{EXCUSED_MARK} {caption}", "bold"), " ".join(text.split())]
             if parts:
@@ -617,8 +632,35 @@ class LiveScreen(MeetingScreen):
         return tr("key.timer_start") if not m.clock else tr("key.timer_resume")
 
     def action_next_item(self) -> None:
+        left = self.item
         if self.create(timing.next_item, self.capp.now()) is False:
             self.capp.say(tr("live.last_item_done"))
+        if left is not None and (self.item is None or self.item.id != left.id):
+            self._item_ended(left)
+
+    def _item_ended(self, item) -> None:
+        """An item ends live: its outcome proposed in a line, one key (^e) to confirm or change it; nothing
+        is asked in the way of the next item (the close step shows every item's outcome again)."""
+        self.ended_item_id = item.id
+        number = self.meeting.agenda.index(item) + 1 if item in self.meeting.agenda else 0
+        said = lbl(outcome(self.meeting, item))
+        key_shown = self.key_of("item_outcome")
+        self.capp.say(tr("live.item_ended", n=number, outcome=said, key=key_shown) if item.outcome is None
+                      else tr("live.item_ended_set", n=number, outcome=said))
+        self._agenda()
+
+    def action_item_outcome(self) -> None:
+        """What came of the item that just ended (else of the current one): proposed, Enter confirms."""
+        m = self.meeting
+        item = (m.item(self.ended_item_id) if self.ended_item_id else None) or self.item
+        if item is None:
+            return
+
+        def done(values: FormResult) -> None:
+            if isinstance(values, dict) and values.get("outcome"):
+                self.change(ops.set_fields, item, outcome=ItemOutcome(values["outcome"]))
+
+        self.app.push_screen(forms.item_outcome_form(m, item), done)
 
     def action_next_item_plain(self) -> None:
         self._item_from_typing(self.action_next_item)
@@ -725,13 +767,24 @@ class LiveScreen(MeetingScreen):
         self.app.push_screen(forms.view_form(m, draft, editing=False), done)
 
     def action_add_action(self) -> None:
-        m = self.meeting
-        item = self.item
-        draft = ops.blank("actions", item_id=item.id if item else "", domains=list(item.domains) if item else [])
-
         def done(values: FormResult) -> None:
             if isinstance(values, dict):
                 if self.change(ops.add_action, values, self.capp.now()):
                     self.capp.say(tr("action.added"))
 
-        self.app.push_screen(forms.action_form(m, draft, editing=False), done)
+        key, make = self.form_ahead()
+        form = self.capp.prebuilder.form_for(key) or make()  # built ahead in idle time (prebuild.py)
+        self.app.push_screen(form, done)
+
+    def form_ahead(self):
+        """The form F7 opens (a new action on the current item), and what it is made from: the meeting
+        as of its version, the item and the language (prebuild.py builds it ahead in idle time)."""
+        m = self.meeting
+        item = self.item
+
+        def make():
+            draft = ops.blank("actions", item_id=item.id if item else "",
+                              domains=list(item.domains) if item else [])
+            return forms.action_form(m, draft, editing=False)
+
+        return (self.capp.view_key()[0], self.capp.view_key()[1], item.id if item else "", self.app.language), make

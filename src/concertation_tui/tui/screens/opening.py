@@ -14,9 +14,9 @@ from ...model.people_order import everyone_in_order
 from ..dialogs import meeting_forms as forms
 from ..dialogs.consent_forms import DomainConsentDialog, concerned_domains
 from ..dialogs.forms import TextPrompt
-from ...services.display import date_text, one_line
+from ...services.display import date_text
 from ..columns import Column, lay_out, row_cells
-from ..text import cell, colon, key, lbl, quote, tr
+from ..text import colon, key, lbl, quote, tr
 from ..widgets import Table
 from .base import MeetingScreen
 
@@ -201,7 +201,7 @@ class OpeningScreen(MeetingScreen):
         read in the meeting, entered here beside their attendance; both are read at their turn."""
         p = self._current()
         if p is not None:
-            self.app.push_screen(forms.excused_form(p), lambda v: v and self.change(ops.set_excused, p, v))
+            self.app.push_screen(forms.excused_form(self.meeting, p), lambda v: v and self.change(ops.set_excused, p, v))
 
     def action_edit_participant(self) -> None:
         p = self._current()

@@ -12,8 +12,8 @@ from ...model.people_order import everyone_in_order
 from ...model import Domain, ParticipantKind, ops
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import Confirm, Notice
-from ...services.display import date_text, one_line, time_text
-from ..text import cell, colon, key, lbl, tr
+from ...services.display import date_text, time_text
+from ..text import colon, key, lbl, tr
 from ...model.timing import planned_seconds
 from ..columns import Column, lay_out, row_cells
 from ..widgets import Picks, Table

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Spacing
 from textual.visual import Padding
-from textual.widgets import Label, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from ...model import (
@@ -61,20 +61,16 @@ REREAD_KEY = "F12"
 class RereadBar(AppBar):
     """The top bar with the rereading step after the five steps of the meeting (shortened when narrow)."""
 
-    def _tabs(self) -> Content:
-        width = self.app.size.width if self.is_attached else 80
+    def _tabs(self, form: str = "full") -> Content:
         current: Content | tuple[str, str] = (f"[{REREAD_KEY} {tr('phase.reread')}]", "bold reverse")
         if self.current == "preview":
             current = Content.assemble(current, (f" › {tr('phase.preview')}", "bold"))
-        if width >= 120:
+        if form == "full":
             parts: list = []
             for phase in PHASES:
                 parts += [f"{PHASE_KEYS[phase]} {tr('phase.' + phase)}", " "]
             return Content.assemble(*parts, current)
         return Content.assemble(tr("reread.steps_short"), " ", current)
-
-    def on_resize(self) -> None:
-        self.query_one("#tabs", Label).update(self._tabs())
 
 
 class RereadScreen(MeetingScreen):
@@ -90,6 +86,7 @@ class RereadScreen(MeetingScreen):
         key("o,ctrl+o", "options", "reread_options"),
         key("n", "next_hint", "reread_next"),
         key("v", "flagged_list", "reread_flagged_list"),
+        key("exclamation_mark", "checks_list", "checks_list", show=False, key_display="!"),
         key("c", "consent", "reread_consent"),
         key("p", "preview", "reread_preview"),
         key("i", "issue", "reread_issue"),
@@ -802,6 +799,12 @@ class RereadScreen(MeetingScreen):
 
         self.app.push_screen(TextPrompt(tr("reread.letter_title"), tr("reread.letter_caption", name=name),
                                         wording(m, action, lang), intro=Content(one_line(action.what, 200))), done)
+
+    def action_checks_list(self) -> None:
+        """The checks counted under their box, in full: Enter opens the note one is about."""
+        from ..dialogs.checks_list import show_checks
+
+        show_checks(self.capp, self.capp.readiness())
 
     def go_to_finding(self, finding: Finding) -> None:
         """What a readiness finding concerns, here: its note chosen and opened."""

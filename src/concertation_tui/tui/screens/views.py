@@ -11,7 +11,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label
 
 from ..footer import FittedFooter
 from ..host import meeting_app
@@ -27,12 +26,12 @@ class ViewBar(AppBar):
         super().__init__("", **kwargs)
         self.title = title
 
-    def _tabs(self) -> Content:
+    def _tabs(self, form: str = "full") -> Content:
         return Content.assemble((f" {self.title} ", "bold reverse"), "  ", (tr("view.back"), "dim"))
 
     def set_title(self, title: str) -> None:
         self.title = title
-        self.query_one("#tabs", Label).update(self._tabs())
+        self.refresh()
 
 
 class ViewScreen(MeetingScreen, ModalScreen):

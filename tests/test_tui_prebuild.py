@@ -1,0 +1,123 @@
+"""Each step's screen is built in idle time, before it is asked for (issue 16, tui/prebuild.py).
+
+What is checked here is what a switch does, not how long it takes: a step built ahead is shown without
+being built again and without the whole app's stylesheet being refreshed; it shows the meeting as it is
+when shown (changes made meanwhile included); keys typed while steps are being built still land."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from concertation_tui import store
+from concertation_tui.tui import prebuild
+from concertation_tui.tui.app import ConcertationApp
+from test_tui_bursts import burst, wait_for
+from test_tui_support import Clock, demo_file, screen_text, settle
+
+STEPS = ("prepare", "open", "live", "actions", "close", "reread")
+
+
+async def all_built(app, pilot) -> None:
+    await wait_for(pilot, lambda: all(mode in app._screen_stacks for mode in STEPS), rounds=400)
+    await settle(app, pilot)
+
+
+async def test_every_step_is_built_ahead_and_shown_without_a_stylesheet_refresh(monkeypatch) -> None:
+    refreshed: list[str] = []
+    original = App.refresh_css
+
+    def refresh_css(app, animate: bool = True) -> None:
+        refreshed.append(app.current_mode)
+        original(app, animate)
+
+    monkeypatch.setattr(App, "refresh_css", refresh_css)
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await all_built(app, pilot)
+        assert sorted(app.prebuilder.built) == sorted(set(STEPS) - {"live"})  # live: where it opened
+        built = {mode: app._screen_stacks[mode][0] for mode in STEPS}
+        assert all(screen.is_mounted for screen in built.values())
+        # built for this terminal: the breakpoint classes Textual would set when the screen is shown
+        assert all(screen.has_class("-narrow", "-short") for screen in built.values())
+        # A change made while the actions step is not shown: there when it is.
+        action = app.meeting.actions[0]
+        app.change(lambda m: setattr(action, "what", "Téléphoner au propriétaire"))
+        refreshed.clear()
+        for key, mode in (("f5", "actions"), ("f6", "close"), ("f3", "open"), ("f2", "prepare"), ("f12", "reread")):
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert app.current_mode == mode
+            assert app.screen is built[mode], f"{mode} was built again"
+            if mode == "actions":
+                assert "Téléphoner au propriétaire" in screen_text(app)
+        assert refreshed == [], refreshed
+
+
+async def test_keys_typed_while_the_steps_are_built_land_in_the_typing_area(monkeypatch) -> None:
+    monkeypatch.setattr(prebuild, "IDLE_BEFORE", 0.0)  # building goes on between any two keys
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        for letter in "bonjour":
+            burst(app, letter)
+            await pilot.pause(0.05)
+        await all_built(app, pilot)
+        app.flush_typing()
+        assert app.meeting.progress.draft == "bonjour"
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert app.current_mode == "actions"
+
+
+async def test_a_step_built_ahead_shows_the_letter_check_that_landed_after_it(monkeypatch, tmp_path) -> None:
+    """The letter's check of a very large meeting lands from a thread: a step not shown then (built
+    ahead, or left) draws it when shown, and never the findings of the version before."""
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await all_built(app, pilot)
+        reread = app._screen_stacks["reread"][0]
+        drawn: list[int] = []
+        monkeypatch.setattr(reread, "refresh_view", lambda: drawn.append(1))
+        key = app.view_key()
+        app._letter_landed(key, [])
+        assert drawn == []  # not shown: not drawn now
+        await pilot.press("f12")
+        await settle(app, pilot)
+        assert drawn, "the rereading kept the letter's findings of before"
+    assert store.load_meeting(app.path) is not None
+
+
+async def test_f7_opens_the_action_form_built_ahead_and_the_words_typed_with_it_land() -> None:
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.prebuilder.forms_built >= 1, rounds=600)
+        await settle(app, pilot)
+        ahead = app.prebuilder._form[1]
+        before = len(app.meeting.actions)
+        burst(app, "f7", *"Appeler la mutuelle", "enter")
+        await wait_for(pilot, lambda: len(app.meeting.actions) > before, rounds=200)
+        assert app.meeting.actions[-1].what == "Appeler la mutuelle"
+        assert app.meeting.actions[-1].item_id == app.meeting.progress.item_id
+        assert app.prebuilder._form is None or app.prebuilder._form[1] is not ahead  # used once
+        # The meeting changed (an action added): the next F7 opens a form made for the meeting as it is.
+        await settle(app, pilot)
+        burst(app, "f7")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "FormDialog", rounds=200)
+        assert app.screen is not ahead
+        assert "Nouvelle action" in screen_text(app)
+
+
+async def test_a_form_built_ahead_for_an_older_meeting_is_not_used() -> None:
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.prebuilder.forms_built >= 1, rounds=600)
+        ahead = app.prebuilder._form[1]
+        # The current item changes (ctrl+PgDn, a change of the meeting): the form of before is stale.
+        app.change(lambda m: setattr(m.progress, "item_id", m.agenda[0].id))
+        burst(app, "f7")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "FormDialog", rounds=200)
+        assert app.screen is not ahead
+        await settle(app, pilot)
+        assert not ahead.is_running  # discarded, not left mounted off screen
+        app.screen.action_cancel()
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "LiveScreen"
