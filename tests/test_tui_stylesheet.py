@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 
+from test_tui_prebuild import all_built
 from test_tui_support import Clock, demo_file, settle
 from textual.css.stylesheet import Stylesheet
 
@@ -56,7 +57,7 @@ async def test_a_new_theme_is_parsed_with_its_colours_and_styles_as_textual_does
     parsed = counting(monkeypatch)
     app = ConcertationApp(demo_file(), clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
+        await all_built(app, pilot)  # the steps built ahead in idle time bring their own CSS first
         first = app.theme
         before = len(parsed)
         app.theme = "high-contrast"

@@ -162,7 +162,7 @@ class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
     # -- new meetings --
 
     def action_new(self) -> None:
-        templates = _templates(self.app.language)  # type: ignore[attr-defined]
+        templates = _templates(our_app(self.app).language)
         options = [(_template_title(path), name) for name, path in templates.items()]
         options.append((tr("launcher.empty_template"), ""))
         from ...services.templates import default_template
