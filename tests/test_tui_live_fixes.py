@@ -415,3 +415,23 @@ async def test_f6_at_80x24_shows_more_item_outcomes_and_where_a_question_came_fr
         assert "Résultats des points (? à confirmer)" in text
         if m.open_questions:
             assert "(point 10)" in text and "la prochaine ré…" not in text
+
+
+async def test_with_no_agenda_item_the_round_does_not_say_everyone_has_spoken():
+    """A meeting opened on F4 before any item exists: the rows say « pas encore », so the round's subtitle
+    must not say « tout le monde a parlé » (it counted the speakers of no item as none waiting)."""
+    import datetime as dt
+
+    from concertation_tui.i18n import t
+    from concertation_tui.model import Participant
+    from concertation_tui.services.templates import new_meeting
+
+    m = new_meeting("Sans ordre du jour", dt.date(2026, 12, 7), "fr", "Léa Martin")
+    m.participants.append(Participant(name="Paul Dupont"))
+    app = ConcertationApp(store.create_meeting_file(m), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f4")
+        await settle(app, pilot)
+        assert "Paul Dupont" in screen_text(app)
+        assert t("tui.live.all_spoken", "fr") not in screen_text(app)

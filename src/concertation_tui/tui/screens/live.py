@@ -388,6 +388,8 @@ class LiveScreen(MeetingScreen):
         if not options:
             round_list.set_options([Option(Content(tr("live.no_speaker")), id="none", disabled=True)])
             box.border_subtitle = ""
+        elif item is None:  # no item yet: nobody has spoken on anything, nobody is waiting on anything
+            box.border_subtitle = ""
         else:
             box.border_subtitle = tr("live.waiting", count=waiting) if waiting else tr("live.all_spoken")
 
