@@ -26,7 +26,7 @@ from docx.table import Table
 from docx.text.parfmt import ParagraphFormat
 from lxml import etree
 
-from .spans import Group, Span, bold, italic
+from .spans import CellContent, Group, Line, Span, bold, italic
 from .styles import W_NS, find_style_id
 from .text import typography
 

@@ -8,6 +8,7 @@ about 7 MB for a session that never writes a document.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Sequence
 
 
 @dataclass(frozen=True)
@@ -59,3 +60,9 @@ def muted(text: str) -> Span:
 
 def restricted(text: str) -> Span:
     return Span(text, RESTRICTED)
+
+
+Line = str | Span | Sequence[str | Span]
+"""One paragraph's text: plain, one span, or a run of plain text and spans."""
+CellContent = Line | list[Line] | None
+"""A table cell: one paragraph, one paragraph per line of a list, or nothing."""
