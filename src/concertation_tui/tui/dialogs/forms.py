@@ -60,6 +60,12 @@ class FormField:
     vertical: bool = False
     lines: bool = False
     """A long field of one thing a line: Enter adds a line there (ctrl+s saves the form)."""
+    follows: str = ""
+    """For a multi field: the choice field whose value proposes its ticks (the life domains of the agenda
+    item chosen). The ticks follow that choice as long as they are what it proposed; once the facilitator
+    ticks by hand, they stay as ticked."""
+    proposal: Callable[[Any], Sequence[Any]] | None = None
+    """What the followed choice's value proposes (see `follows`)."""
 
 
 class FormError(Exception):
@@ -175,6 +181,32 @@ class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, Localized, ModalScre
                 widget.focus()
                 break
         self._initial = self._raw()
+        # what each following field's ticks were proposed as: while they are still that, they follow
+        names = {spec.name for spec in self.fields}
+        self._proposed = {
+            spec.name: set(spec.proposal(self._choice_value(spec.follows)))
+            for spec in self.fields if spec.follows in names and spec.proposal is not None
+        }
+
+    def _choice_value(self, name: str) -> Any:
+        widget = self.query_one(f"#f-{name}", Select)
+        return None if widget.is_blank() else widget.value
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """A choice another field follows was changed: its ticks become the new choice's, unless the
+        facilitator ticked them by hand (then they are theirs, and stay)."""
+        for spec in self.fields:
+            if spec.name not in getattr(self, "_proposed", {}) or event.select.id != f"f-{spec.follows}":
+                continue
+            picks = self.query_one(f"#f-{spec.name}", Picks)
+            if set(picks.selected) != self._proposed[spec.name]:
+                continue  # ticked by hand
+            value = None if event.select.is_blank() else event.value
+            wanted = list(spec.proposal(value))
+            picks.deselect_all()
+            for one in wanted:
+                picks.select(one)
+            self._proposed[spec.name] = set(wanted)
 
     # -- where the form is scrolled --
 

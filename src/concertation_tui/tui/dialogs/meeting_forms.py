@@ -293,12 +293,22 @@ def view_form(meeting: Meeting, view: PersonView, *, editing: bool) -> FormDialo
     )
 
 
-def domains_field(meeting: Meeting, record) -> FormField:
-    """The life domains of a record about the person, proposed from its agenda item: the consent applies."""
+def item_domains(meeting: Meeting):
+    """The life domains an agenda item (by id) proposes for a record said on it: a form's domains follow
+    the item chosen (FormField.follows)."""
+    def proposal(item_id) -> list:
+        item = meeting.item(item_id) if item_id else None
+        return list(item.domains) if item else []
+    return proposal
+
+
+def domains_field(meeting: Meeting, record, caption: str = "") -> FormField:
+    """The life domains of a record about the person, proposed from its agenda item and following the
+    item chosen in the form until ticked by hand: the consent applies."""
     item = meeting.item(record.item_id)
     value = record.domains or (list(item.domains) if item else [])
-    return FormField("domains", tr("note.field_domains"), "multi", value, domain_options(),
-                     note=tr("note.domains_consent_note"))
+    return FormField("domains", caption or tr("note.field_domains"), "multi", value, domain_options(),
+                     note=tr("note.domains_consent_note"), follows="item_id", proposal=item_domains(meeting))
 
 
 
@@ -343,7 +353,8 @@ def action_form(meeting: Meeting, action: Action, *, editing: bool) -> FormDialo
         FormField("status_reason", tr("action.field_status_reason"), value=action.status_reason),
         FormField("item_id", tr("action.field_item"), "choice", action.item_id, item_options(meeting),
                   allow_blank=False),
-        FormField("domains", tr("action.field_domains"), "multi", action.domains, domain_options()),
+        FormField("domains", tr("action.field_domains"), "multi", action.domains, domain_options(),
+                  follows="item_id", proposal=item_domains(meeting)),
     ]
     return FormDialog(
         tr("action.edit_title") if editing else tr("action.add_title"), fields, validate=validate,
