@@ -71,3 +71,84 @@ async def test_domains_ticked_by_hand_stay_when_the_item_changes():
         await pilot.press("ctrl+s")
         await settle(app, pilot)
     assert saved(path)["actions"][-1]["domains"] == ["health"]
+
+
+# -- a note's domains shown, and a note whose words speak of a restricted domain flagged ---------------
+
+PEETERS_SAID = "Pension d'invalidité ; sa situation médicale limite ses démarches"
+
+
+def _health_with_two_only():
+    """The person agreed to share health only with the doctor and the facilitator; Nadia (a partner)
+    says on item 3 (revenus, administratif) words that speak of health."""
+    from concertation_tui.model import DomainSharing
+    from concertation_tui.model.meeting import Contribution
+
+    m = _on_item(2)
+    doctor = next(p for p in m.participants if p.name.startswith("Dr"))
+    for rule in m.consent.domains:
+        if rule.domain is Domain.HEALTH:
+            rule.sharing = DomainSharing.NAMED
+            rule.participants = [doctor.id, m.facilitator_id]
+    nadia = next(p for p in m.participants if p.name.startswith("Nadia"))
+    note = Contribution(item_id=m.agenda[2].id, speaker_id=nadia.id, text=PEETERS_SAID)
+    m.contributions.append(note)
+    return m, note
+
+
+def test_a_note_speaking_of_a_restricted_domain_it_is_not_filed_under_is_found():
+    from concertation_tui.services.domain_check import domain_findings
+
+    m, note = _health_with_two_only()
+    found = [f for f in domain_findings(m, "fr") if f.target_id == note.id]
+    assert len(found) == 1 and found[0].params["domain"] is Domain.HEALTH
+    sentence = found[0].sentence("fr")
+    assert "santé" in sentence and "invalidité" in sentence and "Ajoutez santé" in sentence
+    note.domains = [Domain.INCOME_DEBTS, Domain.HEALTH]  # filed under health too: nothing to say
+    assert not [f for f in domain_findings(m, "fr") if f.target_id == note.id]
+
+
+def test_the_same_words_in_english_and_dutch():
+    from concertation_tui.language_tools.domain_words import spoken_of
+
+    assert Domain.HEALTH in spoken_of("his medical situation limits him", "en")
+    assert Domain.HEALTH in spoken_of("zijn medische toestand beperkt hem", "nl")
+    assert Domain.MENTAL_HEALTH in spoken_of("elle voit un psychiatre", "fr")
+    assert Domain.HEALTH not in spoken_of("sa santé mentale", "fr")  # the longer expression wins
+
+
+async def test_f4_and_the_rereading_show_a_notes_domains_and_the_rereading_flags_it():
+    from test_tui_support import flat, screen_text
+
+    m, note = _health_with_two_only()
+    path = store.create_meeting_file(m)
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f4")
+        await settle(app, pilot)
+        shown = flat(screen_text(app))
+        assert "situationmédicalelimitesesdémarches[revenus,admin]" in shown
+        await pilot.press("f12")
+        await settle(app, pilot)
+        app.screen.show_entry("contribution", note.id)  # where the note is (the list is long)
+        await settle(app, pilot)
+        shown = flat(screen_text(app))
+        assert "situationmédicalelimitesesdémarches[revenus,admin]" in shown
+        assert "Cesmotsparlentdesanté" in shown
+
+
+async def test_ctrl_o_starts_with_the_items_domains_ticked_as_f9_does():
+    m = _on_item(2)
+    path = store.create_meeting_file(m)
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+o")
+        await settle(app, pilot)
+        assert set(field(app, "domains").selected) == set(m.agenda[2].domains)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("f9")
+        await settle(app, pilot)
+        assert set(field(app, "domains").selected) == set(m.agenda[2].domains)

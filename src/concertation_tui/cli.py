@@ -72,8 +72,9 @@ def _load(ctx: click.Context, path: Path):
 
 def _print_findings(meeting, lang: str) -> None:
     from .model import readiness
+    from .services.domain_check import domain_findings
 
-    findings = readiness(meeting)
+    findings = readiness(meeting) + domain_findings(meeting, meeting.language.value)
     if findings:
         click.echo(t("cli.check_findings", lang))
         for finding in findings:

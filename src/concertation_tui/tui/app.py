@@ -332,7 +332,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         key = self.view_key()
         if self._findings is None or self._findings[0][0] is not key[0] or self._findings[0][1] != key[1]:
             assert self.meeting is not None
-            self._findings = (key, readiness(self.meeting))
+            from ..services.domain_check import domain_findings
+
+            # with the notes whose words speak of a domain the consent restricts (read as language)
+            self._findings = (key, readiness(self.meeting) + domain_findings(self.meeting, self.meeting.language.value))
         return self._findings[1]
 
     def letter_findings(self) -> list[Finding]:

@@ -45,6 +45,12 @@ def lbl(value: Enum) -> str:
     return label(value, current_lang())
 
 
+def domains_short(domains) -> str:
+    """A record's life domains in a few characters (« santé, revenus »), where notes are listed: what the
+    consent will apply to it is seen beside it."""
+    return ", ".join(tr(f"domain_short.{d.value}") for d in domains)
+
+
 def plain(text: str) -> Content:
     """User text, shown exactly as typed (never parsed as markup)."""
     return Content(text)

@@ -39,7 +39,7 @@ from ...services.display import (
     clock_text,
     overrun_minutes,
 )
-from ..text import colon, key, lbl, quote_parts, tr
+from ..text import colon, domains_short, key, lbl, quote_parts, tr
 from ..widgets import Choices, ShortText
 from . import notes
 from .base import MeetingScreen
@@ -408,6 +408,11 @@ class LiveScreen(MeetingScreen):
             marks.append((f" [{text}]", "italic"))
         return marks
 
+    @staticmethod
+    def _domain_mark(domains) -> list:
+        """A note's life domains (its own, else its item's: the consent reads them so), in a few characters."""
+        return [(f" [{domains_short(domains)}]", "dim")] if domains else []
+
     def _said(self) -> None:
         m = self.meeting
         item = self.item
@@ -427,9 +432,11 @@ class LiveScreen(MeetingScreen):
                     parts += [" " if parts else "", (f"{EXCUSED_MARK} {caption}", "bold"), " ".join(text.split())]
             if parts:
                 options.append(Option(Content.assemble(*parts), id="excused", disabled=True))
+        inherited = tuple(item.domains) if item else ()
         for c in notes:
             options.append(Option(Content.assemble((m.name_of(c.speaker_id) or "?", "bold"), colon(), c.text,
-                                                   *self._note_marks(c.nature, c.visibility)), id=c.id))
+                                                   *self._note_marks(c.nature, c.visibility),
+                                                   *self._domain_mark(c.domains or inherited)), id=c.id))
         keep = said.highlighted
         if not options:
             options.append(Option(Content(tr("live.said_none")), id="none", disabled=True))
@@ -458,7 +465,8 @@ class LiveScreen(MeetingScreen):
         options = []
         for v in on_item:
             options.append(Option(Content.assemble(*quote_parts(v.text, "bold"),
-                                                   *self._note_marks(None, v.visibility)), id=v.id))
+                                                   *self._note_marks(None, v.visibility),
+                                                   *self._domain_mark(v.domains or tuple(item.domains))), id=v.id))
         if not on_item:
             options.append(Option(Content(tr("live.view_none_on_item")), id="none", disabled=True))
         for v in general:
@@ -498,7 +506,8 @@ class LiveScreen(MeetingScreen):
         else:
             who = tr(f"live.speaker_{form}", name=speaker.name, **keys)
             marks = self._note_marks(p["nature"], vis)
-        domains = ", ".join(lbl(d) for d in p["domains"])
+        item = self.item
+        domains = domains_short(p["domains"] or (item.domains if item else ()))
         parts: list = [(f"{CURRENT} {who}", "bold"), *marks]
         if domains:
             parts.append((f" [{domains}]", "italic"))
@@ -570,8 +579,10 @@ class LiveScreen(MeetingScreen):
         speaker = self.speaker()
         m = self.meeting
         p = self.pending
+        item = self.item
+        # the item's domains ticked, as F9's form does: what the note will carry unless changed here
         draft = ops.blank("contributions", speaker_id=speaker.id if speaker else "", nature=p["nature"],
-                          domains=list(p["domains"]), visibility=ops.visibility(p))
+                          domains=list(p["domains"] or (item.domains if item else ())), visibility=ops.visibility(p))
 
         def done(values: FormResult) -> None:
             if values:

@@ -43,7 +43,7 @@ from ..dialogs.consent_forms import DomainConsentDialog
 from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, TextPrompt
 from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line, time_text
 from ...model.rereading import Entry
-from ..text import colon, key, lbl, quote, quote_parts, tr
+from ..text import colon, domains_short, key, lbl, quote, quote_parts, tr
 from ..widgets import AppBar, Choices, PHASE_KEYS, PHASES
 from . import issue_flow
 from . import notes
@@ -143,6 +143,8 @@ class RereadScreen(MeetingScreen):
         keep = notes.current_id()
         self.entries = rereading.entries(m)
         self.flags = {}
+        self._seen = kinds.Seen.of(m)
+        """Each item's domains: a note without its own is shown with its item's (the consent reads them so)."""
         options = []
         for entry in self.entries:
             options.append(self._option(m, entry, by_target))
@@ -258,7 +260,7 @@ class RereadScreen(MeetingScreen):
         if nature is not None and nature is not Nature.FACT:
             parts.append((f" [{lbl(nature)}]", "italic"))
         if domains:
-            parts.append((f" [{', '.join(lbl(d) for d in domains)}]", "dim"))
+            parts.append((f" [{domains_short(domains)}]", "dim"))
         if visibility is not None and visibility.kind is not VisibilityKind.MINUTE:
             text = lbl(visibility.kind)
             if visibility.kind is VisibilityKind.RESTRICTED:
@@ -266,6 +268,11 @@ class RereadScreen(MeetingScreen):
                 text += f"{colon()}{names}" if names else ""
             parts.append((f" [{text}]", "bold italic"))
         return parts
+
+    def _domains(self, record) -> tuple:
+        """The domains the consent reads on a record: its own, else its agenda item's."""
+        seen = getattr(self, "_seen", None) or kinds.Seen.of(self.meeting)
+        return seen.domains(record.domains, record.item_id)
 
     def _content(self, m: Meeting, entry: Entry, by_target: dict[str, list[Finding]]) -> tuple[Content, int]:
         kind = entry.kind
@@ -302,13 +309,13 @@ class RereadScreen(MeetingScreen):
         if kind == "contribution":
             c = next(x for x in m.contributions if x.id == entry.id)
             text = c.text
-            parts = [c.text, *self.marks(m, nature=c.nature, domains=c.domains, visibility=c.visibility)]
+            parts = [c.text, *self.marks(m, nature=c.nature, domains=self._domains(c), visibility=c.visibility)]
         elif kind == "person_view":
             v = next(x for x in m.person_views if x.id == entry.id)
             text = v.text
             target = rereading.words_target(kind, v.id)
             aspect = [(lbl(v.aspect) + colon(), "italic")] if v.aspect is not ViewAspect.GENERAL else []
-            parts = [*aspect, *quote_parts(v.text, "bold"), *self.marks(m, visibility=v.visibility)]
+            parts = [*aspect, *quote_parts(v.text, "bold"), *self.marks(m, domains=self._domains(v), visibility=v.visibility)]
         elif kind == "step":
             s = next(x for x in m.steps if x.id == entry.id)
             text = s.what
@@ -319,7 +326,7 @@ class RereadScreen(MeetingScreen):
             p = next(x for x in m.picture if x.id == entry.id)
             text = p.text
             parts = [(lbl(p.kind).capitalize() + colon(), "italic"), p.text,
-                     *self.marks(m, domains=p.domains, visibility=p.visibility)]
+                     *self.marks(m, domains=self._domains(p), visibility=p.visibility)]
         elif kind == "scale":
             r = next(x for x in m.scales if x.id == entry.id)
             text = r.comment
@@ -328,13 +335,14 @@ class RereadScreen(MeetingScreen):
             parts = [(f"{tr('reread.scale')}{colon()}", "italic"), (f"{r.value}/10", "bold")]
             if r.comment:
                 parts += ["  ", quote(r.comment)]
+            parts += self.marks(m, domains=self._domains(r))
         elif kind == "disagreement":
             d = next(x for x in m.disagreements if x.id == entry.id)
             text = f"{d.about} {d.resolution}"
             state = tr("reread.settled") if d.settled else tr("reread.not_settled")
             between = ", ".join(m.name_of(x) for x in d.between)
             parts = [d.about, (f" ({between})" if between else "", "dim"), "\n", (state + colon(), "italic"),
-                     d.resolution or "–", *self.marks(m, domains=d.domains, visibility=d.visibility)]
+                     d.resolution or "–", *self.marks(m, domains=self._domains(d), visibility=d.visibility)]
         elif kind == "action":
             a = m.action(entry.id)
             assert a is not None
@@ -344,7 +352,8 @@ class RereadScreen(MeetingScreen):
             parts = [(f"{tr('reread.action')}{colon()}", "italic"), a.what, "\n",
                      (f"{STATUS_SYMBOL[a.status]} ", "bold"), (tr("reread.action_who", carrier=carrier,
                                                                    due=date_text(a.due) or "–") + " · ", "dim"),
-                     (f"{AGREEMENT_SYMBOL[a.agreement]} {lbl(a.agreement)}", "bold")]
+                     (f"{AGREEMENT_SYMBOL[a.agreement]} {lbl(a.agreement)}", "bold"),
+                     *self.marks(m, domains=self._domains(a))]
             if a.person_words:
                 parts += ["\n", *quote_parts(a.person_words, "bold")]
             parts += ["\n", (f"✉ {tr('reread.letter')}{colon()}", "italic"), wording(m, a, m.language.value)]
@@ -362,7 +371,7 @@ class RereadScreen(MeetingScreen):
         elif kind == "question":
             q = next(x for x in m.open_questions if x.id == entry.id)
             text = q.text
-            parts = [(tr("reread.question") + colon(), "italic"), q.text]
+            parts = [(tr("reread.question") + colon(), "italic"), q.text, *self.marks(m, domains=self._domains(q))]
         elif kind == "consent":
             target = rereading.words_target(kind)
             text = m.consent.person_words
@@ -820,7 +829,7 @@ class RereadScreen(MeetingScreen):
             if entry is not None:
                 self.edit_entry(entry)
         elif target == "note":
-            for kind in ("contribution", "person_view", "step", "picture", "disagreement"):
+            for kind in ("contribution", "person_view", "step", "picture", "disagreement", "scale", "question"):
                 entry = self.show_entry(kind, finding.target_id)
                 if entry is not None:
                     self.edit_visibility(entry) if finding.code == "restricted_no_recipient" else self.edit_entry(entry)
