@@ -146,9 +146,9 @@ def test_every_kind_of_record_reaches_only_the_copies_the_consent_allows(issued_
                 assert (marker(code, kind) in content) == (reader in who), (meeting.name_of(reader), code, kind)
             if reader not in who:  # the letter's wording of an action is the action's words too
                 assert marker(code, "WORDING") not in content, (meeting.name_of(reader), code)
-    # an action kept out still says it exists: its carrier and due date, the detail for those concerned
+    # an action kept out still says it exists: its carrier and due date, the detail for those the consent lets know
     common = "\n".join(paragraphs(files[readers[next(iter(ids(meeting, "Emma Dupont")))]]))
-    assert common.count("Détail partagé avec les personnes concernées.") == 4
+    assert common.count("Détail réservé aux destinataires avec qui la personne a accepté de le partager.") == 4
     assert "Karim Haddad" in common and "Sophie Mertens" in common and "20 déc. 2026" in common
     # the letter: the person's own words and what was decided with them, whatever the consent
     letter = every_part(files[readers[person]])
@@ -208,7 +208,13 @@ def test_a_domain_never_asked_is_shared_with_nobody_and_the_check_says_so() -> N
     assert "ZZHEALTH" not in content  # never shared with her
     for kind in ("CONTRIB", "VIEW", "STEP", "PICTURE", "DISAGREE", "SCALE", "QUESTION"):
         assert marker("MONEY", kind) not in content, kind  # no longer asked: no longer shared
-    assert marker("MONEY", "ACTION") in content  # but she carries that action: she must know it
+    # she carries that action, but carrying is not the person's agreement: the consent decides, and the
+    # issue names her and the action first (to ask the person, or send it with a reason)
+    assert marker("MONEY", "ACTION") not in content
+    from concertation_tui.model.sharing import consent_conflicts_for
+
+    kept = {c.note.text for c in consent_conflicts_for(meeting, [meeting.facilitator_id])}
+    assert any(marker("MONEY", "ACTION") in text for text in kept)
 
 
 def test_an_override_marks_each_passage_beyond_the_consent_and_the_issue_lists_them(issued_meeting) -> None:
@@ -237,7 +243,9 @@ def test_an_override_marks_each_passage_beyond_the_consent_and_the_issue_lists_t
 
 def test_each_professional_copy_opens_with_what_its_readers_have_to_do(issued_meeting) -> None:
     """Before anything else, each reader's open actions with due date and with whom, an excused one too;
-    who an action concerns reads it whatever its domains, the others learn only that it exists."""
+    who an action concerns reads it as far as the consent goes: a helper the consent does not share its
+    domain does not read it (nor who helps: a helper's name can tell the domain); the issue names him and
+    the action first, to ask the person or send it with a reason."""
     meeting, path = issued_meeting
     housing = next(p for p in meeting.participants if p.name == "Luc Martin")
     housing.attendance = Attendance.EXCUSED
@@ -248,9 +256,11 @@ def test_each_professional_copy_opens_with_what_its_readers_have_to_do(issued_me
     luc = paragraphs(folder / readers[housing.id])
     start = luc.index("Ce que vous avez à faire")
     todo = luc[start:luc.index("Participants")]
-    assert any(line.startswith("ZZHEALTHACTIONZZ") and "en appui de Karim Haddad" in line
-                             and "20 déc. 2026" in line for line in todo)
-    assert not any("ZZMONEY" in line for line in luc)  # his copy: the health action he helps with, no more
+    assert not any("en appui de Karim Haddad" in line for line in todo)
+    assert not any("ZZHEALTH" in line or "ZZMONEY" in line for line in luc)  # health is not shared with him
+    from concertation_tui.model.sharing import consent_conflicts_for
+
+    assert meeting.actions[0].id in {c.note.id for c in consent_conflicts_for(meeting, [housing.id])}
     nurse = next(p for p in meeting.participants if p.name == "Karim Haddad")
     shared = paragraphs(folder / readers[nurse.id])  # the doctor's and the nurse's copy: by name
     todo = shared[shared.index("Ce que vous avez à faire"):shared.index("Participants")]

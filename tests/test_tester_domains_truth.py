@@ -152,3 +152,35 @@ async def test_ctrl_o_starts_with_the_items_domains_ticked_as_f9_does():
         await pilot.press("f9")
         await settle(app, pilot)
         assert set(field(app, "domains").selected) == set(m.agenda[2].domains)
+
+
+# -- an action's helper: the consent decides for them as for anyone --------------------------------------
+
+
+def test_a_helper_of_a_health_action_gets_it_only_if_the_consent_shares_health_with_them():
+    """Health shared with the doctor and the facilitator only; Isabelle (the person's sister) ticked as
+    « qui aide » on the health action: her copy says the action exists, not what it is, and the issue
+    names her and the action as a consent conflict (to ask the person, or send with a reason)."""
+    from concertation_tui.minute.reader import visible_meeting
+    from concertation_tui.model import DomainSharing
+    from concertation_tui.model.sharing import consent_conflicts_for, professional_copies
+    from concertation_tui.tui.dialogs.issue_forms import conflicts_by_note
+
+    m = demo_meeting()
+    doctor = next(p for p in m.participants if p.name.startswith("Dr"))
+    sister = next(p for p in m.participants if p.name == "Isabelle Lambert")
+    sister.receives_minute = True
+    for rule in m.consent.domains:
+        if rule.domain is Domain.HEALTH:
+            rule.sharing = DomainSharing.NAMED
+            rule.participants = [doctor.id, m.facilitator_id]
+    action = next(a for a in m.actions if a.what.startswith("Installer la télévigilance"))
+    assert Domain.HEALTH in action.domains and sister.id in action.supporters
+    hers = visible_meeting(m, sister.id)
+    assert not any(a.what.startswith("Installer la télévigilance") for a in hers.actions)
+    assert all(action.id not in c.restricted_note_ids for c in professional_copies(m) if sister.id in c.recipient_ids)
+    conflicts = consent_conflicts_for(m, [sister.id])
+    named = {c.note.id: names for c, names in conflicts_by_note(m, conflicts)}
+    assert named.get(action.id) == ["Isabelle Lambert"]
+    doctors = visible_meeting(m, doctor.id)
+    assert any(a.what.startswith("Installer la télévigilance") for a in doctors.actions)

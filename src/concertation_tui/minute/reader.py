@@ -5,7 +5,7 @@ every record the reader may not read has been taken out (`model.sharing.reaches`
 for everyone, restricted records outside the copies of the recipients they name, and in a professional
 copy every record whose life domains the person's consent does not share with that reader. What is not
 in that copy cannot reach the file, whatever a section writes. An action kept out still says that it
-exists (its carrier and due date, the detail shared with those concerned): the reader may have to act
+exists (its carrier and due date, not its detail): the reader may have to act
 around it. With an override (a reason given at issue), records beyond the consent stay in and are
 marked where they stand.
 """

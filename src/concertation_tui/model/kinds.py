@@ -38,8 +38,8 @@ class Note:
     item_id: str = ""
     author_id: str = ""
     concerned: tuple[str, ...] = ()
-    """For an action: who carries, helps or checks it. They read it whatever its domains: they must know
-    what they do (the others' copies say « détail partagé avec les personnes concernées »)."""
+    """For an action: who carries, helps or checks it. The consent decides for them as for anyone: when it
+    keeps the action from one of them, that is a consent conflict named before the minute goes out."""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,11 @@ disagreements, scale comments, open questions, the review of carried actions): a
 carries a record when its visibility lets the reader read it *and* the person's consent covers every
 life domain of the record for that reader. A domain the consent never names is not shared beyond the
 meeting. The letter to the person is theirs: consent does not narrow it, only oral-only keeps words out.
+
+An action's carrier, helpers and checker are readers like the others: the consent decides for them too.
+Ticking someone as « qui aide » is not the person's agreement that they learn about her health; when the
+consent keeps an action from someone it concerns, that is a consent conflict, named with the record and
+the reader before the minute goes out (asked of the person, or sent anyway with a reason).
 """
 
 from __future__ import annotations
@@ -105,7 +110,7 @@ class Consent:
 
     def covered(self, note: Note, recipient_id: str | None) -> bool:
         """`covered`."""
-        return (recipient_id is not None and recipient_id in note.concerned) or self.covers(note.domains, recipient_id)
+        return self.covers(note.domains, recipient_id)
 
     def reaches(self, note: Note, recipient_id: str | None) -> bool:
         """`reaches`."""
@@ -121,7 +126,7 @@ def consent_covers(meeting: Meeting, domains: tuple[Domain, ...], recipient_id: 
 
 
 def covered(meeting: Meeting, note: Note, recipient_id: str | None) -> bool:
-    """Whether the consent lets `note` reach `recipient_id` (who an action concerns always reads it)."""
+    """Whether the consent lets `note` reach `recipient_id` (who an action concerns too: see the module)."""
     return Consent(meeting).covered(note, recipient_id)
 
 
@@ -180,9 +185,8 @@ def professional_copies(meeting: Meeting, *, override: bool = False) -> list[Cop
     that a group reading the same records gets one file. With `override` (records beyond the consent
     sent anyway, marked), two readers share a file only if their visibility also lets through the same.
 
-    Records alike for the consent (same domains and visibility) get one answer per reader; only the
-    records that concern a reader (an action they carry, help or check) are looked at one by one for
-    them: 550 recipients by 1,700 records made one answer per record and reader cost seconds.
+    Records alike for the consent (same domains and visibility) get one answer per reader: 550 recipients
+    by 1,700 records made one answer per record and reader cost seconds.
     """
     consent = Consent(meeting)
     every = notes(meeting)
@@ -191,11 +195,6 @@ def professional_copies(meeting: Meeting, *, override: bool = False) -> list[Cop
         alike.setdefault(_alike(note), []).append(n)
     sample = {key: every[found[0]] for key, found in alike.items()}
     beyond = {key: found for key, found in alike.items() if not consent.reaches(sample[key], None)}
-    beyond_at = {n for found in beyond.values() for n in found}
-    concerning: dict[str, list[int]] = {}
-    for n in sorted(beyond_at):
-        for pid in every[n].concerned:
-            concerning.setdefault(pid, []).append(n)
     shown: dict[tuple, list[int]] = {}  # records alike for the visibility alone (the override)
     if override:
         for n, note in enumerate(every):
@@ -207,7 +206,6 @@ def professional_copies(meeting: Meeting, *, override: bool = False) -> list[Cop
         pid = participant.id
         reached = {n for key, found in beyond.items()
                    if sample[key].visibility.allows(pid) and consent.covers(sample[key].domains, pid) for n in found}
-        reached.update(n for n in concerning.get(pid, ()) if every[n].visibility.allows(pid))
         key = tuple(every[n].id for n in sorted(reached))
         seen = frozenset(k for k, found in shown.items() if every[found[0]].visibility.allows(pid))
         groups.setdefault((key, seen), []).append(pid)
@@ -216,7 +214,7 @@ def professional_copies(meeting: Meeting, *, override: bool = False) -> list[Cop
 
 
 def _alike(note: Note) -> tuple:
-    """What the consent's answer for `note` depends on, whoever reads it, but who it concerns."""
+    """What the consent's answer for `note` depends on, whoever reads it."""
     visibility = note.visibility
     restricted = tuple(visibility.recipients) if visibility.kind is VisibilityKind.RESTRICTED else ()
     return (note.domains, visibility.kind, restricted)
@@ -261,7 +259,7 @@ def consent_conflicts_for(meeting: Meeting, recipient_ids: list[str]) -> list[Co
             continue
         shared = {d for d in Domain if _allowed(meeting, d, recipient_id)} if partial else set()
         for note in every_note:
-            if not note.visibility.allows(recipient_id) or recipient_id in note.concerned:
+            if not note.visibility.allows(recipient_id):
                 continue
             outside = next((d for d in note.domains if d not in shared), None)
             if outside is not None:
@@ -276,10 +274,8 @@ def conflicts_by_record(meeting: Meeting, recipient_ids: list[str]) -> list[tupl
 
     Records alike for the consent (same domains and visibility) have the same answer: it is worked out
     once per kind of record, not once per record and recipient (the readiness checks run after every
-    change, and a meeting with many partners has thousands of records); a record's concerned people
-    (who carries, helps or checks an action, and reads it whatever its domains) are then taken out of
-    that answer. Made per kind of record *and* its concerned people, the 400 actions of the very
-    large meeting had each been asked of 550 recipients."""
+    change, and a meeting with many partners has thousands of records). Who an action concerns is a
+    reader like the others (see the module)."""
     status = meeting.consent.status
     if status is ConsentStatus.GIVEN:
         return []
@@ -306,9 +302,7 @@ def conflicts_by_record(meeting: Meeting, recipient_ids: list[str]) -> list[tupl
                 if outside is not None:
                     pairs.append((rid, outside))
             found = answers[alike] = (pairs, frozenset(rid for rid, _domain in pairs))
-        answer, named = found
-        if note.concerned and not named.isdisjoint(note.concerned):
-            answer = [pair for pair in answer if pair[0] not in note.concerned]
+        answer, _named = found
         if answer:
             kept_out.append((note, answer))
     kept_out.sort(key=lambda found: rank[found[1][0][0]])  # stable: the records' order within
