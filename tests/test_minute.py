@@ -294,7 +294,7 @@ def test_a_follow_up_opens_with_the_review_of_the_previous_actions(tmp_path: Pat
     assert rows["Installer un lit au rez-d"][3] == "faite"
     assert rows["Installer un lit au rez-d"][4] == "« Je dors en bas maintenant. Plus d'escalier la nuit. »"
     assert not any(k.startswith("Rencontrer") for k in rows)  # income and debts: the CPAS social worker only
-    withheld = next(v for k, v in rows.items() if k.startswith("Détail partagé"))
+    withheld = next(v for k, v in rows.items() if k.startswith("Détail réservé"))
     assert withheld[3] == "abandonnée" and "factures" not in " ".join(withheld)
     own = open_docx(build_minute(second, Edition.PROFESSIONAL, recipient_id=second.facilitator_id))
     rows = {cells(r)[0][:25]: cells(r) for r in table_with_header(own, "Action").rows[1:]}
