@@ -64,13 +64,15 @@ def held_follow_up() -> Meeting:
 # -- outcomes, conclusion, carried questions -----------------------------------------------------
 
 
-def test_every_agenda_item_has_an_outcome_derived_when_the_facilitator_set_none() -> None:
+def test_every_agenda_item_has_an_outcome_proposed_but_the_minute_states_only_the_confirmed() -> None:
     meeting = demo_meeting()  # paused during its last item, never set by hand
     meeting.agenda[2].state, meeting.agenda[2].clock = ItemState.SKIPPED, []
     found = [outcome(meeting, item) for item in meeting.agenda]
-    assert found == [ItemOutcome.DISCUSSED, ItemOutcome.DECIDED, ItemOutcome.NOT_REACHED, ItemOutcome.TO_CONTINUE]
+    # item 2 has actions, but also an open disagreement: the proposal is not « décidé »
+    assert found == [ItemOutcome.DISCUSSED, ItemOutcome.DISCUSSED, ItemOutcome.NOT_REACHED, ItemOutcome.TO_CONTINUE]
     rows = agenda_rows(build_minute(meeting, Edition.PROFESSIONAL))
-    assert [row[1] for row in rows] == ["Traité", "Décidé", "Non abordé", "À poursuivre"]
+    # a proposal nobody confirmed is not a result; an item never opened is a fact
+    assert [row[1] for row in rows] == ["Non précisé", "Non précisé", "Non abordé", "Non précisé"]
     assert "Laissé en pause à 15 h 14." in rows[3][2]  # the item left paused is said
     meeting.agenda[0].outcome = ItemOutcome.TO_CONTINUE  # the facilitator's word wins
     assert agenda_rows(build_minute(meeting, Edition.PROFESSIONAL))[0][1] == "À poursuivre"

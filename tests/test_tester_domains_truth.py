@@ -184,3 +184,34 @@ def test_a_helper_of_a_health_action_gets_it_only_if_the_consent_shares_health_w
     assert named.get(action.id) == ["Isabelle Lambert"]
     doctors = visible_meeting(m, doctor.id)
     assert any(a.what.startswith("Installer la télévigilance") for a in doctors.actions)
+
+
+# -- the minute states only the outcomes confirmed ----------------------------------------------------
+
+
+def _agenda_rows(meeting) -> dict[str, str]:
+    import io
+
+    from docx import Document
+
+    from concertation_tui.minute import build_minute
+
+    doc = Document(io.BytesIO(build_minute(meeting, "professional", recipient_id=meeting.facilitator_id)))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text.strip().lower().startswith("point"))
+    return {row.cells[0].text.split(".")[0]: row.cells[1].text for row in table.rows[1:]}
+
+
+def test_the_minute_prints_no_outcome_nobody_confirmed():
+    from concertation_tui.model import ItemOutcome
+    from concertation_tui.model.outcomes import outcome
+
+    m = demo_meeting()
+    second = m.agenda[1]  # an open disagreement and an action the person wants time on
+    assert any(d.item_id == second.id and not d.settled for d in m.disagreements)
+    assert outcome(m, second) is not ItemOutcome.DECIDED  # a proposal never says « décidé » over it
+    rows = _agenda_rows(m)
+    assert set(rows.values()) == {"Non précisé"}, rows
+    assert any(f.code == "outcomes_unconfirmed" for f in __import__("concertation_tui.model", fromlist=["x"]).readiness(m))
+    m.agenda[0].outcome = ItemOutcome.DISCUSSED  # confirmed at the close
+    rows = _agenda_rows(m)
+    assert rows["1"] == "Traité" and rows["2"] == "Non précisé"

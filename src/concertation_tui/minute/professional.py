@@ -29,7 +29,7 @@ from ..language_tools.gender import gender_of
 from ..language_tools.words import fold
 from ..model.coordination import FlagKind, flags
 from ..model.people_order import everyone_in_order, invitees_in_order
-from ..model.outcomes import CARRIED_AGAIN, is_finished, left_paused, outcome
+from ..model.outcomes import CARRIED_AGAIN, is_finished, left_paused, outcome, stated_outcome
 from .context import Context
 from .spans import Group, bold, italic, muted, quoted
 from .network_picture import professional_section as network_map
@@ -258,7 +258,7 @@ def _outcome_detail(c: Context, item) -> list:
     on it (the actions themselves are in their table), when it was left paused, and for a question
     carried from the previous meeting whether it is closed or carried again."""
     m = c.meeting
-    found = outcome(m, item)
+    found = stated_outcome(m, item)
     lines: list = []
     if item.carried_from and item.carried_from.meeting_date:
         lines.append(muted(c.s("record.from_question", date=c.short_date(item.carried_from.meeting_date))))
@@ -271,7 +271,7 @@ def _outcome_detail(c: Context, item) -> list:
         lines.append(c.s("record.actions", count=count))
     if left_paused(item) and item.stopped_at:
         lines.append(c.s("record.paused", time=c.time(item.stopped_at)))
-    if item.carried_from is not None:
+    if item.carried_from is not None and found is not None:  # an unconfirmed proposal closes nothing
         lines.append(c.s("record.carried_again" if found in CARRIED_AGAIN else "record.closed_question"))
     # An item only discussed says who spoke on it and what stayed open, never a bare « — »
     disagreements = sum(1 for d in m.disagreements if d.item_id == item.id)
@@ -284,6 +284,13 @@ def _outcome_detail(c: Context, item) -> list:
     if spoke:
         lines.append(c.s("record.spoke", names=names(spoke, c.loc)))
     return lines or [muted(c.s("record.nothing_written"))]
+
+
+def _outcome_cell(c: Context, item):
+    """The item's outcome as confirmed; a proposal nobody confirmed is said to be unconfirmed, never
+    printed as a result (« Décidé » over an open disagreement was a result nobody had said)."""
+    stated = stated_outcome(c.meeting, item)
+    return bold(capitalised(c.label(stated))) if stated is not None else muted(capitalised(c.s("record.outcome_unconfirmed")))
 
 
 def _speakers_on(c: Context, item_id: str) -> list[str]:
@@ -310,7 +317,7 @@ def _agenda(c: Context) -> None:
         w.labelled(c.s("record.conclusion"), muted(c.s(key)))
     if m.agenda:
         headers = [c.s(f"record.col.{k}") for k in ("item", "outcome", "detail")]
-        rows = [[f"{n}. {item.title}", bold(capitalised(c.label(outcome(m, item)))), _outcome_detail(c, item)]
+        rows = [[f"{n}. {item.title}", _outcome_cell(c, item), _outcome_detail(c, item)]
                 for n, item in enumerate(m.agenda, 1)]
         w.table(headers, rows, [7.0, 2.8, 7.2])
 

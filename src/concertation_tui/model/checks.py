@@ -209,6 +209,18 @@ def _filing_findings(meeting: Meeting) -> list[Finding]:
     return found
 
 
+def _outcome_findings(meeting: Meeting) -> list[Finding]:
+    """Items whose outcome nobody confirmed: the minute says « non précisé » for them, not the proposal."""
+    from .outcomes import stated_outcome
+
+    unconfirmed = [item for item in meeting.agenda if stated_outcome(meeting, item) is None]
+    if not unconfirmed:
+        return []
+    first = meeting.agenda.index(unconfirmed[0]) + 1
+    return [Finding("outcomes_unconfirmed", Level.WARNING, "close", unconfirmed[0].id,
+                    {"count": len(unconfirmed), "n": first})]
+
+
 def readiness(meeting: Meeting) -> list[Finding]:
     """Every finding on the meeting, errors first, in the order of the meeting."""
     found: list[Finding] = []
@@ -239,6 +251,7 @@ def readiness(meeting: Meeting) -> list[Finding]:
         found.append(Finding("no_person_view", Level.ERROR, "person_view"))
     for action in meeting.actions:
         found.extend(_action_findings(meeting, action))
+    found.extend(_outcome_findings(meeting))
     notes = [*meeting.contributions, *meeting.person_views, *meeting.steps, *meeting.picture, *meeting.disagreements]
     oral = [n for n in notes if n.visibility.kind is VisibilityKind.ORAL_ONLY]
     for note in notes:

@@ -4,11 +4,14 @@ The facilitator may set an item's outcome where it is closed; when they did not,
 what the record holds, so that every item (and every question carried from the previous meeting, which
 becomes an item) has one: an item never started was not reached, one left paused is to continue, one
 that ends with a new action or a settled disagreement was decided, any other finished one discussed.
+A derived outcome is a proposal: never « decided » while a disagreement on the item is open or the person
+disagrees with one of its actions or wants time on it. The minute states only the outcomes the facilitator
+confirmed (`confirmed`): a proposal nobody confirmed is not a result.
 """
 
 from __future__ import annotations
 
-from .enums import ItemOutcome, ItemState, Phase
+from .enums import Agreement, ItemOutcome, ItemState, Phase
 from .meeting import AgendaItem, Meeting
 
 CARRIED_AGAIN = (ItemOutcome.TO_CONTINUE, ItemOutcome.NOT_REACHED)
@@ -23,10 +26,25 @@ def outcome(meeting: Meeting, item: AgendaItem) -> ItemOutcome:
         return ItemOutcome.NOT_REACHED
     if item.state in (ItemState.PAUSED, ItemState.RUNNING, ItemState.PLANNED):
         return ItemOutcome.TO_CONTINUE
-    decided = any(a.item_id == item.id and a.carried_from is None for a in meeting.actions) or any(
-        d.item_id == item.id and d.settled for d in meeting.disagreements
-    )
-    return ItemOutcome.DECIDED if decided else ItemOutcome.DISCUSSED
+    actions = [a for a in meeting.actions if a.item_id == item.id and a.carried_from is None]
+    decided = bool(actions) or any(d.item_id == item.id and d.settled for d in meeting.disagreements)
+    still_open = any(d.item_id == item.id and not d.settled for d in meeting.disagreements) or any(
+        a.agreement in (Agreement.DISAGREES, Agreement.WANTS_TIME) for a in actions)
+    return ItemOutcome.DECIDED if decided and not still_open else ItemOutcome.DISCUSSED
+
+
+def confirmed(item: AgendaItem) -> bool:
+    """Whether the item's outcome is the facilitator's (a derived one is only proposed)."""
+    return item.outcome is not None
+
+
+def stated_outcome(meeting: Meeting, item: AgendaItem) -> ItemOutcome | None:
+    """The outcome a minute may state as fact: the facilitator's, or « not reached » for an item never
+    opened (the timers say so); None for a proposal nobody confirmed."""
+    if item.outcome is not None:
+        return item.outcome
+    found = outcome(meeting, item)
+    return found if found is ItemOutcome.NOT_REACHED else None
 
 
 def left_paused(item: AgendaItem) -> bool:

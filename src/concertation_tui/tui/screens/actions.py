@@ -359,6 +359,8 @@ async def go_to_finding(app, finding) -> None:
         else:
             screen.action_tab("details")
             screen.action_edit()
+    elif target == "close":  # what came of the items: confirmed at the close
+        await app.action_phase("close")
     elif target == "next_meeting":  # who is invited next time, and whether the person agrees
         await app.action_phase("close")
         app.screen.action_next_meeting()
