@@ -215,3 +215,48 @@ def test_the_minute_prints_no_outcome_nobody_confirmed():
     m.agenda[0].outcome = ItemOutcome.DISCUSSED  # confirmed at the close
     rows = _agenda_rows(m)
     assert rows["1"] == "Traité" and rows["2"] == "Non précisé"
+
+
+# -- data protection: only what the organisation set --------------------------------------------------
+
+
+def _minute_text(meeting, protection) -> str:
+    import io
+
+    from docx import Document
+
+    from concertation_tui.minute import build_minute
+
+    doc = Document(io.BytesIO(build_minute(meeting, "professional", recipient_id=meeting.facilitator_id,
+                                           protection=protection)))
+    return "\n".join(p.text for p in doc.paragraphs)
+
+
+def test_the_data_protection_section_names_no_dpo_nor_authority_the_organisation_did_not_set():
+    from concertation_tui.config import DataProtection
+
+    m = demo_meeting()
+    text = _minute_text(m, DataProtection())
+    section = text[text.index("Protection des données"):]
+    assert "Contact pour la protection des données" not in section and "Délégué" not in section
+    assert "Autorité de protection des données" not in section and "Réclamation" not in section
+    set_ = DataProtection(contact="dpo@cpas.be", authority="l'Autorité de protection des données")
+    section = _minute_text(m, set_)
+    section = section[section.index("Protection des données"):]
+    assert "dpo@cpas.be" in section and "réclamation auprès de l'Autorité de protection des données" in section
+
+
+def test_the_issue_dialog_says_what_the_organisation_did_not_set():
+    from pathlib import Path
+
+    from concertation_tui.config import DataProtection
+    from concertation_tui.tui.dialogs.issue_forms import protection_unset
+
+    told = protection_unset(DataProtection())
+    assert told.startswith("! Protection des données") and "délégué" in told and "autorité" in told
+    assert protection_unset(DataProtection(contact="x", authority="y")) == ""
+    from concertation_tui.tui.dialogs.issue_forms import issue_form
+
+    form = issue_form(demo_meeting(), version=1, folder=Path("cr"), conflicts=0, errors=0, pdf_available=False,
+                      protection=DataProtection())
+    assert told in form.intro  # said in the issue dialog, before anything goes out

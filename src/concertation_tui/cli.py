@@ -391,7 +391,8 @@ def config_(ctx: click.Context) -> None:
     for name, path in meeting_templates().items():
         click.echo(t("setup.config.meeting_template", lang, name=name, file=path))
     lists = [str(path) for folder in word_list_folders()
-             for pattern in ("writing-words.*.txt", "glossary.*.txt", "judging-words.*.txt", "third-persons.*.txt")
+             for pattern in ("writing-words.*.txt", "glossary.*.txt", "domain-words.*.txt", "judging-words.*.txt",
+                             "third-persons.*.txt")
              for path in sorted(folder.glob(pattern))]
     click.echo(t("setup.config.word_lists", lang, folders=", ".join(lists)))
     if not config.problems:

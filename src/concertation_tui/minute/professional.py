@@ -788,42 +788,32 @@ def _distribution(c: Context) -> None:
     w.para(c.s("pro.distribution.no_forward", person=c.person_label))
 
 
-def _country(c: Context) -> str:
-    """The country of the meeting's locale (fr_BE -> BE), which names the data-protection authority."""
-    return c.meeting.locale.replace("-", "_").partition("_")[2].upper()[:2]
-
-
 def _data_protection(c: Context) -> None:
-    """Who is responsible, whom to contact, why and on what basis, how long, the person's rights and
-    where to complain: from the organisation's settings (`config.DataProtection`), else from the
-    meeting (the organisation, the reference person, the person's recorded agreement, the country)."""
+    """Who is responsible, why and on what basis, how long, the person's rights; the data-protection
+    officer and where to complain only as the organisation's settings name them (`config.DataProtection`);
+    the rest from the meeting (the organisation, the reference person, the person's recorded agreement)."""
     m, w, org = c.meeting, c.writer, c.protection
     w.heading(c.s("pro.privacy.heading"))
     organisation = m.organisation.strip() or c.s("pro.privacy.the_organisation")
     reference = m.participant(m.reference_person_id) or m.participant(m.facilitator_id)
-    if reference is not None:
-        contact = ", ".join(x for x in (reference.name, reference.organisation, reference.contact) if x.strip())
-    else:
-        contact = organisation
     person = c.person_label
     shared = m.consent.status in (ConsentStatus.GIVEN, ConsentStatus.PARTIAL)
     basis = c.s("privacy.legal_basis" if shared else "privacy.legal_basis_mission", person=person,
                 organisation=organisation)
-    country = _country(c)
-    authority = org.authority.rstrip(". ") or c.s(
-        f"privacy.authority.{country}" if country in ("BE", "FR", "LU", "CH", "GB") else "privacy.authority.other")
     texts = {
         "pro.privacy.label.controller": sentence(org.controller) if org.controller
         else c.s("pro.privacy.controller", organisation=organisation),
-        # the organisation's setting names its data-protection officer; else the reference person answers
-        **({"pro.privacy.label.dpo": sentence(org.contact)} if org.contact
-           else {"privacy.label.contact": c.s("privacy.contact", contact=contact)}),
+        # Only the organisation's settings name a data-protection officer and the authority a complaint
+        # goes to: the facilitator is not the DPO, and the authority is the organisation's to name. When
+        # they are not set, the minute says nothing of them (the issue dialog tells the facilitator).
+        **({"pro.privacy.label.dpo": sentence(org.contact)} if org.contact else {}),
         "pro.privacy.label.purpose": c.s("pro.privacy.purpose", person=person),
         "pro.privacy.label.legal_basis": sentence(org.legal_basis) if org.legal_basis else basis,
         "pro.privacy.label.secrecy": c.s("pro.privacy.secrecy"),
         "pro.privacy.label.retention": sentence(org.retention) if org.retention else c.s("pro.privacy.retention"),
         "pro.privacy.label.rights": c.s("privacy.rights", contact=reference.name if reference else organisation),
-        "privacy.label.complaint": c.s("privacy.complaint", person=person, authority=authority),
+        **({"privacy.label.complaint": c.s("privacy.complaint", person=person, authority=org.authority.rstrip(". "))}
+           if org.authority.strip() else {}),
     }
     for label, text in texts.items():
         w.labelled(c.s(label, person=person), text)

@@ -111,10 +111,22 @@ def copies_text(meeting: Meeting) -> list[str]:
     return lines
 
 
+def protection_unset(protection) -> str:
+    """What the minute's data-protection section cannot name because the organisation did not set it
+    (the data-protection officer, the authority a complaint goes to): one sentence, or ''."""
+    missing = [tr(f"reread.protection_{name}") for name in ("contact", "authority")
+               if not getattr(protection, name, "").strip()]
+    return tr("reread.issue_protection_unset", missing=", ".join(missing)) if missing else ""
+
+
 def issue_form(meeting: Meeting, *, version: int, folder: Path, conflicts: int, errors: int,
-               pdf_available: bool) -> FormDialog:
-    """Issue version `version`: what changed (a correction), the reason to go beyond the consent, the PDF."""
+               pdf_available: bool, protection=None) -> FormDialog:
+    """Issue version `version`: what changed (a correction), the reason to go beyond the consent, the PDF;
+    what the data-protection section will not name, said before it goes out (`protection`: the settings)."""
     lines = [tr("reread.issue_intro", version=version), *copies_text(meeting), tr("reread.issue_folder", folder=folder)]
+    unset = protection_unset(protection) if protection is not None else ""
+    if unset:
+        lines.append(unset)
     if errors:
         lines.append(tr("reread.issue_errors", count=errors))
     if consent_needs_domains(meeting):

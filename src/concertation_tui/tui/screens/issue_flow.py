@@ -90,7 +90,8 @@ def _ask(app, conflicts: int) -> None:
 
     def ask() -> None:
         app.push_screen(issue_form(meeting, version=version, folder=folder, conflicts=conflicts,
-                                   errors=len(errors), pdf_available=available), go)
+                                   errors=len(errors), pdf_available=available,
+                                   protection=app.config.data_protection), go)
 
     if errors:  # which they are, each one Enter away, beside « issue anyway »
         show_checks(app, errors, intro=tr("checks_list.issue_intro", count=len(errors)),
