@@ -260,3 +260,32 @@ def test_the_issue_dialog_says_what_the_organisation_did_not_set():
     form = issue_form(demo_meeting(), version=1, folder=Path("cr"), conflicts=0, errors=0, pdf_available=False,
                       protection=DataProtection())
     assert told in form.intro  # said in the issue dialog, before anything goes out
+
+
+# -- the letter quotes as « vous avez dit » only the person's own words ----------------------------------
+
+
+def _letter_text(meeting) -> str:
+    import io
+
+    from docx import Document
+
+    from concertation_tui.minute import build_minute
+
+    doc = Document(io.BytesIO(build_minute(meeting, "person")))
+    return "\n".join(p.text for p in doc.paragraphs).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_a_position_typed_about_the_person_is_not_quoted_to_her_as_her_words():
+    from concertation_tui.model import readiness
+
+    m = demo_meeting()
+    person = m.person
+    position = next(p for d in m.disagreements for p in d.positions if p.participant_id == person.id)
+    assert not [f for f in readiness(m) if f.code == "position_third_person"]  # « Je reste chez moi… »: hers
+    position.view = "ne veut pas aller au tribunal, préfère négocier"
+    letter = _letter_text(m)
+    assert "Vous avez dit : « ne veut pas aller au tribunal" not in letter
+    assert "Votre position, notée pendant la réunion : « ne veut pas aller au tribunal" in letter
+    found = [f for f in readiness(m) if f.code == "position_third_person"]
+    assert len(found) == 1 and "ne veut pas aller au tribunal" in found[0].sentence("fr")

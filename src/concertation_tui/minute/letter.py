@@ -199,8 +199,11 @@ def _not_agreed(c: Context, out: Letter) -> None:
         lines: list[str] = []
         views = {p.participant_id: p.view.strip() for p in d.positions if p.view.strip()}
         if views.get(person.id):
+            # Her position as the facilitator noted it in the disagreement's form (often « ne veut pas… »,
+            # about her): said as her position, never as « vous avez dit », which quotes her own words
+            # (the rereading flags a position written about her rather than in her words).
             words = views[person.id].strip().strip("«»“”\"").strip()
-            lines.append(f'{c.s("letter.decided.you_said")} {quote(words, c.lang)}')
+            lines.append(f'{c.s("letter.disagreement.your_position")} {quote(words, c.lang)}')
         others = [m.participant(pid) for pid in dict.fromkeys([*d.between, *views]) if pid != person.id]
         others = [o for o in others if o is not None]
         if others:

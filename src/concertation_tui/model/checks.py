@@ -209,6 +209,31 @@ def _filing_findings(meeting: Meeting) -> list[Finding]:
     return found
 
 
+_ABOUT_HER = re.compile(
+    r"^(?:ne|n'|il|elle|lui|monsieur|madame|m\.|mme|he|she|his|her|hij|zij|ze|meneer|mevrouw)\b"
+    r"|\b(?:il|elle|he|she|hij|zij)\s", re.IGNORECASE)
+"""A position written about the person (« ne veut pas… », « elle préfère… », "she wants…"), not in her words."""
+
+
+def _position_findings(meeting: Meeting) -> list[Finding]:
+    """The person's position in a disagreement written in the third person: the letter quotes it to her
+    as her position; her own words (« je… ») read right there, words about her do not."""
+    person = next((p for p in meeting.participants if p.kind is ParticipantKind.PERSON), None)
+    if person is None:
+        return []
+    names = [n for n in (person.name, person.addressed_as) if n.strip()]
+    found = []
+    for d in meeting.disagreements:
+        for position in d.positions:
+            view = position.view.strip().strip("«»“”\"").strip()
+            if position.participant_id != person.id or not view:
+                continue
+            if _ABOUT_HER.search(view) or any(_plain(n) in _plain(view) for n in names):
+                found.append(Finding("position_third_person", Level.WARNING, "note", d.id,
+                                     {"name": person.addressed_as or person.name, "words": view[:60]}))
+    return found
+
+
 def _outcome_findings(meeting: Meeting) -> list[Finding]:
     """Items whose outcome nobody confirmed: the minute says « non précisé » for them, not the proposal."""
     from .outcomes import stated_outcome
@@ -252,6 +277,7 @@ def readiness(meeting: Meeting) -> list[Finding]:
     for action in meeting.actions:
         found.extend(_action_findings(meeting, action))
     found.extend(_outcome_findings(meeting))
+    found.extend(_position_findings(meeting))
     notes = [*meeting.contributions, *meeting.person_views, *meeting.steps, *meeting.picture, *meeting.disagreements]
     oral = [n for n in notes if n.visibility.kind is VisibilityKind.ORAL_ONLY]
     for note in notes:
