@@ -26,14 +26,14 @@ async def test_the_count_of_checks_to_fix_leads_to_the_list_and_each_entry_to_it
         await settle(app, pilot)
         await pilot.press("f5")
         await settle(app, pilot)
-        assert "2àcorriger·9entout·!:laliste" in flat(screen_text(app))  # the count names its key
+        assert "2àcorriger·10entout·!:laliste" in flat(screen_text(app))  # the count names its key (outcomes to confirm too)
         await pilot.press("exclamation_mark")
         await settle(app, pilot)
         assert isinstance(app.screen, ChecksList)
         findings = app.readiness()
         lines = listed(app)
-        assert len(lines) == len(findings) == 9
-        assert [line.startswith("!!") for line in lines] == [True, True] + [False] * 7  # to fix, first
+        assert len(lines) == len(findings) == 10
+        assert [line.startswith("!!") for line in lines] == [True, True] + [False] * 8  # to fix, first
         assert "Pointsdevigilance" in flat(screen_text(app))
         first = next(f for f in findings if f.level is Level.ERROR)
         action = app.meeting.action(first.target_id)
@@ -45,7 +45,7 @@ async def test_the_count_of_checks_to_fix_leads_to_the_list_and_each_entry_to_it
         await settle(app, pilot)
         await pilot.press("f6", "exclamation_mark")  # the close step's count leads to it too
         await settle(app, pilot)
-        assert isinstance(app.screen, ChecksList) and len(listed(app)) == 9
+        assert isinstance(app.screen, ChecksList) and len(listed(app)) == 10
         await pilot.press("escape")
         await settle(app, pilot)
         assert not isinstance(app.screen, ChecksList)

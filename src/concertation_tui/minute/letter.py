@@ -23,7 +23,7 @@ from ..language_tools.acronyms import ACRONYM, explained_in_brackets
 from ..language_tools.glossary import find as find_terms
 from ..model.people_order import invitees_in_order
 from ..model import Action, ActionStatus, Attendance, ParticipantKind, ViewAspect
-from ..model.checks import carrier_name, is_collective
+from ..model.checks import carrier_name, is_collective, written_about_the_person
 from ..language_tools.wording import job_of, role_for_person, spoken_name, to_you, who, with_roles, wording
 from .context import Context
 from .spans import Span, bold
@@ -199,11 +199,12 @@ def _not_agreed(c: Context, out: Letter) -> None:
         lines: list[str] = []
         views = {p.participant_id: p.view.strip() for p in d.positions if p.view.strip()}
         if views.get(person.id):
-            # Her position as the facilitator noted it in the disagreement's form (often « ne veut pas… »,
-            # about her): said as her position, never as « vous avez dit », which quotes her own words
-            # (the rereading flags a position written about her rather than in her words).
+            # Her position as the facilitator typed it in the disagreement's form: « vous avez dit » only
+            # when it reads as her own words (« je reste chez moi »); written about her (« ne veut pas… »),
+            # it is her position as noted, never words put in her mouth (the checks flag it too).
             words = views[person.id].strip().strip("«»“”\"").strip()
-            lines.append(f'{c.s("letter.disagreement.your_position")} {quote(words, c.lang)}')
+            lead = "letter.disagreement.your_position" if written_about_the_person(m, words) else "letter.decided.you_said"
+            lines.append(f'{c.s(lead)} {quote(words, c.lang)}')
         others = [m.participant(pid) for pid in dict.fromkeys([*d.between, *views]) if pid != person.id]
         others = [o for o in others if o is not None]
         if others:

@@ -215,20 +215,27 @@ _ABOUT_HER = re.compile(
 """A position written about the person (« ne veut pas… », « elle préfère… », "she wants…"), not in her words."""
 
 
+def written_about_the_person(meeting: Meeting, text: str) -> bool:
+    """Whether `text`, noted as the person's, reads as written about them (the third person, their name)."""
+    person = next((p for p in meeting.participants if p.kind is ParticipantKind.PERSON), None)
+    names = [n for n in (person.name, person.addressed_as) if n.strip()] if person else []
+    text = text.strip().strip("«»“”\"").strip()
+    return bool(_ABOUT_HER.search(text)) or any(_plain(n) in _plain(text) for n in names)
+
+
 def _position_findings(meeting: Meeting) -> list[Finding]:
     """The person's position in a disagreement written in the third person: the letter quotes it to her
     as her position; her own words (« je… ») read right there, words about her do not."""
     person = next((p for p in meeting.participants if p.kind is ParticipantKind.PERSON), None)
     if person is None:
         return []
-    names = [n for n in (person.name, person.addressed_as) if n.strip()]
     found = []
     for d in meeting.disagreements:
         for position in d.positions:
             view = position.view.strip().strip("«»“”\"").strip()
             if position.participant_id != person.id or not view:
                 continue
-            if _ABOUT_HER.search(view) or any(_plain(n) in _plain(view) for n in names):
+            if written_about_the_person(meeting, view):
                 found.append(Finding("position_third_person", Level.WARNING, "note", d.id,
                                      {"name": person.addressed_as or person.name, "words": view[:60]}))
     return found
