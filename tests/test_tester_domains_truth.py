@@ -253,7 +253,7 @@ def test_the_issue_dialog_says_what_the_organisation_did_not_set():
     from concertation_tui.tui.dialogs.issue_forms import protection_unset
 
     told = protection_unset(DataProtection())
-    assert told.startswith("! Protection des données") and "délégué" in told and "autorité" in told
+    assert told.startswith("! Non réglé") and "délégué" in told and "autorité" in told
     assert protection_unset(DataProtection(contact="x", authority="y")) == ""
     from concertation_tui.tui.dialogs.issue_forms import issue_form
 

@@ -76,7 +76,7 @@ def _essential(step: str, m: Meeting) -> list[str]:
         return ["Àlire:cequ'aenvoyéDrMarcDubois", "".join(doctor.written_text.split()), "Tapezicicequiestdit"]
     if step == "actions":
         found = readiness(m)
-        return [*(f"{n}" for n in range(1, len(m.actions) + 1)), "2àcorriger·8entout",
+        return [*(f"{n}" for n in range(1, len(m.actions) + 1)), "2àcorriger·9entout",  # (with the outcomes to confirm)
                 *("".join(m.name_of(a.carrier_id).split())[:10] for a in m.actions if a.carrier_id),
                 f"{len(found)}entout"]
     if step == "close":
