@@ -258,8 +258,14 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self.call_after_refresh(self._take_snapshot)
         self._saved_count = self._recorded_count = self._recorded_saved = self._change_count
         phase = meeting.progress.phase.value
-        # Go where the facilitator was (the launcher, if shown, stays behind in the default mode).
-        await self.switch_mode(mode or phase)
+        # Go where the facilitator was (the launcher, if shown, stays behind in the default mode). The
+        # step's screen is built first as the steps built ahead are (prebuild.py): styled once, for this
+        # terminal's size, so that showing it restyles nothing (Textual's own first switch styled each
+        # widget three times: when mounted, for the breakpoint classes, and again when shown).
+        target = mode or phase
+        if target not in self._screen_stacks:
+            await self.prebuilder.build_now(target)
+        await self.switch_mode(target)
         if timing.private_running(meeting):
             await self._cover()
         self.prebuilder.start()

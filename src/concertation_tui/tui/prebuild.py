@@ -157,7 +157,12 @@ class StepPrebuilder:
         if form.is_running and not any(form in stack for stack in self.app._screen_stacks.values()):
             form.remove()
 
-    async def _build(self, mode: str) -> None:
+    async def build_now(self, mode: str) -> None:
+        """Build `mode`'s screen now, not shown: the step a meeting opens on, just before it is shown
+        (not counted in `built`: it was not built ahead)."""
+        await self._build(mode, ahead=False)
+
+    async def _build(self, mode: str, *, ahead: bool = True) -> None:
         app = self.app
         screen = app._modes[mode]()  # MODE_SCREENS' maker, as _init_mode calls it
         breakpoints(screen, app.size)  # styled for this terminal from the start (else restyled when shown)
@@ -167,7 +172,8 @@ class StepPrebuilder:
         # Styled with the stylesheet of now: the switch needs no refresh of the whole app's CSS (a
         # theme changed meanwhile raises the app's count, and the switch refreshes as Textual would).
         screen._css_update_count = app._css_update_count
-        self.built.append(mode)
+        if ahead:
+            self.built.append(mode)
         await self._wait(mounted)
 
     async def _wait(self, mounted) -> None:
