@@ -66,6 +66,9 @@ class LiveScreen(MeetingScreen):
     (never under a toast)."""
 
     PHASE = "live"
+    AUTO_FOCUS = "#note"
+    """Textual's first focus goes to the typing area, where on_mount puts it: not first to the agenda
+    (each move of the focus restyles both widgets and makes the footer's keys again)."""
     HELP_EXTRA = "help.live_extra"
     """What F1 adds to the keys: how to choose who speaks."""
 
