@@ -277,9 +277,10 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         # terminal's size, so that showing it restyles nothing (Textual's own first switch styled each
         # widget three times: when mounted, for the breakpoint classes, and again when shown).
         target = mode or phase
-        if target not in self._screen_stacks:
-            await self.prebuilder.build_now(target)
+        mounted = self.prebuilder.build_now(target) if target not in self._screen_stacks else None
         await self.switch_mode(target)
+        if mounted is not None:
+            await mounted()
         if timing.private_running(meeting):
             await self._cover()
         self.prebuilder.start()

@@ -177,12 +177,19 @@ class StepPrebuilder:
         if form.is_running and not any(form in stack for stack in self.app._screen_stacks.values()):
             form.remove()
 
-    async def build_now(self, mode: str) -> None:
+    def build_now(self, mode: str):
         """Build `mode`'s screen now, not shown: the step a meeting opens on, just before it is shown
-        (not counted in `built`: it was not built ahead)."""
-        await self._build(mode, ahead=False)
+        (not counted in `built`: it was not built ahead). Returns at once, the screen registered and
+        mounting (nothing awaited: the caller shows it before anything else can run, e.g. the
+        launcher's worker being cancelled); await the returned callable for its mounting to end."""
+        return self._register(mode)
 
-    async def _build(self, mode: str, *, ahead: bool = True) -> None:
+    async def _build(self, mode: str) -> None:
+        mounted = self._register(mode)
+        self.built.append(mode)
+        await self._wait(mounted)
+
+    def _register(self, mode: str):
         app = self.app
         screen = app._modes[mode]()  # MODE_SCREENS' maker, as _init_mode calls it
         breakpoints(screen, app.size)  # styled for this terminal from the start (else restyled when shown)
@@ -192,9 +199,7 @@ class StepPrebuilder:
         # Styled with the stylesheet of now: the switch needs no refresh of the whole app's CSS (a
         # theme changed meanwhile raises the app's count, and the switch refreshes as Textual would).
         screen._css_update_count = app._css_update_count
-        if ahead:
-            self.built.append(mode)
-        await self._wait(mounted)
+        return mounted
 
     async def _wait(self, mounted) -> None:
         self._mounting = asyncio.ensure_future(mounted())

@@ -8,6 +8,8 @@ F-keys or ctrl+letters (priority); single letters work when a list has the focus
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -26,8 +28,6 @@ from ...model import (
 )
 from ...model import ItemOutcome, ops, timing
 from ...model.outcomes import outcome
-from ..dialogs import meeting_forms as forms
-from ..dialogs.forms import Confirm, FormResult
 from ...services.display import (
     CURRENT,
     CURRENT_ITEM,
@@ -40,9 +40,18 @@ from ...services.display import (
     overrun_minutes,
 )
 from ..text import colon, key, lbl, quote_parts, tr
+from ..later import Later
 from ..widgets import Choices, ShortText
-from . import notes
 from .base import MeetingScreen
+
+if TYPE_CHECKING:
+    from ..dialogs.forms import FormResult
+
+# Imported when a key first asks for them, not for the first frame (about 12 ms of the start's CPU);
+# the warm-up thread imports them half a second after the start anyway (app._warm_up).
+forms = Later("..dialogs.meeting_forms", __package__)
+dialogs = Later("..dialogs.forms", __package__)
+notes = Later(".notes", __package__)
 
 
 DRAFT_DELAY = 0.25
@@ -181,9 +190,11 @@ class LiveScreen(MeetingScreen):
             back_to.focus()
         else:
             self.query_one("#note", ShortText).focus()
-        from .review import offer_review
+        item = self.item
+        if item is not None and item.is_review:  # (the review's code, with its forms, imported only then)
+            from .review import offer_review
 
-        offer_review(self)  # a follow-up starts with the review of the previous actions
+            offer_review(self)  # a follow-up starts with the review of the previous actions
 
     def draft(self) -> str:
         return self.query_one("#note", ShortText).text.strip()
@@ -694,7 +705,7 @@ class LiveScreen(MeetingScreen):
                 self.change(timing.skip, at)
                 self.capp.say(tr("live.skipped", title=item.title))
 
-        self.app.push_screen(Confirm(tr("live.skip_title"), tr("live.skip_question", title=item.title),
+        self.app.push_screen(dialogs.Confirm(tr("live.skip_title"), tr("live.skip_question", title=item.title),
                                      yes=tr("live.skip_yes"), danger=False), answer)
 
     def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
