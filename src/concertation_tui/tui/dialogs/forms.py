@@ -26,7 +26,7 @@ from ..early_keys import TakesKeysWhileOpening
 from ..prebuild import StylesKeptOnResume
 from ..finding import FindSelect
 from ..footer import FittedFooter
-from ..text import Localized, key, tr
+from ..text import Localized, current_lang, key, tr
 from ..widgets import Choice, Field, Picks, ShortText, Tick
 
 
@@ -62,6 +62,21 @@ class FormField:
     """A long field of one thing a line: Enter adds a line there (ctrl+s saves the form)."""
 
 
+def _as_data(value: Any) -> Any:
+    """`value` as plain comparable data: Content compares its text only, so its styles are added."""
+    if isinstance(value, Content):
+        return ("content", value.plain, tuple(value.spans))
+    if isinstance(value, (list, tuple)):
+        return tuple(_as_data(part) for part in value)
+    if isinstance(value, (set, frozenset)):
+        return ("set", frozenset(value))
+    return value
+
+
+def _field_data(spec: FormField) -> tuple:
+    return tuple(_as_data(getattr(spec, name)) for name in FormField.__dataclass_fields__)
+
+
 class FormError(Exception):
     """A value typed in the form is not acceptable; the sentence says which and why."""
 
@@ -92,6 +107,8 @@ class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, Localized, ModalScre
     ) -> None:
         super().__init__()
         self._localize()
+        self.made_in = current_lang()
+        """The language of its words and keys."""
         self.save_label = save_label
         """The words of the button that saves, when « Enregistrer » is not what it does (« Émettre »)."""
         self.BINDING_GROUP_TITLE = tr("help.group_form")  # F1's heading for the form's keys
@@ -104,6 +121,20 @@ class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, Localized, ModalScre
         self.extra_button = extra_button
         """(result marker, button words): a third button (e.g. delete) whose press the form returns as
         `Pressed(marker)` instead of the values."""
+
+    def signature(self) -> tuple:
+        """What the form shows and returns, as data: two forms with the same signature are the same
+        form (a form built ahead in idle time stands for one made at the key: tui/prebuild.py). The
+        validation is behaviour, not shown: `take_over` hands it to the form built ahead."""
+        return (type(self), self.made_in, _as_data(self.title_text), _as_data(self.intro),
+                tuple(_field_data(spec) for spec in self.fields), self.extra_button, self.first, self.save_label,
+                self.validate is None)
+
+    def take_over(self, made: FormDialog) -> FormDialog:
+        """This form (built ahead, not shown yet) in place of `made`, of the same signature: it checks
+        the values as `made` would (its validation reads the meeting as it is now)."""
+        self.validate = made.validate
+        return self
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog") as box:

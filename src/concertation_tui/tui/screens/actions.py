@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from ...model import Action, Agreement, Level, kinds, ops
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms as forms
-from ..dialogs.forms import DELETE, Confirm, FormResult
+from ..dialogs.forms import DELETE, Confirm, FormDialog, FormResult
 from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line
 from ..text import cell, colon, key, lbl, quote_parts, tr
 from ..widgets import Box, Choices, Table
@@ -268,7 +268,12 @@ class ActionsScreen(MeetingScreen):
                     table = self.query_one("#actions", Table)
                     table.keep_row(table.row_of(created.id) or 0)
 
-        self.app.push_screen(forms.action_form(self.meeting, ops.blank("actions"), editing=False), done)
+        # the form built ahead in idle time when it shows the same (prebuild.py), else this one
+        self.app.push_screen(self.capp.prebuilder.take(self.form_ahead()), done)
+
+    def form_ahead(self) -> FormDialog:
+        """The form `a` opens: a new action (prebuild.py builds one ahead)."""
+        return forms.action_form(self.meeting, ops.blank("actions"), editing=False)
 
     def _confirm_remove(self, action: Action) -> None:
         self.app.push_screen(

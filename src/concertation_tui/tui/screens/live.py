@@ -774,19 +774,11 @@ class LiveScreen(MeetingScreen):
                 if self.change(ops.add_action, values, self.capp.now()):
                     self.capp.say(tr("action.added"))
 
-        key, make = self.form_ahead()
-        form = self.capp.prebuilder.form_for(key) or make()  # built ahead in idle time (prebuild.py)
-        self.app.push_screen(form, done)
+        # the form built ahead in idle time when it shows the same (prebuild.py), else this one
+        self.app.push_screen(self.capp.prebuilder.take(self.form_ahead()), done)
 
-    def form_ahead(self):
-        """The form F7 opens (a new action on the current item), and what it is made from: the meeting
-        as of its version, the item and the language (prebuild.py builds it ahead in idle time)."""
-        m = self.meeting
+    def form_ahead(self) -> forms.FormDialog:
+        """The form F7 opens: a new action on the current item (prebuild.py builds one ahead)."""
         item = self.item
-
-        def make():
-            draft = ops.blank("actions", item_id=item.id if item else "",
-                              domains=list(item.domains) if item else [])
-            return forms.action_form(m, draft, editing=False)
-
-        return (self.capp.view_key()[0], self.capp.view_key()[1], item.id if item else "", self.app.language), make
+        draft = ops.blank("actions", item_id=item.id if item else "", domains=list(item.domains) if item else [])
+        return forms.action_form(self.meeting, draft, editing=False)
