@@ -141,27 +141,57 @@ class FittedFooter(Footer):
         self._laid_out_for = 0
         self.hidden_keys: list[ShownKey] = []
         """The keys that did not fit (F1 lists them)."""
+        self._composed: tuple | None = None
+        """What the keys shown say (see `_plan`), as last composed."""
 
-    def compose(self):
-        if not self._bindings_ready:
-            return
-        screen = self.screen
+    def _plan(self) -> tuple[int, list[ShownKey], ShownKey | None, str, list[ShownKey]]:
+        """(width, the keys shown, the F1 key, its words, the keys left out) as they are now."""
         width = self.size.width or self.app.size.width
-        self._laid_out_for = width
-        keys = step_keys(screen)
+        keys = step_keys(self.screen)
         more = next((k for k in keys if k.action in (HELP_ACTION, f"app.{HELP_ACTION}")), None)
         keys = [k for k in keys if k is not more]
         # room for the F1 key with its longer words, so that it never pushes a key out once shown
         more_width = cell_len(more.display) + cell_len(tr("footer.more")) + KEY_PADDING + MORE_EXTRA if more else 0
         room = width - max(more_width, (more.width + MORE_EXTRA) if more else 0)
-        shown, self.hidden_keys = fit(keys, room)
+        shown, hidden = fit(keys, room)
+        words = (tr("footer.more") if hidden else more.words) if more is not None else ""
+        return width, shown, more, words, hidden
+
+    @staticmethod
+    def _said(width: int, shown: list[ShownKey], more: ShownKey | None, words: str) -> tuple:
+        return (width, words, *((k.key, k.display, k.words, k.action, k.enabled, k.tooltip)
+                                for k in [*shown, *([more] if more else [])]))
+
+    async def recompose(self) -> None:
+        """Textual recomposes the footer at each change of the bindings (each focus change, each
+        `refresh_bindings`): a dozen times when a form opens, each one new keys, each key styled. Most
+        change nothing shown: those are skipped."""
+        if self._bindings_ready and self.is_attached and self._composed is not None:
+            width, shown, more, words, hidden = self._plan()
+            if self._said(width, shown, more, words) == self._composed:
+                self.hidden_keys = hidden
+                return
+        await super().recompose()
+
+    def compose(self):
+        if not self._bindings_ready:
+            return
+        width, shown, more, words, self.hidden_keys = self._plan()
+        self._laid_out_for = width
+        self._composed = self._said(width, shown, more, words)
         for key in shown:
-            yield FooterKey(key.key, key.display, key.words, key.action, disabled=not key.enabled,
-                            tooltip=key.tooltip).data_bind(compact=Footer.compact)
+            yield self._key(FooterKey(key.key, key.display, key.words, key.action, disabled=not key.enabled,
+                                      tooltip=key.tooltip))
         if more is not None:
-            words = tr("footer.more") if self.hidden_keys else more.words
-            yield FooterKey(more.key, more.display, words, more.action, tooltip=more.tooltip,
-                            classes="-more").data_bind(compact=Footer.compact)
+            yield self._key(FooterKey(more.key, more.display, words, more.action, tooltip=more.tooltip,
+                                      classes="-more"))
+
+    def _key(self, shown: FooterKey) -> FooterKey:
+        """The key made as compact as the footer from the start: Textual's keys start compact, add
+        the class (a restyle), then the binding to the footer removes it (another)."""
+        shown.set_reactive(FooterKey.compact, self.compact)
+        shown.set_class(self.compact, "-compact", update=False)
+        return shown.data_bind(compact=Footer.compact)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready and event.size.width != self._laid_out_for:

@@ -8,11 +8,12 @@ under load, more at the very large size: a form that opens in 200 ms took 500 wh
 
 So, once the steps are built (prebuild.py calls `idle()` when nothing is left to build and no key came
 for a while), the heap is collected in full and frozen (`gc.freeze`: moved to a generation the
-collector skips). The automatic collections that follow walk only what was made since: a few ms.
-Frozen objects that become garbage in a reference cycle (a form used and closed, a list's rows
-replaced) wait for the next full collection: one is made again in idle time, at most every
-`FULL_EVERY` seconds and only after keys came since the last, when no key came for `QUIET_FOR`
-seconds; the app's end unfreezes everything (`release`). No memory is lost for longer than that.
+collector skips). After that, in each idle moment that follows keys (no key for `QUIET_FOR` seconds),
+what was made since the freeze is collected (a form closed, a list's rows replaced: a few ms, the
+frozen heap is skipped), so that the automatic collections seldom come due on a key's path and walk
+little when they do. Frozen objects that became garbage in a reference cycle wait for the next full
+collection: made again in idle time at most every `FULL_EVERY` seconds, while keys come; the app's end
+unfreezes everything (`release`).
 """
 
 from __future__ import annotations
@@ -20,36 +21,44 @@ from __future__ import annotations
 import gc
 import time
 
-FULL_EVERY = 30.0
+FULL_EVERY = 60.0
 """Seconds between two full collections in idle time (what frozen garbage waits at most, while keys come)."""
 QUIET_FOR = 1.0
-"""Seconds without a key before a later full collection (the first one follows the steps' building)."""
+"""Seconds without a key before an idle collection (a pause in the typing, not the gap between two keys)."""
 
 
 class IdleCollector:
-    """Full collections made in idle moments, the heap frozen in between."""
+    """Collections made in idle moments, the heap frozen in between."""
 
     def __init__(self) -> None:
-        self.collected_at: float | None = None
-        self.collections = 0
+        self.frozen_at: float | None = None
+        self.collected_at = 0.0
+        self.full = 0
         """Full collections made (tests)."""
+        self.young = 0
+        """Collections of what was made since the freeze (tests)."""
 
     def idle(self, last_key: float) -> bool:
-        """Called in an idle moment (`last_key`: when the last key came, monotonic): collect in full
-        and freeze when it is due. True when it did."""
+        """Called in an idle moment (`last_key`: when the last key came, monotonic): collect when due.
+        True when it did."""
         now = time.monotonic()
-        if self.collected_at is not None:
-            if last_key <= self.collected_at or now - self.collected_at < FULL_EVERY or now - last_key < QUIET_FOR:
-                return False
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
-        self.collected_at = time.monotonic()
-        self.collections += 1
-        return True
+        if self.frozen_at is None or (now - self.frozen_at >= FULL_EVERY and last_key > self.collected_at
+                                      and now - last_key >= QUIET_FOR):
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
+            self.frozen_at = self.collected_at = time.monotonic()
+            self.full += 1
+            return True
+        if last_key > self.collected_at and now - last_key >= QUIET_FOR:
+            gc.collect()  # the frozen heap is skipped: only what was made since
+            self.collected_at = time.monotonic()
+            self.young += 1
+            return True
+        return False
 
     def release(self) -> None:
         """The app ends: what it froze can be collected again."""
-        if self.collected_at is not None:
+        if self.frozen_at is not None:
             gc.unfreeze()
-            self.collected_at = None
+            self.frozen_at = None
