@@ -64,8 +64,9 @@ class StylesKeptOnResume:
             event.refresh_styles = False
 
 
-def breakpoints(screen: Screen, size: Size) -> None:
-    """The screen's breakpoint classes (-narrow, -short...) for `size`, as `Screen._on_resize` sets them."""
+def breakpoints(screen: Screen, size: Size, *, update: bool = False) -> None:
+    """The screen's breakpoint classes (-narrow, -short...) for `size`, as `Screen._on_resize` sets them
+    (`update`: restyle what they change, for a screen already styled)."""
     app = screen.app
     horizontal = (app.HORIZONTAL_BREAKPOINTS if screen.HORIZONTAL_BREAKPOINTS is None
                   else screen.HORIZONTAL_BREAKPOINTS) or []
@@ -75,7 +76,7 @@ def breakpoints(screen: Screen, size: Size) -> None:
     for name in screen._get_breakpoint_classes(size.width, horizontal) | \
             screen._get_breakpoint_classes(size.height, vertical):
         classes[name] = True
-    screen.update_classes(classes, update=False)  # not styled yet: registering styles it
+    screen.update_classes(classes, update=update)  # not styled yet: registering styles it
 
 
 class StepPrebuilder:
@@ -179,6 +180,10 @@ class StepPrebuilder:
         self._checked[mode] = (meeting, version, app.language)
         self.forms_built += 1
         await self._wait(mounted)
+        # Laid out too, for this terminal: shown, it is only drawn (Textual lays out a screen shown at a
+        # size it was not laid out for; a new terminal size still lays it out again).
+        if form.is_running and not self._shown(form):
+            form._refresh_layout(app.size)
         return True
 
     def form_ahead_of(self, mode: str) -> FormDialog | None:

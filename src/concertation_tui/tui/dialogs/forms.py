@@ -14,16 +14,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, RadioSet, Select, Static
 from textual.widgets.selection_list import Selection
 
 from ...services.display import date_text, parse_date, parse_time, time_text
 from ..early_keys import TakesKeysWhileOpening
-from ..prebuild import StylesKeptOnResume
+from ..prebuild import StylesKeptOnResume, breakpoints
 from ..finding import FindSelect
 from ..footer import FittedFooter
 from ..text import Localized, current_lang, key, tr
@@ -77,11 +78,32 @@ def _field_data(spec: FormField) -> tuple:
     return tuple(_as_data(getattr(spec, name)) for name in FormField.__dataclass_fields__)
 
 
+class StepLeftLaidOut:
+    """Mixed into a dialog (before ModalScreen): shown, it does not lay out again the screens under it.
+
+    Textual sends a screen a Resize when it is first laid out, and `Screen._on_resize` then lays out
+    again the screen itself and every screen under it: each form's opening laid out the step under it
+    (the live step's lists: hundreds of lines at the very large size) and the form a second time, for
+    the size they already had. Here a screen already laid out at that size is left as it is (a change
+    waiting is laid out when its screen is shown again, as Textual does); a new terminal size still
+    lays out each one."""
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        event.stop()
+        event.prevent_default()  # in place of Screen._on_resize, not before it
+        screen: Screen = self  # type: ignore[assignment]  (a mixin of Screen classes only)
+        size = event.size
+        for shown in (screen, *screen.app._background_screens):
+            if shown._compositor.size != size:
+                shown._screen_resized(size)
+        breakpoints(screen, size, update=True)
+
+
 class FormError(Exception):
     """A value typed in the form is not acceptable; the sentence says which and why."""
 
 
-class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, Localized, ModalScreen[dict[str, Any] | None]):
+class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, StepLeftLaidOut, Localized, ModalScreen[dict[str, Any] | None]):
     """An edit form in a dialog. Returns {field name: value} or None."""
 
     HIDE_FOREIGN_BINDINGS = True
@@ -427,7 +449,7 @@ class TextPrompt(FormDialog):
         return super().dismiss(result)
 
 
-class Confirm(TakesKeysWhileOpening, Localized, ModalScreen[bool]):
+class Confirm(TakesKeysWhileOpening, StepLeftLaidOut, Localized, ModalScreen[bool]):
     """A yes/no question. "o" (or "y", or the Dutch "j") says yes; Escape or "n" says no; Enter presses the focused button
     (No, unless Tab moved to Yes)."""
 
@@ -468,7 +490,7 @@ class Confirm(TakesKeysWhileOpening, Localized, ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class Notice(TakesKeysWhileOpening, Localized, ModalScreen[None]):
+class Notice(TakesKeysWhileOpening, StepLeftLaidOut, Localized, ModalScreen[None]):
     """A message to read (long sentences: a damaged file, where the minute was written)."""
 
     HIDE_FOREIGN_BINDINGS = True
