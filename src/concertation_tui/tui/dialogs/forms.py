@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from textual import events
+from textual._context import active_app
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -78,15 +79,29 @@ def _field_data(spec: FormField) -> tuple:
     return tuple(_as_data(getattr(spec, name)) for name in FormField.__dataclass_fields__)
 
 
-class StepLeftLaidOut:
-    """Mixed into a dialog (before ModalScreen): shown, it does not lay out again the screens under it.
+class QuickToShow:
+    """Mixed into a dialog (before ModalScreen): shown, it is styled once and laid out once.
 
-    Textual sends a screen a Resize when it is first laid out, and `Screen._on_resize` then lays out
-    again the screen itself and every screen under it: each form's opening laid out the step under it
-    (the live step's lists: hundreds of lines at the very large size) and the form a second time, for
-    the size they already had. Here a screen already laid out at that size is left as it is (a change
-    waiting is laid out when its screen is shown again, as Textual does); a new terminal size still
-    lays out each one."""
+    - Made with the terminal's breakpoint classes (-narrow, -short): Textual sets them at the dialog's
+      first Resize, and every widget of the form was styled again.
+    - Marked as styled with the stylesheet of now (as prebuild.py marks the screens it builds): it is
+      styled when it mounts, and with StylesKeptOnResume its first ScreenResume styled it all again.
+    - Textual sends a screen a Resize when it is first laid out, and `Screen._on_resize` then lays out
+      again the screen itself and every screen under it: each form's opening laid out the step under it
+      (the live step's lists: hundreds of lines at the very large size) and the form a second time, for
+      the size they already had. Here a screen already laid out at that size is left as it is (a change
+      waiting is laid out when its screen is shown again, as Textual does); a new terminal size still
+      lays out each one."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        try:
+            app = active_app.get()
+        except LookupError:  # made outside a running app (a test of its fields)
+            return
+        if app.size:
+            breakpoints(self, app.size)  # type: ignore[arg-type]  (a mixin of Screen classes only)
+        self._css_update_count = app._css_update_count
 
     async def _on_resize(self, event: events.Resize) -> None:
         event.stop()
@@ -103,7 +118,7 @@ class FormError(Exception):
     """A value typed in the form is not acceptable; the sentence says which and why."""
 
 
-class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, StepLeftLaidOut, Localized, ModalScreen[dict[str, Any] | None]):
+class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[dict[str, Any] | None]):
     """An edit form in a dialog. Returns {field name: value} or None."""
 
     HIDE_FOREIGN_BINDINGS = True
@@ -449,7 +464,7 @@ class TextPrompt(FormDialog):
         return super().dismiss(result)
 
 
-class Confirm(TakesKeysWhileOpening, StepLeftLaidOut, Localized, ModalScreen[bool]):
+class Confirm(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[bool]):
     """A yes/no question. "o" (or "y", or the Dutch "j") says yes; Escape or "n" says no; Enter presses the focused button
     (No, unless Tab moved to Yes)."""
 
@@ -490,7 +505,7 @@ class Confirm(TakesKeysWhileOpening, StepLeftLaidOut, Localized, ModalScreen[boo
         self.dismiss(event.button.id == "yes")
 
 
-class Notice(TakesKeysWhileOpening, StepLeftLaidOut, Localized, ModalScreen[None]):
+class Notice(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[None]):
     """A message to read (long sentences: a damaged file, where the minute was written)."""
 
     HIDE_FOREIGN_BINDINGS = True
