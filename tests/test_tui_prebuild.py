@@ -138,3 +138,33 @@ async def test_the_form_built_ahead_outlives_a_step_key_and_a_note_but_not_a_new
         await wait_for(pilot, lambda: not ahead.is_running, rounds=400)
         assert not ahead.is_running  # discarded in idle time, not left mounted off screen
         assert app.prebuilder.form_ahead_of("live") is not None  # and one built for the item of now
+
+
+async def test_the_actions_step_builds_its_new_and_highlighted_action_forms_ahead_and_gives_them_back() -> None:
+    """On the actions step, `a` and Enter (the action highlighted) open forms built in idle time; the
+    row moved, Enter's form follows it; the step left, its forms are discarded (about 2 MB each)."""
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await all_built(app, pilot)
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: app.prebuilder.form_ahead_of("actions", 1) is not None, rounds=600)
+        table = app.screen.query_one("#actions")
+        first = app.prebuilder.form_ahead_of("actions", 1)
+        table.move_cursor(row=1)
+        await wait_for(pilot, lambda: app.prebuilder.form_ahead_of("actions", 1) not in (None, first), rounds=600)
+        await settle(app, pilot)
+        ahead = app.prebuilder.form_ahead_of("actions", 1)
+        chosen = app.meeting.action(table.current_key())
+        burst(app, "enter", *" appelé")
+        await wait_for(pilot, lambda: app.screen is ahead and app.screen.focused.text.endswith(" appelé"), rounds=200)
+        assert app.screen is ahead  # the form built ahead for the row highlighted
+        burst(app, "enter")
+        await wait_for(pilot, lambda: chosen.what.endswith(" appelé"), rounds=200)
+        assert chosen.what.endswith(" appelé")
+        await settle(app, pilot)
+        await pilot.press("f6")
+        new = app.prebuilder.form_ahead_of("actions", 0)
+        await wait_for(pilot, lambda: app.prebuilder.form_ahead_of("actions", 0) is None, rounds=600)
+        assert app.prebuilder.form_ahead_of("actions", 0) is None
+        assert new is None or not new.is_running
+    assert store.load_meeting(app.path).action(chosen.id).what.endswith(" appelé")

@@ -12,9 +12,11 @@ makes it and put first in its mode's stack, but not resumed. Switching to it the
 Textual lays it out and draws it (the step redraws its content only if the meeting changed since, see
 `MeetingScreen.on_screen_resume`), and its focus lands as on any later visit.
 
-Then the form the step shown opens most (the live step's F7: an action; the actions step's `a`) is
-built ahead the same way (`form_ahead()` of the step makes it); its key takes it when it shows the same
-as the form made at the key (`FormDialog.signature`), else the one made is built as before. A note
+Then the forms the step shown opens most (the live step's F7: an action; the actions step's `a` and
+its Enter on the action highlighted) are built ahead the same way (`forms_ahead()` of the step makes
+them, `ahead_state()` says what they follow besides the meeting: the row highlighted); a key takes one
+when it shows the same as the form made at the key (`FormDialog.signature`), else the one made is
+built as before. A note
 recorded or a step key changes the meeting but not the form: it stays. Built forms live off screen
 until pushed.
 
@@ -46,6 +48,9 @@ IDLE_BEFORE = 0.4
 LOOK_EVERY = 0.25
 """Seconds between two looks at whether the app is idle enough to build the next step."""
 ORDER = ("live", "actions", "close", "open", "reread", "prepare")
+KEPT_AHEAD = ("live",)
+"""The steps whose forms built ahead are kept while another step is shown (F4 then F7 at once: the
+live step's action form); the others' are discarded when their step is left (about 2 MB each)."""
 """The steps in the order they are likely wanted next (the meeting runs forward)."""
 
 
@@ -91,11 +96,12 @@ class StepPrebuilder:
         self._looking = False
         self.built: list[str] = []
         """The modes built ahead, in order (for tests and the benchmark's notes)."""
-        self._forms: dict[str, tuple[tuple, FormDialog]] = {}
-        """Per step, (signature, form) of the form built ahead for it: one per step that has one (the
-        live step's and the actions step's action forms: about 2 MB each, whatever the meeting's size)."""
+        self._forms: dict[tuple[str, int], tuple[tuple, FormDialog]] = {}
+        """Per (step, place in its `forms_ahead()`), (signature, form) of a form built ahead: the live
+        step's F7, the actions step's `a` and Enter (about 2 MB each, whatever the meeting's size)."""
         self._checked: dict[str, tuple] = {}
-        """Per step, (meeting, version, language) for which its form ahead was last found up to date."""
+        """Per step, (meeting, version, language, `ahead_state()`) for which its forms ahead were last
+        found up to date."""
         self.forms_built = 0
         self._mounting: asyncio.Future | None = None
         """The build under way (its screen mounting), awaited before the app shuts down (see `finish`)."""
@@ -137,10 +143,10 @@ class StepPrebuilder:
         built ahead when it shows the same (`FormDialog.signature`: the same fields, values, lists of
         people and items, language), taken (a form is used once); else `made`, built as it is pushed."""
         wanted = made.signature()
-        for mode, (signature, form) in list(self._forms.items()):
+        for place, (signature, form) in list(self._forms.items()):
             if signature == wanted and form.is_running and not self._shown(form):
-                del self._forms[mode]
-                self._checked.pop(mode, None)
+                del self._forms[place]
+                self._checked.pop(place[0], None)
                 return form.take_over(made)
         return made
 
@@ -148,47 +154,52 @@ class StepPrebuilder:
         return any(form in stack for stack in self.app._screen_stacks.values())
 
     async def _form_ahead(self) -> bool:
-        """Build the form the step shown opens most, for the meeting as it is, unless the one built
+        """Build a form the step shown opens most, for the meeting as it is, unless the one built
         already shows the same. The meeting changes at every note and every step key (the phase is
         saved): what counts is what the form shows (the people, the items, the current item...), so
-        the form is made again (its fields: a few ms) only when the meeting changed, and built again
-        (its widgets) only when what it shows changed."""
+        the forms are made again (their fields: a few ms) only when the meeting or the row the step
+        points at changed, and one is built again (its widgets) only when what it shows changed.
+        One form per idle moment. True when one was built."""
         app = self.app
         screen = app.screen
-        maker = getattr(screen, "form_ahead", None)
+        maker = getattr(screen, "forms_ahead", None)
         mode = app.current_mode
+        for place in [place for place in self._forms if place[0] not in (mode, *KEPT_AHEAD)]:
+            self._discard(self._forms.pop(place)[1])  # a step left: its forms' memory is given back
+            self._checked.pop(place[0], None)
         if maker is None or screen is not app._screen_stacks.get(mode, [None])[0]:
             return False
         meeting, version = app.view_key()
+        state = (version, app.language, screen.ahead_state())
         seen = self._checked.get(mode)
-        if seen is not None and seen[0] is meeting and seen[1:] == (version, app.language):
+        if seen is not None and seen[0] is meeting and seen[1:] == state:
             return False
-        made = maker()
-        signature = made.signature()
-        have = self._forms.get(mode)
-        if have is not None and have[0] == signature and have[1].is_running:
-            self._checked[mode] = (meeting, version, app.language)
-            return False
-        if have is not None:
-            del self._forms[mode]
-            self._discard(have[1])
-        breakpoints(made, app.size)
-        app._load_screen_css(made)
-        form, mounted = app._get_screen(made)  # composed and mounted, not pushed
-        form._css_update_count = app._css_update_count
-        self._forms[mode] = (signature, form)
-        self._checked[mode] = (meeting, version, app.language)
-        self.forms_built += 1
-        await self._wait(mounted)
-        # Laid out too, for this terminal: shown, it is only drawn (Textual lays out a screen shown at a
-        # size it was not laid out for; a new terminal size still lays it out again).
-        if form.is_running and not self._shown(form):
-            form._refresh_layout(app.size)
-        return True
+        for index, made in enumerate(maker()):
+            signature = made.signature()
+            have = self._forms.get((mode, index))
+            if have is not None and have[0] == signature and have[1].is_running:
+                continue
+            if have is not None:
+                del self._forms[(mode, index)]
+                self._discard(have[1])
+            breakpoints(made, app.size)
+            app._load_screen_css(made)
+            form, mounted = app._get_screen(made)  # composed and mounted, not pushed
+            form._css_update_count = app._css_update_count
+            self._forms[(mode, index)] = (signature, form)
+            self.forms_built += 1
+            await self._wait(mounted)
+            # Laid out too, for this terminal: shown, it is only drawn (Textual lays out a screen shown
+            # at a size it was not laid out for; a new terminal size still lays it out again).
+            if form.is_running and not self._shown(form):
+                form._refresh_layout(app.size)
+            return True  # the next one in the next idle moment (a key may come meanwhile)
+        self._checked[mode] = (meeting, *state)
+        return False
 
-    def form_ahead_of(self, mode: str) -> FormDialog | None:
-        """The form built ahead for the step `mode`, if any (tests)."""
-        found = self._forms.get(mode)
+    def form_ahead_of(self, mode: str, index: int = 0) -> FormDialog | None:
+        """The form built ahead for the step `mode` (its `index`th), if any (tests)."""
+        found = self._forms.get((mode, index))
         return found[1] if found is not None else None
 
     def _discard(self, form: ModalScreen) -> None:

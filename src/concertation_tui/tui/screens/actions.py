@@ -247,7 +247,8 @@ class ActionsScreen(MeetingScreen):
                 return
             self.change(ops.edit_action, action, values)
 
-        self.app.push_screen(forms.action_form(self.meeting, action, editing=True), done)
+        # the form built ahead for the row highlighted when it shows the same (prebuild.py), else this one
+        self.app.push_screen(self.capp.prebuilder.take(forms.action_form(self.meeting, action, editing=True)), done)
 
     def action_edit(self) -> None:
         action = self._current()
@@ -269,11 +270,21 @@ class ActionsScreen(MeetingScreen):
                     table.keep_row(table.row_of(created.id) or 0)
 
         # the form built ahead in idle time when it shows the same (prebuild.py), else this one
-        self.app.push_screen(self.capp.prebuilder.take(self.form_ahead()), done)
+        self.app.push_screen(self.capp.prebuilder.take(self.new_action_form()), done)
 
-    def form_ahead(self) -> FormDialog:
-        """The form `a` opens: a new action (prebuild.py builds one ahead)."""
+    def new_action_form(self) -> FormDialog:
         return forms.action_form(self.meeting, ops.blank("actions"), editing=False)
+
+    def forms_ahead(self) -> list[FormDialog]:
+        """The forms prebuild.py builds ahead for this step: `a`'s, and Enter's on the action highlighted."""
+        made = [self.new_action_form()]
+        action = self._current()
+        if action is not None:
+            made.append(forms.action_form(self.meeting, action, editing=True))
+        return made
+
+    def ahead_state(self) -> object:
+        return self.query_one("#actions", Table).current_key()  # Enter's form follows the row highlighted
 
     def _confirm_remove(self, action: Action) -> None:
         self.app.push_screen(

@@ -775,10 +775,17 @@ class LiveScreen(MeetingScreen):
                     self.capp.say(tr("action.added"))
 
         # the form built ahead in idle time when it shows the same (prebuild.py), else this one
-        self.app.push_screen(self.capp.prebuilder.take(self.form_ahead()), done)
+        self.app.push_screen(self.capp.prebuilder.take(self.action_form()), done)
 
-    def form_ahead(self) -> forms.FormDialog:
-        """The form F7 opens: a new action on the current item (prebuild.py builds one ahead)."""
+    def forms_ahead(self) -> list[forms.FormDialog]:
+        """The forms prebuild.py builds ahead for this step: F7's."""
+        return [self.action_form()]
+
+    def ahead_state(self) -> object:
+        return None  # the meeting says it all (its current item)
+
+    def action_form(self) -> forms.FormDialog:
+        """The form F7 opens: a new action on the current item."""
         item = self.item
         draft = ops.blank("actions", item_id=item.id if item else "", domains=list(item.domains) if item else [])
         return forms.action_form(self.meeting, draft, editing=False)
