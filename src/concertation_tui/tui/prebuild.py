@@ -12,8 +12,8 @@ makes it and put first in its mode's stack, but not resumed. Switching to it the
 Textual lays it out and draws it (the step redraws its content only if the meeting changed since, see
 `MeetingScreen.on_screen_resume`), and its focus lands as on any later visit.
 
-Then the forms the step shown opens most (the live step's F7: an action; the actions step's `a` and
-its Enter on the action highlighted) are built ahead the same way (`forms_ahead()` of the step makes
+Then the forms the step shown opens most (the live step's F7: an action, and F9: the person's words;
+the actions step's `a` and its Enter on the action highlighted) are built ahead the same way (`forms_ahead()` of the step makes
 them, `ahead_state()` says what they follow besides the meeting: the row highlighted); a key takes one
 when it shows the same as the form made at the key (`FormDialog.signature`), else the one made is
 built as before. A note
@@ -50,7 +50,7 @@ LOOK_EVERY = 0.25
 ORDER = ("live", "actions", "close", "open", "reread", "prepare")
 KEPT_AHEAD = ("live",)
 """The steps whose forms built ahead are kept while another step is shown (F4 then F7 at once: the
-live step's action form); the others' are discarded when their step is left (about 2 MB each)."""
+live step's action form); the others' are discarded when their step is left (1-2 MB each)."""
 """The steps in the order they are likely wanted next (the meeting runs forward)."""
 
 
@@ -98,7 +98,7 @@ class StepPrebuilder:
         """The modes built ahead, in order (for tests and the benchmark's notes)."""
         self._forms: dict[tuple[str, int], tuple[tuple, FormDialog]] = {}
         """Per (step, place in its `forms_ahead()`), (signature, form) of a form built ahead: the live
-        step's F7, the actions step's `a` and Enter (about 2 MB each, whatever the meeting's size)."""
+        step's F7 and F9, the actions step's `a` and Enter (1-2 MB each, whatever the meeting's size)."""
         self._checked: dict[str, tuple] = {}
         """Per step, (meeting, version, language, `ahead_state()`) for which its forms ahead were last
         found up to date."""
