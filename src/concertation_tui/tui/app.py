@@ -177,6 +177,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._transit_split = 0
         """Where a key on its way belongs among the held keys: those before it were typed before it."""
         self._replay_step_out = False
+        self._replay_marks = 1
+        """Rounds through the focused widget before the next held key (2 after Enter on a list)."""
         self._priority_cache: tuple[tuple[Any, Any] | None, frozenset[str]] = (None, frozenset())
         self.prebuilder = StepPrebuilder(self)
         """Builds each step's screen in idle time, before it is asked for (prebuild.py)."""
@@ -661,11 +663,14 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         after it are held until it has run."""
         if getattr(event, "deferred", False) or event.is_forwarded:
             return False
-        if event.key not in self._priority_keys():  # every typed letter: a set lookup, no more
+        if event.key == "enter" and self._on_a_list():
+            pass  # a row's form comes from the list's message: what is typed after Enter waits for it
+        elif event.key not in self._priority_keys():  # every typed letter: a set lookup, no more
             return False
-        active = self.screen.active_bindings.get(event.key)  # check_action decides, as Textual would
-        if active is None or not active.binding.priority:
-            return False
+        else:
+            active = self.screen.active_bindings.get(event.key)  # check_action decides, as Textual would
+            if active is None or not active.binding.priority:
+                return False
         message = KeyAfterTyping(event)
         if not self._send_through_focused(message):
             return False
@@ -673,11 +678,22 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._transit_split = 0
         return True
 
+    def _on_a_list(self) -> bool:
+        """The focus is on a list (a table, a list of options), where Enter opens the row's form (a
+        participant, an action, a note) through the list's Selected message: the words typed right
+        after Enter reached the list or the step's keys (« p »: present) before the form was open."""
+        from textual.widgets import DataTable, OptionList  # loaded with the steps already
+
+        return isinstance(self.focused, (DataTable, OptionList))
+
     async def on_key_after_typing(self, message: KeyAfterTyping) -> None:
         """Back from the focused widget's queue: the keys typed before it have been taken."""
         message.stop()
         if message.key is None:  # a step of on_keys_released
             if self._replay_step_out:
+                self._replay_marks -= 1
+                if self._replay_marks > 0 and self._send_through_focused(KeyAfterTyping(None)):
+                    return  # Enter on a list: its Selected message was queued behind the first mark
                 self._replay_step_out = False
                 await self.on_keys_released(KeysReleased())
             return
@@ -714,6 +730,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         replay.deferred = getattr(held, "deferred", False)  # type: ignore[attr-defined]
         if self._defer_key(replay):
             return  # it comes back through on_key_after_typing, which goes on
+        # Enter on a list opens the row's form from the list's Selected message, which the list posts
+        # while taking the key: the next key waits for a second round through the list, behind it.
+        self._replay_marks = 2 if replay.key == "enter" and self._on_a_list() else 1
         await super().on_event(replay)
         if not self._held_keys:
             return

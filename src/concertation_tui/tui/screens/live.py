@@ -791,15 +791,18 @@ class LiveScreen(MeetingScreen):
     # -- the person's words, actions --
 
     def action_add_view(self) -> None:
-        m = self.meeting
-        item = self.item
-        draft = ops.blank("person_views", item_id=item.id if item else "")
-
         def done(values: FormResult) -> None:
             if isinstance(values, dict):
                 self.change(ops.add_view, values, self.capp.now())
 
-        self.app.push_screen(forms.view_form(m, draft, editing=False), done)
+        # the form built ahead in idle time when it shows the same (prebuild.py), else this one
+        self.app.push_screen(self.capp.prebuilder.take(self.view_form()), done)
+
+    def view_form(self) -> forms.FormDialog:
+        """The form F9 opens: the person's words on the current item."""
+        item = self.item
+        return forms.view_form(self.meeting, ops.blank("person_views", item_id=item.id if item else ""),
+                               editing=False)
 
     def action_add_action(self) -> None:
         def done(values: FormResult) -> None:
@@ -807,19 +810,18 @@ class LiveScreen(MeetingScreen):
                 if self.change(ops.add_action, values, self.capp.now()):
                     self.capp.say(tr("action.added"))
 
-        key, make = self.form_ahead()
-        form = self.capp.prebuilder.form_for(key) or make()  # built ahead in idle time (prebuild.py)
-        self.app.push_screen(form, done)
+        # the form built ahead in idle time when it shows the same (prebuild.py), else this one
+        self.app.push_screen(self.capp.prebuilder.take(self.action_form()), done)
 
-    def form_ahead(self):
-        """The form F7 opens (a new action on the current item), and what it is made from: the meeting
-        as of its version, the item and the language (prebuild.py builds it ahead in idle time)."""
-        m = self.meeting
+    def forms_ahead(self) -> list[forms.FormDialog]:
+        """The forms prebuild.py builds ahead for this step: F7's and F9's (the words typed with them)."""
+        return [self.action_form(), self.view_form()]
+
+    def ahead_state(self) -> object:
+        return None  # the meeting says it all (its current item)
+
+    def action_form(self) -> forms.FormDialog:
+        """The form F7 opens: a new action on the current item."""
         item = self.item
-
-        def make():
-            draft = ops.blank("actions", item_id=item.id if item else "",
-                              domains=list(item.domains) if item else [])
-            return forms.action_form(m, draft, editing=False)
-
-        return (self.capp.view_key()[0], self.capp.view_key()[1], item.id if item else "", self.app.language), make
+        draft = ops.blank("actions", item_id=item.id if item else "", domains=list(item.domains) if item else [])
+        return forms.action_form(self.meeting, draft, editing=False)
