@@ -9,7 +9,9 @@ a meeting about 25 ms at start-up (pydantic does it when it builds the first val
 
 pydantic's own switch, the PYDANTIC_DISABLE_PLUGINS variable, still imports `importlib.metadata` and is
 inherited by every program this one starts; instead, the lookup pydantic calls (`get_plugins` in its
-`pydantic.plugin._loader`, read again each time it builds a validator) finds none. Imports nothing.
+`pydantic.plugin._loader`, read again each time it builds a validator) finds none. The modules that
+define pydantic models (model/meeting.py, settings_file.py) call `refuse_plugins()` before the first
+one; the commands that build none (`list`, `schema`) do not even see pydantic's name. Imports nothing.
 """
 
 from __future__ import annotations

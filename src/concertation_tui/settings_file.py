@@ -12,6 +12,9 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .config import MAX_DUE_DAYS, Problem
+from .pydantic_plugins import refuse_plugins
+
+refuse_plugins()  # the settings name people and contacts too: no pydantic plugin sees them
 
 Text = Annotated[str, AfterValidator(str.strip)]
 Key = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
