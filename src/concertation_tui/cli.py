@@ -1,17 +1,17 @@
 """The `concertation` command: parse the command line, then call the store, the minute or the interface.
 
 The headless commands (check, schema, minute, list, new --no-open, demo --no-open) never import
-Textual: the interface is imported inside the commands that open it.
+Textual: the interface is imported inside the commands that open it. Each command imports what it uses
+when it runs (the store, the model, the minute...): every command pays for this module's imports at
+start-up, so they are only what parsing the command line needs.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
-import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +19,9 @@ from . import SCHEMA_DESCRIPTIONS_ENV
 from . import cli_help
 from .i18n import LANGUAGES, resolve_language, t
 from .visible import visible
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 # Each command's and option's --help is in the catalogue, in the run's language (cli_help.py):
@@ -249,6 +252,9 @@ def schema(from_model: bool) -> None:
 
 def schema_text() -> str:
     """The JSON schema, with the model's docstrings as descriptions (see SCHEMA_DESCRIPTIONS_ENV)."""
+    import json
+    import subprocess
+
     os.environ[SCHEMA_DESCRIPTIONS_ENV] = "1"
     from .model import Meeting
 
@@ -363,6 +369,8 @@ def _print_consent(issued, meeting, lang: str) -> None:
 @main.command("config")
 @click.pass_context
 def config_(ctx: click.Context) -> None:
+    import json
+
     from .config import KEYS, load_config
     from .minute import default_template_path
     from .resources import word_list_folders
@@ -421,7 +429,7 @@ def entry() -> None:
     them, and Python's last-resort error reports are cut down to the exception's class (a message may
     quote meeting data). Tests call `main` directly and keep their own hooks.
     """
-    from .tui.safety import install_quiet_hooks, scrub_environment  # imports neither textual nor rich
+    from .process_guards import install_quiet_hooks, scrub_environment  # imports neither textual nor rich
 
     scrub_environment()
     install_quiet_hooks(resolve_language(None))
