@@ -3,9 +3,12 @@
 Everything refers to participants, agenda items and actions by opaque ids, never by name, so that a
 renamed participant stays the same person everywhere. The attribute docstrings become the
 descriptions of the JSON schema (`concertation schema`).
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here: pydantic would then read each of the ~210 fields' types
+from a string, compiling and evaluating it at every start (about 3 ms of each command that reads a
+meeting). The classes are declared before they are used; a method returning its own class says so in
+quotes.
+"""
 
 import datetime as dt
 import inspect
@@ -746,7 +749,7 @@ class Meeting(Record):
     # -- references ------------------------------------------------------------------------------
 
     @model_validator(mode="after")
-    def _references_resolve(self) -> Meeting:
+    def _references_resolve(self) -> "Meeting":
         """Every id a part refers to must exist: a dangling reference is a damaged file (model/references.py
         declares which field refers to what)."""
         if len({p.id for p in self.participants}) != len(self.participants):
