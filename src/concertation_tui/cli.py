@@ -61,7 +61,7 @@ def _open_interface(ctx: click.Context, path: Path | None, *, written: bool = Fa
         sys.exit(2)
     from .tui import run  # Textual is only imported here
 
-    sys.exit(run(path, lang=_lang(ctx), theme=ctx.obj["theme"], preloaded=preloaded))
+    sys.exit(run(path, lang=_lang(ctx), theme=ctx.obj["theme"], preloaded=preloaded, config=ctx.obj["config"]))
 
 
 def _load(ctx: click.Context, path: Path):
@@ -93,7 +93,8 @@ def main(ctx: click.Context, lang: str | None, theme: str | None) -> None:
     from .config import load_config
 
     config = load_config()
-    ctx.obj = {"lang": resolve_language(lang, config.language), "theme": theme or config.theme}
+    # kept for the interface, which would otherwise read the settings files a second time
+    ctx.obj = {"lang": resolve_language(lang, config.language), "theme": theme or config.theme, "config": config}
     if ctx.invoked_subcommand is None:
         _open_interface(ctx, None)
 
@@ -177,7 +178,7 @@ def show(ctx: click.Context, file: Path) -> None:
         sys.exit(2)
     from .tui import show as show_room  # Textual is only imported here
 
-    sys.exit(show_room(file.expanduser().absolute(), lang=_lang(ctx), theme=ctx.obj["theme"]))
+    sys.exit(show_room(file.expanduser().absolute(), lang=_lang(ctx), theme=ctx.obj["theme"], config=ctx.obj["config"]))
 
 
 @main.command("list")
@@ -276,7 +277,6 @@ def schema_text() -> str:
 @click.pass_context
 def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, template: Path | None,
            output: str | None, strict: bool) -> None:
-    from .services.issuing import record_lines
     from .minute import TemplateError, build_minute, minute_file_name
     from .model import Edition, errors, readiness
     from .model.sharing import conflicts_by_record
@@ -298,6 +298,8 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
     # grouped per record as it is printed (a large meeting's records by recipients are a million pairs)
     conflicts = [] if chosen is Edition.PERSON else conflicts_by_record(meeting, readers)
     if conflicts:
+        from .services.issuing import record_lines  # only then: the issuing's module is not light
+
         click.echo(t("cli.beyond_consent", lang))
         click.echo("\n".join(record_lines(conflicts, meeting, lang)))
     if strict and (errors(readiness(meeting)) or conflicts):
