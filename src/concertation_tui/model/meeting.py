@@ -236,7 +236,7 @@ class Participant(Record):
     """An excused participant sent a written contribution."""
     written_text: Text = ""
     """The written contribution's text, read where they would have spoken and written in the minute."""
-    written_item_ids: Texts = Field(default_factory=list)
+    written_item_ids: Texts = Field(default_factory=_list)
     """The agenda items the written contribution is about: it is read in the round of each of them.
     Empty: it is about the meeting as a whole, and read once, in the round of the first item."""
     excused_message: Text = ""
