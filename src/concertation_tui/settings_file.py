@@ -16,7 +16,15 @@ from .pydantic_plugins import refuse_plugins
 
 refuse_plugins()  # the settings name people and contacts too: no pydantic plugin sees them
 
-Text = Annotated[str, AfterValidator(str.strip)]
+
+def _stripped(value: str) -> str:
+    """The value without spaces around it. (A function of ours, not `str.strip`: pydantic reads a
+    validator's signature, and a builtin's is parsed from text with Python's tokenizer, whose first use
+    cost every command run with a settings file about 5 ms.)"""
+    return value.strip()
+
+
+Text = Annotated[str, AfterValidator(_stripped)]
 Key = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A key binding: a non-empty key name, such as "f9" or "ctrl+t"."""
 
