@@ -218,7 +218,10 @@ def test_reading_a_meeting_and_the_settings_never_starts_pythons_tokenizer(tmp_p
             "before = tokenize._compile.cache_info().currsize\n"
             "c = load_config(); load_meeting(path)\n"
             "print(repr(c.organisation), before, tokenize._compile.cache_info().currsize)")
+    from concertation_tui import SCHEMA_DESCRIPTIONS_ENV
+
     env = {**os.environ, "CONCERTATION_HOME": str(tmp_path)}
+    env.pop(SCHEMA_DESCRIPTIONS_ENV, None)  # set by an earlier test's `schema --from-model`: the model's source is read then
     done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, env=env,
                           check=True)
     assert done.stdout.split() == ["'CPAS'", "0", "0"]
