@@ -156,12 +156,28 @@ class FittedFooter(Footer):
         room = width - max(more_width, (more.width + MORE_EXTRA) if more else 0)
         shown, self.hidden_keys = fit(keys, room)
         for key in shown:
-            yield FooterKey(key.key, key.display, key.words, key.action, disabled=not key.enabled,
-                            tooltip=key.tooltip).data_bind(compact=Footer.compact)
+            yield self._styled(FooterKey(key.key, key.display, key.words, key.action, disabled=not key.enabled,
+                                         tooltip=key.tooltip))
         if more is not None:
             words = tr("footer.more") if self.hidden_keys else more.words
-            yield FooterKey(more.key, more.display, words, more.action, tooltip=more.tooltip,
-                            classes="-more").data_bind(compact=Footer.compact)
+            yield self._styled(FooterKey(more.key, more.display, words, more.action, tooltip=more.tooltip,
+                                         classes="-more"))
+
+    def _styled(self, key: FooterKey) -> FooterKey:
+        """The key in the footer's compact style, set once rather than bound (`data_bind`).
+
+        Textual's Footer binds each key's `compact` to its own: the binding is a watcher kept in the
+        footer's list, dropped only when `compact` changes, which never happens here. The footer is
+        composed again at each change of the keys (a focus moving, a step shown): every key it had
+        stayed alive through that list, about 200 after switching once through the steps and more
+        with every Tab of the meeting. A change of `compact` composes the footer again instead."""
+        key.set_reactive(FooterKey.compact, self.compact)
+        key.set_class(self.compact, "-compact")
+        return key
+
+    def watch_compact(self, compact: bool) -> None:
+        if self.is_mounted:
+            self.call_after_refresh(self.recompose)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready and event.size.width != self._laid_out_for:
