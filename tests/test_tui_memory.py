@@ -6,7 +6,9 @@ objects a long meeting would accumulate, not megabytes."""
 from __future__ import annotations
 
 import gc
+import sys
 
+import pytest
 from test_tui_support import Clock, demo_file, settle
 from textual.widgets._footer import FooterKey
 
@@ -45,3 +47,36 @@ async def test_the_footers_keys_do_not_pile_up_as_the_focus_moves_and_steps_chan
         shown = list(footer.query(FooterKey))
         assert shown and all(key.is_attached for key in shown)
         assert not any(key.has_class("-compact") for key in shown)  # the footer is not compact
+
+
+_ARENAS_SCRIPT = """
+import ctypes, sys, threading
+if sys.argv[1] == "frugal":
+    from concertation_tui.tui.allocator import frugal_allocator
+    assert frugal_allocator()
+kept = []
+def work():
+    kept.append([bytes(1000 + n) for n in range(2000)])
+threads = [threading.Thread(target=work) for _ in range(3)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+ctypes.CDLL(None).malloc_stats()  # one "Arena N:" paragraph per heap, on stderr
+"""
+
+
+def _heaps(mode: str) -> int:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _ARENAS_SCRIPT, mode], capture_output=True, text=True, check=True)
+    return done.stderr.count("Arena ")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator only")
+def test_the_interfaces_threads_share_one_heap():
+    """Each thread that allocates gets a heap of its own from glibc, kept for the whole process (2.5 to
+    5.5 MB of a session): the interface's threads share the main one (tui/allocator.py)."""
+    assert _heaps("default") > 1  # the check can tell
+    assert _heaps("frugal") == 1

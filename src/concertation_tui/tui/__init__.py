@@ -9,8 +9,10 @@ from pathlib import Path
 def run(path: Path | None, *, lang: str | None = None, theme: str | None = None, preloaded=None) -> int:
     """Open `path` (or the launcher when None) in the terminal; return the program's exit code.
     `preloaded`: the meeting already read from `path` (`store.Preloaded`), used if the file is unchanged."""
+    from .allocator import frugal_allocator
     from .safety import scrub_environment
 
+    frugal_allocator()  # before the app's first thread
     scrub_environment()
     from .app import ConcertationApp
 
@@ -32,8 +34,10 @@ def run(path: Path | None, *, lang: str | None = None, theme: str | None = None,
 
 def show(path: Path, *, lang: str | None = None, theme: str | None = None) -> int:
     """The room's screen: follow `path`, read-only, until closed; return the program's exit code."""
+    from .allocator import frugal_allocator
     from .safety import scrub_environment
 
+    frugal_allocator()
     scrub_environment()
     from .room import RoomApp
 
