@@ -617,7 +617,26 @@ class LiveScreen(MeetingScreen):
         for n, agenda_item in enumerate(m.agenda, 1):
             found.append((tr("palette.go_to_item", n=n, title=one_line(agenda_item.title, 50)),
                           tr("palette.go_to_item_help"), partial(self._go_to_item, agenda_item.id)))
-        return found
+        return found + self._picture_commands()
+
+    def _picture_commands(self) -> list[tuple[str, str, object]]:
+        """The shared picture's notes (a disagreement, what goes well...) are a key away behind ctrl+g:
+        the palette offers them from here too, a tester having searched « désaccord » in vain."""
+        from functools import partial
+
+        from ...model import PictureKind
+        from .picture import add_disagreement, add_picture, add_scale
+
+        voice = self.meeting.progress.speaker_id  # as the shared picture's own keys do
+        made = {
+            "picture_working": partial(add_picture, self, PictureKind.WORKING, voice_id=voice),
+            "picture_worries": partial(add_picture, self, PictureKind.WORRIES, voice_id=voice),
+            "picture_needs": partial(add_picture, self, PictureKind.NEEDS, voice_id=voice),
+            "picture_scale": partial(add_scale, self),
+            "picture_disagreement": partial(add_disagreement, self),
+        }
+        where = tr("picture.title") + colon()
+        return [(where + tr(f"key.{name}"), tr(f"tip.{name}"), run) for name, run in made.items()]
 
     def _go_to_item(self, item_id: str) -> None:
         at = self.capp.now()
