@@ -11,8 +11,10 @@ def run(path: Path | None, *, lang: str | None = None, theme: str | None = None,
     """Open `path` (or the launcher when None) in the terminal; return the program's exit code.
     `preloaded`: the meeting already read from `path` (`store.Preloaded`), used if the file is unchanged;
     `config`: the settings as the command line read them (`config.Config`), else they are read here."""
+    from .allocator import frugal_allocator
     from .safety import scrub_environment
 
+    frugal_allocator()  # before the app's first thread
     scrub_environment()
     from .app import ConcertationApp
 
@@ -36,8 +38,10 @@ def run(path: Path | None, *, lang: str | None = None, theme: str | None = None,
 def show(path: Path, *, lang: str | None = None, theme: str | None = None, config=None) -> int:
     """The room's screen: follow `path`, read-only, until closed; return the program's exit code.
     `config`: the settings as the command line read them, else they are read here."""
+    from .allocator import frugal_allocator
     from .safety import scrub_environment
 
+    frugal_allocator()
     scrub_environment()
     from .room import RoomApp
 

@@ -169,14 +169,8 @@ class FittedFooter(Footer):
         self._laid_out_for, plan, self.hidden_keys = self._plan()
         self._shown_plan = plan
         for key, display, words, action, enabled, tooltip, classes in plan:
-            footer_key = FooterKey(key, display, words, action, disabled=not enabled, tooltip=tooltip,
-                                   classes=classes)
-            # Made in the footer's style at once: a key is made compact (Textual's default) and then
-            # bound to the footer's (not compact), and each change restyled it; at the start of the
-            # program that was two restyles of every key for every time the keys were made.
-            footer_key.set_reactive(FooterKey.compact, self.compact)
-            footer_key.set_class(self.compact, "-compact", update=False)
-            yield footer_key.data_bind(compact=Footer.compact)
+            yield self._styled(FooterKey(key, display, words, action, disabled=not enabled, tooltip=tooltip,
+                                         classes=classes))
 
     def bindings_changed(self, screen) -> None:
         """The screen's keys may have changed (a focus moved, a step shown, a state that changes a
@@ -187,6 +181,23 @@ class FittedFooter(Footer):
             return
         if self.is_attached and screen is self.screen:
             self._check_soon()
+
+    def _styled(self, key: FooterKey) -> FooterKey:
+        """The key in the footer's compact style, set once, before it is mounted, rather than bound.
+
+        Made in the footer's style at once: a key is made compact (Textual's default) and then bound to
+        the footer's, and each change restyled it (two restyles of every key each time the keys were
+        made). And not bound (`data_bind`): the binding is a watcher kept in the footer's list, dropped
+        only when `compact` changes, which never happens here, so every key the footer ever had stayed
+        alive through it (about 200 after one round of the steps, more with every Tab of the meeting).
+        A change of `compact` composes the footer again instead."""
+        key.set_reactive(FooterKey.compact, self.compact)
+        key.set_class(self.compact, "-compact", update=False)
+        return key
+
+    def watch_compact(self, compact: bool) -> None:
+        if self.is_mounted:
+            self.call_after_refresh(self.recompose)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready and event.size.width != self._laid_out_for:
