@@ -26,6 +26,7 @@ from ..early_keys import TakesKeysWhileOpening
 from ..prebuild import StylesKeptOnResume
 from ..finding import FindSelect
 from ..footer import FittedFooter
+from ..host import meeting_app
 from ..text import Localized, key, tr
 from ..widgets import Choice, Field, Picks, ShortText, Tick
 
@@ -294,6 +295,13 @@ class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, Localized, ModalScre
 
     def action_save_enter(self) -> None:
         self.action_save()
+
+    def dismiss(self, result: Any = None):  # type: ignore[override]
+        """Saved, cancelled or a third button: the form's kept draft goes (tui/form_drafts.py)."""
+        host = meeting_app(self.app)
+        if host is not None:
+            host.form_closed(self)
+        return super().dismiss(result)
 
     def action_extra(self) -> None:
         """The third button's key (the callers ask before deleting anything)."""
