@@ -394,7 +394,7 @@ class FormDraftsMixin:
                 self._form_restore = None
             wrong, self._form_mismatch = self._form_mismatch, None
             if pushed and wrong is None:
-                app.say(tr("form_draft.reopened", title=draft.title), timeout=10)
+                app.say(tr("form_draft.reopened", title=draft.title), timeout=8)
                 return
             if wrong is not None and app.screen is wrong:
                 await app.pop_screen()  # never its callback: nothing was chosen in it
