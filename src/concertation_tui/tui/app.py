@@ -38,7 +38,7 @@ from .safety import WRITE_LOCK, SafeAppMixin, message
 from .screens import MODE_SCREENS, import_steps
 from .screens.base import MeetingScreen
 from .screens.private import PrivateCover
-from .stylesheet import ParsedOnceStylesheet
+from .stylesheet import ParsedOnceStylesheet, disk_cache
 from .text import Localized, key, tr, tr_in
 from .themes import HIGH_CONTRAST, THEMES
 from .widgets import AppBar, Banner
@@ -56,14 +56,18 @@ WARM_UP_DELAY = 0.5
 """Seconds after the start before the other steps' code is imported, in a thread (see `_warm_up`)."""
 
 
-def _import_quietly(done: threading.Event) -> None:
+def _import_quietly(done: threading.Event, keep_parsed_css: Callable[[], None]) -> None:
     """The warm-up's thread: a failure here only means the step is imported when first shown."""
+    keep_parsed_css()  # the stylesheet parsed for the first frame, for the next start
     try:
         import_steps()
         done.set()  # the steps' screens may now be built ahead (prebuild.py)
     except Exception:  # noqa: BLE001 - the step's own import will say what is wrong, on the UI thread
         pass
 
+
+CSS_KEPT_AGAIN = 20.0
+"""Seconds after the start when the CSS parsed since the first frame (the steps built ahead) is kept."""
 
 LETTER_IN_THREAD = 100
 """From this many actions the letter's readability check runs in a thread: at 40 actions it costs about
@@ -121,7 +125,8 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
         self.language = resolve_language(lang, self.config.language)
         super().__init__()
         # each CSS source parsed once, not again at every new widget class and step (see stylesheet.py)
-        self.stylesheet = ParsedOnceStylesheet(variables=self.get_css_variables())
+        # and kept between runs (the cache folder): parsing is a tenth of a bare Textual app's start
+        self.stylesheet = ParsedOnceStylesheet(variables=self.get_css_variables(), disk=disk_cache())
         self._localize()
         self.clock: Callable[[], dt.datetime] = clock or now
         """Where the interface takes the time from (tests fix it, so timers and snapshots are stable)."""
@@ -209,8 +214,17 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
     def _warm_up(self) -> None:
         """Import the steps not shown yet (and their dialogs) once the first frame is drawn: the
         start imports only the step it opens on, and a first visit then finds its code ready."""
-        threading.Thread(target=_import_quietly, args=(self.prebuilder.code_ready,), name="concertation-warm-up",
-                         daemon=True).start()
+        threading.Thread(target=_import_quietly, args=(self.prebuilder.code_ready, self._keep_parsed_css),
+                         name="concertation-warm-up", daemon=True).start()
+        # the other steps' widgets are styled as they are built ahead: their CSS kept later too
+        self.set_timer(CSS_KEPT_AGAIN, lambda: threading.Thread(target=self._keep_parsed_css, daemon=True,
+                                                                name="concertation-css-cache").start())
+
+    def _keep_parsed_css(self) -> None:
+        """Write the parsed CSS sources to the cache folder, if new ones were parsed (any thread)."""
+        disk = getattr(self.stylesheet, "disk", None)
+        if disk is not None:
+            disk.save()
 
     async def show_launcher(self) -> None:
         from .screens.launcher import LauncherScreen
@@ -260,8 +274,15 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
         self.call_after_refresh(self._take_snapshot)
         self._saved_count = self._recorded_count = self._recorded_saved = self._change_count
         phase = meeting.progress.phase.value
-        # Go where the facilitator was (the launcher, if shown, stays behind in the default mode).
-        await self.switch_mode(mode or phase)
+        # Go where the facilitator was (the launcher, if shown, stays behind in the default mode). The
+        # step's screen is built first as the steps built ahead are (prebuild.py): styled once, for this
+        # terminal's size, so that showing it restyles nothing (Textual's own first switch styled each
+        # widget three times: when mounted, for the breakpoint classes, and again when shown).
+        target = mode or phase
+        mounted = self.prebuilder.build_now(target) if target not in self._screen_stacks else None
+        await self.switch_mode(target)
+        if mounted is not None:
+            await mounted()
         if timing.private_running(meeting):
             await self._cover()
         await self.offer_form_draft()  # a form left open when the program stopped (form_drafts.py)

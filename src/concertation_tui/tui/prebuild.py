@@ -18,7 +18,8 @@ has not changed since, else builds one as before. Built forms live off screen un
 
 Private Textual API used (pinned textual==8.2.8; tests/test_tui_prebuild.py keeps it honest):
 `App._modes`, `App._screen_stacks`, `App._get_screen` (registers the screen: compose and mount),
-`App._load_screen_css`, `App._css_update_count`, `Screen._css_update_count` and `App._running`.
+`App._load_screen_css`, `App._css_update_count`, `Screen._css_update_count`, `App._running`, and for
+`NoDrawingWhileHeld`: `Screen._compositor_refresh`, `App._batch_count`, `Screen._repaint_required`.
 """
 
 from __future__ import annotations
@@ -57,6 +58,25 @@ class StylesKeptOnResume:
         screen: Screen = self  # type: ignore[assignment]  (a mixin of Screen classes only)
         if screen._css_update_count == screen.app._css_update_count:
             event.refresh_styles = False
+
+
+class NoDrawingWhileHeld:
+    """Mixed into a Screen (before Screen): no drawing while the app holds the terminal's updates.
+
+    `App.switch_mode` holds every update for 50 ms (`delay_update`) and then has the new screen drawn
+    whole. Meanwhile Textual draws the screen all the same when it is first laid out, and throws the
+    drawing away (`App._display` writes nothing while updates are held): at the start of the program
+    that was a whole drawing of the live step (about 30 ms at the demo size) for nothing. Here the
+    drawing waits, and the screen is marked to be drawn whole once updates flow again (what the end
+    of `delay_update` asks anyway; after a `batch_update`, what was held is drawn instead of lost)."""
+
+    def _compositor_refresh(self) -> None:
+        screen: Screen = self  # type: ignore[assignment]  (a mixin of Screen classes only)
+        app = screen.app
+        if app._batch_count and screen is app.screen and not app.is_inline:
+            screen._repaint_required = True
+            return
+        super()._compositor_refresh()  # type: ignore[misc]
 
 
 def breakpoints(screen: Screen, size: Size) -> None:
@@ -157,7 +177,19 @@ class StepPrebuilder:
         if form.is_running and not any(form in stack for stack in self.app._screen_stacks.values()):
             form.remove()
 
+    def build_now(self, mode: str):
+        """Build `mode`'s screen now, not shown: the step a meeting opens on, just before it is shown
+        (not counted in `built`: it was not built ahead). Returns at once, the screen registered and
+        mounting (nothing awaited: the caller shows it before anything else can run, e.g. the
+        launcher's worker being cancelled); await the returned callable for its mounting to end."""
+        return self._register(mode)
+
     async def _build(self, mode: str) -> None:
+        mounted = self._register(mode)
+        self.built.append(mode)
+        await self._wait(mounted)
+
+    def _register(self, mode: str):
         app = self.app
         screen = app._modes[mode]()  # MODE_SCREENS' maker, as _init_mode calls it
         breakpoints(screen, app.size)  # styled for this terminal from the start (else restyled when shown)
@@ -167,8 +199,7 @@ class StepPrebuilder:
         # Styled with the stylesheet of now: the switch needs no refresh of the whole app's CSS (a
         # theme changed meanwhile raises the app's count, and the switch refreshes as Textual would).
         screen._css_update_count = app._css_update_count
-        self.built.append(mode)
-        await self._wait(mounted)
+        return mounted
 
     async def _wait(self, mounted) -> None:
         self._mounting = asyncio.ensure_future(mounted())

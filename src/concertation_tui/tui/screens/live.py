@@ -8,6 +8,8 @@ F-keys or ctrl+letters (priority); single letters work when a list has the focus
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -26,8 +28,6 @@ from ...model import (
 )
 from ...model import ItemOutcome, ops, timing
 from ...model.outcomes import outcome
-from ..dialogs import meeting_forms as forms
-from ..dialogs.forms import Confirm, FormResult
 from ...services.display import (
     CURRENT,
     CURRENT_ITEM,
@@ -40,9 +40,18 @@ from ...services.display import (
     overrun_minutes,
 )
 from ..text import colon, key, lbl, quote_parts, tr
+from ..later import Later
 from ..widgets import Choices, ShortText
-from . import notes
 from .base import MeetingScreen
+
+if TYPE_CHECKING:
+    from ..dialogs.forms import FormResult
+
+# Imported when a key first asks for them, not for the first frame (about 12 ms of the start's CPU);
+# the warm-up thread imports them half a second after the start anyway (app._warm_up).
+forms = Later("..dialogs.meeting_forms", __package__)
+dialogs = Later("..dialogs.forms", __package__)
+notes = Later(".notes", __package__)
 
 
 DRAFT_DELAY = 0.25
@@ -66,6 +75,9 @@ class LiveScreen(MeetingScreen):
     (never under a toast)."""
 
     PHASE = "live"
+    AUTO_FOCUS = "#note"
+    """Textual's first focus goes to the typing area, where on_mount puts it: not first to the agenda
+    (each move of the focus restyles both widgets and makes the footer's keys again)."""
     HELP_EXTRA = "help.live_extra"
     """What F1 adds to the keys: how to choose who speaks."""
 
@@ -178,9 +190,11 @@ class LiveScreen(MeetingScreen):
             back_to.focus()
         else:
             self.query_one("#note", ShortText).focus()
-        from .review import offer_review
+        item = self.item
+        if item is not None and item.is_review:  # (the review's code, with its forms, imported only then)
+            from .review import offer_review
 
-        offer_review(self)  # a follow-up starts with the review of the previous actions
+            offer_review(self)  # a follow-up starts with the review of the previous actions
 
     def draft(self) -> str:
         return self.query_one("#note", ShortText).text.strip()
@@ -617,7 +631,26 @@ class LiveScreen(MeetingScreen):
         for n, agenda_item in enumerate(m.agenda, 1):
             found.append((tr("palette.go_to_item", n=n, title=one_line(agenda_item.title, 50)),
                           tr("palette.go_to_item_help"), partial(self._go_to_item, agenda_item.id)))
-        return found
+        return found + self._picture_commands()
+
+    def _picture_commands(self) -> list[tuple[str, str, object]]:
+        """The shared picture's notes (a disagreement, what goes well...) are a key away behind ctrl+g:
+        the palette offers them from here too, a tester having searched « désaccord » in vain."""
+        from functools import partial
+
+        from ...model import PictureKind
+        from .picture import add_disagreement, add_picture, add_scale
+
+        voice = self.meeting.progress.speaker_id  # as the shared picture's own keys do
+        made = {
+            "picture_working": partial(add_picture, self, PictureKind.WORKING, voice_id=voice),
+            "picture_worries": partial(add_picture, self, PictureKind.WORRIES, voice_id=voice),
+            "picture_needs": partial(add_picture, self, PictureKind.NEEDS, voice_id=voice),
+            "picture_scale": partial(add_scale, self),
+            "picture_disagreement": partial(add_disagreement, self),
+        }
+        where = tr("picture.title") + colon()
+        return [(where + tr(f"key.{name}"), tr(f"tip.{name}"), run) for name, run in made.items()]
 
     def _go_to_item(self, item_id: str) -> None:
         at = self.capp.now()
@@ -691,7 +724,7 @@ class LiveScreen(MeetingScreen):
                 self.change(timing.skip, at)
                 self.capp.say(tr("live.skipped", title=item.title))
 
-        self.app.push_screen(Confirm(tr("live.skip_title"), tr("live.skip_question", title=item.title),
+        self.app.push_screen(dialogs.Confirm(tr("live.skip_title"), tr("live.skip_question", title=item.title),
                                      yes=tr("live.skip_yes"), danger=False), answer)
 
     def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
