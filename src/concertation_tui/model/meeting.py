@@ -640,6 +640,36 @@ class WordsRevision(Record):
     """When they were corrected."""
 
 
+class FormDraftField(Record):
+    """One field of a form left open, as it was typed (see FormDraft)."""
+
+    name: str
+    """The form's own name for the field (the record's field it fills)."""
+    caption: str = ""
+    """The field's caption as shown, to say what the text was when the form cannot be opened again."""
+    kind: str = "text"
+    """text, long, date, time, int, choice, radio, multi or check (tui/dialogs/forms.py)."""
+    value: str | bool | int | float | list[str] | None = None
+    """What the field held: the text typed, the value chosen (an enum's value), the values ticked."""
+
+
+class FormDraft(Record):
+    """A form that was open with something typed in it, not saved nor cancelled yet: kept with the
+    meeting so that a dropped connection or a crash loses nothing, and offered back on reopening."""
+
+    title: str = ""
+    """The form's title as shown (« Parole de la personne »)."""
+    step: str = ""
+    """The step (screen mode) it was opened from."""
+    screen: str = ""
+    """The class name of the screen that opened it."""
+    action: str = ""
+    """The screen's action that opens the same form again (« add_view »); empty when it was opened
+    otherwise (a line chosen in a list): the text is then given back in the typing line."""
+    fields: list[FormDraftField] = Field(default_factory=_list)
+    """Every field of the form, in order, as it was."""
+
+
 class Progress(Record):
     """Where the facilitator was, so that reopening the meeting returns there."""
 
@@ -653,6 +683,8 @@ class Progress(Record):
     """Text typed in the live typing area and not recorded yet: kept so a dropped connection loses nothing."""
     room_hidden: bool = False
     """The facilitator hid the room's screen (`concertation show`): it shows nothing until shown again."""
+    form_draft: FormDraft | None = None
+    """A form open with text typed in it when the program last stopped (offered back on reopening)."""
 
 
 class Meeting(Record):

@@ -31,6 +31,7 @@ from ..model import ops, timing
 from ..model.checks import Finding
 from .commands import MeetingCommands, Palette, ThemeCommands, theme_label
 from .early_keys import KeyAfterTyping, KeysReleased
+from .form_drafts import FormDraftsMixin
 from .keys_help import KeysPanel, hide_keys_help, keys_help_shown, toggle_keys_help
 from .prebuild import StepPrebuilder
 from .safety import WRITE_LOCK, SafeAppMixin, message
@@ -73,7 +74,7 @@ LETTER_IN_THREAD = 100
 13 ms after a change (less than a frame), at 400 about 120 ms (see benchmarks/letter_check.py)."""
 
 
-class ConcertationApp(SafeAppMixin, Localized, App[int]):
+class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
     """Run one réunion de concertation, from preparation to the minute."""
 
     CSS_PATH = ["app.tcss", "screens/reread.tcss"]
@@ -263,6 +264,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             store.remove_stale_temps(path.parent)
         self.release_lock()
         self.meeting, self.path, self.lock, self.read_only = meeting, path, lock, read_only
+        self.typed_form, self._draft_form = False, None  # a form of another meeting is not this one's
         self.open_error = ""
         self.save_error = ""
         self.saved_at = None
@@ -285,6 +287,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             await mounted()
         if timing.private_running(meeting):
             await self._cover()
+        await self.offer_form_draft()  # a form left open when the program stopped (form_drafts.py)
         self.prebuilder.start()
         return True
 
@@ -511,25 +514,24 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     # -- the safety contract (safety.py) -------------------------------------------------------------
 
     def emergency_snapshot(self) -> tuple[Path, bytes] | None:
-        """The meeting file and its newest serialised bytes, the typing area's text included
+        """The meeting file and its newest serialised bytes, the typing area's and an open form's text included
         (None when nothing may be written). Called from threads while the event loop may be stuck:
         serialises the model as it is (see `_take_snapshot`), else returns the last bytes kept."""
         if self.read_only or self.path is None or self.meeting is None:
             return None
         try:
-            meeting, typed = self.meeting, self.typed_draft
-            if typed is not None and typed != meeting.progress.draft:
-                progress = meeting.progress.model_copy(update={"draft": typed})
-                meeting = meeting.model_copy(update={"progress": progress})
+            meeting = ops.with_drafts(self.meeting, self.typed_draft, self.emergency_form())
             return self.path, store.serialize(meeting)
         except Exception:  # noqa: BLE001 - the model caught mid-change on the stuck loop
             return self._snapshot
 
     def flush_typing(self) -> None:
-        """Move the typing area's text into the meeting (every exit path calls this before saving)."""
+        """Move the typing area's text, and an open form's, into the meeting (every exit path calls this
+        before saving)."""
         live = self.live_screen
         if live is not None and live.is_mounted:
             live.keep_draft_now()
+        self.keep_form_now(reread=True)
 
     def saved_time_text(self) -> str:
         return self.saved_at.strftime("%H:%M:%S") if self.saved_at is not None else ""
@@ -862,6 +864,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return
         if self.covered:
             at = self.now()
+            if getattr(self.screen, "typed", "").strip():  # noted while the person was out: where it is
+                self.say(tr("private.typed_back"), timeout=12)
             self.pop_screen()
             if not timing.private_running(self.meeting):
                 return

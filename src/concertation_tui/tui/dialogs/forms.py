@@ -28,6 +28,7 @@ from ..early_keys import TakesKeysWhileOpening
 from ..prebuild import StylesKeptOnResume, breakpoints
 from ..finding import FindSelect
 from ..footer import FittedFooter
+from ..host import meeting_app
 from ..text import Localized, current_lang, key, tr
 from ..widgets import Choice, Field, Picks, ShortText, Tick
 
@@ -362,6 +363,13 @@ class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localiz
 
     def action_save_enter(self) -> None:
         self.action_save()
+
+    def dismiss(self, result: Any = None):  # type: ignore[override]
+        """Saved, cancelled or a third button: the form's kept draft goes (tui/form_drafts.py)."""
+        host = meeting_app(self.app)
+        if host is not None:
+            host.form_closed(self)
+        return super().dismiss(result)
 
     def action_extra(self) -> None:
         """The third button's key (the callers ask before deleting anything)."""
