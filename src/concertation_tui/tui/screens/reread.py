@@ -200,6 +200,8 @@ class RereadScreen(MeetingScreen):
             notes.highlighted = index
         elif self.is_mounted:
             self._highlight_first_note()
+        if replaced:
+            notes.scroll_to_highlight()  # a line that grew or shrank may have moved the chosen note out of view
         flagged = len(self.flags)
         self.query_one("#reread-notes-box").border_subtitle = (
             tr("reread.flagged_list", count=flagged) if flagged else tr("reread.nothing_flagged"))
