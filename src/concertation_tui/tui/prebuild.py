@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import threading
 import time
 from typing import TYPE_CHECKING
@@ -91,12 +92,15 @@ class StepPrebuilder:
         self._mounting: asyncio.Future | None = None
         """The build under way (its screen mounting), awaited before the app shuts down (see `finish`)."""
         self._finished = False
+        self.heap_frozen = False
+        """Whether what the session keeps was moved out of the garbage collector's way (`_freeze_heap`)."""
 
     def key_seen(self) -> None:
         self.last_key = time.monotonic()
 
     def start(self) -> None:
         """Look for idle moments (again): called when a meeting is open."""
+        self.heap_frozen = False  # a meeting (another one) opened: frozen again once its steps are built
         if not self._looking:
             self._looking = True
             self.app.set_timer(LOOK_EVERY, self._look)
@@ -113,7 +117,9 @@ class StepPrebuilder:
         waiting = self._waiting()
         idle = time.monotonic() - self.last_key >= IDLE_BEFORE
         ready = idle and self.code_ready.is_set() and not app._opening() and not app._busy() and not app._held_keys
-        if ready and waiting:
+        if ready and not waiting and not self.heap_frozen:
+            self._freeze_heap()
+        elif ready and waiting:
             await self._build(waiting[0])
         elif ready:
             await self._form_ahead()
@@ -177,10 +183,27 @@ class StepPrebuilder:
         finally:
             self._mounting = None
 
+    def _freeze_heap(self) -> None:
+        """Every step built: what the session keeps (the meeting, the steps' screens and their lists, the
+        modules) is moved out of the garbage collector's way, once, in idle time, after a collection.
+
+        Python's full collection walks every object alive; at the very large size that took about 150
+        ms, and a step switch allocates enough (a list's lines, a check's copy of the meeting) to set one
+        off every few switches, in the middle of the switch. Frozen objects are still freed when nothing
+        refers to them; one that becomes garbage inside a reference cycle (a widget removed) stays until
+        the app closes (`finish`, which unfreezes): at most what is alive now, once."""
+        gc.collect()
+        gc.freeze()
+        self.heap_frozen = True
+
     async def finish(self) -> None:
         """Build nothing more, and let the screen being built finish mounting: the app shuts down
-        next, and a screen removed halfway through its mounting fails in its own handlers."""
+        next, and a screen removed halfway through its mounting fails in its own handlers. What was
+        frozen (`_freeze_heap`) goes back to the collector: another app may run in this process (tests)."""
         self._finished = True
+        if self.heap_frozen:
+            gc.unfreeze()
+            self.heap_frozen = False
         if self._mounting is not None:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(asyncio.shield(self._mounting), timeout=5.0)
