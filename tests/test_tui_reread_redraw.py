@@ -159,3 +159,26 @@ async def test_once_every_step_is_built_what_the_session_keeps_is_out_of_the_col
         assert flat("Il est dans le déni") in flat(screen_text(app)) or any(
             JUDGING in text for _, text in lines(app.screen).values())
     assert gc.get_freeze_count() == 0
+
+
+async def test_a_step_not_shown_is_drawn_as_the_meeting_is_in_idle_time_before_it_is_asked_for() -> None:
+    """After a change on the live step, the other steps built ahead are drawn again while nobody types,
+    one per idle moment: the switch to them then only shows them."""
+    from test_tui_bursts import wait_for
+
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await built_and_shown_once(app, pilot)
+        changed = app.meeting.contributions[0]
+        assert app.change(ops.set_fields, changed, text=JUDGING)
+        assert not screen._drawn_as_now()
+        await wait_for(pilot, screen._drawn_as_now, rounds=400)  # drawn while the live step is shown
+        assert app.current_mode == "live"
+        key = rereading.Entry("contribution", changed.id, changed.item_id).key
+        assert JUDGING in lines(screen)[key][1]
+        drawn: list[int] = []
+        screen.refresh_view = lambda: drawn.append(1)  # type: ignore[method-assign]
+        await pilot.press("f12")
+        await settle(app, pilot)
+        assert app.screen is screen and drawn == []  # shown as drawn ahead, not drawn again
+        assert JUDGING in lines(screen)[key][1]

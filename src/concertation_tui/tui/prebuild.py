@@ -122,7 +122,10 @@ class StepPrebuilder:
         elif ready and waiting:
             await self._build(waiting[0])
         elif ready:
+            forms_built = self.forms_built
             await self._form_ahead()
+            if self.forms_built == forms_built:  # the step shown has its form: the steps not shown next
+                self._redraw_one_ahead()
         app.set_timer(LOOK_EVERY, self._look)
 
     # -- the form a step opens most (F7 on the live step: an action), built ahead too --
@@ -182,6 +185,25 @@ class StepPrebuilder:
             await self._mounting
         finally:
             self._mounting = None
+
+    def _redraw_one_ahead(self) -> bool:
+        """A step built and not shown whose drawing is older than the meeting (changed on another step,
+        or the letter's check landed): drawn now, in idle time, one per look, so that its switch only
+        shows it (`MeetingScreen.on_screen_resume` finds it drawn as now). At the very large size the
+        rereading after a change, the actions' table and the close step's lists cost 30-100 ms each when
+        drawn at the switch. True when one was drawn."""
+        app = self.app
+        shown = app.screen_stack
+        for mode in ORDER:
+            stack = app._screen_stacks.get(mode)
+            screen = stack[0] if stack else None
+            drawn_as_now = getattr(screen, "_drawn_as_now", None)
+            if screen is None or drawn_as_now is None or screen in shown or not screen.is_mounted:
+                continue
+            if not drawn_as_now():
+                screen.show_meeting()
+                return True
+        return False
 
     def _freeze_heap(self) -> None:
         """Every step built: what the session keeps (the meeting, the steps' screens and their lists, the
