@@ -406,7 +406,7 @@ HOSTILE_TEMPLATES = {
         f'<w:p><w:fldSimple w:instr=" LINK Excel.Sheet.8 &quot;{CANARY}.xls&quot; "><w:r><w:t>{CANARY}</w:t></w:r>'
         '</w:fldSimple></w:p>')},
     "header hyperlink": {
-        "word/header1.xml": header_with(f'<w:p><w:hyperlink r:id="rIdX"><w:r><w:t>site</w:t></w:r></w:hyperlink></w:p>'),
+        "word/header1.xml": header_with('<w:p><w:hyperlink r:id="rIdX"><w:r><w:t>site</w:t></w:r></w:hyperlink></w:p>'),
         "word/_rels/header1.xml.rels": (
             '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f'<Relationship Id="rIdX" Type="{REL}/hyperlink" Target="http://{CANARY}.example/" TargetMode="External"/>'

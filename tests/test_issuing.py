@@ -136,3 +136,26 @@ def test_issue_with_pdf_writes_a_private_pdf_beside_each_docx(marked) -> None:
     assert not (issued.folder / ".libreoffice-profile").exists()
     assert not any(p.name.startswith(".") for p in issued.folder.iterdir())
     assert os.path.getsize(pdfs[0]) > 1000
+
+
+def test_the_conversion_keeps_libreoffice_temporary_files_out_of_tmp(marked, tmp_path, monkeypatch) -> None:
+    """LibreOffice writes the document's XML into lu*.tmp files while converting: a tester found them in
+    /tmp during `issue --pdf`. A stand-in soffice records where it was told to put them."""
+    meeting, path = marked
+    tools, seen = tmp_path / "tools", tmp_path / "seen"
+    tools.mkdir()
+    soffice = tools / "soffice"
+    soffice.write_text(
+        "#!/bin/sh\n"
+        f'printf "%s\\n%s\\n%s\\n" "$TMPDIR" "$TMP" "$TEMP" >> "{seen}"\n'
+        'for last; do :; done\n'  # the document is the last argument; --outdir is the 2 before it
+        'while [ "$1" != "--outdir" ]; do shift; done\n'
+        'stem=$(basename "$last" .docx); printf "%%PDF-1.7" > "$2/$stem.pdf"\n')
+    soffice.chmod(0o700)
+    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("TMPDIR", "/tmp")
+    issued = issue_minute(meeting, path, consent_reason=REASON, pdf=True)
+    places = seen.read_text().split()
+    assert len(places) == 3 * 4  # TMPDIR, TMP and TEMP for each of the four copies
+    assert all(".libreoffice-profile" in place and place.startswith(str(issued.folder)) for place in places)
+    assert not (issued.folder / ".libreoffice-profile").exists()  # removed with the profile

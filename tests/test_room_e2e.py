@@ -82,7 +82,7 @@ def test_room_screen_follows_shows_only_what_the_room_may_see(tmp_path: Path, pr
         try:
             console_pid = console.start([*program(), "open", str(path)], env=env)
             console.wait_for(placeholder, timeout=20)
-            screen = room.wait_for(restricted, timeout=10)  # the restricted note's place, not its words
+            room.wait_for(restricted, timeout=10)  # the restricted note's place, not its words
             console.wait_for(t("tui.room.followed_short", "fr") + " · ", timeout=10)  # the console knows it is followed
 
             console.type(SAID)

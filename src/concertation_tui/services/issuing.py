@@ -104,11 +104,16 @@ def _convert(docx: Path, profile: Path, target: str, suffix: str) -> Path:
     if soffice is None:
         raise IssueError("issue.no_libreoffice")
     ensure_private_dir(profile)
+    # LibreOffice writes the document's XML into temporary files (lu*.tmp) while converting: in the
+    # private profile folder, removed with it, and never in the shared /tmp, where a crash would leave them.
+    scratch = profile / "tmp"
+    ensure_private_dir(scratch)
+    private_temp = {name: str(scratch) for name in ("TMPDIR", "TMP", "TEMP")}
     try:
         subprocess.run(
             [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
              "--outdir", str(docx.parent), str(docx)],
-            capture_output=True, timeout=180, check=True,
+            capture_output=True, timeout=180, check=True, env={**os.environ, **private_temp},
         )
     except (subprocess.SubprocessError, OSError):
         raise IssueError("issue.pdf_failed", file=docx.name) from None
