@@ -36,7 +36,7 @@ from concertation_tui.model import (
     ops,
 )
 from concertation_tui.model import Domain
-from concertation_tui.model.meeting import FROM_FILE, Position, now
+from concertation_tui.model.meeting import FROM_FILE, MapPlacement, Position, now
 from concertation_tui.model.references import ITEM, PARTICIPANT, REFERENCES, dangling
 
 
@@ -78,6 +78,9 @@ def meetings(draw) -> Meeting:
     m.actions = several(lambda: Action(what="a", carrier_id=pid(), supporters=some(), checker_id=pid(),
                                        item_id=iid()))
     m.network = several(lambda: NetworkMember(name="n", participant_id=pid()))
+    # a place on the map names a participant or a member of the network, each at most once
+    m.network_map = [MapPlacement(who_id=who) for who in
+                     draw(st.lists(st.sampled_from([*pids, *(n.id for n in m.network)]), unique=True, max_size=3))]
     m.consent.domains = [DomainConsent(domain=Domain.HEALTH, participants=some())]
     m.consent.minute_readers = draw(st.one_of(st.none(), st.just(some())))
     m.consent.minute_decided_by = pid()
@@ -122,7 +125,7 @@ def test_removing_any_record_leaves_no_dangling_reference(data) -> None:
     else:
         ops.remove_record(meeting, kind, record.id)
     assert dangling(meeting) == []
-    assert record.id not in meeting.model_dump_json()  # not one mention left anywhere
+    assert record.id not in meeting.model_dump_json()  # not one mention left anywhere (the map's places too)
     assert loads(meeting).model_dump() == meeting.model_dump()
 
 

@@ -242,3 +242,29 @@ async def test_the_help_panel_scrolls_from_the_keyboard():
         await pilot.press("shift+pageup")
         await settle(app, pilot)
         assert keys.scroll_y == 0
+
+
+async def test_the_palette_finds_the_disagreement_from_the_live_step_by_a_word_of_its_help():
+    """A tester typed « désacc » in ctrl+p on the live step and got « Aucune commande trouvée »: the
+    disagreement is behind ctrl+g (the shared picture), then x."""
+    from textual.command import CommandPalette
+
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f4")
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await settle(app, pilot)
+        await pilot.press(*"désacc")
+        await pilot.pause(0.8)
+        await settle(app, pilot)
+        assert "Tableau partagé : Désaccord" in screen_text(app)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, CommandPalette)
+        assert "Point de désaccord" in screen_text(app)  # the disagreement's form, from the live step
+        await pilot.press(*"loyer")
+        await settle(app, pilot)
+        assert "loyer" in screen_text(app)

@@ -137,30 +137,6 @@ async def test_notes_added_corrected_and_a_participant_renamed_while_away_are_al
         assert drawn_from_nothing(screen) == shown
 
 
-async def test_once_every_step_is_built_what_the_session_keeps_is_out_of_the_collectors_way() -> None:
-    """Python's full collection walked every object alive, about 150 ms at the very large size, set off
-    in the middle of a step switch every few switches; once the steps are built, what the session keeps
-    is frozen (gc.freeze), and given back to the collector when the app closes."""
-    import gc
-
-    from test_tui_bursts import wait_for
-
-    assert gc.get_freeze_count() == 0
-    app = ConcertationApp(demo_file(), clock=Clock())
-    async with app.run_test(size=(80, 24)) as pilot:
-        await all_built(app, pilot)
-        await wait_for(pilot, lambda: app.prebuilder.heap_frozen, rounds=400)
-        assert gc.get_freeze_count() > 0
-        # the switches and a change work as before
-        changed = app.meeting.contributions[0]
-        assert app.change(ops.set_fields, changed, text=JUDGING)
-        await pilot.press("f12")
-        await settle(app, pilot)
-        assert flat("Il est dans le déni") in flat(screen_text(app)) or any(
-            JUDGING in text for _, text in lines(app.screen).values())
-    assert gc.get_freeze_count() == 0
-
-
 async def test_a_step_not_shown_is_drawn_as_the_meeting_is_in_idle_time_before_it_is_asked_for() -> None:
     """After a change on the live step, the other steps built ahead are drawn again while nobody types,
     one per idle moment: the switch to them then only shows them."""

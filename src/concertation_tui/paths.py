@@ -27,3 +27,14 @@ def config_file() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def cache_dir() -> Path:
+    """What the program keeps only to start faster (nothing about a meeting): $CONCERTATION_HOME/cache,
+    else the platform's (e.g. ~/.cache/concertation-tui). Deleting it loses nothing."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override).expanduser() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

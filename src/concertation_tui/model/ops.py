@@ -64,8 +64,7 @@ def participant_mentions(meeting: Meeting, pid: str) -> Mentions:
 
 def remove_participant(meeting: Meeting, pid: str) -> None:
     """Remove a participant and every mere mention of them. Call only when nothing blocks it."""
-    remove_target(meeting, PARTICIPANT, pid)
-    remove_from_map(meeting, pid)
+    remove_target(meeting, PARTICIPANT, pid)  # their place on the network map goes too
 
 
 def item_mentions(meeting: Meeting, item_id: str) -> Mentions:

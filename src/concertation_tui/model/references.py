@@ -212,6 +212,10 @@ def remove_target(meeting: Meeting, target: Target, target_id: str) -> None:
         raise ValueError(f"the {target} is still named by records that carry content")
     collection = COLLECTIONS[target]
     setattr(meeting, collection, [record for record in getattr(meeting, collection) if record.id != target_id])
+    if target == PARTICIPANT:
+        # A place on the network map names a participant or a member of the person's network (the
+        # validator checks it against both, so it cannot be declared above): it goes with its participant.
+        meeting.network_map = [place for place in meeting.network_map if place.who_id != target_id]
     for ref in REFERENCES:
         if ref.target == target and not ref.blocks:
             for owner, attribute, ids, _place in _fields(meeting, ref):

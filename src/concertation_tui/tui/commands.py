@@ -83,6 +83,10 @@ class Palette(CommandPalette):
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)
 
 
+HELP_WEIGHT = 0.5
+"""A command found by its help scores lower than one found by its name."""
+
+
 class MeetingCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
         seen: set[tuple[int, str]] = set()
@@ -114,6 +118,8 @@ class MeetingCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, run in self._commands():
-            score = matcher.match(name)
+            # The words a facilitator remembers are often in the help, not the name (« désaccord » is
+            # in the help of the shared picture's keys): found there, it comes after the names found.
+            score = max(matcher.match(name), matcher.match(help_text) * HELP_WEIGHT)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), run, text=name, help=help_text)

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from ...model import Action, Agreement, Level, kinds, ops
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms as forms
-from ..dialogs.forms import DELETE, Confirm, FormResult
+from ..dialogs.forms import DELETE, Confirm, FormDialog, FormResult
 from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line
 from ..text import cell, colon, key, lbl, quote_parts, tr
 from ..widgets import Box, Choices, Table
@@ -261,7 +261,8 @@ class ActionsScreen(MeetingScreen):
                 return
             self.change(ops.edit_action, action, values)
 
-        self.app.push_screen(forms.action_form(self.meeting, action, editing=True), done)
+        # the form built ahead for the row highlighted when it shows the same (prebuild.py), else this one
+        self.app.push_screen(self.capp.prebuilder.take(forms.action_form(self.meeting, action, editing=True)), done)
 
     def action_edit(self) -> None:
         action = self._current()
@@ -282,7 +283,22 @@ class ActionsScreen(MeetingScreen):
                     table = self.query_one("#actions", Table)
                     table.keep_row(table.row_of(created.id) or 0)
 
-        self.app.push_screen(forms.action_form(self.meeting, ops.blank("actions"), editing=False), done)
+        # the form built ahead in idle time when it shows the same (prebuild.py), else this one
+        self.app.push_screen(self.capp.prebuilder.take(self.new_action_form()), done)
+
+    def new_action_form(self) -> FormDialog:
+        return forms.action_form(self.meeting, ops.blank("actions"), editing=False)
+
+    def forms_ahead(self) -> list[FormDialog]:
+        """The forms prebuild.py builds ahead for this step: `a`'s, and Enter's on the action highlighted."""
+        made = [self.new_action_form()]
+        action = self._current()
+        if action is not None:
+            made.append(forms.action_form(self.meeting, action, editing=True))
+        return made
+
+    def ahead_state(self) -> object:
+        return self.query_one("#actions", Table).current_key()  # Enter's form follows the row highlighted
 
     def _confirm_remove(self, action: Action) -> None:
         self.app.push_screen(
