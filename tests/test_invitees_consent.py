@@ -35,8 +35,7 @@ def test_the_demo_series_invites_only_whom_the_person_agreed_to():
     assert codes(demo, "invitee_outside_consent") == codes(demo, "invitees_not_agreed") == []
     follow = new_follow_up(demo, Path("prev.json"))
     kept = {p.id: p.receives_minute for p in follow.participants}
-    assert kept == {p.id: p.receives_minute for p in demo.participants if p.id in kept}  # nobody loses the minute
-    assert by_name(demo, "Georges Piron").id not in kept  # not invited again, so not in the next meeting
+    assert kept == {p.id: p.receives_minute for p in demo.participants}  # nobody loses the minute
 
 
 def test_an_invitee_the_person_did_not_agree_to_is_flagged_and_follows_without_the_minute():

@@ -365,3 +365,19 @@ def test_the_version_2_fixture_opens_and_gains_empty_new_fields() -> None:
     assert meeting.format_version == 3 and meeting.file_number == ""
     assert all(p.written_text == "" and p.excused_message == "" for p in meeting.participants)
     assert meeting.round_table()[-1].id == meeting.facilitator_id  # the facilitator joins the round, last
+
+
+def test_no_default_factory_makes_the_schema_parse_a_text_signature() -> None:
+    """pydantic reads each default factory's signature while it builds the meeting's schema; a builtin's
+    (`list`, `dict`) is parsed from text with Python's tokenizer, whose first use costs every command that
+    reads a meeting a few ms. The model's factories are its own functions or its records."""
+    import inspect
+
+    from concertation_tui.model import meeting
+
+    records = [value for value in vars(meeting).values() if isinstance(value, type) and issubclass(value, meeting.Record)]
+    for record in records:
+        for name, field in record.model_fields.items():
+            factory = field.default_factory
+            if factory is not None:
+                assert inspect.isfunction(factory) or factory in records, (record.__name__, name, factory)

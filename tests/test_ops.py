@@ -260,6 +260,7 @@ def test_every_kind_of_record_about_the_person_is_declared_once(demo) -> None:
         records = getattr(demo, kind.collection)
         assert records, kind.name  # the demo has one of each
         assert kinds.find(demo, kind.name, records[0].id) is records[0]
+        assert kind.edit is getattr(ops, kind.operation) and kind.operation.startswith(("edit_", "set_"))
         assert kind.words(demo, records[0]).strip()
         assert ("visibility" in type(records[0]).model_fields) == kind.has_visibility, kind.name
         assert not kind.person_words or kind.person_words in type(records[0]).model_fields

@@ -198,3 +198,30 @@ def test_without_a_settings_file_pydantic_is_not_imported(tmp_path: Path) -> Non
     present = subprocess.run([sys.executable, "-c", code, str(tmp_path / "config.toml")],
                              capture_output=True, text=True, check=True)
     assert present.stdout.split() == ["3", "True"]
+
+
+def test_reading_a_meeting_and_the_settings_never_starts_pythons_tokenizer(tmp_path: Path) -> None:
+    """pydantic reads each validator's and default factory's signature; a builtin's (`str.strip`, `list`)
+    is parsed from text with Python's tokenizer, whose first use costs a command a few ms. A meeting and
+    a settings file are read with the program's own functions only."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "config.toml").write_text('organisation = " CPAS "\n[data_protection]\ncontroller = "X"\n',
+                                          encoding="utf-8")
+    code = ("import sys, tokenize; from pathlib import Path\n"
+            "from concertation_tui.config import load_config\n"
+            "from concertation_tui.services.demo import demo_meeting\n"
+            "from concertation_tui.store import load_meeting, serialize, write_private\n"
+            "path = Path(sys.argv[1]) / 'm.json'; write_private(path, serialize(demo_meeting()))\n"
+            "before = tokenize._compile.cache_info().currsize\n"
+            "c = load_config(); load_meeting(path)\n"
+            "print(repr(c.organisation), before, tokenize._compile.cache_info().currsize)")
+    from concertation_tui import SCHEMA_DESCRIPTIONS_ENV
+
+    env = {**os.environ, "CONCERTATION_HOME": str(tmp_path)}
+    env.pop(SCHEMA_DESCRIPTIONS_ENV, None)  # set by an earlier test's `schema --from-model`: the model's source is read then
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, env=env,
+                          check=True)
+    assert done.stdout.split() == ["'CPAS'", "0", "0"]

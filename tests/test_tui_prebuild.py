@@ -89,35 +89,84 @@ async def test_a_step_built_ahead_shows_the_letter_check_that_landed_after_it(mo
 async def test_f7_opens_the_action_form_built_ahead_and_the_words_typed_with_it_land() -> None:
     app = ConcertationApp(demo_file(), clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.prebuilder.forms_built >= 1, rounds=600)
+        await wait_for(pilot, lambda: app.prebuilder.form_ahead_of("live") is not None, rounds=600)
         await settle(app, pilot)
-        ahead = app.prebuilder._form[1]
+        ahead = app.prebuilder.form_ahead_of("live")
         before = len(app.meeting.actions)
         burst(app, "f7", *"Appeler la mutuelle", "enter")
         await wait_for(pilot, lambda: len(app.meeting.actions) > before, rounds=200)
         assert app.meeting.actions[-1].what == "Appeler la mutuelle"
         assert app.meeting.actions[-1].item_id == app.meeting.progress.item_id
-        assert app.prebuilder._form is None or app.prebuilder._form[1] is not ahead  # used once
-        # The meeting changed (an action added): the next F7 opens a form made for the meeting as it is.
+        assert app.prebuilder.form_ahead_of("live") is not ahead  # used once
+        # Another F7 opens a new form, empty (the one built ahead was taken, or one made at the key).
         await settle(app, pilot)
         burst(app, "f7")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "FormDialog", rounds=200)
         assert app.screen is not ahead
         assert "Nouvelle action" in screen_text(app)
+        assert "Appeler la mutuelle" not in screen_text(app)
+    assert store.load_meeting(app.path).actions[-1].what == "Appeler la mutuelle"
 
 
-async def test_a_form_built_ahead_for_an_older_meeting_is_not_used() -> None:
+async def test_the_form_built_ahead_outlives_a_step_key_and_a_note_but_not_a_new_current_item() -> None:
+    """A step key saves the phase and a note changes the meeting: the action form shows the same after
+    them, and F7 takes the form built ahead. A new current item changes the form (its item): the one
+    of before is not used, and is not left mounted off screen."""
     app = ConcertationApp(demo_file(), clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.prebuilder.forms_built >= 1, rounds=600)
-        ahead = app.prebuilder._form[1]
+        await wait_for(pilot, lambda: app.prebuilder.form_ahead_of("live") is not None, rounds=600)
+        ahead = app.prebuilder.form_ahead_of("live")
+        await pilot.press("f5")
+        await settle(app, pilot)
+        await pilot.press("f4")
+        await settle(app, pilot)
+        burst(app, *"Une note", "enter")
+        await wait_for(pilot, lambda: app.meeting.contributions[-1].text == "Une note", rounds=200)
+        burst(app, "f7")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "FormDialog", rounds=200)
+        assert app.screen is ahead
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.prebuilder.form_ahead_of("live") is not None, rounds=600)
+        await settle(app, pilot)
+        ahead = app.prebuilder.form_ahead_of("live")
         # The current item changes (ctrl+PgDn, a change of the meeting): the form of before is stale.
         app.change(lambda m: setattr(m.progress, "item_id", m.agenda[0].id))
         burst(app, "f7")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "FormDialog", rounds=200)
         assert app.screen is not ahead
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not ahead.is_running, rounds=400)
+        assert not ahead.is_running  # discarded in idle time, not left mounted off screen
+        assert app.prebuilder.form_ahead_of("live") is not None  # and one built for the item of now
+
+
+async def test_the_actions_step_builds_its_new_and_highlighted_action_forms_ahead_and_gives_them_back() -> None:
+    """On the actions step, `a` and Enter (the action highlighted) open forms built in idle time; the
+    row moved, Enter's form follows it; the step left, its forms are discarded (about 2 MB each)."""
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await all_built(app, pilot)
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: app.prebuilder.form_ahead_of("actions", 1) is not None, rounds=600)
+        table = app.screen.query_one("#actions")
+        first = app.prebuilder.form_ahead_of("actions", 1)
+        table.move_cursor(row=1)
+        await wait_for(pilot, lambda: app.prebuilder.form_ahead_of("actions", 1) not in (None, first), rounds=600)
         await settle(app, pilot)
-        assert not ahead.is_running  # discarded, not left mounted off screen
-        app.screen.action_cancel()
+        ahead = app.prebuilder.form_ahead_of("actions", 1)
+        chosen = app.meeting.action(table.current_key())
+        burst(app, "enter", *" appelé")
+        await wait_for(pilot, lambda: app.screen is ahead and app.screen.focused.text.endswith(" appelé"), rounds=200)
+        assert app.screen is ahead  # the form built ahead for the row highlighted
+        burst(app, "enter")
+        await wait_for(pilot, lambda: chosen.what.endswith(" appelé"), rounds=200)
+        assert chosen.what.endswith(" appelé")
         await settle(app, pilot)
-        assert type(app.screen).__name__ == "LiveScreen"
+        await pilot.press("f6")
+        new = app.prebuilder.form_ahead_of("actions", 0)
+        # discarded, then removed (a removal is processed after the idle moment that asked for it)
+        await wait_for(pilot, lambda: app.prebuilder.form_ahead_of("actions", 0) is None
+                       and (new is None or not new.is_running), rounds=600)
+        assert app.prebuilder.form_ahead_of("actions", 0) is None
+        assert new is None or not new.is_running
+    assert store.load_meeting(app.path).action(chosen.id).what.endswith(" appelé")

@@ -73,3 +73,68 @@ async def test_a_new_theme_is_parsed_with_its_colours_and_styles_as_textual_does
         app.theme = first
         await settle(app, pilot)
         assert len(parsed) == back  # the first theme's sources were kept
+
+
+def test_parsed_sources_are_kept_on_disk_for_the_next_start(monkeypatch, tmp_path) -> None:
+    """What a start parses is read back by the next start instead of parsed again, and styles the same."""
+    from concertation_tui.tui.stylesheet import ParsedOnDisk
+
+    path = tmp_path / "cache" / "stylesheet.pickle"
+    variables = {"primary": "#004578", "foreground": "#e0e0e0"}
+    css = "Screen { background: $primary; } #note { color: $foreground; height: 3; }"
+    first = ParsedOnceStylesheet(variables=variables, disk=ParsedOnDisk(path))
+    first.add_source(css, read_from=("app.tcss", ""))
+    parsed = counting(monkeypatch)
+    first.parse()
+    assert len(parsed) == 1
+    first.disk.save()
+    assert path.stat().st_mode & 0o777 == 0o600 and path.parent.stat().st_mode & 0o777 == 0o700
+
+    again = ParsedOnceStylesheet(variables=variables, disk=ParsedOnDisk(path))
+    again.add_source(css, read_from=("app.tcss", ""))
+    again.parse()
+    assert len(parsed) == 1, "parsed again although kept on disk"
+    assert [(rule.selectors, repr(rule.styles.get_rules())) for rule in again.rules] == [
+        (rule.selectors, repr(rule.styles.get_rules())) for rule in first.rules]
+
+    # other colours (another theme): parsed with them, never the rules of the first ones
+    other = ParsedOnceStylesheet(variables={**variables, "primary": "#ff0000"}, disk=ParsedOnDisk(path))
+    other.add_source(css, read_from=("app.tcss", ""))
+    other.parse()
+    assert len(parsed) == 2
+    assert "#ff0000" in repr(other.rules[0].styles.get_rules()).lower() or \
+        "255, 0, 0" in repr(other.rules[0].styles.get_rules())
+
+
+def test_a_damaged_cache_is_parsed_again_and_written_anew(monkeypatch, tmp_path) -> None:
+    from concertation_tui.tui.stylesheet import ParsedOnDisk
+
+    path = tmp_path / "stylesheet.pickle"
+    path.write_bytes(b"not a pickle at all")
+    path.chmod(0o600)
+    sheet = ParsedOnceStylesheet(variables={"primary": "blue"}, disk=ParsedOnDisk(path))
+    sheet.add_source("Screen { background: $primary; }", read_from=("app.tcss", ""))
+    parsed = counting(monkeypatch)
+    sheet.parse()
+    assert len(parsed) == 1 and sheet.rules
+    sheet.disk.save()
+    assert ParsedOnDisk(path).get(next(iter(sheet.disk._rules))) is not None
+
+
+async def test_the_app_keeps_what_it_parsed_in_the_cache_folder(private_home) -> None:
+    from concertation_tui.paths import cache_dir
+
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await wait_until(pilot, lambda: (cache_dir() / "stylesheet.pickle").exists())
+    started = ConcertationApp(demo_file(), clock=Clock())
+    assert started.stylesheet.disk.get is not None and started.stylesheet.disk._loaded(), "nothing read back"
+
+
+async def wait_until(pilot, condition, rounds: int = 400) -> None:
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("never happened")

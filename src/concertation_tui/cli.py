@@ -1,17 +1,17 @@
 """The `concertation` command: parse the command line, then call the store, the minute or the interface.
 
 The headless commands (check, schema, minute, list, new --no-open, demo --no-open) never import
-Textual: the interface is imported inside the commands that open it.
+Textual: the interface is imported inside the commands that open it. Each command imports what it uses
+when it runs (the store, the model, the minute...): every command pays for this module's imports at
+start-up, so they are only what parsing the command line needs.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
-import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +19,9 @@ from . import SCHEMA_DESCRIPTIONS_ENV
 from . import cli_help
 from .i18n import LANGUAGES, resolve_language, t
 from .visible import visible
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 # Each command's and option's --help is in the catalogue, in the run's language (cli_help.py):
@@ -58,7 +61,7 @@ def _open_interface(ctx: click.Context, path: Path | None, *, written: bool = Fa
         sys.exit(2)
     from .tui import run  # Textual is only imported here
 
-    sys.exit(run(path, lang=_lang(ctx), theme=ctx.obj["theme"], preloaded=preloaded))
+    sys.exit(run(path, lang=_lang(ctx), theme=ctx.obj["theme"], preloaded=preloaded, config=ctx.obj["config"]))
 
 
 def _load(ctx: click.Context, path: Path):
@@ -91,7 +94,8 @@ def main(ctx: click.Context, lang: str | None, theme: str | None) -> None:
     from .config import load_config
 
     config = load_config()
-    ctx.obj = {"lang": resolve_language(lang, config.language), "theme": theme or config.theme}
+    # kept for the interface, which would otherwise read the settings files a second time
+    ctx.obj = {"lang": resolve_language(lang, config.language), "theme": theme or config.theme, "config": config}
     if ctx.invoked_subcommand is None:
         _open_interface(ctx, None)
 
@@ -175,7 +179,7 @@ def show(ctx: click.Context, file: Path) -> None:
         sys.exit(2)
     from .tui import show as show_room  # Textual is only imported here
 
-    sys.exit(show_room(file.expanduser().absolute(), lang=_lang(ctx), theme=ctx.obj["theme"]))
+    sys.exit(show_room(file.expanduser().absolute(), lang=_lang(ctx), theme=ctx.obj["theme"], config=ctx.obj["config"]))
 
 
 @main.command("list")
@@ -250,6 +254,9 @@ def schema(from_model: bool) -> None:
 
 def schema_text() -> str:
     """The JSON schema, with the model's docstrings as descriptions (see SCHEMA_DESCRIPTIONS_ENV)."""
+    import json
+    import subprocess
+
     os.environ[SCHEMA_DESCRIPTIONS_ENV] = "1"
     from .model import Meeting
 
@@ -271,7 +278,6 @@ def schema_text() -> str:
 @click.pass_context
 def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, template: Path | None,
            output: str | None, strict: bool) -> None:
-    from .services.issuing import record_lines
     from .minute import TemplateError, build_minute, minute_file_name
     from .model import Edition, errors, readiness
     from .model.sharing import conflicts_by_record
@@ -293,6 +299,8 @@ def minute(ctx: click.Context, file: Path, edition: str, recipient: str | None, 
     # grouped per record as it is printed (a large meeting's records by recipients are a million pairs)
     conflicts = [] if chosen is Edition.PERSON else conflicts_by_record(meeting, readers)
     if conflicts:
+        from .services.issuing import record_lines  # only then: the issuing's module is not light
+
         click.echo(t("cli.beyond_consent", lang))
         click.echo("\n".join(record_lines(conflicts, meeting, lang)))
     if strict and (errors(readiness(meeting)) or conflicts):
@@ -364,6 +372,8 @@ def _print_consent(issued, meeting, lang: str) -> None:
 @main.command("config")
 @click.pass_context
 def config_(ctx: click.Context) -> None:
+    import json
+
     from .config import KEYS, load_config
     from .minute import default_template_path
     from .resources import word_list_folders
@@ -423,7 +433,7 @@ def entry() -> None:
     them, and Python's last-resort error reports are cut down to the exception's class (a message may
     quote meeting data). Tests call `main` directly and keep their own hooks.
     """
-    from .tui.safety import install_quiet_hooks, scrub_environment  # imports neither textual nor rich
+    from .process_guards import install_quiet_hooks, scrub_environment  # imports neither textual nor rich
 
     scrub_environment()
     install_quiet_hooks(resolve_language(None))

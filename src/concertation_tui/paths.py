@@ -1,4 +1,5 @@
-"""Where the user's data and settings live. Imported by every command, so it imports nothing heavy."""
+"""Where the user's data and settings live (platformdirs' folders). Imported by every command, so it
+imports nothing heavy at its top: platformdirs is imported when a folder is first asked for."""
 
 from __future__ import annotations
 
@@ -14,9 +15,7 @@ def home() -> Path:
     override = os.environ.get(HOME_ENV)
     if override:
         return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(user_data_dir())
 
 
 def config_file() -> Path:
@@ -24,6 +23,38 @@ def config_file() -> Path:
     override = os.environ.get(HOME_ENV)
     if override:
         return Path(override).expanduser() / "config.toml"
+    return Path(user_config_dir()) / "config.toml"
+
+
+def user_data_dir() -> str:
+    """platformdirs.user_data_dir(APP_NAME, appauthor=False)."""
     import platformdirs
 
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+    return platformdirs.user_data_dir(APP_NAME, appauthor=False)
+
+
+def user_config_dir() -> str:
+    """platformdirs.user_config_dir(APP_NAME, appauthor=False)."""
+    import platformdirs
+
+    return platformdirs.user_config_dir(APP_NAME, appauthor=False)
+
+
+def site_config_dirs() -> list[str]:
+    """platformdirs.site_config_dir(APP_NAME, appauthor=False, multipath=True), split: the organisation's
+    settings folders, most important first (XDG_CONFIG_DIRS may name several)."""
+    import platformdirs
+
+    joined = platformdirs.site_config_dir(APP_NAME, appauthor=False, multipath=True)
+    return [entry for entry in joined.split(os.pathsep) if entry]
+
+
+def cache_dir() -> Path:
+    """What the program keeps only to start faster (nothing about a meeting): $CONCERTATION_HOME/cache,
+    else the platform's (e.g. ~/.cache/concertation-tui). Deleting it loses nothing."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override).expanduser() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

@@ -18,7 +18,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from .paths import APP_NAME, HOME_ENV, home
+from .paths import HOME_ENV, home, site_config_dirs
 
 TEMPLATES_ENV = "CONCERTATION_TEMPLATES"
 PACKAGE = Path(__file__).resolve().parent
@@ -48,10 +48,7 @@ def shipped_schema() -> Path:
 
 def site_dirs() -> list[Path]:
     """The organisation's folders, most important first (XDG_CONFIG_DIRS may name several)."""
-    import platformdirs
-
-    joined = platformdirs.site_config_dir(APP_NAME, appauthor=False, multipath=True)
-    return [Path(entry) for entry in joined.split(os.pathsep) if entry]
+    return [Path(entry) for entry in site_config_dirs()]
 
 
 def user_settings_dir() -> Path:
@@ -81,5 +78,5 @@ def word_list_folders() -> tuple[Path, ...]:
 
 @lru_cache(maxsize=8)
 def _word_list_folders(environment: tuple[str | None, ...]) -> tuple[Path, ...]:
-    """Once per environment: the writing helper asks for them for every note, platformdirs is slow."""
+    """Once per environment: the writing helper asks for them for every note."""
     return (DATA, *reversed(site_dirs()), user_settings_dir())

@@ -11,11 +11,8 @@ import contextlib
 import datetime as dt
 import errno
 import fcntl
-import getpass
 import json
 import os
-import secrets
-import socket
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,7 +221,7 @@ def write_private(path: Path, data: bytes, *, generations: bool = False,
     except OSError as error:
         raise SaveError("store.folder_unusable", folder=str(path.parent), reason=_Reason(error)) from None
     refuse_foreign(path)
-    temp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    temp = folder / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"  # as secrets.token_hex
     try:
         # O_EXCL and O_NOFOLLOW: a link planted under the temp name is never followed.
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
@@ -531,6 +528,9 @@ class MeetingLock:
                 raise LockedError("store.locked", **self._read_holder(fd)) from None
             if info.st_uid == os.geteuid():
                 os.fchmod(fd, 0o600)  # never another user's lock file: it stays as they made it
+            import getpass  # here, not at the top: only a session that edits takes a lock
+            import socket
+
             holder = {
                 "user": getpass.getuser(),
                 "host": socket.gethostname(),

@@ -44,6 +44,8 @@ from .meeting import (
     PictureLine,
     Position,
     PrivatePart,
+    FormDraft,
+    FormDraftField,
     Progress,
     Recipient,
     ScaleRating,

@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..i18n import t
-from .enums import ActionStatus, Attendance, ItemState, ParticipantKind, Phase, StepStatus, VisibilityKind
+from .enums import ActionStatus, Attendance, ItemState, Phase, StepStatus, VisibilityKind
 from .outcomes import CARRIED_AGAIN, outcome
-from .references import PARTICIPANT, mentions, remove_target
 from .sharing import invitees_outside_consent
 from .meeting import (
     AgendaItem,
@@ -90,7 +89,7 @@ def follow_up(previous: Meeting, *, previous_file: str, agenda: list[AgendaItem]
     next_meeting = previous.next_meeting
     consent = previous.consent.model_copy(update={"needs_confirmation": True}, deep=True)
 
-    follow = Meeting(
+    return Meeting(
         title=previous.title,
         purpose=previous.purpose,
         language=previous.language,
@@ -125,21 +124,3 @@ def follow_up(previous: Meeting, *, previous_file: str, agenda: list[AgendaItem]
         progress=Progress(phase=Phase.OPEN, item_id=review.id),
         created_at=now(),
     )
-    _keep_only_the_invited(follow, previous.next_meeting.invitees)
-    return follow
-
-
-def _keep_only_the_invited(follow: Meeting, invitees: list[str]) -> None:
-    """Those the meeting chose to invite (« Qui inviter »), not everyone who came last time.
-
-    Always kept: the person (the meeting is held with her), the facilitator, and whoever a carried
-    record still names as its author or carrier (an open action is reviewed with its carrier named).
-    No choice made (an older file, or nobody ticked): everyone, as before."""
-    if not invitees:
-        return
-    chosen = set(invitees) | {follow.facilitator_id}
-    for participant in list(follow.participants):
-        if participant.id in chosen or participant.kind is ParticipantKind.PERSON:
-            continue
-        if not mentions(follow, PARTICIPANT, participant.id).blocking:
-            remove_target(follow, PARTICIPANT, participant.id)

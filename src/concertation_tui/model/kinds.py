@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..i18n import t
-from . import ops
 from .enums import Domain
 from .meeting import Action, Meeting, Visibility
 
@@ -66,8 +65,9 @@ class RecordKind:
     """As `Note.kind` and the rereading's entries name it."""
     collection: str
     """The meeting's list that holds it."""
-    edit: Callable[..., Any]
-    """The named operation that writes a form's values into one (ops.edit_*)."""
+    operation: str
+    """The name of the named operation that writes a form's values into one (`ops.edit_*`), found by
+    `edit`: the consent and the minute read the kinds, and must not import every operation for it."""
     words: Callable[[Meeting, Any], str]
     """The words that stand for one, in a removal question."""
     note: Callable[[Any, Seen], Note]
@@ -78,6 +78,13 @@ class RecordKind:
     """The field holding the person's own words, when it may ('' for none)."""
     has_visibility: bool = True
     """It has readers of its own (visibility); else it is in the minute as the meeting is."""
+
+    @property
+    def edit(self) -> Callable[..., Any]:
+        """The named operation that writes a form's values into one."""
+        from . import ops
+
+        return getattr(ops, self.operation)
 
 
 def _joined(*parts: str) -> str:
@@ -107,33 +114,33 @@ def _member_withheld(member: Any, lang: str) -> Any:
 
 KINDS: dict[str, RecordKind] = {kind.name: kind for kind in (
     # in the order of the minute's sections (the consent lists the records kept out in this order)
-    RecordKind("contribution", "contributions", ops.edit_contribution, lambda m, r: r.text,
+    RecordKind("contribution", "contributions", "edit_contribution", lambda m, r: r.text,
                lambda c, s: Note("contribution", c.id, c.text, s.domains(c.domains, c.item_id), c.visibility,
                                  c.item_id, c.speaker_id)),
-    RecordKind("person_view", "person_views", ops.edit_view, lambda m, r: r.text,
+    RecordKind("person_view", "person_views", "edit_view", lambda m, r: r.text,
                lambda v, s: Note("person_view", v.id, v.text, s.domains(v.domains, v.item_id), v.visibility,
                                  v.item_id, s.person_id),
                person_words="text"),
-    RecordKind("step", "steps", ops.edit_step, lambda m, r: r.what,
+    RecordKind("step", "steps", "edit_step", lambda m, r: r.what,
                lambda x, s: Note("step", x.id, x.what, (x.domain,), x.visibility, x.item_id, x.carrier_id)),
-    RecordKind("picture", "picture", ops.edit_picture_line, lambda m, r: r.text,
+    RecordKind("picture", "picture", "edit_picture_line", lambda m, r: r.text,
                lambda p, s: Note("picture", p.id, p.text, s.domains(p.domains, p.item_id), p.visibility,
                                  p.item_id, p.voice_id)),
-    RecordKind("disagreement", "disagreements", ops.edit_disagreement, lambda m, r: r.about,
+    RecordKind("disagreement", "disagreements", "edit_disagreement", lambda m, r: r.about,
                lambda d, s: Note("disagreement", d.id, _joined(d.about, d.resolution), s.domains(d.domains, d.item_id),
                                  d.visibility, d.item_id)),
-    RecordKind("scale", "scales", ops.edit_scale,
+    RecordKind("scale", "scales", "edit_scale",
                lambda m, r: _joined(m.name_of(r.voice_id), f"{r.value}/10", r.comment),
                lambda r, s: Note("scale", r.id, r.comment, s.domains(r.domains, r.item_id), WRITTEN, r.item_id,
                                  r.voice_id),
                person_words="comment", has_visibility=False),
-    RecordKind("question", "open_questions", ops.edit_question, lambda m, r: r.text,
+    RecordKind("question", "open_questions", "edit_question", lambda m, r: r.text,
                lambda q, s: Note("question", q.id, q.text, s.domains(q.domains, q.item_id), WRITTEN, q.item_id),
                has_visibility=False),
-    RecordKind("action", "actions", ops.edit_action, lambda m, r: r.what, _action_note, _action_withheld,
+    RecordKind("action", "actions", "edit_action", lambda m, r: r.what, _action_note, _action_withheld,
                person_words="person_words", has_visibility=False),
     # a member of the person's network, named or not in each copy (the network map and its list)
-    RecordKind("member", "network", ops.set_network_member, lambda m, r: r.name,
+    RecordKind("member", "network", "set_network_member", lambda m, r: r.name,
                lambda n, s: Note("member", n.id, n.name, (), n.visibility), _member_withheld),
 )}
 

@@ -3,23 +3,24 @@
 Everything refers to participants, agenda items and actions by opaque ids, never by name, so that a
 renamed participant stays the same person everywhere. The attribute docstrings become the
 descriptions of the JSON schema (`concertation schema`).
+
+No `from __future__ import annotations` here: pydantic would then read each of the ~210 fields' types
+from a string, compiling and evaluating it at every start (about 3 ms of each command that reads a
+meeting). The classes are declared before they are used; a method returning its own class says so in
+quotes.
 """
 
-from __future__ import annotations
-
 import datetime as dt
-import functools
 import inspect
 import os
-import types
-import typing
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from .. import SCHEMA_DESCRIPTIONS_ENV
+from ..pydantic_plugins import refuse_plugins
 
 from .enums import (
     ActionStatus,
@@ -45,6 +46,8 @@ from .enums import (
 )
 from . import references
 from .text import check_text, clean_text
+
+refuse_plugins()  # before the first model is built: no pydantic plugin sees a meeting
 
 FORMAT_VERSION = 3
 """The version of the meeting file format written by this program."""
@@ -80,19 +83,66 @@ def now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-@functools.cache
-def _temporal(annotation: object) -> bool:
-    """Whether a field's type is (or may be) a date, a time or a moment."""
-    if annotation in (dt.date, dt.datetime, dt.time):
-        return True
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        return any(_temporal(arg) for arg in typing.get_args(annotation))
-    return False
+def _from_file(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get(FROM_FILE_KEY))
+
+
+@_signature_known
+def _writable(value: str, info: ValidationInfo) -> str:
+    """Every text can be written in the minute, and none is longer than its limit (see text_limit).
+
+    A file (validated with FROM_FILE as context) that holds one is refused, in words; text the
+    interface hands to a constructor (typed, pasted) is cleaned instead: a pasted control character
+    must not end the program in the middle of a meeting.
+    """
+    field = info.field_name or ""
+    if _from_file(info):
+        check_text(value, field)
+        return value
+    return clean_text(value, field)
+
+
+@_signature_known
+def _writable_items(value: list[str], info: ValidationInfo) -> list[str]:
+    """`_writable` for each text of a list (every list of texts in a meeting is a list of ids)."""
+    field = info.field_name or ""
+    if _from_file(info):
+        for item in value:
+            check_text(item, field, in_list=True)
+        return value
+    return [clean_text(item, field, in_list=True) for item in value]
+
+
+def _no_number(kind: str):
+    """A check run before pydantic reads a date, a moment or a time: pydantic reads 12345 as a moment
+    in 1970, and in a meeting file a number there is damage."""
+
+    @_signature_known
+    def refuse(value: object) -> object:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise PydanticCustomError(kind, "a number where a date or time is expected")
+        return value
+
+    return refuse
+
+
+# The types of the record's texts, dates and times, each with its check. Only the fields that hold one
+# carry it: a check on every field ("*") put two Python calls on each of the ~210 fields' values, which
+# doubled the schema's build at each command's start and tripled a very large meeting's validation.
+Text = Annotated[str, AfterValidator(_writable)]
+"""A text: a name, a note, an id..."""
+Texts = Annotated[list[str], AfterValidator(_writable_items)]
+"""A list of texts (ids)."""
+Day = Annotated[dt.date, BeforeValidator(_no_number("date_type"))]
+Moment = Annotated[dt.datetime, BeforeValidator(_no_number("date_type"))]
+ClockTime = Annotated[dt.time, BeforeValidator(_no_number("time_type"))]
 
 
 class Record(BaseModel):
-    """Base of every part of the file: unknown fields are refused, values never echoed in errors."""
+    """Base of every part of the file: unknown fields are refused, values never echoed in errors.
+
+    Its texts are `Text` (or `Texts`), its dates `Day`, `Moment` or `ClockTime`: the checks that
+    every value read from a file must pass come with those types."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -102,49 +152,11 @@ class Record(BaseModel):
         defer_build=True,
     )
 
-    @field_validator("*", mode="before")
-    @classmethod
-    @_signature_known
-    def _no_number_for_a_date(cls, value: object, info: ValidationInfo) -> object:
-        """pydantic reads 12345 as a moment in 1970: in a meeting file a number there is damage."""
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and info.field_name:
-            annotation = cls.model_fields[info.field_name].annotation
-            if _temporal(annotation):
-                kind = "time_type" if dt.time in (annotation, *typing.get_args(annotation)) else "date_type"
-                raise PydanticCustomError(kind, "a number where a date or time is expected")
-        return value
-
-    @field_validator("*", mode="after")
-    @classmethod
-    @_signature_known
-    def _writable_text(cls, value: object, info: ValidationInfo) -> object:
-        """Every text can be written in the minute, and none is longer than its limit (see text_limit).
-
-        A file (validated with FROM_FILE as context) that holds one is refused, in words; text the
-        interface hands to a constructor (typed, pasted) is cleaned instead: a pasted control character
-        must not end the program in the middle of a meeting.
-        """
-        field = info.field_name or ""
-        from_file = bool(info.context and info.context.get(FROM_FILE_KEY))
-        if isinstance(value, str):
-            if from_file:
-                check_text(value, field)
-                return value
-            return clean_text(value, field)
-        if isinstance(value, list) and any(isinstance(item, str) for item in value):
-            if from_file:
-                for item in value:
-                    if isinstance(item, str):
-                        check_text(item, field, in_list=True)
-                return value
-            return [clean_text(item, field, in_list=True) if isinstance(item, str) else item for item in value]
-        return value
-
 
 class Visibility(Record):
     kind: VisibilityKind = VisibilityKind.MINUTE
     """minute: written in the minute; oral_only: never written; restricted: only in the named recipients' copies."""
-    recipients: list[str] = Field(default_factory=_list)
+    recipients: Texts = Field(default_factory=_list)
     """Participant ids allowed to read a restricted note."""
 
     def allows(self, recipient_id: str | None) -> bool:
@@ -159,20 +171,20 @@ class Visibility(Record):
 class Carried(Record):
     """Where a carried-over element comes from."""
 
-    meeting_id: str
+    meeting_id: Text
     """Id of the meeting it was recorded in."""
-    meeting_date: dt.date | None = None
+    meeting_date: Day | None = None
     """Date of that meeting, said on screen and in the minute ("reporté de la réunion du ...")."""
-    original_id: str = ""
+    original_id: Text = ""
     """Id of the element in that meeting."""
 
 
 class TimeSpan(Record):
     """A stretch of time on a clock; `end` is empty while it runs."""
 
-    start: dt.datetime
+    start: Moment
     """When it started."""
-    end: dt.datetime | None = None
+    end: Moment | None = None
     """When it stopped; empty while running."""
 
     def seconds(self, at: dt.datetime | None = None) -> float:
@@ -183,72 +195,72 @@ class TimeSpan(Record):
 class SeriesInfo(Record):
     """The meeting's place in the series of meetings around the same person."""
 
-    series_id: str = Field(default_factory=new_id)
+    series_id: Text = Field(default_factory=new_id)
     """Opaque id shared by all the meetings of the series."""
     number: int = Field(default=1, ge=1)
     """Number of this meeting in the series (1 for the first)."""
-    previous_meeting_id: str = ""
+    previous_meeting_id: Text = ""
     """Id of the previous meeting of the series, if any."""
-    previous_file: str = ""
+    previous_file: Text = ""
     """File name of the previous meeting, if any."""
-    previous_date: dt.date | None = None
+    previous_date: Day | None = None
     """Date of the previous meeting, if any."""
-    closed_on: dt.date | None = None
+    closed_on: Day | None = None
     """Date the series was closed (the network is no longer needed), if it was."""
     closed_reason: SeriesEnd | None = None
     """Why the series was closed."""
-    closed_note: str = ""
+    closed_note: Text = ""
     """The facilitator's words about the closure."""
 
 
 class Participant(Record):
     """Anyone invited to the meeting, the person included."""
 
-    id: str = Field(default_factory=new_id)
+    id: Text = Field(default_factory=new_id)
     """Opaque id used by every reference to this participant."""
-    name: str
+    name: Text
     """Name as written in the minute (a pseudonym is fine)."""
     kind: ParticipantKind = ParticipantKind.PARTNER
     """person (the person accompanied), partner (a service), network (the person's own network), facilitator."""
-    organisation: str = ""
+    organisation: Text = ""
     """Service or institution (empty for the person and their network)."""
-    role: str = ""
+    role: Text = ""
     """Role or mandate in the service, or link to the person for their network."""
-    addressed_as: str = ""
+    addressed_as: Text = ""
     """How they wish to be addressed ("Monsieur Lambert", "Jean"...)."""
     attendance: Attendance = Attendance.INVITED
     """invited (not yet known), present, excused or absent."""
-    absence_reason: str = ""
+    absence_reason: Text = ""
     """Why they are excused or absent."""
     written_contribution: bool = False
     """An excused participant sent a written contribution."""
-    written_text: str = ""
+    written_text: Text = ""
     """The written contribution's text, read where they would have spoken and written in the minute."""
-    written_item_ids: list[str] = Field(default_factory=list)
+    written_item_ids: Texts = Field(default_factory=_list)
     """The agenda items the written contribution is about: it is read in the round of each of them.
     Empty: it is about the meeting as a whole, and read once, in the round of the first item."""
-    excused_message: str = ""
+    excused_message: Text = ""
     """A message of an excused participant, read in the meeting (shown at their turn, written in the minute)."""
     receives_minute: bool = True
     """Is on the distribution list of the minute."""
-    contact: str = ""
+    contact: Text = ""
     """Telephone or e-mail, for the letter to the person ("who to call")."""
 
 
 class NetworkMember(Record):
     """Someone the person names as a resource in their own life."""
 
-    id: str = Field(default_factory=new_id)
+    id: Text = Field(default_factory=new_id)
     """Opaque id."""
-    name: str
+    name: Text
     """Name, as the person gives it."""
-    link: str = ""
+    link: Text = ""
     """Link to the person (daughter, neighbour, former educator...)."""
     agrees_to_involve: bool | None = None
     """Whether the person agrees to involve them (empty: not asked yet)."""
-    offer: str = ""
+    offer: Text = ""
     """What they contribute or offer."""
-    participant_id: str = ""
+    participant_id: Text = ""
     """If they are also invited to the meeting, their participant id."""
     visibility: Visibility = Field(default_factory=Visibility)
     """Who may read their name in a copy of the minute: elsewhere they are « une personne proche »."""
@@ -257,7 +269,7 @@ class NetworkMember(Record):
 class MapPlacement(Record):
     """Where the person places someone on the map of their network: sector, closeness and tie."""
 
-    who_id: str
+    who_id: Text
     """Id of a member of the person's network, or of a participant (a partner's service)."""
     sector: MapSector = MapSector.FAMILY
     """family, friends (and neighbours), work_school (colleagues, school, club) or services."""
@@ -274,7 +286,7 @@ class DomainConsent(Record):
     """The life domain."""
     sharing: DomainSharing = DomainSharing.ALL
     """all participants, only named participants, or not shared."""
-    participants: list[str] = Field(default_factory=_list)
+    participants: Texts = Field(default_factory=_list)
     """Participant ids the domain may be shared with, when sharing is 'named'."""
 
 
@@ -285,29 +297,29 @@ class SharingConsent(Record):
     """The person agrees to the meeting being held (empty: not asked)."""
     status: ConsentStatus = ConsentStatus.NOT_ASKED
     """Consent to information sharing: not_asked, given, refused or partial."""
-    scope: str = ""
+    scope: Text = ""
     """The scope in words: what may be shared, with whom."""
     domains: list[DomainConsent] = Field(default_factory=_list)
     """For a partial consent, the sharing agreed per life domain."""
-    person_words: str = ""
+    person_words: Text = ""
     """What the person said about it, in their words."""
-    date: dt.date | None = None
+    date: Day | None = None
     """When it was given or refused."""
     needs_confirmation: bool = False
     """Carried from a previous meeting: to be confirmed or changed at the opening, never silently."""
-    minute_readers: list[str] | None = None
+    minute_readers: Texts | None = None
     """Participant ids the person agrees may receive the detailed (professional) minute; empty: not asked
     yet. The person decides, or the reference person they name; the issue refuses anyone else."""
-    minute_decided_by: str = ""
+    minute_decided_by: Text = ""
     """Participant id of who decided the readers of the minute: the person, or their reference person."""
 
 
 class AgendaItem(Record):
     """One point of the agenda (ordre du jour)."""
 
-    id: str = Field(default_factory=new_id)
+    id: Text = Field(default_factory=new_id)
     """Opaque id."""
-    title: str
+    title: Text
     """The point, as shown on screen and in the minute."""
     timebox_minutes: int = Field(default=15, ge=0, le=600)
     """Time planned for it, in minutes."""
@@ -340,13 +352,13 @@ class AgendaItem(Record):
 class Contribution(Record):
     """A participant's input (apport) during the round table of an item."""
 
-    id: str = Field(default_factory=new_id)
+    id: Text = Field(default_factory=new_id)
     """Opaque id."""
-    item_id: str = ""
+    item_id: Text = ""
     """The agenda item it was said on (empty: the meeting in general)."""
-    speaker_id: str
+    speaker_id: Text
     """Participant id of the speaker."""
-    text: str
+    text: Text
     """What was said, as it will read in the minute."""
     nature: Nature = Nature.FACT
     """fact, assessment or proposal: the minute keeps facts apart from assessments."""
@@ -354,45 +366,45 @@ class Contribution(Record):
     """Life domains it concerns."""
     visibility: Visibility = Field(default_factory=Visibility)
     """Who may read it."""
-    at: dt.datetime | None = None
+    at: Moment | None = None
     """When it was recorded."""
 
 
 class PersonView(Record):
     """The person's view, in their own words."""
 
-    id: str = Field(default_factory=new_id)
+    id: Text = Field(default_factory=new_id)
     """Opaque id."""
-    item_id: str = ""
+    item_id: Text = ""
     """The agenda item (empty: their view on the whole situation)."""
     aspect: ViewAspect = ViewAspect.GENERAL
     """general, going_well, worries, wants or ideas."""
     domains: list[Domain] = Field(default_factory=_list)
     """Life domains it concerns (empty: those of its agenda item); the person's consent applies to them."""
-    text: str
+    text: Text
     """Their words, as they said them."""
     visibility: Visibility = Field(default_factory=Visibility)
     """Who may read it."""
-    at: dt.datetime | None = None
+    at: Moment | None = None
     """When it was recorded."""
 
 
 class Step(Record):
     """A step in progress (démarche en cours) that someone is already taking."""
 
-    id: str = Field(default_factory=new_id)
+    id: Text = Field(default_factory=new_id)
     """Opaque id."""
-    carrier_id: str
+    carrier_id: Text
     """Participant id of who takes the step (a partner, the person, their network)."""
     domain: Domain
     """Life domain of the step."""
-    what: str
+    what: Text
     """The step, in a few words."""
-    since: str = ""
+    since: Text = ""
     """Since when (a date or words)."""
     status: StepStatus = StepStatus.ONGOING
     """planned, ongoing, waiting, done, stopped, or to_update when carried over."""
-    item_id: str = ""
+    item_id: Text = ""
     """The agenda item it was named on."""
     visibility: Visibility = Field(default_factory=Visibility)
     """Who may read it."""
@@ -403,17 +415,17 @@ class Step(Record):
 class PictureLine(Record):
     """A line of the shared picture: what is working, what worries us, what needs to happen."""
 
-    id: str = Field(default_factory=new_id)
+    id: Text = Field(default_factory=new_id)
     """Opaque id."""
     kind: PictureKind
     """working, worries or needs."""
-    text: str
+    text: Text
     """The line."""
-    voice_id: str = ""
+    voice_id: Text = ""
     """Participant id of who said it."""
     domains: list[Domain] = Field(default_factory=_list)
     """Life domains it concerns."""
-    item_id: str = ""
+    item_id: Text = ""
     """The agenda item it was said on."""
     visibility: Visibility = Field(default_factory=Visibility)
     """Who may read it."""
@@ -422,49 +434,49 @@ class PictureLine(Record):
 class ScaleRating(Record):
     """A 0-10 scale asked of one voice (Signs of Safety)."""
 
-    id: str = Field(default_factory=new_id)
+    id: Text = Field(default_factory=new_id)
     """Opaque id."""
-    voice_id: str
+    voice_id: Text
     """Participant id of who answered."""
     value: int = Field(ge=0, le=10)
     """0 to 10."""
-    question: str = ""
+    question: Text = ""
     """The question asked (e.g. 0: nothing is safe, 10: everything is in place)."""
-    comment: str = ""
+    comment: Text = ""
     """Why this number, in their words."""
     domains: list[Domain] = Field(default_factory=_list)
     """Life domains it concerns (empty: those of its agenda item); the person's consent applies to them."""
-    item_id: str = ""
+    item_id: Text = ""
     """The agenda item it was asked on."""
 
 
 class Position(Record):
     """One party's view in a disagreement."""
 
-    participant_id: str
+    participant_id: Text
     """Who holds it."""
-    view: str = ""
+    view: Text = ""
     """Their position, in their words."""
 
 
 class Disagreement(Record):
     """A point of disagreement, including between services."""
 
-    id: str = Field(default_factory=new_id)
+    id: Text = Field(default_factory=new_id)
     """Opaque id."""
-    between: list[str] = Field(default_factory=_list)
+    between: Texts = Field(default_factory=_list)
     """Participant ids of who disagrees."""
-    about: str
+    about: Text
     """What it is about."""
     domains: list[Domain] = Field(default_factory=_list)
     """Life domains it concerns."""
     settled: bool = False
     """Whether it was settled during the meeting."""
-    resolution: str = ""
+    resolution: Text = ""
     """How it was settled, or what is planned to settle it."""
     positions: list[Position] = Field(default_factory=_list)
     """Each party's position (the minute writes the person's first)."""
-    item_id: str = ""
+    item_id: Text = ""
     """The agenda item it was raised on."""
     visibility: Visibility = Field(default_factory=Visibility)
     """Who may read it."""
@@ -473,13 +485,13 @@ class Disagreement(Record):
 class OpenQuestion(Record):
     """A question left open, or an item carried over to the next meeting."""
 
-    id: str = Field(default_factory=new_id)
+    id: Text = Field(default_factory=new_id)
     """Opaque id."""
-    text: str
+    text: Text
     """The question."""
     domains: list[Domain] = Field(default_factory=_list)
     """Life domains it concerns (empty: those of its agenda item); the person's consent applies to them."""
-    item_id: str = ""
+    item_id: Text = ""
     """The agenda item it arose from."""
     carried_from: Carried | None = None
     """Set when carried from a previous meeting."""
@@ -490,53 +502,53 @@ class StatusChange(Record):
 
     status: ActionStatus
     """The new status."""
-    on: dt.date
+    on: Day
     """When it changed."""
-    meeting_id: str = ""
+    meeting_id: Text = ""
     """The meeting it was recorded in."""
 
 
 class Action(Record):
     """An action negotiated with the person: one carrier, a date, the person's agreement."""
 
-    id: str = Field(default_factory=new_id)
+    id: Text = Field(default_factory=new_id)
     """Opaque id."""
-    what: str
+    what: Text
     """What will be done."""
-    carrier_id: str = ""
+    carrier_id: Text = ""
     """Participant id of the one person who carries it."""
-    carrier_label: str = ""
+    carrier_label: Text = ""
     """Who carries it when not a participant (a name); collective carriers are flagged."""
-    supporters: list[str] = Field(default_factory=_list)
+    supporters: Texts = Field(default_factory=_list)
     """Participant ids of who helps."""
-    due: dt.date | None = None
+    due: Day | None = None
     """By when."""
     carrier_agrees: bool | None = None
     """The carrier accepted to carry it (asked when the person or their network carries it; empty: not asked)."""
-    checker_id: str = ""
+    checker_id: Text = ""
     """Participant id of who checks that it is done."""
     agreement: Agreement = Agreement.NOT_ASKED
     """The person's agreement: agrees, disagrees, wants_time or not_asked."""
-    person_words: str = ""
+    person_words: Text = ""
     """The person's own words about it, when they differ or add something."""
-    person_wording: str = ""
+    person_wording: Text = ""
     """How the letter to the person says it, to them (« Vous appelez Sophie Mertens, votre assistante
     sociale… »); empty: the wording the rules propose from the action."""
     status: ActionStatus = ActionStatus.PLANNED
     """planned, in_progress, done, not_done or dropped."""
-    status_reason: str = ""
+    status_reason: Text = ""
     """Why it was dropped or not done."""
-    item_id: str = ""
+    item_id: Text = ""
     """The agenda item it arose from."""
     domains: list[Domain] = Field(default_factory=_list)
     """Life domains it belongs to."""
-    created_at: dt.datetime | None = None
+    created_at: Moment | None = None
     """When it was recorded."""
     carried_from: Carried | None = None
     """Set when carried from a previous meeting."""
     reviewed: bool = False
     """A carried action was walked through with the person at this meeting."""
-    change_for_person: str = ""
+    change_for_person: Text = ""
     """At the review: what changed for the person, in their words."""
     history: list[StatusChange] = Field(default_factory=_list)
     """Earlier statuses, across the series."""
@@ -547,20 +559,20 @@ class PrivatePart(Record):
 
     span: TimeSpan
     """When."""
-    reason: str = ""
+    reason: Text = ""
     """Why, as the minute will say it."""
 
 
 class NextMeeting(Record):
-    date: dt.date | None = None
+    date: Day | None = None
     """Date of the next meeting."""
-    time: dt.time | None = None
+    time: ClockTime | None = None
     """Start time."""
-    place: str = ""
+    place: Text = ""
     """Where."""
-    invitees: list[str] = Field(default_factory=_list)
+    invitees: Texts = Field(default_factory=_list)
     """Participant ids to invite."""
-    others: str = ""
+    others: Text = ""
     """Others to invite, in words."""
     person_agrees: bool | None = None
     """The person agrees with who is invited."""
@@ -569,11 +581,11 @@ class NextMeeting(Record):
 class Recipient(Record):
     """A copy of the minute that was sent."""
 
-    participant_id: str
+    participant_id: Text
     """Who received it."""
     edition: Edition
     """professional or person."""
-    file_name: str = ""
+    file_name: Text = ""
     """The file that was sent."""
     sha256: str = ""
     """SHA-256 of that file."""
@@ -582,11 +594,11 @@ class Recipient(Record):
 class ConsentOverride(Record):
     """A copy sent with a note outside the person's consent, and the reason the facilitator gave."""
 
-    note_id: str
+    note_id: Text
     """The note."""
-    recipient_id: str
+    recipient_id: Text
     """The recipient whose copy carries it."""
-    reason: str
+    reason: Text
     """Why it was sent anyway."""
 
 
@@ -595,15 +607,15 @@ class Issue(Record):
 
     version: int = Field(ge=1)
     """1 for the first issue, 2 for the first correction..."""
-    at: dt.datetime
+    at: Moment
     """When it was issued."""
-    what_changed: str = ""
+    what_changed: Text = ""
     """For a correction: what changed, in the facilitator's words."""
     recipients: list[Recipient] = Field(default_factory=_list)
     """Who received which file."""
     consent_overrides: list[ConsentOverride] = Field(default_factory=_list)
     """Notes sent outside the person's consent, with the reason."""
-    by: str = ""
+    by: Text = ""
     """Who issued it (a name, as the minute prints it)."""
 
 
@@ -619,13 +631,43 @@ class Distribution(Record):
 class WordsRevision(Record):
     """The person's own words, as they were before a correction after the meeting."""
 
-    target: str
+    target: Text
     """What was corrected: 'person_views/<id>', 'actions/<id>/person_words', 'scales/<id>/comment', 'last_word',
     'consent'."""
-    before: str
+    before: Text
     """The words as first recorded."""
-    at: dt.datetime
+    at: Moment
     """When they were corrected."""
+
+
+class FormDraftField(Record):
+    """One field of a form left open, as it was typed (see FormDraft)."""
+
+    name: str
+    """The form's own name for the field (the record's field it fills)."""
+    caption: str = ""
+    """The field's caption as shown, to say what the text was when the form cannot be opened again."""
+    kind: str = "text"
+    """text, long, date, time, int, choice, radio, multi or check (tui/dialogs/forms.py)."""
+    value: str | bool | int | float | list[str] | None = None
+    """What the field held: the text typed, the value chosen (an enum's value), the values ticked."""
+
+
+class FormDraft(Record):
+    """A form that was open with something typed in it, not saved nor cancelled yet: kept with the
+    meeting so that a dropped connection or a crash loses nothing, and offered back on reopening."""
+
+    title: str = ""
+    """The form's title as shown (« Parole de la personne »)."""
+    step: str = ""
+    """The step (screen mode) it was opened from."""
+    screen: str = ""
+    """The class name of the screen that opened it."""
+    action: str = ""
+    """The screen's action that opens the same form again (« add_view »); empty when it was opened
+    otherwise (a line chosen in a list): the text is then given back in the typing line."""
+    fields: list[FormDraftField] = Field(default_factory=_list)
+    """Every field of the form, in order, as it was."""
 
 
 class Progress(Record):
@@ -633,14 +675,16 @@ class Progress(Record):
 
     phase: Phase = Phase.PREPARE
     """prepare, open, live, actions or close."""
-    item_id: str = ""
+    item_id: Text = ""
     """The current agenda item."""
-    speaker_id: str = ""
+    speaker_id: Text = ""
     """The current speaker of the round table."""
-    draft: str = ""
+    draft: Text = ""
     """Text typed in the live typing area and not recorded yet: kept so a dropped connection loses nothing."""
     room_hidden: bool = False
     """The facilitator hid the room's screen (`concertation show`): it shows nothing until shown again."""
+    form_draft: FormDraft | None = None
+    """A form open with text typed in it when the program last stopped (offered back on reopening)."""
 
 
 class Meeting(Record):
@@ -648,42 +692,42 @@ class Meeting(Record):
 
     format_version: Literal[3] = FORMAT_VERSION
     """Version of this file format; older files are migrated when opened."""
-    id: str = Field(default_factory=new_id)
+    id: Text = Field(default_factory=new_id)
     """Opaque id (never the person's name)."""
-    title: str = ""
+    title: Text = ""
     """Title of the meeting."""
-    purpose: str = ""
+    purpose: Text = ""
     """The question the meeting must answer."""
     language: Language = Language.FR
     """Language of the minute: fr or en."""
-    locale: str = "fr_BE"
+    locale: Text = "fr_BE"
     """Locale of the minute's dates and language tag (fr_BE, fr_FR, en_GB)."""
-    organisation: str = ""
+    organisation: Text = ""
     """The organisation holding the meeting (author of the minute)."""
-    file_number: str = ""
+    file_number: Text = ""
     """The organisation's own identifier for filing (a file number): used in the minute's file names, never
     the person's name. Letters, digits, '-', '_' and '.', at most 40."""
-    date: dt.date | None = None
+    date: Day | None = None
     """Date of the meeting."""
-    start_time: dt.time | None = None
+    start_time: ClockTime | None = None
     """Planned start time."""
-    end_time: dt.time | None = None
+    end_time: ClockTime | None = None
     """Planned end time."""
-    place: str = ""
+    place: Text = ""
     """Where it is held."""
-    facilitator_id: str = ""
+    facilitator_id: Text = ""
     """Participant id of the facilitator."""
-    minute_taker_id: str = ""
+    minute_taker_id: Text = ""
     """Participant id of who takes the minute."""
     series: SeriesInfo = Field(default_factory=SeriesInfo)
     """Place in the series of meetings around the person."""
     participants: list[Participant] = Field(default_factory=_list)
     """Everyone invited, the person included (kind 'person')."""
-    support_person_id: str = ""
+    support_person_id: Text = ""
     """Participant id of the person's support person (personne de confiance), if any."""
-    reference_person_id: str = ""
+    reference_person_id: Text = ""
     """Participant id of the reference person the person calls between meetings."""
-    between_meetings: str = ""
+    between_meetings: Text = ""
     """Who the person calls when things go wrong, and how."""
     network: list[NetworkMember] = Field(default_factory=_list)
     """The people and institutions the person names as resources."""
@@ -693,7 +737,7 @@ class Meeting(Record):
     """The person's consent to the meeting and to information sharing."""
     agenda: list[AgendaItem] = Field(default_factory=_list)
     """The agenda items, in order."""
-    speaking_order: list[str] = Field(default_factory=_list)
+    speaking_order: Texts = Field(default_factory=_list)
     """Participant ids in round-table order (empty: the person, their network, partners, the facilitator last)."""
     domains: list[Domain] = Field(default_factory=_list)
     """Life domains concerned by the meeting."""
@@ -705,11 +749,11 @@ class Meeting(Record):
     """What each participant brought, item by item."""
     person_views: list[PersonView] = Field(default_factory=_list)
     """The person's view, per item and overall, in their words."""
-    person_view_missing_reason: str = ""
+    person_view_missing_reason: Text = ""
     """Why the person did not give their view, when they did not."""
-    conclusion: str = ""
+    conclusion: Text = ""
     """The meeting's answer to its question (its purpose), set at the closing step."""
-    last_word: str = ""
+    last_word: Text = ""
     """The person's last word at the close, in their words."""
     steps: list[Step] = Field(default_factory=_list)
     """Steps in progress of the partners, the person and their network."""
@@ -731,13 +775,13 @@ class Meeting(Record):
     """Corrections of the person's own words after the meeting, with what they said before."""
     progress: Progress = Field(default_factory=Progress)
     """Where the facilitator was, to come back there."""
-    created_at: dt.datetime | None = None
+    created_at: Moment | None = None
     """When the meeting file was created."""
 
     # -- references ------------------------------------------------------------------------------
 
     @model_validator(mode="after")
-    def _references_resolve(self) -> Meeting:
+    def _references_resolve(self) -> "Meeting":
         """Every id a part refers to must exist: a dangling reference is a damaged file (model/references.py
         declares which field refers to what)."""
         if len({p.id for p in self.participants}) != len(self.participants):

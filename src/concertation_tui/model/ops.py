@@ -31,6 +31,7 @@ from .meeting import (
     Contribution,
     Disagreement,
     DomainConsent,
+    FormDraft,
     Issue,
     MapPlacement,
     Meeting,
@@ -292,6 +293,30 @@ def set_speaker(meeting: Meeting, speaker_id: str) -> None:
 def keep_draft(meeting: Meeting, text: str) -> None:
     """What is typed and not recorded yet: kept so that a dropped connection loses nothing."""
     meeting.progress.draft = text
+
+
+def form_draft(values: Mapping[str, Any] | None) -> FormDraft | None:
+    """The record of a form left open (see FormDraft), from the interface's plain description of it."""
+    return None if values is None else FormDraft.model_validate(dict(values))
+
+
+def keep_form_draft(meeting: Meeting, values: Mapping[str, Any] | None) -> None:
+    """What is typed in an open form and not saved yet (None: no such form any more): kept so that a
+    dropped connection or a crash loses nothing."""
+    meeting.progress.form_draft = form_draft(values)
+
+
+def with_drafts(meeting: Meeting, typed: str | None, form: Mapping[str, Any] | None | bool) -> Meeting:
+    """A shallow copy of `meeting` whose progress holds `typed` (the typing line) and `form` (an open
+    form: False leaves the one it has), for the emergency writes; `meeting` itself is left as it is."""
+    update: dict[str, Any] = {}
+    if typed is not None and typed != meeting.progress.draft:
+        update["draft"] = typed
+    if form is not False:
+        update["form_draft"] = form_draft(form)  # type: ignore[arg-type]
+    if not update:
+        return meeting
+    return meeting.model_copy(update={"progress": meeting.progress.model_copy(update=update)})
 
 
 def set_phase(meeting: Meeting, phase: Phase) -> None:

@@ -62,10 +62,6 @@ def entries(meeting: Meeting) -> list[Entry]:
     person = meeting.person
     person_id = person.id if person else None
 
-    def on(item_id: str, value: str) -> bool:
-        value = value if value in known else ""
-        return value == item_id
-
     # Each note sorted once into its (item, speaker) place: scanning every note for every item and
     # speaker took 15 s for a meeting of 100 items and 140 speakers.
     by_place: dict[tuple[str, str], list[Entry]] = {}
@@ -88,18 +84,27 @@ def entries(meeting: Meeting) -> list[Entry]:
         place("scale", r.id, r.item_id, r.voice_id)
     kinds = ("person_view", "contribution", "step", "picture", "scale")
 
+    # Disagreements and actions sorted into their item once too (each item scanning them all was
+    # 40,000 comparisons at the very large size, at each drawing of the rereading).
+    disagreements_on: dict[str, list[str]] = {}
+    for d in meeting.disagreements:
+        disagreements_on.setdefault(d.item_id if d.item_id in known else "", []).append(d.id)
+    actions_on: dict[str, list[str]] = {}
+    for a in meeting.actions:
+        actions_on.setdefault(a.item_id if a.item_id in known else "", []).append(a.id)
+
     order = _speaker_order(meeting)
     for item_id in [*(i.id for i in meeting.agenda), ""]:
         group: list[Entry] = []
         for speaker in order:
             # the person's words first, then each kind; stable: each kind in the meeting's order
-            notes = sorted(by_place.get((item_id, speaker), []), key=lambda e: kinds.index(e.kind))
+            notes = by_place.get((item_id, speaker))
             if notes:
-                group += [Entry("speaker", speaker, item_id), *notes]
-        disagreements = [Entry("disagreement", d.id, item_id) for d in meeting.disagreements if on(item_id, d.item_id)]
+                group += [Entry("speaker", speaker, item_id), *sorted(notes, key=lambda e: kinds.index(e.kind))]
+        disagreements = [Entry("disagreement", d, item_id) for d in disagreements_on.get(item_id, ())]
         if disagreements:
             group += [Entry("disagreements", "", item_id), *disagreements]
-        actions = [Entry("action", a.id, item_id) for a in meeting.actions if on(item_id, a.item_id)]
+        actions = [Entry("action", a, item_id) for a in actions_on.get(item_id, ())]
         if actions:
             group += [Entry("actions", "", item_id), *actions]
         if item_id or group:
@@ -108,6 +113,67 @@ def entries(meeting: Meeting) -> list[Entry]:
     found += [Entry("close"), Entry("last_word")]
     found += [Entry("question", q.id) for q in meeting.open_questions]
     return found
+
+
+# -- what each line is drawn from --------------------------------------------------------------------
+
+NOTE_COLLECTIONS = {"contribution": "contributions", "person_view": "person_views", "step": "steps",
+                    "picture": "picture", "scale": "scales", "disagreement": "disagreements",
+                    "action": "actions", "question": "open_questions"}
+"""The notes kept as records of the meeting, and their collections (last_word and consent are fields)."""
+WORDS_KINDS = ("person_view", "action", "scale", "last_word", "consent")
+"""The notes whose words may be the person's own, with a history of corrections (`words_target`)."""
+
+
+def shared_source(meeting: Meeting) -> tuple:
+    """What any line of the rereading may read beyond its own note: the people (names, kinds, roles,
+    organisations; the writing helper reads the roles and the network's links, the letter's wording who
+    is who), the agenda's titles in their order (an item's heading and number) and its domains (a note
+    without its own shows its item's), the meeting's language.
+    A line is drawn again when this changed, every line (a renamed participant changes many)."""
+    return (meeting.language, repr(meeting.participants), repr(meeting.network), meeting.reference_person_id,
+            meeting.facilitator_id, tuple((item.id, item.title, tuple(item.domains)) for item in meeting.agenda))
+
+
+class NoteLookup:
+    """The meeting's notes by kind and id, and the revisions of the person's words by target, gathered
+    once for a drawing of the rereading: looking each one up in its collection, for each of the 3,000
+    lines of a very large meeting, grew with the square of its size."""
+
+    def __init__(self, meeting: Meeting) -> None:
+        self.meeting = meeting
+        self.records: dict[tuple[str, str], object] = {
+            (kind, record.id): record
+            for kind, collection in NOTE_COLLECTIONS.items() for record in getattr(meeting, collection)}
+        self.revisions: dict[str, list[WordsRevision]] = {}
+        for revision in meeting.revisions:
+            self.revisions.setdefault(revision.target, []).append(revision)
+
+    def record(self, kind: str, note_id: str):
+        return self.records.get((kind, note_id))
+
+    def revisions_of(self, target: str) -> list[WordsRevision]:
+        return self.revisions.get(target, [])
+
+    def source(self, entry: Entry) -> object:
+        """What the line of `entry` is drawn from, beyond `shared_source` and its checks: its record's
+        whole content, the revisions of its words. Equal sources draw the same line. A heading (not a
+        note) reads only what every line shares: None."""
+        kind = entry.kind
+        if not entry.is_note:
+            return None
+        meeting = self.meeting
+        if kind == "last_word":
+            content: object = (meeting.last_word, meeting.person_view_missing_reason)
+        elif kind == "consent":
+            content = meeting.consent.model_dump_json()
+        else:
+            record = self.record(kind, entry.id)
+            content = record.model_dump_json() if record is not None else None  # type: ignore[attr-defined]
+        history: tuple = ()
+        if kind in WORDS_KINDS:
+            history = tuple((r.before, r.at) for r in self.revisions_of(words_target(kind, entry.id)))
+        return content, history
 
 
 # -- the person's own words ----------------------------------------------------------------------------

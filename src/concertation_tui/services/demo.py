@@ -441,11 +441,9 @@ def play_demo_follow_up(follow: Meeting) -> Meeting:
     if evening is not None:
         evening.outcome = ItemOutcome.DECIDED
         follow.actions.append(
-            # The neighbour was not invited again (he is not among those the person lets read the minute):
-            # the home-help service takes the evenings.
-            Action(what="Passer le soir, les jours où Isabelle ne vient pas", carrier_id=home_help.id,
+            Action(what="Passer le soir, les jours où Isabelle ne vient pas", carrier_id=by_name["Georges Piron"].id,
                    carrier_agrees=True, due=day + dt.timedelta(days=7), agreement=Agreement.AGREES,
-                   person_words="Si c'est la même dame, oui, ça me va.", item_id=evening.id, domains=[Domain.SOCIAL_TIES],
+                   person_words="Georges, oui, ça me va.", item_id=evening.id, domains=[Domain.SOCIAL_TIES],
                    created_at=at(14, 30)),
         )
     # written in short sentences: the letter tells him the answer in the facilitator's words

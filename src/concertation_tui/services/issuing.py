@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 import os
 import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,6 +99,8 @@ ODT_FILTER = "odt:writer8"
 def _convert(docx: Path, profile: Path, target: str, suffix: str) -> Path:
     """Convert `docx` with LibreOffice beside it, in a private profile folder (never the user's, never
     /tmp); `target` is soffice's --convert-to argument."""
+    import subprocess  # here: `minute` reads this module for its consent lines and starts no program
+
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise IssueError("issue.no_libreoffice")

@@ -6,17 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def run(path: Path | None, *, lang: str | None = None, theme: str | None = None, preloaded=None) -> int:
+def run(path: Path | None, *, lang: str | None = None, theme: str | None = None, preloaded=None,
+        config=None) -> int:
     """Open `path` (or the launcher when None) in the terminal; return the program's exit code.
-    `preloaded`: the meeting already read from `path` (`store.Preloaded`), used if the file is unchanged."""
+    `preloaded`: the meeting already read from `path` (`store.Preloaded`), used if the file is unchanged;
+    `config`: the settings as the command line read them (`config.Config`), else they are read here."""
+    from .allocator import frugal_allocator
     from .safety import scrub_environment
 
+    frugal_allocator()  # before the app's first thread
     scrub_environment()
     from .app import ConcertationApp
 
-    from ..config import load_config
+    if config is None:
+        from ..config import load_config
 
-    config = load_config()
+        config = load_config()
     if not theme and not config.theme:
         theme = _theme_for_terminal()
     app = ConcertationApp(path, lang=lang, theme=theme, config=config, preloaded=preloaded)
@@ -30,16 +35,20 @@ def run(path: Path | None, *, lang: str | None = None, theme: str | None = None,
     return int(code)
 
 
-def show(path: Path, *, lang: str | None = None, theme: str | None = None) -> int:
-    """The room's screen: follow `path`, read-only, until closed; return the program's exit code."""
+def show(path: Path, *, lang: str | None = None, theme: str | None = None, config=None) -> int:
+    """The room's screen: follow `path`, read-only, until closed; return the program's exit code.
+    `config`: the settings as the command line read them, else they are read here."""
+    from .allocator import frugal_allocator
     from .safety import scrub_environment
 
+    frugal_allocator()
     scrub_environment()
     from .room import RoomApp
 
-    from ..config import load_config
+    if config is None:
+        from ..config import load_config
 
-    config = load_config()
+        config = load_config()
     if not theme and not config.theme:
         theme = _theme_for_terminal()
     app = RoomApp(path, lang=lang or config.language, theme=theme or config.theme)

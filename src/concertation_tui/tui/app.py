@@ -31,13 +31,14 @@ from ..model import ops, timing
 from ..model.checks import Finding
 from .commands import MeetingCommands, Palette, ThemeCommands, theme_label
 from .early_keys import KeyAfterTyping, KeysReleased
+from .form_drafts import FormDraftsMixin
 from .keys_help import KeysPanel, hide_keys_help, keys_help_shown, toggle_keys_help
 from .prebuild import StepPrebuilder
 from .safety import WRITE_LOCK, SafeAppMixin, message
 from .screens import MODE_SCREENS, import_steps
 from .screens.base import MeetingScreen
 from .screens.private import PrivateCover
-from .stylesheet import ParsedOnceStylesheet
+from .stylesheet import ParsedOnceStylesheet, disk_cache
 from .text import Localized, key, tr, tr_in
 from .themes import HIGH_CONTRAST, THEMES
 from .widgets import AppBar, Banner
@@ -55,8 +56,9 @@ WARM_UP_DELAY = 0.5
 """Seconds after the start before the other steps' code is imported, in a thread (see `_warm_up`)."""
 
 
-def _import_quietly(done: threading.Event) -> None:
+def _import_quietly(done: threading.Event, keep_parsed_css: Callable[[], None]) -> None:
     """The warm-up's thread: a failure here only means the step is imported when first shown."""
+    keep_parsed_css()  # the stylesheet parsed for the first frame, for the next start
     try:
         import_steps()
         done.set()  # the steps' screens may now be built ahead (prebuild.py)
@@ -64,12 +66,15 @@ def _import_quietly(done: threading.Event) -> None:
         pass
 
 
+CSS_KEPT_AGAIN = 20.0
+"""Seconds after the start when the CSS parsed since the first frame (the steps built ahead) is kept."""
+
 LETTER_IN_THREAD = 100
 """From this many actions the letter's readability check runs in a thread: at 40 actions it costs about
 13 ms after a change (less than a frame), at 400 about 120 ms (see benchmarks/letter_check.py)."""
 
 
-class ConcertationApp(SafeAppMixin, Localized, App[int]):
+class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
     """Run one réunion de concertation, from preparation to the minute."""
 
     CSS_PATH = ["app.tcss", "screens/reread.tcss"]
@@ -120,7 +125,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self.language = resolve_language(lang, self.config.language)
         super().__init__()
         # each CSS source parsed once, not again at every new widget class and step (see stylesheet.py)
-        self.stylesheet = ParsedOnceStylesheet(variables=self.get_css_variables())
+        # and kept between runs (the cache folder): parsing is a tenth of a bare Textual app's start
+        self.stylesheet = ParsedOnceStylesheet(variables=self.get_css_variables(), disk=disk_cache())
         self._localize()
         self.clock: Callable[[], dt.datetime] = clock or now
         """Where the interface takes the time from (tests fix it, so timers and snapshots are stable)."""
@@ -172,6 +178,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._transit_split = 0
         """Where a key on its way belongs among the held keys: those before it were typed before it."""
         self._replay_step_out = False
+        self._replay_marks = 1
+        """Rounds through the focused widget before the next held key (2 after Enter on a list)."""
         self._priority_cache: tuple[tuple[Any, Any] | None, frozenset[str]] = (None, frozenset())
         self.prebuilder = StepPrebuilder(self)
         """Builds each step's screen in idle time, before it is asked for (prebuild.py)."""
@@ -208,8 +216,17 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     def _warm_up(self) -> None:
         """Import the steps not shown yet (and their dialogs) once the first frame is drawn: the
         start imports only the step it opens on, and a first visit then finds its code ready."""
-        threading.Thread(target=_import_quietly, args=(self.prebuilder.code_ready,), name="concertation-warm-up",
-                         daemon=True).start()
+        threading.Thread(target=_import_quietly, args=(self.prebuilder.code_ready, self._keep_parsed_css),
+                         name="concertation-warm-up", daemon=True).start()
+        # the other steps' widgets are styled as they are built ahead: their CSS kept later too
+        self.set_timer(CSS_KEPT_AGAIN, lambda: threading.Thread(target=self._keep_parsed_css, daemon=True,
+                                                                name="concertation-css-cache").start())
+
+    def _keep_parsed_css(self) -> None:
+        """Write the parsed CSS sources to the cache folder, if new ones were parsed (any thread)."""
+        disk = getattr(self.stylesheet, "disk", None)
+        if disk is not None:
+            disk.save()
 
     async def show_launcher(self) -> None:
         from .screens.launcher import LauncherScreen
@@ -247,6 +264,7 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             store.remove_stale_temps(path.parent)
         self.release_lock()
         self.meeting, self.path, self.lock, self.read_only = meeting, path, lock, read_only
+        self.typed_form, self._draft_form = False, None  # a form of another meeting is not this one's
         self.open_error = ""
         self.save_error = ""
         self.saved_at = None
@@ -258,10 +276,18 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self.call_after_refresh(self._take_snapshot)
         self._saved_count = self._recorded_count = self._recorded_saved = self._change_count
         phase = meeting.progress.phase.value
-        # Go where the facilitator was (the launcher, if shown, stays behind in the default mode).
-        await self.switch_mode(mode or phase)
+        # Go where the facilitator was (the launcher, if shown, stays behind in the default mode). The
+        # step's screen is built first as the steps built ahead are (prebuild.py): styled once, for this
+        # terminal's size, so that showing it restyles nothing (Textual's own first switch styled each
+        # widget three times: when mounted, for the breakpoint classes, and again when shown).
+        target = mode or phase
+        mounted = self.prebuilder.build_now(target) if target not in self._screen_stacks else None
+        await self.switch_mode(target)
+        if mounted is not None:
+            await mounted()
         if timing.private_running(meeting):
             await self._cover()
+        await self.offer_form_draft()  # a form left open when the program stopped (form_drafts.py)
         self.prebuilder.start()
         return True
 
@@ -491,25 +517,24 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
     # -- the safety contract (safety.py) -------------------------------------------------------------
 
     def emergency_snapshot(self) -> tuple[Path, bytes] | None:
-        """The meeting file and its newest serialised bytes, the typing area's text included
+        """The meeting file and its newest serialised bytes, the typing area's and an open form's text included
         (None when nothing may be written). Called from threads while the event loop may be stuck:
         serialises the model as it is (see `_take_snapshot`), else returns the last bytes kept."""
         if self.read_only or self.path is None or self.meeting is None:
             return None
         try:
-            meeting, typed = self.meeting, self.typed_draft
-            if typed is not None and typed != meeting.progress.draft:
-                progress = meeting.progress.model_copy(update={"draft": typed})
-                meeting = meeting.model_copy(update={"progress": progress})
+            meeting = ops.with_drafts(self.meeting, self.typed_draft, self.emergency_form())
             return self.path, store.serialize(meeting)
         except Exception:  # noqa: BLE001 - the model caught mid-change on the stuck loop
             return self._snapshot
 
     def flush_typing(self) -> None:
-        """Move the typing area's text into the meeting (every exit path calls this before saving)."""
+        """Move the typing area's text, and an open form's, into the meeting (every exit path calls this
+        before saving)."""
         live = self.live_screen
         if live is not None and live.is_mounted:
             live.keep_draft_now()
+        self.keep_form_now(reread=True)
 
     def saved_time_text(self) -> str:
         return self.saved_at.strftime("%H:%M:%S") if self.saved_at is not None else ""
@@ -643,11 +668,14 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         after it are held until it has run."""
         if getattr(event, "deferred", False) or event.is_forwarded:
             return False
-        if event.key not in self._priority_keys():  # every typed letter: a set lookup, no more
+        if event.key == "enter" and self._on_a_list():
+            pass  # a row's form comes from the list's message: what is typed after Enter waits for it
+        elif event.key not in self._priority_keys():  # every typed letter: a set lookup, no more
             return False
-        active = self.screen.active_bindings.get(event.key)  # check_action decides, as Textual would
-        if active is None or not active.binding.priority:
-            return False
+        else:
+            active = self.screen.active_bindings.get(event.key)  # check_action decides, as Textual would
+            if active is None or not active.binding.priority:
+                return False
         message = KeyAfterTyping(event)
         if not self._send_through_focused(message):
             return False
@@ -655,11 +683,22 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         self._transit_split = 0
         return True
 
+    def _on_a_list(self) -> bool:
+        """The focus is on a list (a table, a list of options), where Enter opens the row's form (a
+        participant, an action, a note) through the list's Selected message: the words typed right
+        after Enter reached the list or the step's keys (« p »: present) before the form was open."""
+        from textual.widgets import DataTable, OptionList  # loaded with the steps already
+
+        return isinstance(self.focused, (DataTable, OptionList))
+
     async def on_key_after_typing(self, message: KeyAfterTyping) -> None:
         """Back from the focused widget's queue: the keys typed before it have been taken."""
         message.stop()
         if message.key is None:  # a step of on_keys_released
             if self._replay_step_out:
+                self._replay_marks -= 1
+                if self._replay_marks > 0 and self._send_through_focused(KeyAfterTyping(None)):
+                    return  # Enter on a list: its Selected message was queued behind the first mark
                 self._replay_step_out = False
                 await self.on_keys_released(KeysReleased())
             return
@@ -696,6 +735,9 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
         replay.deferred = getattr(held, "deferred", False)  # type: ignore[attr-defined]
         if self._defer_key(replay):
             return  # it comes back through on_key_after_typing, which goes on
+        # Enter on a list opens the row's form from the list's Selected message, which the list posts
+        # while taking the key: the next key waits for a second round through the list, behind it.
+        self._replay_marks = 2 if replay.key == "enter" and self._on_a_list() else 1
         await super().on_event(replay)
         if not self._held_keys:
             return
@@ -825,6 +867,8 @@ class ConcertationApp(SafeAppMixin, Localized, App[int]):
             return
         if self.covered:
             at = self.now()
+            if getattr(self.screen, "typed", "").strip():  # noted while the person was out: where it is
+                self.say(tr("private.typed_back"), timeout=12)
             self.pop_screen()
             if not timing.private_running(self.meeting):
                 return

@@ -141,31 +141,82 @@ class FittedFooter(Footer):
         self._laid_out_for = 0
         self.hidden_keys: list[ShownKey] = []
         """The keys that did not fit (F1 lists them)."""
+        self._shown_plan: tuple | None = None
+        """What the keys shown were made from (see `_plan`): None before the first keys."""
+        self._check_pending = False
 
-    def compose(self):
-        if not self._bindings_ready:
-            return
+    def _plan(self) -> tuple[int, tuple, list[ShownKey]]:
+        """(the width, what each key shows: key, display, words, action, enabled, tooltip, classes; the
+        keys left out) for the screen's keys as they are now."""
         screen = self.screen
         width = self.size.width or self.app.size.width
-        self._laid_out_for = width
         keys = step_keys(screen)
         more = next((k for k in keys if k.action in (HELP_ACTION, f"app.{HELP_ACTION}")), None)
         keys = [k for k in keys if k is not more]
         # room for the F1 key with its longer words, so that it never pushes a key out once shown
         more_width = cell_len(more.display) + cell_len(tr("footer.more")) + KEY_PADDING + MORE_EXTRA if more else 0
         room = width - max(more_width, (more.width + MORE_EXTRA) if more else 0)
-        shown, self.hidden_keys = fit(keys, room)
-        for key in shown:
-            yield FooterKey(key.key, key.display, key.words, key.action, disabled=not key.enabled,
-                            tooltip=key.tooltip).data_bind(compact=Footer.compact)
+        shown, hidden = fit(keys, room)
+        plan = [(key.key, key.display, key.words, key.action, key.enabled, key.tooltip, "") for key in shown]
         if more is not None:
-            words = tr("footer.more") if self.hidden_keys else more.words
-            yield FooterKey(more.key, more.display, words, more.action, tooltip=more.tooltip,
-                            classes="-more").data_bind(compact=Footer.compact)
+            words = tr("footer.more") if hidden else more.words
+            plan.append((more.key, more.display, words, more.action, True, more.tooltip, "-more"))
+        return width, tuple(plan), hidden
+
+    def compose(self):
+        if not self._bindings_ready:
+            return
+        self._laid_out_for, plan, self.hidden_keys = self._plan()
+        self._shown_plan = plan
+        for key, display, words, action, enabled, tooltip, classes in plan:
+            yield self._styled(FooterKey(key, display, words, action, disabled=not enabled, tooltip=tooltip,
+                                         classes=classes))
+
+    def bindings_changed(self, screen) -> None:
+        """The screen's keys may have changed (a focus moved, a step shown, a state that changes a
+        key's words): the keys are made again only if what they show changed, once for any number of
+        such signals in a row (a screen that opens moves its focus two or three times)."""
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            self._check_soon()
+
+    def _styled(self, key: FooterKey) -> FooterKey:
+        """The key in the footer's compact style, set once, before it is mounted, rather than bound.
+
+        Made in the footer's style at once: a key is made compact (Textual's default) and then bound to
+        the footer's, and each change restyled it (two restyles of every key each time the keys were
+        made). And not bound (`data_bind`): the binding is a watcher kept in the footer's list, dropped
+        only when `compact` changes, which never happens here, so every key the footer ever had stayed
+        alive through it (about 200 after one round of the steps, more with every Tab of the meeting).
+        A change of `compact` composes the footer again instead."""
+        key.set_reactive(FooterKey.compact, self.compact)
+        key.set_class(self.compact, "-compact", update=False)
+        return key
+
+    def watch_compact(self, compact: bool) -> None:
+        if self.is_mounted:
+            self.call_after_refresh(self.recompose)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready and event.size.width != self._laid_out_for:
-            self.call_after_refresh(self.recompose)
+            self._check_soon()
+
+    def _check_soon(self) -> None:
+        if not self._check_pending:
+            self._check_pending = True
+            self.call_after_refresh(self._remake_if_changed)
+
+    async def _remake_if_changed(self) -> None:
+        self._check_pending = False
+        if not self.is_attached:
+            return
+        width, plan, hidden = self._plan()
+        if plan != self._shown_plan or width != self._laid_out_for:
+            await self.recompose()
+        else:
+            self.hidden_keys = hidden  # the same keys shown, F1's list of the others kept up to date
 
     def shown_text(self) -> str:
         """The footer as read (tests)."""

@@ -55,6 +55,14 @@ class MeetingApp(Protocol):
 
     async def open_meeting(self, path: Path, *, mode: str | None = None) -> bool: ...
 
+    typed_draft: str | None
+    """The live typing line's text as of its last key (None: no typing line shown yet)."""
+    live_screen: Any
+    """The live step's screen once shown."""
+
+    def form_closed(self, form: Any) -> None:
+        """A form saved or cancelled on purpose: its kept draft goes (form_drafts.py)."""
+
 
 def meeting_app(app: object) -> MeetingApp | None:
     """`app` as the application holding the meeting, or None when it is another App."""

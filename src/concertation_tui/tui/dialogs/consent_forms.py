@@ -29,11 +29,12 @@ from ...model.people_order import everyone_in_order
 from ...model.sharing import notes
 from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
+from ..prebuild import StylesKeptOnResume
 from ..footer import FittedFooter
 from ..host import our_app
 from ..text import colon, key, lbl, Localized, quote, tr
 from ..widgets import Choices
-from .forms import FormDialog, FormField
+from .forms import FormDialog, FormField, QuickToShow
 from .meeting_forms import people_options
 
 UNSAID = "unsaid"
@@ -99,7 +100,7 @@ def concerned_domains(meeting: Meeting) -> list[Domain]:
     return [d for d in Domain if d in used] + [d for d in Domain if d not in used]
 
 
-class DomainConsentDialog(TakesKeysWhileOpening, Localized, ModalScreen[None]):
+class DomainConsentDialog(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[None]):
     """The consent per life domain beside the person's words; Enter changes the domain chosen."""
 
     HIDE_FOREIGN_BINDINGS = True

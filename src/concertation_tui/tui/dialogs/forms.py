@@ -14,19 +14,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from textual import events
+from textual._context import active_app
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, RadioSet, Select, Static
 from textual.widgets.selection_list import Selection
 
 from ...services.display import date_text, parse_date, parse_time, time_text
 from ..early_keys import TakesKeysWhileOpening
-from ..prebuild import StylesKeptOnResume
+from ..prebuild import StylesKeptOnResume, breakpoints
 from ..finding import FindSelect
 from ..footer import FittedFooter
-from ..text import Localized, key, tr
+from ..host import meeting_app
+from ..text import Localized, current_lang, key, tr
 from ..widgets import Choice, Field, Picks, ShortText, Tick
 
 
@@ -68,11 +71,61 @@ class FormField:
     """What the followed choice's value proposes (see `follows`)."""
 
 
+def _as_data(value: Any) -> Any:
+    """`value` as plain comparable data: Content compares its text only, so its styles are added."""
+    if isinstance(value, Content):
+        return ("content", value.plain, tuple(value.spans))
+    if isinstance(value, (list, tuple)):
+        return tuple(_as_data(part) for part in value)
+    if isinstance(value, (set, frozenset)):
+        return ("set", frozenset(value))
+    return value
+
+
+def _field_data(spec: FormField) -> tuple:
+    return tuple(_as_data(getattr(spec, name)) for name in FormField.__dataclass_fields__)
+
+
+class QuickToShow:
+    """Mixed into a dialog (before ModalScreen): shown, it is styled once and laid out once.
+
+    - Made with the terminal's breakpoint classes (-narrow, -short): Textual sets them at the dialog's
+      first Resize, and every widget of the form was styled again.
+    - Marked as styled with the stylesheet of now (as prebuild.py marks the screens it builds): it is
+      styled when it mounts, and with StylesKeptOnResume its first ScreenResume styled it all again.
+    - Textual sends a screen a Resize when it is first laid out, and `Screen._on_resize` then lays out
+      again the screen itself and every screen under it: each form's opening laid out the step under it
+      (the live step's lists: hundreds of lines at the very large size) and the form a second time, for
+      the size they already had. Here a screen already laid out at that size is left as it is (a change
+      waiting is laid out when its screen is shown again, as Textual does); a new terminal size still
+      lays out each one."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        try:
+            app = active_app.get()
+        except LookupError:  # made outside a running app (a test of its fields)
+            return
+        if app.size:
+            breakpoints(self, app.size)  # type: ignore[arg-type]  (a mixin of Screen classes only)
+        self._css_update_count = app._css_update_count
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        event.stop()
+        event.prevent_default()  # in place of Screen._on_resize, not before it
+        screen: Screen = self  # type: ignore[assignment]  (a mixin of Screen classes only)
+        size = event.size
+        for shown in (screen, *screen.app._background_screens):
+            if shown._compositor.size != size:
+                shown._screen_resized(size)
+        breakpoints(screen, size, update=True)
+
+
 class FormError(Exception):
     """A value typed in the form is not acceptable; the sentence says which and why."""
 
 
-class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, Localized, ModalScreen[dict[str, Any] | None]):
+class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[dict[str, Any] | None]):
     """An edit form in a dialog. Returns {field name: value} or None."""
 
     HIDE_FOREIGN_BINDINGS = True
@@ -98,6 +151,8 @@ class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, Localized, ModalScre
     ) -> None:
         super().__init__()
         self._localize()
+        self.made_in = current_lang()
+        """The language of its words and keys."""
         self.save_label = save_label
         """The words of the button that saves, when « Enregistrer » is not what it does (« Émettre »)."""
         self.BINDING_GROUP_TITLE = tr("help.group_form")  # F1's heading for the form's keys
@@ -110,6 +165,20 @@ class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, Localized, ModalScre
         self.extra_button = extra_button
         """(result marker, button words): a third button (e.g. delete) whose press the form returns as
         `Pressed(marker)` instead of the values."""
+
+    def signature(self) -> tuple:
+        """What the form shows and returns, as data: two forms with the same signature are the same
+        form (a form built ahead in idle time stands for one made at the key: tui/prebuild.py). The
+        validation is behaviour, not shown: `take_over` hands it to the form built ahead."""
+        return (type(self), self.made_in, _as_data(self.title_text), _as_data(self.intro),
+                tuple(_field_data(spec) for spec in self.fields), self.extra_button, self.first, self.save_label,
+                self.validate is None)
+
+    def take_over(self, made: FormDialog) -> FormDialog:
+        """This form (built ahead, not shown yet) in place of `made`, of the same signature: it checks
+        the values as `made` would (its validation reads the meeting as it is now)."""
+        self.validate = made.validate
+        return self
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog") as box:
@@ -327,6 +396,13 @@ class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, Localized, ModalScre
     def action_save_enter(self) -> None:
         self.action_save()
 
+    def dismiss(self, result: Any = None):  # type: ignore[override]
+        """Saved, cancelled or a third button: the form's kept draft goes (tui/form_drafts.py)."""
+        host = meeting_app(self.app)
+        if host is not None:
+            host.form_closed(self)
+        return super().dismiss(result)
+
     def action_extra(self) -> None:
         """The third button's key (the callers ask before deleting anything)."""
         if self.extra_button:
@@ -428,7 +504,7 @@ class TextPrompt(FormDialog):
         return super().dismiss(result)
 
 
-class Confirm(TakesKeysWhileOpening, Localized, ModalScreen[bool]):
+class Confirm(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[bool]):
     """A yes/no question. "o" (or "y", or the Dutch "j") says yes; Escape or "n" says no; Enter presses the focused button
     (No, unless Tab moved to Yes)."""
 
@@ -469,7 +545,7 @@ class Confirm(TakesKeysWhileOpening, Localized, ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class Notice(TakesKeysWhileOpening, Localized, ModalScreen[None]):
+class Notice(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[None]):
     """A message to read (long sentences: a damaged file, where the minute was written)."""
 
     HIDE_FOREIGN_BINDINGS = True

@@ -16,9 +16,10 @@ from ...model import Edition, Issue, Meeting
 from ...model.sharing import ConsentConflict, consent_needs_domains, professional_copies
 from ...services.display import one_line
 from ..early_keys import TakesKeysWhileOpening
+from ..prebuild import StylesKeptOnResume
 from ..text import colon, key, lbl, Localized, quote_parts, tr
 from ..widgets import Choices
-from .forms import FormDialog, FormField
+from .forms import FormDialog, FormField, QuickToShow
 
 
 def conflicts_by_note(meeting: Meeting, conflicts: list[ConsentConflict]) -> list[tuple[ConsentConflict, list[str]]]:
@@ -39,7 +40,7 @@ def conflict_prompt(meeting: Meeting, conflict: ConsentConflict, names: list[str
     )
 
 
-class ConflictsDialog(TakesKeysWhileOpening, Localized, ModalScreen[tuple[str, ...] | None]):
+class ConflictsDialog(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[tuple[str, ...] | None]):
     """Notes that copies would carry beyond the person's consent. Returns ('note', kind, id) to change
     a note's visibility, ('go_on',) to issue anyway with a reason, or None."""
 

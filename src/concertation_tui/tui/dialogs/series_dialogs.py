@@ -12,6 +12,8 @@ from ...i18n import colon, label
 from ...model import DomainSharing, Meeting, ops
 from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
+from ..prebuild import StylesKeptOnResume
+from .forms import QuickToShow
 from ..text import key, lbl, Localized, quote, tr
 
 
@@ -34,7 +36,7 @@ def consent_summary(meeting: Meeting) -> Content:
     return Content.assemble(*parts)
 
 
-class ConsentConfirm(TakesKeysWhileOpening, Localized, ModalScreen[str | None]):
+class ConsentConfirm(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[str | None]):
     """The consent carried from the previous meeting, read with the person: "yes" (confirmed as it is),
     "change" (open the consent form) or None (later: it stays to be confirmed)."""
 

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from ...model import Action, Agreement, Level, kinds, ops
 from ...model.checks import carrier_name
 from ..dialogs import meeting_forms as forms
-from ..dialogs.forms import DELETE, Confirm, FormResult
+from ..dialogs.forms import DELETE, Confirm, FormDialog, FormResult
 from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line
 from ..text import cell, colon, key, lbl, quote_parts, tr
 from ..widgets import Box, Choices, Table
@@ -27,9 +27,11 @@ FINDING_LIMIT = 240
 for 1,700 such findings); choosing the finding goes to the record, where all is said."""
 
 
-_PROMPTS: dict[tuple[int, str, bool, int], tuple[object, Content]] = {}
-"""Prompts already made, by finding (the app keeps one list of findings per version of the meeting,
-shown by three steps), language and width; the finding is kept beside its prompt, so its id is not reused."""
+_PROMPTS: dict[tuple, Content] = {}
+"""Prompts already made, by what the finding says (its check, level and words: each version of the
+meeting makes new Finding objects, most saying what the version before said; at the very large size
+making the 1,700 prompts again took a third of a second at each step switch following a change),
+language and width. Shown by three steps and the checks list."""
 
 
 QUOTED_PARAMS = ("what", "note", "sentence", "term")
@@ -84,9 +86,10 @@ def finding_prompt(finding, lang: str, *, short: bool = False, width: int = SHOR
     « i », counted in the box's subtitle), what it quotes shortened so that it fits one line, and when
     the sentence itself is longer, on two lines rather than cut (each one's full sentence is one Enter
     away, where it leads)."""
-    made = _PROMPTS.get((id(finding), lang, short, width))
-    if made is not None and made[0] is finding:
-        return made[1]
+    key = (finding.code, finding.level, _params_key(finding.params), lang, short, width)
+    made = _PROMPTS.get(key)
+    if made is not None:
+        return made
     style = {Level.ERROR: "bold $error", Level.WARNING: "bold $warning", Level.INFO: "dim"}[finding.level]
     if short:
         prompt = Content.assemble((f"{LEVEL_MARK[finding.level]} ", style),
@@ -94,10 +97,21 @@ def finding_prompt(finding, lang: str, *, short: bool = False, width: int = SHOR
     else:
         prompt = Content.assemble((f"{LEVEL_MARK[finding.level]} {finding.level_label(lang)}{colon()}", style),
                                   one_line(finding.sentence(lang), FINDING_LIMIT))
-    if len(_PROMPTS) > 20_000:  # older versions' findings: let them go
+    if len(_PROMPTS) > 20_000:  # findings of older versions: let them go
         _PROMPTS.clear()
-    _PROMPTS[(id(finding), lang, short, width)] = (finding, prompt)
+    _PROMPTS[key] = prompt
     return prompt
+
+
+def _params_key(params: dict) -> tuple:
+    """A finding's words as a key: each value with its type (a life domain, an enum of str, is named in
+    the sentence's language; its value as a plain string is not), one not hashable (a list) by its repr."""
+    try:
+        key = tuple((name, type(value), value) for name, value in params.items())
+        hash(key)
+        return key
+    except TypeError:
+        return tuple((name, type(value), repr(value)) for name, value in params.items())
 
 
 class ActionsScreen(MeetingScreen):
@@ -247,7 +261,8 @@ class ActionsScreen(MeetingScreen):
                 return
             self.change(ops.edit_action, action, values)
 
-        self.app.push_screen(forms.action_form(self.meeting, action, editing=True), done)
+        # the form built ahead for the row highlighted when it shows the same (prebuild.py), else this one
+        self.app.push_screen(self.capp.prebuilder.take(forms.action_form(self.meeting, action, editing=True)), done)
 
     def action_edit(self) -> None:
         action = self._current()
@@ -268,7 +283,22 @@ class ActionsScreen(MeetingScreen):
                     table = self.query_one("#actions", Table)
                     table.keep_row(table.row_of(created.id) or 0)
 
-        self.app.push_screen(forms.action_form(self.meeting, ops.blank("actions"), editing=False), done)
+        # the form built ahead in idle time when it shows the same (prebuild.py), else this one
+        self.app.push_screen(self.capp.prebuilder.take(self.new_action_form()), done)
+
+    def new_action_form(self) -> FormDialog:
+        return forms.action_form(self.meeting, ops.blank("actions"), editing=False)
+
+    def forms_ahead(self) -> list[FormDialog]:
+        """The forms prebuild.py builds ahead for this step: `a`'s, and Enter's on the action highlighted."""
+        made = [self.new_action_form()]
+        action = self._current()
+        if action is not None:
+            made.append(forms.action_form(self.meeting, action, editing=True))
+        return made
+
+    def ahead_state(self) -> object:
+        return self.query_one("#actions", Table).current_key()  # Enter's form follows the row highlighted
 
     def _confirm_remove(self, action: Action) -> None:
         self.app.push_screen(

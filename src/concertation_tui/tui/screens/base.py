@@ -9,7 +9,7 @@ from textual.screen import Screen
 
 
 from ..early_keys import TakesKeysWhileOpening
-from ..prebuild import StylesKeptOnResume
+from ..prebuild import NoDrawingWhileHeld, StylesKeptOnResume
 from ..footer import FittedFooter
 from ..text import Localized, tr
 from ..widgets import AppBar, Banner
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..app import ConcertationApp
 
 
-class MeetingScreen(TakesKeysWhileOpening, StylesKeptOnResume, Localized, Screen):
+class MeetingScreen(TakesKeysWhileOpening, StylesKeptOnResume, NoDrawingWhileHeld, Localized, Screen):
     """A step of the meeting (one mode). Subclasses compose `body()` and implement `refresh_view()`."""
 
     PHASE = ""

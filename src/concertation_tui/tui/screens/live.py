@@ -8,6 +8,8 @@ F-keys or ctrl+letters (priority); single letters work when a list has the focus
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -26,8 +28,6 @@ from ...model import (
 )
 from ...model import ItemOutcome, ops, timing
 from ...model.outcomes import outcome
-from ..dialogs import meeting_forms as forms
-from ..dialogs.forms import Confirm, FormResult
 from ...services.display import (
     CURRENT,
     CURRENT_ITEM,
@@ -40,9 +40,18 @@ from ...services.display import (
     overrun_minutes,
 )
 from ..text import colon, domains_short, key, lbl, quote_parts, tr
+from ..later import Later
 from ..widgets import Choices, ShortText
-from . import notes
 from .base import MeetingScreen
+
+if TYPE_CHECKING:
+    from ..dialogs.forms import FormResult
+
+# Imported when a key first asks for them, not for the first frame (about 12 ms of the start's CPU);
+# the warm-up thread imports them half a second after the start anyway (app._warm_up).
+forms = Later("..dialogs.meeting_forms", __package__)
+dialogs = Later("..dialogs.forms", __package__)
+notes = Later(".notes", __package__)
 
 
 DRAFT_DELAY = 0.25
@@ -66,6 +75,9 @@ class LiveScreen(MeetingScreen):
     (never under a toast)."""
 
     PHASE = "live"
+    AUTO_FOCUS = "#note"
+    """Textual's first focus goes to the typing area, where on_mount puts it: not first to the agenda
+    (each move of the focus restyles both widgets and makes the footer's keys again)."""
     HELP_EXTRA = "help.live_extra"
     """What F1 adds to the keys: how to choose who speaks."""
 
@@ -178,9 +190,11 @@ class LiveScreen(MeetingScreen):
             back_to.focus()
         else:
             self.query_one("#note", ShortText).focus()
-        from .review import offer_review
+        item = self.item
+        if item is not None and item.is_review:  # (the review's code, with its forms, imported only then)
+            from .review import offer_review
 
-        offer_review(self)  # a follow-up starts with the review of the previous actions
+            offer_review(self)  # a follow-up starts with the review of the previous actions
 
     def draft(self) -> str:
         return self.query_one("#note", ShortText).text.strip()
@@ -721,7 +735,7 @@ class LiveScreen(MeetingScreen):
                 self.change(timing.skip, at)
                 self.capp.say(tr("live.skipped", title=item.title))
 
-        self.app.push_screen(Confirm(tr("live.skip_title"), tr("live.skip_question", title=item.title),
+        self.app.push_screen(dialogs.Confirm(tr("live.skip_title"), tr("live.skip_question", title=item.title),
                                      yes=tr("live.skip_yes"), danger=False), answer)
 
     def on_option_list_option_selected(self, event: Choices.OptionSelected) -> None:
@@ -788,15 +802,18 @@ class LiveScreen(MeetingScreen):
     # -- the person's words, actions --
 
     def action_add_view(self) -> None:
-        m = self.meeting
-        item = self.item
-        draft = ops.blank("person_views", item_id=item.id if item else "")
-
         def done(values: FormResult) -> None:
             if isinstance(values, dict):
                 self.change(ops.add_view, values, self.capp.now())
 
-        self.app.push_screen(forms.view_form(m, draft, editing=False), done)
+        # the form built ahead in idle time when it shows the same (prebuild.py), else this one
+        self.app.push_screen(self.capp.prebuilder.take(self.view_form()), done)
+
+    def view_form(self) -> forms.FormDialog:
+        """The form F9 opens: the person's words on the current item."""
+        item = self.item
+        return forms.view_form(self.meeting, ops.blank("person_views", item_id=item.id if item else ""),
+                               editing=False)
 
     def action_add_action(self) -> None:
         def done(values: FormResult) -> None:
@@ -804,19 +821,18 @@ class LiveScreen(MeetingScreen):
                 if self.change(ops.add_action, values, self.capp.now()):
                     self.capp.say(tr("action.added"))
 
-        key, make = self.form_ahead()
-        form = self.capp.prebuilder.form_for(key) or make()  # built ahead in idle time (prebuild.py)
-        self.app.push_screen(form, done)
+        # the form built ahead in idle time when it shows the same (prebuild.py), else this one
+        self.app.push_screen(self.capp.prebuilder.take(self.action_form()), done)
 
-    def form_ahead(self):
-        """The form F7 opens (a new action on the current item), and what it is made from: the meeting
-        as of its version, the item and the language (prebuild.py builds it ahead in idle time)."""
-        m = self.meeting
+    def forms_ahead(self) -> list[forms.FormDialog]:
+        """The forms prebuild.py builds ahead for this step: F7's and F9's (the words typed with them)."""
+        return [self.action_form(), self.view_form()]
+
+    def ahead_state(self) -> object:
+        return None  # the meeting says it all (its current item)
+
+    def action_form(self) -> forms.FormDialog:
+        """The form F7 opens: a new action on the current item."""
         item = self.item
-
-        def make():
-            draft = ops.blank("actions", item_id=item.id if item else "",
-                              domains=list(item.domains) if item else [])
-            return forms.action_form(m, draft, editing=False)
-
-        return (self.capp.view_key()[0], self.capp.view_key()[1], item.id if item else "", self.app.language), make
+        draft = ops.blank("actions", item_id=item.id if item else "", domains=list(item.domains) if item else [])
+        return forms.action_form(self.meeting, draft, editing=False)

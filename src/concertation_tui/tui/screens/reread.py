@@ -35,7 +35,7 @@ from ...model import (
 )
 from ...model.checks import Finding, carrier_name
 from ...services.writing import Hint, hints
-from ...language_tools.wording import propose, wording
+from ...language_tools.wording import people_fixed, propose, wording
 from ...model import kinds, ops, rereading
 from ..dialogs import meeting_forms as forms
 from ..dialogs import note_forms
@@ -100,6 +100,20 @@ class RereadScreen(MeetingScreen):
         self.findings: list[Finding] = []
         self.flags: dict[str, int] = {}
         """Option key -> number of hints and findings on that note (n goes from one to the next)."""
+        self._lookup: rereading.NoteLookup | None = None
+        """The notes of the meeting as last drawn, by kind and id."""
+        self._drawn: dict[str, tuple[object, Option, int]] = {}
+        """Option key -> (what its line was drawn from, its option, its flags). Drawn again after a
+        change, a line is made anew only when what it is drawn from changed: at the very large size,
+        making all 3,000 lines (the writing helper on each note, the letter's wording of each action)
+        took about a second of CPU at each step switch following a change."""
+        self._keys: list[str] = []
+        """The option keys of `entries`, in their order, as drawn last."""
+        self._drawn_shared: tuple | None = None
+        """What every line was drawn from (`rereading.shared_source`, the language): when it changes,
+        every line is made anew."""
+        self._drawn_checks: list | None = None
+        """The checks the checks box shows, by what they say (not drawn again when unchanged)."""
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
@@ -142,18 +156,54 @@ class RereadScreen(MeetingScreen):
         notes = self.query_one("#reread-notes", Choices)
         keep = notes.current_id()
         self.entries = rereading.entries(m)
+        keys = [entry.key for entry in self.entries]
+        lookup = self._lookup = rereading.NoteLookup(m)
+        shared = (self.lang, rereading.shared_source(m))
+        if shared != self._drawn_shared:
+            self._drawn.clear()
+            self._drawn_shared = shared
+        # The same lines in the same order: only the prompts of the lines that changed are replaced
+        # (the list keeps its place and what it has wrapped); else the list is set again, with the
+        # options of the lines that did not change kept as they were made.
+        same_lines = notes.option_count == len(keys) and keys == self._keys
+        self._keys = keys
+        drawn: dict[str, tuple[object, Option, int]] = {}
+        options: list[Option] = []
+        replaced: list[tuple[int, Content | Padding]] = []
         self.flags = {}
         self._seen = kinds.Seen.of(m)
         """Each item's domains: a note without its own is shown with its item's (the consent reads them so)."""
-        options = []
-        for entry in self.entries:
-            options.append(self._option(m, entry, by_target))
-        notes.set_options(options)
+        with people_fixed(m):  # the letter's wording of an action worded before is remembered
+            for n, entry in enumerate(self.entries):
+                key = keys[n]
+                # a heading reads only what every line shares
+                source = (lookup.source(entry), self._checks_source(entry, by_target)) if entry.is_note else None
+                old = self._drawn.get(key)
+                if old is not None and old[0] == source:
+                    option, flags = old[1], old[2]
+                else:
+                    prompt, flags = self._prompt(m, entry, by_target)
+                    if same_lines:
+                        option = notes.get_option_at_index(n)
+                        replaced.append((n, prompt))
+                    else:
+                        option = Option(prompt, id=key, disabled=not entry.is_note)
+                drawn[key] = (source, option, flags)
+                if flags:
+                    self.flags[key] = flags
+                options.append(option)
+        self._drawn = drawn
+        if not same_lines:
+            notes.set_options(options)
+        for n, prompt in replaced:
+            notes.replace_option_prompt_at_index(n, prompt)
         index = self._index_of(keep) if keep else None
         if index is not None:
             notes.highlighted = index
         elif self.is_mounted:
             self._highlight_first_note()
+        if replaced:
+            notes.scroll_to_highlight()  # a line that grew or shrank may have moved the chosen note out of view
         flagged = len(self.flags)
         self.query_one("#reread-notes-box").border_subtitle = (
             tr("reread.flagged_list", count=flagged) if flagged else tr("reread.nothing_flagged"))
@@ -173,10 +223,16 @@ class RereadScreen(MeetingScreen):
                 return
 
     def _index_of(self, option_key: str) -> int | None:
+        if len(self._keys) == len(self.entries):
+            return next((n for n, key in enumerate(self._keys) if key == option_key), None)
         return next((n for n, e in enumerate(self.entries) if e.key == option_key), None)
 
     def _findings(self) -> None:
         choices = self.query_one("#reread-findings", Choices)
+        checks = [(f.code, f.level, f.target, f.target_id, f.params) for f in self.findings]
+        if checks == self._drawn_checks and choices.option_count:
+            return  # the same checks, said the same way (a new version of the meeting makes new findings)
+        self._drawn_checks = checks
         keep = choices.highlighted
         choices.set_options([Option(finding_prompt(f, self.lang), id=str(n)) for n, f in enumerate(self.findings)]
                             or [Option(Content(tr("checks.none")), id="none", disabled=True)])
@@ -220,13 +276,25 @@ class RereadScreen(MeetingScreen):
 
     # -- one line per entry --
 
-    def _option(self, m: Meeting, entry: Entry, by_target: dict[str, list[Finding]]) -> Option:
+    def _prompt(self, m: Meeting, entry: Entry, by_target: dict[str, list[Finding]]) -> tuple[Content | Padding, int]:
+        """The line of one entry, indented as its kind, and its number of hints and checks."""
         content, flags = self._content(m, entry, by_target)
-        if flags:
-            self.flags[entry.key] = flags
         indent = NOTE_INDENT if entry.is_note else INDENT.get(entry.kind, 0)
-        prompt = Padding(content, Spacing(0, 0, 0, indent)) if indent else content
-        return Option(prompt, id=entry.key, disabled=not entry.is_note)
+        return (Padding(content, Spacing(0, 0, 0, indent)) if indent else content), flags
+
+    def _checks_of(self, entry: Entry, by_target: dict[str, list[Finding]]) -> list[Finding]:
+        """The checks shown under a note: those about it, the person's words as a whole under their last
+        word (not one about another of their notes), the consent's under the consent."""
+        if entry.kind == "last_word":
+            return [f for f in self.findings if f.target == "person_view" and not f.target_id]
+        if entry.kind == "consent":
+            return [f for f in self.findings if f.target == "consent"]
+        return by_target.get(entry.id, []) if entry.id and entry.is_note else []
+
+    def _checks_source(self, entry: Entry, by_target: dict[str, list[Finding]]) -> tuple:
+        """What the checks under a note say (a new version of the meeting makes new Finding objects)."""
+        found = self._checks_of(entry, by_target)
+        return tuple([(f.code, f.level, f.params) for f in found]) if found else ()
 
     def _hint_lines(self, text: str, m: Meeting, speaker_id: str = "") -> list:
         found: list[Hint] = hints(text, m, self.lang, speaker_id) if text.strip() else []
@@ -245,7 +313,7 @@ class RereadScreen(MeetingScreen):
         return parts
 
     def _revision_lines(self, m: Meeting, target: str, now_text: str) -> list:
-        found = rereading.revisions_of(m, target)
+        found = self._lookup.revisions_of(target) if self._lookup is not None else rereading.revisions_of(m, target)
         if not found:
             return []
         last = found[-1]
@@ -305,30 +373,32 @@ class RereadScreen(MeetingScreen):
         parts: list = []
         text = ""
         target = ""
-        findings = by_target.get(entry.id, []) if entry.id else []
+        findings = self._checks_of(entry, by_target)
+        lookup = self._lookup if self._lookup is not None else rereading.NoteLookup(m)
+        record: Any = lookup.record(kind, entry.id)
         if kind == "contribution":
-            c = next(x for x in m.contributions if x.id == entry.id)
+            c = record
             text = c.text
             parts = [c.text, *self.marks(m, nature=c.nature, domains=self._domains(c), visibility=c.visibility)]
         elif kind == "person_view":
-            v = next(x for x in m.person_views if x.id == entry.id)
+            v = record
             text = v.text
             target = rereading.words_target(kind, v.id)
             aspect = [(lbl(v.aspect) + colon(), "italic")] if v.aspect is not ViewAspect.GENERAL else []
             parts = [*aspect, *quote_parts(v.text, "bold"), *self.marks(m, domains=self._domains(v), visibility=v.visibility)]
         elif kind == "step":
-            s = next(x for x in m.steps if x.id == entry.id)
+            s = record
             text = s.what
             since = f" · {tr('reread.since')} {s.since}" if s.since else ""
             parts = [(f"{tr('reread.step')} ({lbl(s.status)}){colon()}", "italic"), s.what, (since, "dim"),
                      *self.marks(m, domains=[s.domain], visibility=s.visibility)]
         elif kind == "picture":
-            p = next(x for x in m.picture if x.id == entry.id)
+            p = record
             text = p.text
             parts = [(lbl(p.kind).capitalize() + colon(), "italic"), p.text,
                      *self.marks(m, domains=self._domains(p), visibility=p.visibility)]
         elif kind == "scale":
-            r = next(x for x in m.scales if x.id == entry.id)
+            r = record
             text = r.comment
             if rereading.is_person(m, r.voice_id):
                 target = rereading.words_target(kind, r.id)
@@ -337,14 +407,14 @@ class RereadScreen(MeetingScreen):
                 parts += ["  ", quote(r.comment)]
             parts += self.marks(m, domains=self._domains(r))
         elif kind == "disagreement":
-            d = next(x for x in m.disagreements if x.id == entry.id)
+            d = record
             text = f"{d.about} {d.resolution}"
             state = tr("reread.settled") if d.settled else tr("reread.not_settled")
             between = ", ".join(m.name_of(x) for x in d.between)
             parts = [d.about, (f" ({between})" if between else "", "dim"), "\n", (state + colon(), "italic"),
                      d.resolution or "–", *self.marks(m, domains=self._domains(d), visibility=d.visibility)]
         elif kind == "action":
-            a = m.action(entry.id)
+            a = record
             assert a is not None
             text = f"{a.what} {a.person_words}"
             target = rereading.words_target(kind, a.id)
@@ -366,24 +436,21 @@ class RereadScreen(MeetingScreen):
             parts += quote_parts(m.last_word, "bold") if m.last_word else [(tr("reread.none"), "dim")]
             if m.person_view_missing_reason:
                 parts += ["\n", (tr("close.no_view_reason") + " ", "italic"), m.person_view_missing_reason]
-            # the check on the person's words as a whole (none noted), not those about one of them
-            findings = [f for f in self.findings if f.target == "person_view" and not f.target_id]
         elif kind == "question":
-            q = next(x for x in m.open_questions if x.id == entry.id)
+            q = record
             text = q.text
             parts = [(tr("reread.question") + colon(), "italic"), q.text, *self.marks(m, domains=self._domains(q))]
         elif kind == "consent":
             target = rereading.words_target(kind)
             text = m.consent.person_words
             parts = self._consent_parts(m, name)
-            findings = [f for f in self.findings if f.target == "consent"]
         hint_parts = self._hint_lines(text, m, self._speaker(m, entry))
         parts += hint_parts
         parts += self._finding_lines(findings)
         if target:
             words = {"person_view": text, "scale": text, "last_word": text, "consent": text}.get(kind)
             if kind == "action":
-                words = m.action(entry.id).person_words  # type: ignore[union-attr]
+                words = record.person_words
             parts += self._revision_lines(m, target, words or "")
         flags = len(hint_parts) // 3 + len(findings)
         return Content.assemble(*parts), flags
@@ -536,6 +603,7 @@ class RereadScreen(MeetingScreen):
             self.capp.say(tr("reread.nothing_flagged"))
             return
         m = self.meeting
+        self._lookup = rereading.NoteLookup(m)
         by_target: dict[str, list[Finding]] = {}
         for finding in self.findings:
             if finding.target_id and finding.target in ("action", "note"):
