@@ -83,7 +83,8 @@ def _as_data(value: Any) -> Any:
 
 
 def _field_data(spec: FormField) -> tuple:
-    return tuple(_as_data(getattr(spec, name)) for name in FormField.__dataclass_fields__)
+    # `proposal` is behaviour (a function made with each form), not shown: `take_over` hands it over
+    return tuple(_as_data(getattr(spec, name)) for name in FormField.__dataclass_fields__ if name != "proposal")
 
 
 class QuickToShow:
@@ -178,6 +179,8 @@ class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localiz
         """This form (built ahead, not shown yet) in place of `made`, of the same signature: it checks
         the values as `made` would (its validation reads the meeting as it is now)."""
         self.validate = made.validate
+        for mine, theirs in zip(self.fields, made.fields):
+            mine.proposal = theirs.proposal  # what an item proposes, read from the meeting as it is now
         return self
 
     def compose(self) -> ComposeResult:
