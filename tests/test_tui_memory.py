@@ -16,9 +16,16 @@ from concertation_tui.tui.app import ConcertationApp
 from concertation_tui.tui.footer import FittedFooter
 
 
+DETACHED_MARGIN = 6
+"""Keys no footer shows that may stay alive a moment: the last closed form's (Textual keeps the form
+in its priority-key cache until the next key)."""
+
+
 def _footer_keys_alive() -> int:
+    gc.unfreeze()  # the idle collection (tui/idle_gc.py) freezes the heap: frozen objects are not listed
     gc.collect()
-    return sum(1 for obj in gc.get_objects() if isinstance(obj, FooterKey))
+    # Those no footer shows any more: a key on a screen or a form built ahead is still attached.
+    return sum(1 for obj in gc.get_objects() if isinstance(obj, FooterKey) and not obj.is_attached)
 
 
 async def test_the_footers_keys_do_not_pile_up_as_the_focus_moves_and_steps_change():
@@ -40,9 +47,12 @@ async def test_the_footers_keys_do_not_pile_up_as_the_focus_moves_and_steps_chan
 
         await round_of_steps()
         after_one = _footer_keys_alive()
-        await round_of_steps()
-        after_two = _footer_keys_alive()
-        assert after_two <= after_one, (after_one, after_two)
+        for _ in range(3):
+            await round_of_steps()
+        after_four = _footer_keys_alive()
+        # With the binding, every key the footers had shown stayed alive (17 more after these rounds,
+        # about 200 a round before the footer made its keys only when they change).
+        assert after_four <= after_one + DETACHED_MARGIN, (after_one, after_four)
         footer = app.screen.query_one(FittedFooter)
         shown = list(footer.query(FooterKey))
         assert shown and all(key.is_attached for key in shown)
