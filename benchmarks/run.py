@@ -200,7 +200,11 @@ class Pty:
 
     def peak_memory_mb(self) -> float:
         status = Path(f"/proc/{self.process.pid}/status").read_text()
-        return int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
+        found = re.search(r"VmHWM:\s+(\d+)", status)
+        if found is None:  # the program has ended: say what it last wrote rather than a bare traceback
+            raise RuntimeError(f"the program ended before its memory was read; its last screen: "
+                               f"{self.output[-3000:].decode(errors='replace')!r}")
+        return int(found.group(1)) / 1024
 
     def close(self) -> None:
         with contextlib.suppress(ProcessLookupError):
