@@ -6,16 +6,24 @@ mot, expression ». An organisation adds its own words in a file of the same nam
 user, see `resources`), a user in their settings folder: the same folders as the glossary's. The domain
 is written as its value (health) or its name in any of the three languages (santé, gezondheid). A word
 is found in any of its forms (« médicale » is a form of « médical »). No Textual here.
+
+The forms come from simplemma, whose dictionary costs a command most of its time; with the shipped lists
+alone, a note's words are read from a table built from it beforehand (`domain_forms`), with the same
+answers. Words added by an organisation or a user take the lemmatiser.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from .words import fold, lemma, plain, tokens
+from . import domain_forms
+from .domain_forms import Forms
+from .words import Token, fold, lemma, plain, tokens
 from ..model.enums import Domain
-from ..resources import word_list_folders
+from ..resources import DATA, word_list_folders
+
 
 def _names() -> dict[str, Domain]:
     """How a domain may be written at the start of a line: its value, or its name in any language (the
@@ -32,30 +40,54 @@ def _names() -> dict[str, Domain]:
 
 def forms(lang: str) -> tuple[tuple[Domain, tuple[str, ...], str], ...]:
     """(domain, the word's lemmas, the word as listed): the shipped list, then the organisation's, then the user's."""
-    return _forms(lang, word_list_folders())
+    return _lists(lang, word_list_folders(), True)[0]
+
+
+def _entries(content: str) -> Iterator[tuple[Domain, str]]:
+    """(domain, word or expression as written) of a list's lines."""
+    names = _names()
+    for line in content.splitlines():
+        if not line.strip() or line.lstrip().startswith("#") or "|" not in line:
+            continue
+        name, _, words = line.partition("|")
+        domain = names.get(fold(name.strip()))
+        if domain is None:
+            continue
+        for word in (w.strip() for w in words.split(",")):
+            yield domain, word
 
 
 @cache
-def _forms(lang: str, folders: tuple[Path, ...]) -> tuple[tuple[Domain, tuple[str, ...], str], ...]:
+def _lists(lang: str, folders: tuple[Path, ...], use_table: bool
+           ) -> tuple[tuple[tuple[Domain, tuple[str, ...], str], ...], Forms | None]:
+    """(every list's (domain, lemmas, word as listed), the table the notes are read with or None)."""
     found: dict[tuple[Domain, tuple[str, ...]], str] = {}
-    names = _names()
+    table: Forms | None = None
+    added = False  # words beyond the shipped list: the notes must be read with the lemmatiser
     for folder in folders:
         try:
             content = (folder / f"domain-words.{lang}.txt").read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        for line in content.splitlines():
-            if not line.strip() or line.lstrip().startswith("#") or "|" not in line:
-                continue
-            name, _, words = line.partition("|")
-            domain = names.get(fold(name.strip()))
-            if domain is None:
-                continue
-            for word in (w.strip() for w in words.split(",")):
+        fast = domain_forms.shipped(lang, content) if use_table and folder == DATA else None
+        if folder == DATA:
+            table = fast
+        for domain, word in _entries(content):
+            if fast is not None:
+                form = tuple(fast.lemma(fold(t.text)) for t in fast.tokens(word))
+            else:
                 form = tuple(lemma(t.text, lang) for t in tokens(word, lang))
-                if form:
-                    found[(domain, form)] = word
-    return tuple((domain, form, word) for (domain, form), word in found.items())
+                added = added or bool(form) and folder != DATA
+            if form:
+                found[(domain, form)] = word
+    known = tuple((domain, form, word) for (domain, form), word in found.items())
+    return known, None if added else table
+
+
+def spoken_by_lemmatiser(text: str, lang: str) -> dict[Domain, str]:
+    """`spoken_of` with every word lemmatised by simplemma: what the table must agree with (a test
+    compares both), and what reads the notes when an organisation or a user adds words."""
+    return _spoken(text, tokens(text, lang), _index(_lists(lang, word_list_folders(), False)[0]))
 
 
 @cache
@@ -67,19 +99,27 @@ def _index(known: tuple[tuple[Domain, tuple[str, ...], str], ...]) -> dict[str, 
     return index
 
 
-_SPOKEN: dict[tuple[str, str], dict[Domain, str]] = {}
-"""(text, lang) -> what it speaks of: the readiness checks read every note again after each change."""
+_SPOKEN: dict[tuple[str, str, tuple[Path, ...]], dict[Domain, str]] = {}
+"""(text, lang, the lists' folders) -> what it speaks of: the readiness checks read every note again after
+each change."""
 
 
 def spoken_of(text: str, lang: str) -> dict[Domain, str]:
     """The life domains `text` speaks of, each with the first words that say it (as written)."""
-    remembered = _SPOKEN.get((text, lang))
+    folders = word_list_folders()
+    remembered = _SPOKEN.get((text, lang, folders))
     if remembered is not None:
         return remembered
     if len(_SPOKEN) > 8192:
         _SPOKEN.clear()
-    index = _index(forms(lang))
-    words = tokens(text, lang)
+    known, reader = _lists(lang, folders, True)
+    words = reader.tokens(text) if reader is not None else tokens(text, lang)
+    found = _spoken(text, words, _index(known))
+    _SPOKEN[(text, lang, folders)] = found
+    return found
+
+
+def _spoken(text: str, words: list[Token], index) -> dict[Domain, str]:
     found: dict[Domain, str] = {}
     taken = -1  # the last word a longer expression took (« santé mentale » is not « santé »)
     for start, word in enumerate(words):
@@ -95,5 +135,5 @@ def spoken_of(text: str, lang: str) -> dict[Domain, str]:
             if len(form) == longest and domain not in found:
                 found[domain] = text[word.start:words[start + longest - 1].end]
         taken = start + longest - 1
-    _SPOKEN[(text, lang)] = found
     return found
+
