@@ -156,8 +156,8 @@ def test_check_finds_what_it_found_without_loading_simplemma(tmp_path, monkeypat
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=os.environ.copy(), check=True)
     lines = done.stdout.splitlines()
     assert lines[-1] == "False", done.stdout
-    monkeypatch.setattr(domain_words, "spoken_of", spoken_by_lemmatiser)  # the reference, here
-    monkeypatch.setattr("concertation_tui.services.domain_check.spoken_of", spoken_by_lemmatiser)
+    monkeypatch.setattr("concertation_tui.services.domain_check.spoken_reader",  # the reference, here
+                        lambda lang: lambda text: spoken_by_lemmatiser(text, lang))
     expected = [f"{f.target_id} {f.params['domain'].value} {f.params['words']}" for f in domain_findings(m, "fr")]
     assert lines[:-1] == expected and any("hospitalisations" in line for line in expected)
 
@@ -180,3 +180,19 @@ def test_a_list_edited_without_rebuilding_its_table_takes_the_lemmatiser(monkeyp
     assert domain_forms.shipped.__wrapped__("fr", listed + "logement | péniche\n") is None
     monkeypatch.setattr(domain_forms, "simplemma_version", lambda: "9.9.9")
     assert domain_forms.shipped.__wrapped__("fr", listed) is None
+
+
+def test_a_lists_domain_names_mean_one_domain_in_every_language():
+    """The domain at the start of a line is read in the list's language first, the others only when
+    needed: that changes nothing only because no name means two domains across the languages."""
+    from concertation_tui.language_tools.domain_words import SHORT_NAMES, domain_named, labels
+
+    meaning: dict[str, set[Domain]] = {}
+    for name, domain in [*((d.value, d) for d in Domain), *SHORT_NAMES.items(),
+                         *(item for lang in LANGS for item in labels(lang).items())]:
+        meaning.setdefault(name, set()).add(domain)
+    assert all(len(domains) == 1 for domains in meaning.values()), meaning
+    for name, (domain,) in meaning.items():
+        assert all(domain_named(f" {name.upper()} ", lang) is domain for lang in LANGS), name
+    assert domain_named("santé", "fr") is Domain.HEALTH and domain_named("mental health", "fr") is Domain.MENTAL_HEALTH
+    assert domain_named("geestelijke gezondheid", "en") is Domain.MENTAL_HEALTH and domain_named("cuisine", "fr") is None

@@ -24,7 +24,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from functools import cache
-from importlib.util import find_spec
+from importlib.machinery import PathFinder
 from pathlib import Path
 
 from .words import _ACCENTED, _GUESSES, _WORD, LANGS, Token, fold, plain
@@ -47,9 +47,10 @@ def list_checksum(content: str) -> str:
 @cache
 def simplemma_version() -> str | None:
     """The installed simplemma's version, read from its metadata file without importing it (the
-    import is what the table saves)."""
+    import is what the table saves). Found on sys.path as `import` finds an installed package
+    (importlib.machinery is loaded already; importlib.util would be two more modules)."""
     try:
-        spec = find_spec("simplemma")
+        spec = PathFinder.find_spec("simplemma")
     except (ImportError, ValueError):
         return None
     if spec is None or not spec.submodule_search_locations:

@@ -14,7 +14,7 @@ answers. Words added by an organisation or a user take the lemmatiser.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -25,17 +25,30 @@ from ..model.enums import Domain
 from ..resources import DATA, word_list_folders
 
 
-def _names() -> dict[str, Domain]:
-    """How a domain may be written at the start of a line: its value, or its name in any language (the
-    administrator writes in theirs), or a short name."""
+SHORT_NAMES = {"revenus": Domain.INCOME_DEBTS, "emploi": Domain.WORK_TRAINING, "famille": Domain.FAMILY_CHILDREN,
+               "inkomen": Domain.INCOME_DEBTS, "werk": Domain.WORK_TRAINING, "gezin": Domain.FAMILY_CHILDREN}
+
+
+@cache
+def labels(lang: str) -> dict[str, Domain]:
+    """The domains' names in `lang`, folded."""
     from ..i18n import label
 
-    names = {d.value: d for d in Domain}
-    for lang in ("fr", "en", "nl"):
-        names.update({fold(label(d, lang)): d for d in Domain})
-    names.update({"revenus": Domain.INCOME_DEBTS, "emploi": Domain.WORK_TRAINING, "famille": Domain.FAMILY_CHILDREN,
-                  "inkomen": Domain.INCOME_DEBTS, "werk": Domain.WORK_TRAINING, "gezin": Domain.FAMILY_CHILDREN})
-    return names
+    return {fold(label(d, lang)): d for d in Domain}
+
+
+def domain_named(name: str, lang: str) -> Domain | None:
+    """The domain a list's line starts with: its value, its name in any language (the administrator
+    writes in theirs) or a short name. The list's own language is tried first: the other languages'
+    catalogues are loaded only for a name it does not know (no name means two domains, a test checks)."""
+    folded = fold(name.strip())
+    found = SHORT_NAMES.get(folded) or labels(lang if lang in ("fr", "en", "nl") else "fr").get(folded)
+    if found is None:
+        found = next((d for d in Domain if d.value == folded), None)
+    for other in ("fr", "en", "nl"):
+        if found is None:
+            found = labels(other).get(folded)
+    return found
 
 
 def forms(lang: str) -> tuple[tuple[Domain, tuple[str, ...], str], ...]:
@@ -43,14 +56,13 @@ def forms(lang: str) -> tuple[tuple[Domain, tuple[str, ...], str], ...]:
     return _lists(lang, word_list_folders(), True)[0]
 
 
-def _entries(content: str) -> Iterator[tuple[Domain, str]]:
+def _entries(content: str, lang: str) -> Iterator[tuple[Domain, str]]:
     """(domain, word or expression as written) of a list's lines."""
-    names = _names()
     for line in content.splitlines():
         if not line.strip() or line.lstrip().startswith("#") or "|" not in line:
             continue
         name, _, words = line.partition("|")
-        domain = names.get(fold(name.strip()))
+        domain = domain_named(name, lang)
         if domain is None:
             continue
         for word in (w.strip() for w in words.split(",")):
@@ -72,7 +84,7 @@ def _lists(lang: str, folders: tuple[Path, ...], use_table: bool
         fast = domain_forms.shipped(lang, content) if use_table and folder == DATA else None
         if folder == DATA:
             table = fast
-        for domain, word in _entries(content):
+        for domain, word in _entries(content, lang):
             if fast is not None:
                 form = tuple(fast.lemma(fold(t.text)) for t in fast.tokens(word))
             else:
@@ -99,24 +111,37 @@ def _index(known: tuple[tuple[Domain, tuple[str, ...], str], ...]) -> dict[str, 
     return index
 
 
-_SPOKEN: dict[tuple[str, str, tuple[Path, ...]], dict[Domain, str]] = {}
-"""(text, lang, the lists' folders) -> what it speaks of: the readiness checks read every note again after
+_SPOKEN: dict[tuple[str, tuple[Path, ...]], dict[str, dict[Domain, str]]] = {}
+"""(lang, the lists' folders) -> text -> what it speaks of: the readiness checks read every note again after
 each change."""
 
 
 def spoken_of(text: str, lang: str) -> dict[Domain, str]:
     """The life domains `text` speaks of, each with the first words that say it (as written)."""
+    return spoken_reader(lang)(text)
+
+
+def spoken_reader(lang: str) -> Callable[[str], dict[Domain, str]]:
+    """`spoken_of` for many texts in a row (every note of a meeting): the lists are looked for once, and
+    a text read before costs a dictionary lookup."""
     folders = word_list_folders()
-    remembered = _SPOKEN.get((text, lang, folders))
-    if remembered is not None:
-        return remembered
-    if len(_SPOKEN) > 8192:
-        _SPOKEN.clear()
-    known, reader = _lists(lang, folders, True)
-    words = reader.tokens(text) if reader is not None else tokens(text, lang)
-    found = _spoken(text, words, _index(known))
-    _SPOKEN[(text, lang, folders)] = found
-    return found
+    remembered = _SPOKEN.get((lang, folders))
+    if remembered is None:
+        if len(_SPOKEN) > 16:
+            _SPOKEN.clear()
+        remembered = _SPOKEN[(lang, folders)] = {}
+
+    def spoken(text: str) -> dict[Domain, str]:
+        found = remembered.get(text)
+        if found is None:
+            if len(remembered) > 8192:
+                remembered.clear()
+            known, table = _lists(lang, folders, True)
+            words = table.tokens(text) if table is not None else tokens(text, lang)
+            found = remembered[text] = _spoken(text, words, _index(known))
+        return found
+
+    return spoken
 
 
 def _spoken(text: str, words: list[Token], index) -> dict[Domain, str]:
