@@ -196,3 +196,24 @@ def test_a_lists_domain_names_mean_one_domain_in_every_language():
         assert all(domain_named(f" {name.upper()} ", lang) is domain for lang in LANGS), name
     assert domain_named("santé", "fr") is Domain.HEALTH and domain_named("mental health", "fr") is Domain.MENTAL_HEALTH
     assert domain_named("geestelijke gezondheid", "en") is Domain.MENTAL_HEALTH and domain_named("cuisine", "fr") is None
+
+
+def test_the_tables_lines_are_read_as_simplemma_answers():
+    """What each kind of line means, on a small table: a dictionary form, a guess the dictionary knows,
+    a hyphenated word read as its joined form unless a `w` line says otherwise, a number as it is."""
+    header, table = domain_forms.parse(
+        "# language: fr\n# list: 0\n# simplemma: 0\n"
+        "d\tmalade\tmalade\nd\tmitemps\ttemps\nd\tlogements\tlogement\n"
+        "w\tsans-abris\tsans-abri\nw\tmi-temps\t\n", "fr")
+    assert header == {"language": "fr", "list": "0", "simplemma": "0"}
+    assert table.lemma("logements") == "logement" and table.lemma("chaise") == "chaise"
+    assert table.lemma("sans-abris") == "sans-abri"
+    assert table.lemma("mi-temp-s") == "temps"  # joined: mitemps
+    assert table.lemma("mi-temps") == "mi-temps"  # its own (empty) answer: itself, not the joined form's
+    assert table.lemma("12") == "12"
+    assert table.lemmas("Malades") == {"malades", "malade"}  # the guess « malade » is known
+    assert table.lemmas("1er") == {"1er"}
+    (word,) = table.tokens("Malades")
+    assert word.keys == {"malades", "malade"} and word.loose == {"malades", "malade"}
+    (word,) = table.tokens("Médecins")
+    assert word.loose == frozenset()
