@@ -71,12 +71,14 @@ SAID = {
     "nl": ("Ze zei dat {} op alles weegt.", "De {} en de rest."),
 }
 EXTRA = {
-    "fr": ["Il est hospitalisé depuis lundi", "sans-abris, ex-sans-abri, Sans-Abri", "les Malades", "mi-temps thérapeutique",
-           "santé-mentale", "la sante mentale", "medecin traitant", "psy-chiatre", "ré-hospitalisée", "chomage", "ex-mari"],
-    "en": ["he was hospitalised", "hospitalized", "treatments", "unpaid bills", "re-hospitalisation", "depressed, depressing",
-           "mental-health", "psychiatrists", "custodies", "landlords", "homelessness"],
-    "nl": ["ziekenhuisopnames", "ziekenhuis-opname", "huur-contract", "schuldenregelingen", "collectieve schuldenregeling",
-           "geestelijke gezondheid", "suicide", "suïcidale", "kinderen", "depressieve", "werkgeefsters", "gezondheden"],
+    "fr": ["Il est hospitalisé depuis lundi", "sans-abris, ex-sans-abri, Sans-Abri", "les Malades",
+           "mi-temps thérapeutique", "santé-mentale", "la sante mentale", "medecin traitant", "psy-chiatre",
+           "ré-hospitalisée", "chomage", "ex-mari"],
+    "en": ["he was hospitalised", "hospitalized", "treatments", "unpaid bills", "re-hospitalisation",
+           "depressed, depressing", "mental-health", "psychiatrists", "custodies", "landlords", "homelessness"],
+    "nl": ["ziekenhuisopnames", "ziekenhuis-opname", "huur-contract", "schuldenregelingen",
+           "collectieve schuldenregeling", "geestelijke gezondheid", "suicide", "suïcidale", "kinderen",
+           "depressieve", "werkgeefsters", "gezondheden"],
 }
 
 
@@ -141,7 +143,8 @@ def test_check_finds_what_it_found_without_loading_simplemma(tmp_path, monkeypat
             rule.sharing = DomainSharing.NAMED
             rule.participants = [doctor.id, m.facilitator_id]
     nadia = next(p for p in m.participants if p.name.startswith("Nadia"))
-    m.contributions.append(Contribution(item_id=m.agenda[2].id, speaker_id=nadia.id, text="Deux hospitalisations cette année ; les médicaments coûtent"))
+    said = "Deux hospitalisations cette année ; les médicaments coûtent"
+    m.contributions.append(Contribution(item_id=m.agenda[2].id, speaker_id=nadia.id, text=said))
     path = tmp_path / "meeting.json"
     path.write_bytes(serialize(m))
     script = (
