@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.machinery import PathFinder
 from pathlib import Path
@@ -70,6 +70,8 @@ class Forms:
     """Form -> lemma, as simplemma's dictionary gives it (folded)."""
     whole: dict[str, str]
     """Form -> the whole word's lemma where the dictionary does not give it ("" : none that matters)."""
+    read: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict, compare=False, repr=False)
+    """Word as written -> (keys, loose) already worked out: the readiness checks read every note again."""
 
     def lemma(self, folded: str) -> str:
         """simplemma's lemma of `folded` (a folded word) when it matters to the list, else the word itself."""
@@ -110,17 +112,14 @@ class Forms:
                 for m in _WORD.finditer(text.replace("’", "'"))]
 
     def _readings(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
-        cached = _READINGS.get((self.lang, word))
+        cached = self.read.get(word)
         if cached is None:
-            if len(_READINGS) > 65536:
-                _READINGS.clear()
+            if len(self.read) > 65536:
+                self.read.clear()
             keys = self.lemmas(word)
             loose = frozenset(plain(k) for k in keys) if not _ACCENTED.search(word) else frozenset()
-            cached = _READINGS[(self.lang, word)] = (keys, loose)
+            cached = self.read[word] = (keys, loose)
         return cached
-
-
-_READINGS: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {}
 
 
 def parse(text: str, lang: str) -> tuple[dict[str, str], Forms]:
