@@ -39,9 +39,10 @@ def table_path(lang: str) -> Path:
 
 
 def list_checksum(content: str) -> str:
-    """Which list a table was built from (crc32 of its text: a guard against a list edited without
-    rebuilding, not a security measure)."""
-    return f"{zlib.crc32(content.encode('utf-8')):08x}"
+    """Which list a table was built from (crc32 of its text, whatever its line ends: a guard against a
+    list edited without rebuilding, not a security measure)."""
+    crc = zlib.crc32(content.replace("\r\n", "\n").encode("utf-8"))
+    return f"{crc:08x}"
 
 
 @cache
