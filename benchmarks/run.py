@@ -237,9 +237,12 @@ def headless(env: dict[str, str], files: dict[str, Path], runs: int) -> list[Row
 # a margin of about 5 %; and what it must never import: Textual in a headless command, pydantic where
 # nothing is validated (`schema` prints the shipped schema, `list` reads the launcher's index),
 # python-docx in `check`, matplotlib in a minute without a network map, simplemma in `check` and the minute
-# (the domain-words check reads the shipped lists from data/domain-forms.*.txt). The minute is counted at the large size (no map) and,
-# apart, on the demo, whose network map is drawn with matplotlib (about 300 modules of its own).
-IMPORT_BUDGET = {"check": 220, "schema": 120, "list": 135, "minute": 385, "minute, with the network map": 700,
+# (the domain-words check reads the shipped lists from data/domain-forms.*.txt). The minute is counted at
+# the large size (no map) and, apart, on the demo, whose network map is drawn with matplotlib (about 300
+# modules of its own). `check` raised from 220 to 230 when it began reading the organisation's word lists:
+# their folders come from platformdirs, whose Linux module imports tempfile (with shutil, bz2, lzma: 14
+# modules), and the domain-words check is 6 modules of its own.
+IMPORT_BUDGET = {"check": 230, "schema": 120, "list": 135, "minute": 385, "minute, with the network map": 700,
                  "open (the interface)": 500}
 NEVER_IMPORTED = {"check": ("textual", "docx", "simplemma"), "schema": ("textual", "pydantic"),
                   "list": ("textual", "pydantic"), "minute": ("textual", "matplotlib", "simplemma"),
