@@ -264,7 +264,12 @@ class Pty:
             self.read(0.05)
             if sentinel in ESCAPES.sub(b"", bytes(self.output)):
                 return time.perf_counter() - self.start
-            self.check_running(f"before showing {sentinel.decode()!r}")
+            if self.process.poll() is not None:  # it ended: what it wrote last may still hold the sentinel
+                while self.read(0.0):
+                    pass
+                if sentinel in ESCAPES.sub(b"", bytes(self.output)):
+                    return time.perf_counter() - self.start
+                self.check_running(f"before showing {sentinel.decode()!r}")
         raise TimeoutError(f"{sentinel.decode()!r} not shown {timeout:g} s after the launch; the screen:\n"
                            f"{self.last_screen()}")
 

@@ -10,6 +10,7 @@ No timing is asserted here (speed is measured in benchmarks/); every wait has a 
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from pathlib import Path
@@ -48,6 +49,7 @@ def test_a_pause_keeps_reading_what_the_program_writes(tmp_path: Path) -> None:
 ENDS_ON_ITS_OWN = """
 import sys
 sys.stdout.write("\\x1b[2J\\x1b[1;1HRéunion ouverte\\x1b[3;5HTour de table"); sys.stdout.flush()
+sys.stdin.read(1)  # then ends, on a key of the test's, with the code the watchdog ends with
 sys.exit(129)
 """
 
@@ -58,6 +60,7 @@ def test_a_program_that_ends_early_is_reported_with_its_exit_code_and_last_scree
     session = bench.Pty([sys.executable, "-c", ENDS_ON_ITS_OWN], {})
     try:
         session.wait_for(b"Tour de table", timeout=60)
+        os.write(session.fd, b"\n")
         session.process.wait(60)
         with pytest.raises(bench.ProgramEnded) as ended:
             bench.timed_key(session, b"\x1bOR")
@@ -91,7 +94,6 @@ def test_close_leaves_no_process_behind(tmp_path: Path) -> None:
 
 def test_a_meeting_still_locked_by_an_earlier_session_is_not_reopened(tmp_path: Path) -> None:
     import fcntl
-    import os
 
     path = tmp_path / "meeting.json"
     path.write_bytes(b"{}")
