@@ -1,7 +1,7 @@
 """End to end, at the worst moments: the real program in tmux at 80x24, typed into without pauses.
 
 A facilitator types in bursts; the link drops mid-word; a PuTTY set to Latin-1 sends bytes that are
-not UTF-8; a frozen SSH client stops reading. Each test types into the live step's typing area the
+not UTF-8; a frozen SSH client stops reading, and comes back. Each test types into the live step's typing area the
 way a person does (one key after another, no pause), then does the harm, and reads the meeting file.
 """
 
@@ -83,30 +83,47 @@ def test_continuous_typing_survives_the_fault(tmp_path: Path, private_home: Path
             f"kill -9: {len(saved)} characters on disk, {len(due)} typed more than 1 s before")
 
 
+FROZEN_FOR = 8.0
+"""Seconds the terminal stays frozen: longer than the probe's and the blocked write's limits."""
+
+
+def wait_until(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
 def test_a_frozen_terminal_is_noticed_saved_and_left(tmp_path: Path, private_home: Path) -> None:
-    """The terminal side stops (a frozen SSH client): no hang-up ever comes, the terminal just stops
-    reading and answering. The program saves and ends within 10 s. When the terminal comes back (the
-    client was only frozen, a laptop only slept), it finds a sentence saying what happened, on its
-    main screen, with its modes back: not the last frame in raw mode with no word."""
+    """The terminal side stops for 8 s (a Wi-Fi stall, an SSH client on a laptop that slept): no hang-up
+    comes, the terminal just stops reading and answering. The program saves what was typed and waits;
+    when the terminal comes back, the meeting is still there and typing goes on into the same line.
+    (It used to save and end with 129 after 5 s: the facilitator came back to a shell prompt.)"""
     with Tmux(tmp_path, "frozen") as tmux:
         pid, path = open_live(tmux, private_home)
-        sent = type_for(tmux, 1.0)
-        server = int(tmux.display("#{pid}"))
         time.sleep(2.5)  # the terminal answered at least one probe: it is known to answer
+        sent = type_for(tmux, 1.0)
+        typed = sent[-1][1]
+        server = int(tmux.display("#{pid}"))
         os.kill(server, signal.SIGSTOP)
         try:
-            stopped = time.monotonic()
-            gone = wait_gone(pid, 12.0)
-            took = time.monotonic() - stopped
+            frozen = time.monotonic()
+            saved = wait_until(lambda: draft_in(path) == typed, FROZEN_FOR)
+            time.sleep(max(0.0, FROZEN_FOR - (time.monotonic() - frozen)))  # the fault's length, not a sync
+            alive = not wait_gone(pid, 0.1)
         finally:
             os.kill(server, signal.SIGCONT)
-        assert gone and took < 10.0, f"still running {took:.1f} s after the terminal froze"
-        assert draft_in(path) == sent[-1][1]
-        screen = tmux.wait_for("La réunion a été enregistrée", timeout=10)
-        assert "votre terminal ne répondait plus" in " ".join(screen.split())
-        assert tmux.display("#{alternate_on}") == "0"  # back on the main screen
-        assert tmux.display("#{mouse_any_flag}") == "0"  # no mouse reports left on
-        assert tmux.exit_status() == "129"
+        assert saved, "what was typed before the freeze is not in the file"
+        assert alive, "the program ended while the terminal was frozen"
+        tmux.type("puis")
+        tmux.wait_for((typed + "puis")[-24:], timeout=20)  # the same line, drawn again
+        assert wait_until(lambda: draft_in(path) == typed + "puis", 20.0)
+        assert not wait_gone(pid, 0.5), "the program ended after the terminal came back"
+        assert tmux.display("#{alternate_on}") == "1"  # still the program's screen
+        tmux.kill_server()
+        assert wait_gone(pid, 15.0)
 
 
 def test_bytes_that_are_not_utf8_are_read_as_latin1_and_said(tmp_path: Path, private_home: Path) -> None:

@@ -315,3 +315,84 @@ async def test_a_terminal_that_reads_nothing_any_more_never_blocks_the_leaving()
     finally:
         os.close(slave)
         os.close(master)
+
+
+async def _until(pilot, condition, seconds: float = 20.0) -> bool:
+    """Poll `condition` while the app runs (bounded, no fixed sleep as sync)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        await pilot.pause(0.02)
+    return True
+
+
+async def test_a_probe_unanswered_past_the_timeout_saves_waits_and_the_session_goes_on() -> None:
+    """A terminal silent longer than PROBE_TIMEOUT (a Wi-Fi stall, a laptop asleep) is no longer the end:
+    the watchdog saves the typing line at once and waits; the answer comes, the screen is redrawn
+    whole, and typing goes on into the same line."""
+    import asyncio
+
+    from concertation_tui.tui import safety
+
+    path = demo_file()
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        terminal = driver.SafeLinuxDriver(app)  # attaches itself, as in a real terminal
+        app._safety_loop = asyncio.get_running_loop()
+        await pilot.press(*"elle veut")
+        assert app.typing_text() == "elle veut"
+        ended: list = []
+        saves: list = []
+        terminal.probe.answered()  # a terminal known to answer...
+        terminal.probe.sent_at = time.monotonic() - driver.PROBE_TIMEOUT - 1.0  # ...silent past the limit
+        dog = safety.TerminalWatchdog(-1, lambda: ended.append("gone"), interval=0.01, exit=ended.append,
+                                      silent=app.terminal_silent_for,
+                                      on_stall=lambda: saves.append(app._write_emergency_snapshot()),
+                                      on_back=app._on_terminal_back, hung_up=lambda: False)
+        redrawn: list[float] = []
+        app.terminal_came_back = redrawn.append  # type: ignore[method-assign]
+        dog.start()
+        try:
+            assert await _until(pilot, lambda: dog.stalled_for > 0)
+            assert saves == [True] and store.load_meeting(path).progress.draft == "elle veut"
+            assert dog.stalled_for > driver.PROBE_TIMEOUT and dog.alive and ended == []
+            terminal.probe.answered()  # the terminal answers again
+            assert await _until(pilot, lambda: bool(redrawn))
+            assert redrawn[0] > driver.PROBE_TIMEOUT and dog.alive and ended == []
+            await pilot.press(*" rester")
+            await settle(app, pilot)
+            assert app.typing_text() == "elle veut rester"
+            assert store.load_meeting(path).progress.draft == "elle veut rester"
+        finally:
+            dog.stop()
+
+
+def test_only_a_silence_of_the_stall_limit_ends_the_program() -> None:
+    """The very long limit (safety.STALL_LIMIT): past it, the program saves and ends as on a hang-up;
+    a hang-up (tcgetpgrp failing) ends it at once, stalled or not."""
+    from concertation_tui.tui import safety
+
+    assert safety.STALL_LIMIT >= 20 * 60
+    silence = [0.0]
+    events: list = []
+    dog = safety.TerminalWatchdog(-1, lambda: events.append("gone"), interval=0.01, exit=events.append,
+                                  silent=lambda: silence[0], on_stall=lambda: events.append("saved"),
+                                  on_back=lambda s: events.append("back"), stall_limit=100.0,
+                                  hung_up=lambda: False)
+    dog.start()
+    try:
+        silence[0] = 6.0
+        deadline = time.monotonic() + 10
+        while "saved" not in events and time.monotonic() < deadline:
+            time.sleep(0.01)
+        silence[0] = 0.0
+        while "back" not in events and time.monotonic() < deadline:
+            time.sleep(0.01)
+        silence[0] = 100.0
+        while dog.alive and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        dog.stop()
+    assert events == ["saved", "back", "saved", "gone", safety.HANGUP_EXIT_CODE]

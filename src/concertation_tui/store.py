@@ -487,6 +487,16 @@ def load_meeting(path: Path) -> Meeting:
 # -- locking ---------------------------------------------------------------------------------------
 
 
+def process_start_time(pid: int) -> int | None:
+    """When process `pid` started (clock ticks since boot, /proc/PID/stat's 22nd field), or None when
+    it is not running or /proc does not say. With the pid, names one process: pids are used again."""
+    try:
+        data = Path(f"/proc/{int(pid)}/stat").read_bytes()
+        return int(data.rsplit(b")", 1)[1].split()[19])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 class MeetingLock:
     """An exclusive lock on one meeting file, held while a session edits it.
 
@@ -536,6 +546,9 @@ class MeetingLock:
                 "host": socket.gethostname(),
                 "pid": os.getpid(),
                 "since": dt.datetime.now().strftime("%d/%m/%Y %H:%M"),
+                # the process's start time: a pid used again by another program has another one
+                # (services/session_takeover.py checks it before it signals the holder)
+                "started": process_start_time(os.getpid()),
             }
             os.ftruncate(fd, 0)
             line = json.dumps(holder).encode()
@@ -558,6 +571,50 @@ class MeetingLock:
         except (OSError, ValueError):
             return unknown
         return {key: info.get(key, "?") for key in unknown} if isinstance(info, dict) else unknown
+
+    def holder(self) -> dict[str, object] | None:
+        """Who holds the lock, as its holder wrote it (its whole record), or None when the lock is free,
+        its file unreadable, or not a regular file. Takes nothing."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        except OSError:
+            return None
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode) or self.free_on(fd):
+                return None
+            try:
+                info = json.loads(os.pread(fd, 4096, 0) or b"{}")
+            except ValueError:
+                return {}
+            return info if isinstance(info, dict) else {}
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+
+    def is_free(self) -> bool:
+        """True when nobody holds the lock now (it can be taken); takes nothing."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
+        try:
+            return self.free_on(fd)
+        finally:
+            os.close(fd)
+
+    @staticmethod
+    def free_on(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        except OSError:
+            return False
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return True
 
     @property
     def held(self) -> bool:

@@ -234,9 +234,13 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
 
         await self.push_screen(LauncherScreen(problem=self.open_error))
 
-    async def open_meeting(self, path: Path, *, mode: str | None = None) -> bool:
+    async def open_meeting(self, path: Path, *, mode: str | None = None, offer_takeover: bool = True) -> bool:
         """Open `path` (locked, or read-only when another session holds it) and go to its saved step
         (or to the step `mode`, e.g. 'reread').
+
+        When the session holding it is one of this user's on this host (a dropped link left it behind),
+        the facilitator is first asked whether to take it over (`_offer_takeover`): the meeting opens
+        once they answered, and True is returned meanwhile.
 
         Returns False, with `open_error` set to a sentence, when the file cannot be opened.
         """
@@ -255,7 +259,17 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
             if store.owned_by_someone_else(path):  # never re-owned, not even by root: read-only
                 raise store.StoreError("store.other_owner", file=str(path))
             lock.acquire()
-        except store.StoreError as error:  # held elsewhere, a link where the lock should be...
+        except store.LockedError as error:  # held by another session
+            if offer_takeover:
+                from ..services.session_takeover import left_session
+
+                left = left_session(path)
+                if left is not None:  # this user's, on this host, still this program
+                    self._offer_takeover(path, left, mode)
+                    return True
+            read_only = error.sentence(self.language)
+            lock = None
+        except store.StoreError as error:  # a link where the lock should be, another owner...
             read_only = error.sentence(self.language)
             lock = None
         except OSError as error:
@@ -291,6 +305,52 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
         await self.offer_form_draft()  # a form left open when the program stopped (form_drafts.py)
         self.prebuilder.start()
         return True
+
+    def _offer_takeover(self, path: Path, left: Any, mode: str | None) -> None:
+        """Ask whether to take over the meeting from a session of this user left behind; open it then,
+        taken over or read-only."""
+        from .dialogs.forms import Confirm
+
+        def answered(yes: bool | None) -> None:
+            self.run_worker(self._open_after_takeover(path, left if yes else None, mode),
+                            group="takeover", exclusive=True)
+
+        self.push_screen(Confirm(tr("takeover.title"), tr("takeover.question", since=left.since),
+                                 yes=tr("takeover.yes"), danger=False), answered)
+
+    async def _open_after_takeover(self, path: Path, left: Any, mode: str | None) -> None:
+        """Ask the session left behind to save and end (`left`; None: the facilitator said no), wait for
+        its lock to be free, then open the meeting here (read-only when it is still held)."""
+        import asyncio
+        import time
+
+        from ..services.session_takeover import TAKEOVER_WAIT, ask_to_leave
+
+        taken = False
+        if left is not None and ask_to_leave(path, left):
+            self.say(tr("takeover.waiting", seconds=int(TAKEOVER_WAIT)), timeout=TAKEOVER_WAIT)
+            lock = store.MeetingLock(path)
+            deadline = time.monotonic() + TAKEOVER_WAIT
+            while not (taken := lock.is_free()) and time.monotonic() < deadline:
+                await asyncio.sleep(0.1)
+        opened = await self.open_meeting(path, mode=mode, offer_takeover=False)
+        if not opened:
+            self.say(self.open_error, "error")
+            if self.meeting is None:
+                await self.show_launcher()
+            return
+        if left is not None:
+            self.clear_notifications()
+            if taken and not self.read_only:
+                self.say(tr("takeover.done"), timeout=8)
+            else:
+                self.say(tr("takeover.too_slow"), "warning")
+
+    def terminal_came_back(self, seconds: float) -> None:
+        """A stalled terminal answers again (safety.py has the screen redrawn whole): say that nothing
+        was lost, after a stall long enough to be noticed."""
+        if seconds >= 10:
+            self.say(tr("terminal_back", seconds=int(seconds)), timeout=8)
 
     # -- changes and saving -----------------------------------------------------------------------
 

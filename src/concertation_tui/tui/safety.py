@@ -127,6 +127,19 @@ FAILSAFE_SECONDS = 1.0
 
 HANGUP_EXIT_CODE = 129  # 128 + SIGHUP, what a shell reports for a hung-up process
 
+STALL_LIMIT = 30 * 60.0
+"""Seconds a terminal may stay silent (not reading, not answering) before the program ends anyway.
+
+A stall is waited out: a Wi-Fi drop or a laptop asleep over the coffee break must not end the meeting
+(it was saved when the stall began). But a link that died without a hang-up keeps the meeting's lock
+until TCP gives up, hours later: the facilitator can take the session over (open the meeting again),
+a colleague cannot. Half an hour is longer than any break, and short enough not to keep the meeting
+from its team for the rest of the day."""
+
+SIGNAL_FAILSAFE_SECONDS = 3.0
+"""After SIGHUP/SIGTERM, how long the event loop has to take the signal before a thread saves and ends
+the process: a loop stuck behind a write to a frozen terminal never runs its handler."""
+
 WRITE_LOCK = threading.RLock()
 """Serialises every write of the meeting file in this process: the autosave worker, the app's
 synchronous save, the watchdog, the signal and crash handlers. Whoever holds it writes the newest
@@ -162,23 +175,33 @@ def write_snapshot(snapshot: tuple[Path, bytes] | None) -> bool:
 
 
 class TerminalWatchdog:
-    """A plain daemon thread that ends the process when its terminal is gone or hung.
+    """A plain daemon thread that watches the terminal: saves when it stalls, ends the process when it is gone.
 
-    Polls every `interval` seconds: `os.tcgetpgrp(fd)` raising OSError (EIO on a hung-up tty), or
-    `hung()` returning True (a terminal that stopped reading or answering: a frozen SSH link), calls
-    `on_gone()` (never touching widgets) and then `exit(code)`. Not a Textual timer: on a hung-up or
-    frozen terminal the event loop may be deadlocked behind a write, so only a thread can still act.
+    Polls every `interval` seconds. `hung_up()` true (by default `os.tcgetpgrp(fd)` raising OSError:
+    EIO on a hung-up tty) calls `on_gone()` (never touching widgets) and then `exit(code)`. A terminal
+    that is still there but silent (`silent()` > 0 seconds: it stopped reading or answering, a Wi-Fi
+    stall, an SSH client on a laptop asleep) calls `on_stall()` once, which saves, and the watchdog
+    keeps waiting; when it is heard again, `on_back(seconds)`. Only a silence of `stall_limit` seconds
+    ends the program (`on_gone()`, then `exit(code)`). Not a Textual timer: on a hung-up or frozen
+    terminal the event loop may be deadlocked behind a write, so only a thread can still act.
     """
 
     def __init__(self, fd: int, on_gone: Any, *, interval: float = POLL_SECONDS,
                  exit: Any = os._exit, code: int = HANGUP_EXIT_CODE,
-                 hung: Any = None) -> None:
+                 silent: Any = None, on_stall: Any = None, on_back: Any = None,
+                 stall_limit: float | None = None, hung_up: Any = None) -> None:
         self.fd = fd
         self.on_gone = on_gone
         self.interval = interval
         self.exit = exit
         self.code = code
-        self.hung = hung or (lambda: False)
+        self.silent = silent or (lambda: 0.0)
+        self.on_stall = on_stall or (lambda: None)
+        self.on_back = on_back or (lambda seconds: None)
+        self.stall_limit = STALL_LIMIT if stall_limit is None else stall_limit
+        self.hung_up = hung_up or self._tty_gone
+        self.stalled_for = 0.0
+        """The silence under way, in seconds (0 while the terminal answers)."""
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="concertation-watchdog", daemon=True)
 
@@ -192,25 +215,46 @@ class TerminalWatchdog:
     def alive(self) -> bool:
         return self._thread.is_alive()
 
-    def _gone(self) -> bool:
+    def _tty_gone(self) -> bool:
         try:
             os.tcgetpgrp(self.fd)
         except OSError:
             return True
+        return False
+
+    def _silence(self) -> float:
         try:
-            return bool(self.hung())
+            return float(self.silent() or 0.0)
         except Exception:  # noqa: BLE001 - a faulty probe must not end the meeting
-            return False
+            return 0.0
+
+    def _end(self) -> None:
+        try:
+            self.on_gone()
+        finally:
+            self.exit(self.code)
 
     def _run(self) -> None:
+        stalled = 0.0
         while not self._stop.wait(self.interval):
-            if self._gone():
-                if self._stop.is_set():
-                    return
-                try:
-                    self.on_gone()
-                finally:
-                    self.exit(self.code)
+            if self.hung_up():
+                if not self._stop.is_set():
+                    self._end()
+                return
+            silence = self._silence()
+            if silence <= 0:
+                if stalled:
+                    self.stalled_for = 0.0
+                    with contextlib.suppress(Exception):
+                        self.on_back(stalled)
+                stalled = 0.0
+                continue
+            if not stalled:
+                with contextlib.suppress(Exception):  # a failed save must not stop the watch
+                    self.on_stall()
+            stalled = self.stalled_for = silence
+            if silence >= self.stall_limit and not self._stop.is_set():
+                self._end()
                 return
 
 
@@ -241,13 +285,25 @@ class SafeAppMixin:
 
     def terminal_hung(self) -> bool:
         """True when the terminal stopped reading or answering (the driver tells); from a thread."""
+        return self.terminal_silent_for() > 0
+
+    def terminal_silent_for(self) -> float:
+        """Seconds the terminal has not been reading or answering (0 while it does); from a thread."""
         terminal = self._safety_terminal
-        return terminal is not None and terminal.hung_for() > 0
+        return 0.0 if terminal is None else terminal.hung_for()
+
+    def terminal_came_back(self, seconds: float) -> None:
+        """On the event loop, once a stalled terminal answers again after `seconds` of silence (the App
+        may say so); the screen is already being redrawn whole."""
 
     # -- state (class defaults, so nothing depends on __init__ order) --
     _safety_installed: bool = False
     _safety_crashed: bool = False
     _safety_signals: tuple[int, ...] = ()
+    _safety_previous: dict[int, Any] = {}
+    """The signal handlers there were before the app's (put back when it ends)."""
+    _safety_signal_taken: bool = False
+    """The event loop ran the handler of SIGHUP/SIGTERM (the thread's failsafe then leaves it alone)."""
     _safety_watchdog: TerminalWatchdog | None = None
     _safety_loop: asyncio.AbstractEventLoop | None = None
     _safety_terminal: WatchedTerminal | None = None
@@ -366,13 +422,18 @@ class SafeAppMixin:
         if loop is not None:
             self._safety_loop = loop
             installed = []
+            previous: dict[int, Any] = {}
             for signum in (signal.SIGHUP, signal.SIGTERM):
+                # Python's own handler, not the loop's (`add_signal_handler`): it runs on the main
+                # thread even while the loop is stuck behind a write to a frozen terminal (a lock's
+                # wait is interrupted by signals), and hands the signal to the loop from there.
                 try:
-                    loop.add_signal_handler(signum, self._on_terminating_signal, signum)
-                except (ValueError, RuntimeError, NotImplementedError):
+                    previous[signum] = signal.signal(signum, self._signal_arrived)
+                except (ValueError, RuntimeError, OSError):
                     continue  # not the main thread, or no signals here: the watchdog remains
                 installed.append(signum)
             self._safety_signals = tuple(installed)
+            self._safety_previous = previous
             with contextlib.suppress(Exception):
                 loop.set_exception_handler(self._loop_exception)
         stdin = sys.__stdin__
@@ -382,7 +443,9 @@ class SafeAppMixin:
             fd = None
         if fd is not None:
             self._safety_watchdog = TerminalWatchdog(fd, lambda: self._on_terminal_lost(fd),
-                                                     hung=self.terminal_hung)
+                                                     silent=self.terminal_silent_for,
+                                                     on_stall=self._on_terminal_stalled,
+                                                     on_back=self._on_terminal_back)
             self._safety_watchdog.start()
         terminal = self._safety_terminal
         if terminal is not None:
@@ -403,12 +466,10 @@ class SafeAppMixin:
         if self._safety_watchdog is not None:
             self._safety_watchdog.stop()
             self._safety_watchdog = None
-        loop = self._safety_loop
-        if loop is not None:
-            for signum in self._safety_signals:
-                with contextlib.suppress(Exception):
-                    loop.remove_signal_handler(signum)
-            self._safety_signals = ()
+        for signum in self._safety_signals:
+            with contextlib.suppress(Exception):
+                signal.signal(signum, self._safety_previous.get(signum, signal.SIG_DFL))
+        self._safety_signals = ()
 
     def _safe_emergency_snapshot(self) -> tuple[Path, bytes] | None:
         try:
@@ -428,8 +489,30 @@ class SafeAppMixin:
         finally:
             WRITE_LOCK.release()
 
+    def _on_terminal_stalled(self) -> None:
+        """The watchdog found the terminal silent (from its thread): save now, typing line and open
+        form's draft included, and wait; the program goes on when the terminal answers again."""
+        self._write_emergency_snapshot()
+
+    def _on_terminal_back(self, seconds: float) -> None:
+        """The watchdog heard the stalled terminal again (from its thread): redraw the whole screen on
+        the loop (what the terminal showed may be gone: a window restored, a client reconnected)."""
+        loop = self._safety_loop
+        if loop is None or loop.is_closed():
+            return
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(self._terminal_answered, seconds)
+
+    def _terminal_answered(self, seconds: float) -> None:
+        app: Any = self
+        with contextlib.suppress(Exception):
+            app.refresh(repaint=True, layout=True)
+        with contextlib.suppress(Exception):
+            self.terminal_came_back(seconds)
+
     def _on_terminal_lost(self, fd: int) -> None:
-        """The watchdog found the terminal gone or hung (from its thread; the program ends next).
+        """The watchdog found the terminal gone, or silent for STALL_LIMIT (from its thread; the program
+        ends next).
 
         Writes the meeting; then, when the terminal is still there (it stopped reading or answering
         but did not hang up), hands it back with a sentence, for when it comes back."""
@@ -442,15 +525,35 @@ class SafeAppMixin:
         except OSError:
             return  # hung up: no one will read anything
         with contextlib.suppress(Exception):
-            lines = [message("terminal_stopped", self.language)]
+            lines = [message("terminal_stopped", self.language, minutes=str(int(STALL_LIMIT // 60)))]
             if saved:
                 lines.append(message("saved", self.language))
             elif saved is False:
                 lines.append(message("not_saved", self.language))
             terminal.leave_stopped("\n".join(lines))
 
+    def _signal_arrived(self, signum: int, frame: object = None) -> None:
+        """SIGHUP/SIGTERM, in Python's handler on the main thread: hand it to the event loop, and arm a
+        thread that saves and ends the process should the loop never run it (stuck behind a write to
+        a frozen terminal: what a session left behind by a dropped link often is)."""
+        failsafe = threading.Timer(SIGNAL_FAILSAFE_SECONDS, self._signal_not_taken, (int(signum),))
+        failsafe.daemon = True
+        failsafe.start()
+        loop = self._safety_loop
+        if loop is not None and not loop.is_closed():
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(self._on_terminating_signal, int(signum))
+
+    def _signal_not_taken(self, signum: int) -> None:
+        """From the failsafe thread: the loop did not take the signal in time; save and end from here."""
+        if self._safety_signal_taken:
+            return  # the loop's handler is saving and exiting, with its own failsafe
+        self._write_emergency_snapshot()
+        os._exit(128 + signum)
+
     def _on_terminating_signal(self, signum: int) -> None:
         """SIGHUP/SIGTERM, on the event loop: save now, arm the failsafe, exit. Never raises."""
+        self._safety_signal_taken = True
         try:
             saved: bool | None = None
             with WRITE_LOCK:
