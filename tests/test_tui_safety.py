@@ -62,6 +62,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
 from concertation_tui.tui.safety import scrub_environment
@@ -122,6 +123,9 @@ class SafetyApp(SafeAppMixin, App[int]):
             asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
             signal.signal(signal.SIGHUP, signal.SIG_IGN)
 
+    def redraw(self):
+        self.query_one("#status", Static).update(f"changed {{self.changes}} " + str(time.monotonic()) * 40)
+
     def action_change(self):
         """A change that is in memory and in the snapshot, not yet in the file (autosave pending)."""
         self.changes += 1
@@ -129,8 +133,12 @@ class SafetyApp(SafeAppMixin, App[int]):
         self.meeting.contributions.append(
             Contribution(speaker_id=speaker, text=f"apport {{self.changes}} {{MARKER}}")
         )
-        if self.mode == "hup-ignored":
+        if self.mode in ("hup-ignored", "busy"):
             self.snapshot = store.serialize(self.meeting)
+        if self.mode == "busy" and self.changes == 1:
+            # Redraws 50 times a second: a terminal that stops reading fills, and the loop gets stuck
+            # behind Textual's writer queue within a second.
+            self.set_interval(0.02, self.redraw)
         self.query_one("#status", Static).update(f"changed {{self.changes}}")
 
     def action_boom(self):
@@ -495,3 +503,26 @@ def test_hangup_and_signals_save_and_end_within_two_seconds(
         assert MARKER not in recorded
     # A clean end leaves no temp file beside the meeting.
     assert not [p for p in meeting_file.parent.iterdir() if p.name.endswith(store.TEMP_SUFFIX)]
+
+
+@needs_tmux
+def test_sigterm_ends_a_program_stuck_behind_a_frozen_terminal(
+    tmp_path: Path, home: Path, meeting_file: Path, app_script: Path,
+) -> None:
+    """A session left behind by a dead link: its terminal stopped reading, its event loop is stuck
+    behind a write and never runs the loop's signal handler. SIGTERM (what a take-over sends) still
+    saves and ends it: Python's handler runs on the stuck main thread and a thread finishes the job."""
+    with Tmux(tmp_path, "stuck") as tmux:
+        pid = start_app(tmux, app_script, meeting_file, home, "busy")
+        tmux.send("c")
+        tmux.wait_for("changed 1")
+        server = int(tmux.display("#{pid}"))
+        os.kill(server, signal.SIGSTOP)  # the terminal stops reading: the program's writes block
+        try:
+            time.sleep(3.0)  # the freeze's length before the signal (the loop is stuck within one second)
+            os.kill(pid, signal.SIGTERM)
+            gone = wait_gone(pid, 15.0)
+        finally:
+            os.kill(server, signal.SIGCONT)
+    assert gone, "a program stuck behind its terminal ignored SIGTERM"
+    assert marker_contributions(meeting_file) == [f"apport 1 {MARKER}"]
