@@ -163,3 +163,22 @@ def test_no_stray_program_is_left(tmp_path: Path) -> None:
     """The tests above end what they start (a guard for the suite itself)."""
     found = subprocess.run(["pgrep", "-f", f"{tmp_path}"], capture_output=True, text=True)
     assert found.stdout.strip() == ""
+
+
+def test_keys_from_the_terminal_end_a_stall_whose_answer_was_lost() -> None:
+    """A terminal known to answer, whose answer to one query was lost, but that sends keys: it is there;
+    a terminal that never answered stays unjudged."""
+    from concertation_tui.tui.driver import TerminalProbe
+
+    probe = TerminalProbe()
+    probe.answered()
+    probe.sent()
+    probe.sent_at -= 60  # type: ignore[operator]
+    assert probe.unanswered_for() >= 59
+    probe.heard()
+    assert probe.unanswered_for() == 0.0 and probe.due()
+    mute = TerminalProbe()
+    mute.heard()
+    mute.sent()
+    mute.sent_at -= 60  # type: ignore[operator]
+    assert mute.unanswered_for() == 0.0

@@ -149,3 +149,55 @@ async def test_another_users_lock_asks_nothing_and_opens_read_only(private_home:
             assert app.read_only and "collegue" in app.read_only
             await pilot.press("ctrl+q")
     assert sleeper.poll() is None
+
+
+HOLDER = """
+import fcntl, json, os, sys, time, getpass, socket, datetime as dt
+from pathlib import Path
+from concertation_tui import store
+lock = store.MeetingLock(Path(sys.argv[1]))
+fd = os.open(lock.path, os.O_RDWR | os.O_CREAT, 0o600)
+fcntl.flock(fd, fcntl.LOCK_EX)
+os.ftruncate(fd, 0)
+os.pwrite(fd, json.dumps({"user": getpass.getuser(), "host": socket.gethostname(), "pid": os.getpid(),
+          "since": dt.datetime.now().strftime("%d/%m/%Y %H:%M"),
+          "started": store.process_start_time(os.getpid())}).encode(), 0)
+print("held", flush=True)
+time.sleep(120)
+"""
+
+
+async def test_the_launcher_offers_it_and_yes_takes_the_meeting_over(private_home: Path) -> None:
+    """From the launcher: the holder (a process of ours named as this program, holding the lock) gets
+    SIGTERM, its lock frees when it ends, and the meeting opens here, writable, with its typing line."""
+    meeting = store.load_meeting(demo_file())
+    meeting.progress.draft = "elle veut rester chez elle"  # what the old session saved as it ended
+    path = demo_file()
+    store.save_meeting(path, meeting)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), "concertation"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        app = ConcertationApp(None, clock=Clock())
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await settle(app, pilot)
+            meetings = app.screen.query_one("#meetings")
+            meetings.highlighted = next(i for i in range(meetings.option_count)
+                                        if app.screen.summaries[meetings.get_option_at_index(i).id].path == path)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, Confirm)
+            await pilot.press("o")
+            for _ in range(200):  # the worker waits for the lock (bounded by TAKEOVER_WAIT)
+                if app.path == path and app.current_mode == "live" and app.live_screen is not None:
+                    break
+                await pilot.pause(0.05)
+            await settle(app, pilot)
+            assert holder.wait(10) == -15
+            assert app.path == path and not app.read_only and app.lock is not None and app.lock.held
+            assert app.typing_text() == "elle veut rester chez elle"
+            assert "Réunionrepriseici" in flat(screen_text(app))
+            await pilot.press("ctrl+q")
+    finally:
+        holder.kill()
+        holder.wait()

@@ -501,8 +501,10 @@ class MeetingLock:
     """An exclusive lock on one meeting file, held while a session edits it.
 
     flock on a hidden file beside the meeting: the kernel releases it when the holder dies, so a
-    killed session leaves nothing stale. The file says who holds it, for the sentence the next
-    session reads.
+    killed session leaves nothing stale. The file says who holds it (user, host, pid, since, and the
+    process's start time), for the sentence the next session reads and for a take-over of a session of
+    the same user left behind by a dropped link (services/session_takeover.py), which checks that the
+    pid still is that process before it signals it.
     """
 
     def __init__(self, path: Path) -> None:

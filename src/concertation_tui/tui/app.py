@@ -336,7 +336,7 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
         opened = await self.open_meeting(path, mode=mode, offer_takeover=False)
         if not opened:
             self.say(self.open_error, "error")
-            if self.meeting is None:
+            if self.meeting is None and not any(type(s).__name__ == "LauncherScreen" for s in self.screen_stack):
                 await self.show_launcher()
             return
         if left is not None:

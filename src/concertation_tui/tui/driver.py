@@ -11,23 +11,29 @@ output stream:
 - **An exception in the input thread** goes to the app's crash path (`report_thread_crash`), not to
   Textual's `panic`, which printed a traceback and exited 0.
 - **An empty read on a terminal** means it hung up: the input thread ends instead of spinning at one
-  core; SIGHUP, or the app's watchdog within half a second, saves and ends the program.
+  core; SIGHUP, or the app's watchdog within half a second (`tcgetpgrp` fails), saves and ends the
+  program.
 - **A Linux console** (TERM=linux) lacks block and arrow characters that Textual and this program
   draw: `OutputWatch` sends each as an ASCII character of the same width.
 - **A terminal that stopped answering**: `TerminalProbe` sends a status query (DSR, `ESC [5n`) every
   few seconds and the input thread takes its answer (`ESC [0n`) out of the keys. `OutputWatch` notes
   when a write to the terminal started and has not finished. The app's watchdog thread asks both
-  (`hung_for()`): a terminal that answered before and has not answered for `PROBE_TIMEOUT`, or a
-  write blocked for `WRITE_TIMEOUT`, is a hung link: save and exit. A terminal that never answers a
-  probe is never judged by it (no false alarm on a terminal without DSR).
-- **Leaving a terminal that stopped** (`leave_stopped`): such a terminal may come back (a window that
-  froze, an SSH client on a laptop that slept). The program then ends, but hands the terminal back as it
-  found it (its modes, the main screen, the cursor, no mouse reports) with a sentence saying what
-  happened, instead of a dead frame in raw mode. It never blocks: later frames are dropped and the words
-  are written only if the terminal's buffer takes them. It does when the probe went unanswered (sshd and
-  tmux go on reading while their far side is frozen); it does not when the terminal's own reader
-  stopped and its buffer is full (the frames it did not read cannot be taken back: `tcflush` on a pty
-  discards nothing), and then only the modes are put back.
+  (`hung_for()`, the seconds of silence): a terminal that answered before and has not answered for
+  `PROBE_TIMEOUT`, or a write blocked for `WRITE_TIMEOUT`, is a stalled terminal. That is not the
+  end: a Wi-Fi stall or a laptop asleep over the coffee break leaves the SSH session alive. The
+  watchdog saves at once and waits; when the terminal answers again (`hung_for()` back to 0) the
+  screen is redrawn whole and the session goes on where it was. Only a hang-up (EIO, `tcgetpgrp`
+  failing, SIGHUP) ends the program, or a silence of safety.py's `STALL_LIMIT` (half an hour: see
+  there why). A terminal that never answers a probe is never judged by it (no false alarm on a
+  terminal without DSR).
+- **Leaving a terminal that stopped** (`leave_stopped`), after `STALL_LIMIT`: such a terminal may still
+  come back. The program hands it back as it found it (its modes, the main screen, the cursor, no
+  mouse reports) with a sentence saying what happened, instead of a dead frame in raw mode. It never
+  blocks: later frames are dropped and the words are written only if the terminal's buffer takes them.
+  It does when the probe went unanswered (sshd and tmux go on reading while their far side is frozen);
+  it does not when the terminal's own reader stopped and its buffer is full (the frames it did not
+  read cannot be taken back: `tcflush` on a pty discards nothing), and then only the modes are put
+  back.
 
 The app and the driver meet at one declared seam, both ways typed: the driver is built with the app
 and, when the app is a `TerminalOwner` (safety.py's mixin), hands itself to `attach_terminal` as a
@@ -59,9 +65,9 @@ PROBE_ANSWER = "\x1b[0n"
 PROBE_INTERVAL = 1.5
 """Seconds between two probes."""
 PROBE_TIMEOUT = 5.0
-"""A probe unanswered this long, from a terminal that answered before: the link is hung."""
+"""A probe unanswered this long, from a terminal that answered before: the terminal stalled (save, wait)."""
 WRITE_TIMEOUT = 4.0
-"""A write to the terminal blocked this long: the terminal no longer reads (a frozen link)."""
+"""A write to the terminal blocked this long: the terminal no longer reads (a stalled link: save, wait)."""
 
 RESTORE_TERMINAL = (
     "\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l"  # no mouse reports
@@ -123,7 +129,8 @@ class WatchedTerminal(Protocol):
     """What the app may ask of the terminal it runs in (implemented by `SafeLinuxDriver`)."""
 
     def hung_for(self) -> float:
-        """Seconds the terminal has been judged unresponsive (0 while it answers and reads); any thread."""
+        """Seconds the terminal has been silent, once judged stalled (0 while it answers and reads); any
+        thread."""
         ...
 
     def send_probe(self) -> None:
@@ -215,6 +222,13 @@ class TerminalProbe:
     def answered(self) -> None:
         self.answers += 1
         self.sent_at = None
+
+    def heard(self) -> None:
+        """The terminal sent something else (keys): it is there. The outstanding query no longer counts
+        (its answer may have been lost: a reattached multiplexer); the next one goes out. A terminal
+        that never answered stays unjudged."""
+        if self.answers:
+            self.sent_at = None
 
     def unanswered_for(self, now: float | None = None) -> float:
         """How long the outstanding query has gone unanswered, by a terminal known to answer."""
@@ -333,6 +347,8 @@ class SafeLinuxDriver(LinuxDriver):
         if PROBE_ANSWER in text:
             text = text.replace(PROBE_ANSWER, "")
             self.probe.answered()
+        elif text:
+            self.probe.heard()
         if not self._told_not_utf8 and fallback_count():
             self._told_not_utf8 = True
             if self.owner is not None:

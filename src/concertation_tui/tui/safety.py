@@ -28,7 +28,7 @@ What is here
       write it now, synchronously (on the event loop's thread); True when the file holds it (a
       no-op, True, when read-only), else False with the sentence in `save_error`.
     - optionally `typing_text()` and `saved_time_text()`, so that the crash message says exactly
-      what was saved.
+      what was saved, and `terminal_came_back(seconds)`, to say so when a stalled terminal answers.
 
     Every write of the meeting file, by the app or by the mixin, holds `WRITE_LOCK`.
 
@@ -42,18 +42,29 @@ What is here
        whom to tell. `run_test` still re-raises the exception.
     2. At start (the Compose event), when running in a real terminal (never headless, so never under
        `run_test`):
-       - SIGHUP and SIGTERM handlers on the running asyncio loop: save synchronously, arm a daemon
-         `threading.Timer(1.0, os._exit, (128 + signum,))` failsafe, then `exit(128 + signum)`
-         (with a line on stderr, once the terminal is restored, when the save failed);
-       - a daemon watchdog thread polling `os.tcgetpgrp(stdin)` every 0.5 s, and the driver's
-         `hung_for()` (driver.py: a write blocked, or a status query unanswered): when the terminal
-         is gone or hung it writes `emergency_snapshot()` with `store.write_private` and calls
-         `os._exit(129)`. It covers a hang-up whose SIGHUP never arrives and a frozen link (the
-         event loop then deadlocks on the writer queue, so only a thread can act); the status
-         query is sent by an interval on the loop. A hung terminal that is still there (a frozen
-         window, an SSH client on a laptop that slept) may come back: before ending, the watchdog
-         hands it back as it was with a sentence saying that the program stopped and whether the
-         meeting was saved (`leave_stopped` in driver.py), not a dead frame in raw mode;
+       - SIGHUP and SIGTERM handlers (Python's `signal.signal`, not the loop's `add_signal_handler`:
+         Python's runs on the main thread even while the loop is stuck behind a write to a frozen
+         terminal). The handler hands the signal to the loop, which saves synchronously, arms a
+         daemon `threading.Timer(1.0, os._exit, (128 + signum,))` failsafe, then `exit(128 +
+         signum)` (with a line on stderr, once the terminal is restored, when the save failed). Should
+         the loop not take it within `SIGNAL_FAILSAFE_SECONDS` (stuck), a thread writes
+         `emergency_snapshot()` and ends the process with 128 + signum. A session left behind by a
+         dropped link is often stuck so, and SIGTERM is what a take-over sends it
+         (services/session_takeover.py);
+       - a daemon watchdog thread (`TerminalWatchdog`) polling `os.tcgetpgrp(stdin)` every 0.5 s,
+         and the driver's `hung_for()` (driver.py: a write blocked, or a status query unanswered).
+         A terminal **gone** (tcgetpgrp fails: a hang-up whose SIGHUP never arrives) ends the
+         program: it writes `emergency_snapshot()` with `store.write_private` and calls
+         `os._exit(129)`. A terminal **stalled** (silent, not gone: a Wi-Fi stall, a frozen window,
+         an SSH client on a laptop asleep) is waited out: the meeting is written at once (typing
+         line and open form's draft included), and when the terminal answers again the whole screen
+         is redrawn and the App's `terminal_came_back(seconds)` is called; the meeting goes on where
+         it was. The event loop may be deadlocked on the writer queue meanwhile (so only a thread
+         acts); it runs again once the terminal reads. Only a silence of `STALL_LIMIT` (half an hour:
+         see there why) ends the program as a hang-up does, handing the terminal back as it was with
+         a sentence saying that the program stopped and whether the meeting was saved
+         (`leave_stopped` in driver.py), not a dead frame in raw mode. The status query is sent by
+         an interval on the loop;
        - `threading.excepthook`: an exception in any plain thread takes the crash path
          (`report_thread_crash`), as does one in Textual's input thread (driver.py);
        - an asyncio exception handler on the loop, so that an exception escaping a bare task or
@@ -76,8 +87,8 @@ What is here
     mixin's. An App that overrides `get_system_commands` without `super()` must leave out
     "Screenshot" itself.
 
-    The program's exit code is `app.return_code` (1 after a crash, 129/143 after SIGHUP/SIGTERM),
-    not the value `App.run()` returns.
+    The program's exit code is `app.return_code` (1 after a crash, 129/143 after SIGHUP/SIGTERM, 129
+    after a terminal gone or silent for STALL_LIMIT), not the value `App.run()` returns.
 
 Private Textual API used (pinned textual==8.2.8; tests/test_tui_safety.py fails if one moves):
 `App._handle_exception`, `App._exception`, `App._exception_event`, `App._return_code`,
