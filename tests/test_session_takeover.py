@@ -201,3 +201,26 @@ async def test_the_launcher_offers_it_and_yes_takes_the_meeting_over(private_hom
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_suspended_session_is_woken_to_take_its_sigterm(private_home: Path) -> None:
+    """A session suspended with ctrl+z in its shell would hold the meeting until resumed (its SIGTERM
+    handler cannot run): it is resumed."""
+    import signal
+    import time
+
+    code = "import signal, sys, time; signal.signal(signal.SIGTERM, lambda *a: sys.exit(143)); time.sleep(120)"
+    sleeper = subprocess.Popen([sys.executable, "-c", code, "concertation", "open"])
+    path = demo_file()
+    os.kill(sleeper.pid, signal.SIGSTOP)
+    deadline = time.monotonic() + 10
+    while not takeover._stopped(sleeper.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    with held_as(path, **ours(sleeper.pid)):
+        found = takeover.examine(path)
+        assert isinstance(found, LeftSession) and takeover.ask_to_leave(path, found)
+    try:
+        assert sleeper.wait(10) == 143  # its own handler ran: it was resumed
+    finally:
+        sleeper.kill()
+        sleeper.wait()

@@ -116,6 +116,16 @@ def ask_to_leave(path: Path, session: LeftSession) -> bool:
         return False
     try:
         os.kill(session.pid, signal.SIGTERM)
+        if _stopped(session.pid):  # suspended (ctrl+z in its shell): it takes SIGTERM once it runs again
+            os.kill(session.pid, signal.SIGCONT)
     except OSError:
         return False
     return True
+
+
+def _stopped(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state in (b"T", b"t")
