@@ -196,7 +196,8 @@ class Owner:
 
 async def test_the_app_learns_of_a_hung_link_through_the_drivers_declared_seam() -> None:
     """The app is a TerminalOwner: its driver attaches itself; a probe unanswered for PROBE_TIMEOUT, or a
-    write blocked for WRITE_TIMEOUT, is a hung terminal for the app's watchdog (no `App._driver`)."""
+    write blocked for WRITE_TIMEOUT, is a stalled terminal for the app's watchdog (no `App._driver`),
+    which saves and waits (it used to end the program with 129: see the test after the next ones)."""
     app = ConcertationApp(demo_file(), clock=Clock())
     assert isinstance(app, driver.TerminalOwner) and not app.terminal_hung()
     terminal = driver.SafeLinuxDriver(app)
@@ -207,7 +208,7 @@ async def test_the_app_learns_of_a_hung_link_through_the_drivers_declared_seam()
     terminal.probe.answered()
     assert not app.terminal_hung()
     terminal.output.busy_since = time.monotonic() - driver.WRITE_TIMEOUT - 0.5  # a write that never returns
-    assert app.terminal_hung()
+    assert app.terminal_hung() and app.terminal_silent_for() > driver.WRITE_TIMEOUT
 
 
 async def test_the_input_threads_failure_and_latin1_bytes_go_to_the_owner() -> None:
@@ -267,8 +268,9 @@ def _drain(master: int) -> bytes:
 
 
 async def test_a_stopped_terminal_is_handed_back_with_words_when_its_buffer_takes_them() -> None:
-    """A terminal whose far side froze (sshd and tmux go on reading): the program, ending, leaves it on
-    its main screen, modes restored, with the sentence; nothing it draws later reaches it."""
+    """A terminal whose far side froze (sshd and tmux go on reading): the program, ending after
+    safety.STALL_LIMIT, leaves it on its main screen, modes restored, with the sentence; nothing it
+    draws later reaches it."""
     import os
     import termios
 
@@ -353,6 +355,14 @@ async def test_a_probe_unanswered_past_the_timeout_saves_waits_and_the_session_g
                                       on_back=app._on_terminal_back, hung_up=lambda: False)
         redrawn: list[float] = []
         app.terminal_came_back = redrawn.append  # type: ignore[method-assign]
+        refreshes: list[dict] = []
+        refresh = app.refresh
+
+        def recorded_refresh(**options):
+            refreshes.append(options)
+            return refresh(**options)
+
+        app.refresh = recorded_refresh  # type: ignore[method-assign]
         dog.start()
         try:
             assert await _until(pilot, lambda: dog.stalled_for > 0)
@@ -361,6 +371,7 @@ async def test_a_probe_unanswered_past_the_timeout_saves_waits_and_the_session_g
             terminal.probe.answered()  # the terminal answers again
             assert await _until(pilot, lambda: bool(redrawn))
             assert redrawn[0] > driver.PROBE_TIMEOUT and dog.alive and ended == []
+            assert {"repaint": True, "layout": True} in refreshes  # the whole screen drawn again
             await pilot.press(*" rester")
             await settle(app, pilot)
             assert app.typing_text() == "elle veut rester"
