@@ -130,9 +130,8 @@ def timed_process(argv: list[str], env: dict[str, str], runs: int) -> tuple[list
 EXIT_MEANINGS = {
     0: "it quit by itself (exit code 0)",
     1: "it crashed: its crash path saved the meeting and wrote a sentence on its terminal (exit code 1)",
-    129: "its watchdog judged the terminal gone or no longer reading (exit code 129, tui/safety.py: a hang-up, "
-         "a write to the terminal blocked WRITE_TIMEOUT seconds, or a status query unanswered; it saved first "
-         "and wrote nothing)",
+    129: "its watchdog judged the terminal gone (exit code 129, tui/safety.py: a hang-up, or a terminal that "
+         "neither read nor answered for STALL_LIMIT seconds; it saved first)",
     143: "it was sent SIGTERM (exit code 143: saved, then ended)",
 }
 
@@ -200,10 +199,10 @@ class Pty:
     """A program in a pseudo-terminal of a given size; collects what it writes.
 
     It reads what the program writes whenever it waits, as a terminal does: a terminal that stops
-    reading fills the pty's buffer (16 KB here), the program's writes block, and after WRITE_TIMEOUT
-    seconds (4 s) the program's watchdog takes it for a frozen link, saves and ends (exit code 129).
-    That is what ended the switching sessions of 2026-12-07: the benchmark slept 6 s after the first
-    frame, whose rest (12-16 KB) filled the buffer."""
+    reading fills the pty's buffer (16 KB here) and the program's writes block: after WRITE_TIMEOUT
+    seconds (4 s) its watchdog saves and waits for the terminal (it used to end, exit code 129: that is
+    what ended the switching sessions of 2026-12-07, when the benchmark slept 6 s after the first
+    frame, whose rest (12-16 KB) filled the buffer). A stalled program would skew what is timed."""
 
     def __init__(self, argv: list[str], env: dict[str, str], cols: int = 80, rows: int = 24) -> None:
         master, slave = os.openpty()
