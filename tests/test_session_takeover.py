@@ -209,8 +209,10 @@ def test_a_suspended_session_is_woken_to_take_its_sigterm(private_home: Path) ->
     import signal
     import time
 
-    code = "import signal, sys, time; signal.signal(signal.SIGTERM, lambda *a: sys.exit(143)); time.sleep(120)"
-    sleeper = subprocess.Popen([sys.executable, "-c", code, "concertation", "open"])
+    code = ("import signal, sys, time; signal.signal(signal.SIGTERM, lambda *a: sys.exit(143)); "
+            "print('ready', flush=True); time.sleep(120)")
+    sleeper = subprocess.Popen([sys.executable, "-c", code, "concertation", "open"], stdout=subprocess.PIPE, text=True)
+    assert sleeper.stdout is not None and sleeper.stdout.readline().strip() == "ready"  # its handler is in place
     path = demo_file()
     os.kill(sleeper.pid, signal.SIGSTOP)
     deadline = time.monotonic() + 10

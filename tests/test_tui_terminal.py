@@ -351,7 +351,7 @@ async def test_a_probe_unanswered_past_the_timeout_saves_waits_and_the_session_g
         terminal.probe.sent_at = time.monotonic() - driver.PROBE_TIMEOUT - 1.0  # ...silent past the limit
         dog = safety.TerminalWatchdog(-1, lambda: ended.append("gone"), interval=0.01, exit=ended.append,
                                       silent=app.terminal_silent_for,
-                                      on_stall=lambda: saves.append(app._write_emergency_snapshot()),
+                                      on_stall=lambda: saves.append(app._on_terminal_stalled()),
                                       on_back=app._on_terminal_back, hung_up=lambda: False)
         redrawn: list[float] = []
         app.terminal_came_back = redrawn.append  # type: ignore[method-assign]

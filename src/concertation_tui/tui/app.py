@@ -326,12 +326,11 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
 
         from ..services.session_takeover import TAKEOVER_WAIT, ask_to_leave
 
-        taken = False
         if left is not None and ask_to_leave(path, left):
             self.say(tr("takeover.waiting", seconds=int(TAKEOVER_WAIT)), timeout=TAKEOVER_WAIT)
             lock = store.MeetingLock(path)
             deadline = time.monotonic() + TAKEOVER_WAIT
-            while not (taken := lock.is_free()) and time.monotonic() < deadline:
+            while not lock.is_free() and time.monotonic() < deadline:
                 await asyncio.sleep(0.1)
         opened = await self.open_meeting(path, mode=mode, offer_takeover=False)
         if not opened:
@@ -341,7 +340,7 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
             return
         if left is not None:
             self.clear_notifications()
-            if taken and not self.read_only:
+            if not self.read_only:  # the other session ended (it saved everything): this one holds it
                 self.say(tr("takeover.done"), timeout=8)
             else:
                 self.say(tr("takeover.too_slow"), "warning")

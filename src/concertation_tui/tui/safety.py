@@ -500,10 +500,11 @@ class SafeAppMixin:
         finally:
             WRITE_LOCK.release()
 
-    def _on_terminal_stalled(self) -> None:
+    def _on_terminal_stalled(self) -> bool | None:
         """The watchdog found the terminal silent (from its thread): save now, typing line and open
-        form's draft included, and wait; the program goes on when the terminal answers again."""
-        self._write_emergency_snapshot()
+        form's draft included, and wait; the program goes on when the terminal answers again. True when
+        the file holds the meeting (see `_write_emergency_snapshot`)."""
+        return self._write_emergency_snapshot()
 
     def _on_terminal_back(self, seconds: float) -> None:
         """The watchdog heard the stalled terminal again (from its thread): redraw the whole screen on
