@@ -344,7 +344,7 @@ async def test_a_probe_unanswered_past_the_timeout_saves_waits_and_the_session_g
         terminal = driver.SafeLinuxDriver(app)  # attaches itself, as in a real terminal
         app._safety_loop = asyncio.get_running_loop()
         await pilot.press(*"elle veut")
-        assert app.typing_text() == "elle veut"
+        assert await _until(pilot, lambda: app.typed_draft == "elle veut")  # what a thread's save reads
         ended: list = []
         saves: list = []
         terminal.probe.answered()  # a terminal known to answer...
