@@ -124,6 +124,7 @@ class ActionsScreen(MeetingScreen):
 
     BINDINGS = [
         key("a", "add", "add_action_here", binding_id="actions-add"),
+        key("f7", "add", "add_action", show=False, binding_id="actions-add-f7"),  # F7 as in the live step
         key("e", "edit", "edit", binding_id="actions-edit"),
         key("delete,d", "remove", "remove", key_display="suppr/d", binding_id="actions-remove"),
         key("plus", "agree('agrees')", "agree", key_display="+"),

@@ -814,9 +814,7 @@ class LiveScreen(MeetingScreen):
 
     def view_form(self) -> forms.FormDialog:
         """The form F9 opens: the person's words on the current item."""
-        item = self.item
-        return forms.view_form(self.meeting, ops.blank("person_views", item_id=item.id if item else ""),
-                               editing=False)
+        return forms.new_view_form(self.meeting)
 
     def action_add_action(self) -> None:
         def done(values: FormResult) -> None:
@@ -836,6 +834,4 @@ class LiveScreen(MeetingScreen):
 
     def action_form(self) -> forms.FormDialog:
         """The form F7 opens: a new action on the current item."""
-        item = self.item
-        draft = ops.blank("actions", item_id=item.id if item else "", domains=list(item.domains) if item else [])
-        return forms.action_form(self.meeting, draft, editing=False)
+        return forms.new_action_form(self.meeting)
