@@ -40,3 +40,66 @@ async def test_a_finding_opened_in_a_worker_after_the_cover_went_up_leaves_the_c
         assert isinstance(app.screen, PrivateCover)
         assert "Lambert" not in flat(screen_text(app))  # nothing of the meeting said on the cover,
         assert len(app._notifications) == toasts  # not even a finding's sentence in a toast
+
+
+# -- a step or a form built ahead whose widgets are composed after the app was told to exit -----------
+#
+# Seen under load in the snapshot tests (help, private time, the shared picture, prepare): the picture
+# taken, `app.exit(svg)`, and a step being built ahead in idle time got its Mount with no widgets
+# (Textual mounts none into a node once the app is exiting): NoMatches on '#read-only-banner', the crash
+# path ran after the ordinary exit, and the picture was lost (code 1, no return value).
+
+BUILT_AHEAD = ["actions", "close", "open", "reread", "prepare"]
+
+
+@pytest.mark.parametrize("mode", BUILT_AHEAD)
+async def test_a_step_built_while_the_app_exits_ends_quietly(mode):
+    app = ConcertationApp(demo_file(), clock=Clock())
+    app.prebuilder.start = lambda: None  # nothing built ahead by itself: the test builds it, in its order
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert mode not in app._screen_stacks
+        app.exit(0)
+        await app.prebuilder._build(mode)  # the idle build that was under way when the exit came
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_a_form_built_ahead_while_the_app_exits_ends_quietly():
+    app = ConcertationApp(demo_file(), clock=Clock())
+    app.prebuilder.start = lambda: None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.prebuilder.code_ready.wait(60)
+        app.exit(0)
+        assert await app.prebuilder._form_ahead()  # the live step's F7, built (its widgets: none)
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+def test_a_snapshot_keeps_its_picture_when_a_step_is_built_as_it_exits():
+    """As pytest-textual-snapshot runs the app (App.run, the picture as the return value)."""
+    app = ConcertationApp(demo_file(), clock=Clock())
+    app.prebuilder.start = lambda: None
+
+    async def picture_then_exit(pilot) -> None:
+        await settle(app, pilot)
+        app.exit("the picture")
+        await app.prebuilder._build("reread")
+        await pilot.pause()
+
+    assert app.run(headless=True, size=(80, 24), auto_pilot=picture_then_exit) == "the picture"
+    assert app.return_code == 0
+
+
+async def test_nothing_is_built_ahead_once_the_app_is_told_to_exit():
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.prebuilder.code_ready.wait(60)
+        waiting = app.prebuilder._waiting()
+        assert waiting  # steps left to build (the demo opens on the live step)
+        app.prebuilder.last_key = 0.0  # idle for long
+        app.exit(0)
+        await app.prebuilder._look()
+        assert app.prebuilder._waiting() == waiting and not app.prebuilder._looking
