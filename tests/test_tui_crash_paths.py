@@ -103,3 +103,32 @@ async def test_nothing_is_built_ahead_once_the_app_is_told_to_exit():
         app.exit(0)
         await app.prebuilder._look()
         assert app.prebuilder._waiting() == waiting and not app.prebuilder._looking
+
+
+# -- a footer asks the screen shown about its keys before that screen's widgets exist ----------------
+
+
+async def test_a_footer_asks_about_keys_while_the_preparation_step_is_not_composed_yet():
+    """Textual's `screen.copy_text` key is asked of the screen shown (`app.screen`), from every footer,
+    and `switch_mode` makes a step the screen shown before its widgets are composed. The preparation
+    step read its tab from its widgets for every key: NoMatches on '#prepare-tabs' (seen under load)."""
+    from concertation_tui.tui.footer import FittedFooter, step_keys
+
+    app = ConcertationApp(demo_file(), clock=Clock())
+    app.prebuilder.start = lambda: None  # the preparation step not built ahead
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        live = app.screen
+        assert "prepare" not in app._screen_stacks
+        app.switch_mode("prepare")  # not awaited: shown, its widgets not composed yet
+        prepare = app.screen
+        assert type(prepare).__name__ == "PrepareScreen" and not prepare.query("#prepare-tabs")
+        await live.query_one(FittedFooter)._remake_if_changed()  # the live step's footer, after a refresh
+        assert prepare.tab == "details" and prepare.check_action("add", ()) is False
+        await settle(app, pilot)
+        assert prepare.query("#prepare-tabs")
+        assert "Ajouter" not in " ".join(k.words for k in step_keys(prepare))  # nothing to add on « détails »
+        await pilot.press("2")
+        await settle(app, pilot)
+        assert prepare.tab == "participants" and prepare.check_action("add", ()) is True
+        assert "Ajouter" in " ".join(k.words for k in step_keys(prepare))
