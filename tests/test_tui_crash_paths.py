@@ -132,3 +132,34 @@ async def test_a_footer_asks_about_keys_while_the_preparation_step_is_not_compos
         await settle(app, pilot)
         assert prepare.tab == "participants" and prepare.check_action("add", ()) is True
         assert "Ajouter" in " ".join(k.words for k in step_keys(prepare))
+
+
+async def test_an_exit_waits_for_the_step_being_built_ahead_to_be_mounted():
+    """The exit came when the preparation step built ahead had its tab bar but not yet its tabs: the tab
+    bar (Textual's own) then set itself up with no tab and raised ValueError (seen under load). The
+    exit now waits for the step to be mounted, and nothing more is built after it."""
+    import asyncio
+
+    from textual.widgets import Tab, Tabs
+
+    app = ConcertationApp(demo_file(), clock=Clock())
+    app.prebuilder.start = lambda: None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        building = asyncio.ensure_future(app.prebuilder._build("prepare"))
+        for _ in range(10_000):  # rounds of the event loop, not time: the same order under any load
+            await asyncio.sleep(0)
+            stack = app._screen_stacks.get("prepare")
+            if stack and stack[0].query(Tabs) and not stack[0].query(Tab):
+                break
+        else:
+            raise AssertionError("the step was never caught halfway through its composing")
+        app.exit(0)
+        assert not app._exit  # waits for the build
+        await building
+        await pilot.pause()
+        assert app._exit
+        prepare = app._screen_stacks["prepare"][0]
+        assert len(prepare.query(Tab)) == 5  # composed whole: details, participants, network, agenda, domains
+        assert app.prebuilder._finished  # nothing more built
+    assert app.return_code == 0

@@ -278,6 +278,15 @@ class StepPrebuilder:
                 return True
         return False
 
+    @property
+    def mounting(self) -> asyncio.Future | None:
+        """The step or form being built ahead, until it is mounted (None: nothing under way)."""
+        return self._mounting
+
+    def stop(self) -> None:
+        """Build nothing more (the app was told to exit); what is under way finishes mounting."""
+        self._finished = True
+
     async def finish(self) -> None:
         """Build nothing more, and let the screen being built finish mounting: the app shuts down
         next, and a screen removed halfway through its mounting fails in its own handlers."""
