@@ -163,3 +163,31 @@ async def test_an_exit_waits_for_the_step_being_built_ahead_to_be_mounted():
         assert len(prepare.query(Tab)) == 5  # composed whole: details, participants, network, agenda, domains
         assert app.prebuilder._finished  # nothing more built
     assert app.return_code == 0
+
+
+# -- a copy of the minute built in a thread lands after its preview was closed ------------------------
+
+
+async def test_a_copy_built_in_a_thread_that_lands_after_escape_leaves_the_closed_preview_alone():
+    """F12 p shows each recipient's copy, built in a worker thread; Escape closes the preview. The
+    worker checks it was not cancelled and then hands the copy to the screen: after Escape, to a screen
+    whose widgets are gone (NoMatches on '#preview-text')."""
+    from concertation_tui.tui.screens.preview import PreviewScreen
+
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f12")
+        await settle(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        preview = app.screen
+        assert isinstance(preview, PreviewScreen) and preview.shown
+        shown, lines = preview.shown, preview.cache[preview.shown]
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, PreviewScreen)
+        preview._built(shown, lines)  # the thread's callbacks, arriving late
+        preview._failed(shown, "OSError")
+        await settle(app, pilot)
+        assert app.is_running and app.return_code is None
