@@ -57,6 +57,7 @@ def run_pytest(folder: Path, test_file: str) -> subprocess.CompletedProcess:
     (folder / "test_crash_case.py").write_text(test_file)
     (folder / "pytest.ini").write_text("[pytest]\n")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])}
+    env.pop("PYTEST_ADDOPTS", None)  # the outer run's options (-n, -k...) are not this run's
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "conftest", "-p", "no:cacheprovider", "-p", "no:randomly",
          "-q", "test_crash_case.py"],
