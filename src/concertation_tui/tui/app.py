@@ -74,6 +74,9 @@ LETTER_IN_THREAD = 100
 """From this many actions the letter's readability check runs in a thread: at 40 actions it costs about
 13 ms after a change (less than a frame), at 400 about 120 ms (see benchmarks/letter_check.py)."""
 
+EXIT_WAITS_FOR_BUILD = 5.0
+"""Seconds at most that an exit waits for a step or form being built ahead to be mounted (see `exit`)."""
+
 
 class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
     """Run one réunion de concertation, from preparation to the minute."""
@@ -1021,6 +1024,30 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
 
     def on_unmount(self) -> None:
         self.release_lock()
+
+    def exit(self, result: Any = None, return_code: int = 0, message: Any = None) -> None:
+        """Textual's exit, once the step or form being built ahead in idle time is mounted.
+
+        From `App.exit()` on, Textual mounts no widget (every node counts as detached, lifetime.py): a
+        screen built ahead whose widgets were still being composed got them half made, and Textual's own
+        tab bar then set itself up with no tab in it (ValueError) where a quit, a hang-up or a snapshot
+        test's end should have been quiet. Nothing is built after this call; the build under way (tens to
+        hundreds of milliseconds) is waited for, at most EXIT_WAITS_FOR_BUILD seconds."""
+        self.prebuilder.stop()
+        mounting = self.prebuilder.mounting
+        if mounting is None or mounting.done():
+            super().exit(result, return_code, message)
+            return
+        exited = False
+
+        def exit_now(*_ignored: Any) -> None:
+            nonlocal exited
+            if not exited:
+                exited = True
+                super(ConcertationApp, self).exit(result, return_code, message)
+
+        mounting.add_done_callback(exit_now)
+        self.set_timer(EXIT_WAITS_FOR_BUILD, exit_now)
 
     async def _shutdown(self) -> None:  # Textual's own (8.2.8), which closes every screen of every mode
         await self.prebuilder.finish()  # a step being built ahead finishes mounting first

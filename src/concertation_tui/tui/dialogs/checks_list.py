@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from ...model import Level
 from ..early_keys import TakesKeysWhileOpening
+from ..lifetime import SkipsEventsWhenDetached
 from ..prebuild import StylesKeptOnResume
 from .forms import QuickToShow
 from ..host import our_app
@@ -32,7 +33,7 @@ def errors_first(findings: list) -> list:
     return [f for f in findings if f.level is Level.ERROR] + [f for f in findings if f.level is not Level.ERROR]
 
 
-class ChecksList(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[tuple | None]):
+class ChecksList(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[tuple | None]):
     HIDE_FOREIGN_BINDINGS = True
     BINDINGS = [
         key("escape", "close", "notice_close"),

@@ -25,6 +25,7 @@ from textual.widgets.selection_list import Selection
 
 from ...services.display import date_text, parse_date, parse_time, time_text
 from ..early_keys import TakesKeysWhileOpening
+from ..lifetime import SkipsEventsWhenDetached
 from ..prebuild import StylesKeptOnResume, breakpoints
 from ..finding import FindSelect
 from ..footer import FittedFooter
@@ -126,7 +127,7 @@ class FormError(Exception):
     """A value typed in the form is not acceptable; the sentence says which and why."""
 
 
-class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[dict[str, Any] | None]):
+class FormDialog(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[dict[str, Any] | None]):
     """An edit form in a dialog. Returns {field name: value} or None."""
 
     HIDE_FOREIGN_BINDINGS = True
@@ -507,7 +508,7 @@ class TextPrompt(FormDialog):
         return super().dismiss(result)
 
 
-class Confirm(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[bool]):
+class Confirm(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[bool]):
     """A yes/no question. "o" (or "y", or the Dutch "j") says yes; Escape or "n" says no; Enter presses the focused button
     (No, unless Tab moved to Yes)."""
 
@@ -548,7 +549,7 @@ class Confirm(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized,
         self.dismiss(event.button.id == "yes")
 
 
-class Notice(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[None]):
+class Notice(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[None]):
     """A message to read (long sentences: a damaged file, where the minute was written)."""
 
     HIDE_FOREIGN_BINDINGS = True
