@@ -159,6 +159,8 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
         self._findings: tuple[tuple[Any, int], list[Finding]] | None = None
         self._letter: tuple[tuple[Any, int], list[Finding]] | None = None
         """The letter's readability findings and the version they were worked out for (see letter_findings)."""
+        self._minute_changes: tuple[tuple[Any, int], Any] | None = None
+        """What changed since the last issue and the version it was counted for (see minute_changes)."""
         self._change_count = 0
         self._saved_count = 0
         self._save_timer = None
@@ -363,6 +365,17 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
             # with the notes whose words speak of a domain the consent restricts (read as language)
             self._findings = (key, readiness(self.meeting) + domain_findings(self.meeting, self.meeting.language.value))
         return self._findings[1]
+
+    def minute_changes(self):
+        """What changed since the minute was last issued (model/minute_state.py), once per version: F6
+        and F12 both say it, and at a very large size the count costs some 30 ms of CPU."""
+        from ..model.minute_state import changes_since_last_issue
+
+        key = self.view_key()
+        if self._minute_changes is None or self._minute_changes[0][0] is not key[0] or self._minute_changes[0][1] != key[1]:
+            assert self.meeting is not None
+            self._minute_changes = (key, changes_since_last_issue(self.meeting))
+        return self._minute_changes[1]
 
     def letter_findings(self) -> list[Finding]:
         """The letter's readability findings (warnings) for the meeting as it is now, once per version.
