@@ -7,4 +7,9 @@ STRINGS = {
     "tui.reread.outdated_next": "i: issue version {next}.",
     "cli.list.outdated": "out of date: {changes} since",
     "tui.launcher.minute_outdated": ("! Minute v{version} out of date · {count} change", "! Minute v{version} out of date · {count} changes"),
+    "tui.read_only_locked": "This meeting is open by {user} on {host} since {since}. Here you can read it, not write in it. To write, first close the other session.",
+    "tui.read_only_typing": "Read only: nothing is written here. Write in the other session, or close it first.",
+    "tui.live.read_only_placeholder": "Read only: nothing can be typed here.",
+    "tui.form.read_only": "Read only: the meeting is open in another session. This form can be read, not filled in. Esc: close.",
+    "tui.live.read_only_line": "■ Read only: the meeting is open in another session.",
 }

@@ -7,4 +7,9 @@ STRINGS = {
     "tui.reread.outdated_next": "i : émettre la version {next}.",
     "cli.list.outdated": "pas à jour : {changes} depuis",
     "tui.launcher.minute_outdated": ("! CR v{version} plus à jour · {count} changement", "! CR v{version} plus à jour · {count} changements"),
+    "tui.read_only_locked": "Cette réunion est ouverte par {user} sur {host} depuis {since}. Ici, vous pouvez la lire, pas l'écrire. Pour écrire, fermez d'abord l'autre session.",
+    "tui.read_only_typing": "Lecture seule : rien ne s'écrit ici. Écrivez dans l'autre session, ou fermez-la d'abord.",
+    "tui.live.read_only_placeholder": "Lecture seule : rien ne se tape ici.",
+    "tui.form.read_only": "Lecture seule : la réunion est ouverte dans une autre session. Ce formulaire se lit, il ne se remplit pas. Échap : fermer.",
+    "tui.live.read_only_line": "■ Lecture seule : la réunion est ouverte dans une autre session.",
 }

@@ -7,4 +7,9 @@ STRINGS = {
     "tui.reread.outdated_next": "i: versie {next} uitbrengen.",
     "cli.list.outdated": "niet meer actueel: {changes} sindsdien",
     "tui.launcher.minute_outdated": ("! Verslag v{version} niet actueel · {count} wijziging", "! Verslag v{version} niet actueel · {count} wijzigingen"),
+    "tui.read_only_locked": "Deze vergadering is geopend door {user} op {host} sinds {since}. Hier kunt u ze lezen, niet schrijven. Om te schrijven: sluit eerst de andere sessie.",
+    "tui.read_only_typing": "Alleen lezen: hier wordt niets geschreven. Schrijf in de andere sessie, of sluit die eerst.",
+    "tui.live.read_only_placeholder": "Alleen lezen: hier kunt u niets typen.",
+    "tui.form.read_only": "Alleen lezen: de vergadering is geopend in een andere sessie. Dit formulier kunt u lezen, niet invullen. Esc: sluiten.",
+    "tui.live.read_only_line": "■ Alleen lezen: de vergadering is geopend in een andere sessie.",
 }

@@ -257,7 +257,10 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
                 raise store.StoreError("store.other_owner", file=str(path))
             lock.acquire()
         except store.StoreError as error:  # held elsewhere, a link where the lock should be...
-            read_only = error.sentence(self.language)
+            # The store's sentence for a lock ends « ...ou ouvrez-la en lecture seule »: here it is open
+            # read-only already, and the banner says what that means for her.
+            said = store.StoreError("tui.read_only_locked", **error.params) if error.key == "store.locked" else error
+            read_only = said.sentence(self.language)
             lock = None
         except OSError as error:
             read_only = tr("lock_failed", reason=type(error).__name__)

@@ -464,6 +464,18 @@ class ShortText(Localized, TextArea):
         def control(self) -> ShortText:
             return self.area
 
+    class Refused(Message):
+        """A letter typed into an area that may not be written in (`read_only`): the screen says why
+        at once, instead of at Enter after a whole contribution was typed for nothing."""
+
+        def __init__(self, area: ShortText) -> None:
+            super().__init__()
+            self.area = area
+
+        @property
+        def control(self) -> ShortText:
+            return self.area
+
     def __init__(self, text: str = "", *, submit_keys: tuple[str, ...] = ("enter",),
                  clear_on_submit: bool = False, **kwargs) -> None:
         """`submit_keys` post Submitted with the text as it is at that key; with `clear_on_submit`
@@ -481,6 +493,13 @@ class ShortText(Localized, TextArea):
         self.cursor_blink = False
 
     async def _on_key(self, event: events.Key) -> None:
+        if self.read_only and event.is_printable:
+            # Textual's read-only area lets the letter go on to the screen's keys (« p » would mark
+            # someone present): it is refused here, and said.
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Refused(self))
+            return
         if event.key in self.submit_keys:
             event.stop()
             event.prevent_default()

@@ -188,6 +188,8 @@ class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localiz
             box.border_title = Content(self.title_text) if isinstance(self.title_text, str) else self.title_text
             # Not focusable: Tab from the last field (a date, often) went on to the scrolling box
             # itself, which shows no cursor: the facilitator lost the form. It scrolls to each field.
+            # Shown when the meeting is open read-only (another session holds it): the fields are closed.
+            yield Static("", id="form-read-only", markup=False)
             with VerticalScroll(id="form", can_focus=False):
                 if self.intro:
                     yield Static(Content(self.intro) if isinstance(self.intro, str) else self.intro, classes="intro")
@@ -259,6 +261,34 @@ class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localiz
             spec.name: set(spec.proposal(self._choice_value(spec.follows)))
             for spec in self.fields if spec.follows in names and spec.proposal is not None
         }
+
+    def on_screen_resume(self) -> None:
+        self._reflect_read_only()
+
+    def read_only_reason(self) -> str:
+        """Why this form may not be filled in ('' when it may): it edits a meeting this session only
+        reads (open in another session). The launcher's forms make new meetings: never read-only."""
+        host = meeting_app(self.app)
+        if host is None or host.meeting is None or not host.read_only:
+            return ""
+        from ..screens.base import MeetingScreen  # here: the steps' screens import the dialogs
+
+        if not any(isinstance(screen, MeetingScreen) for screen in self.app.screen_stack):
+            return ""
+        return tr("form.read_only")
+
+    def _reflect_read_only(self) -> None:
+        """In a read-only session the form shows what it holds, takes no typing and says so at the
+        top, before a word is typed (the words would be refused at Enter and lost)."""
+        reason = self.read_only_reason()
+        banner = self.query_one("#form-read-only", Static)
+        banner.update(Content(reason))
+        banner.display = bool(reason)
+        if reason:
+            self.app.clear_notifications()  # a message of the step (« rien ne s'écrit ici ») hid this one
+        for widget in (*self.query("#form > *"), self.query_one("#save", Button)):
+            if widget.focusable or widget.disabled or isinstance(widget, Button):
+                widget.disabled = bool(reason)
 
     def _choice_value(self, name: str) -> Any:
         widget = self.query_one(f"#f-{name}", Select)
@@ -413,6 +443,11 @@ class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localiz
 
     def action_save(self) -> None:
         error = self.query_one("#form-error", Static)
+        reason = self.read_only_reason()
+        if reason:
+            error.update(Content(reason))
+            error.display = True
+            return
         try:
             values = self._values()
             problem = self.validate(values) if self.validate else None
