@@ -425,11 +425,11 @@ def config_(ctx: click.Context) -> None:
 @main.command("doctor")
 @click.pass_context
 def doctor(ctx: click.Context) -> None:
-    from .services.doctor import Level, diagnose, report
+    from .services.doctor import Level, diagnose, report, terminal_width
 
     lang = _lang(ctx)
     findings = diagnose(lang)
-    click.echo("\n".join(report(findings, lang)))
+    click.echo("\n".join(report(findings, lang, terminal_width())))
     if any(f.level is Level.BLOCK for f in findings):
         sys.exit(1)
 
