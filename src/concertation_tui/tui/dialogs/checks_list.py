@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from ...model import Level
 from ..early_keys import TakesKeysWhileOpening
 from ..prebuild import StylesKeptOnResume
-from .forms import QuickToShow
+from .forms import AnswersByDeliberateKeys, QuickToShow
 from ..host import our_app
 from ..footer import FittedFooter
 from ..text import Localized, key, tr
@@ -32,11 +32,15 @@ def errors_first(findings: list) -> list:
     return [f for f in findings if f.level is Level.ERROR] + [f for f in findings if f.level is not Level.ERROR]
 
 
-class ChecksList(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[tuple | None]):
+class ChecksList(AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized,
+                 ModalScreen[tuple | None]):
+    """The checks to fix, listed; with `anyway`, a button that issues in spite of them, reached with Tab
+    or ← → and pressed with Enter: no letter issues the minute (see AnswersByDeliberateKeys)."""
+
     HIDE_FOREIGN_BINDINGS = True
     BINDINGS = [
+        *AnswersByDeliberateKeys.DELIBERATE_BINDINGS,
         key("escape", "close", "notice_close"),
-        key("o,y,j", "anyway", "checks_anyway"),
     ]
 
     def __init__(self, findings: list, *, intro: str, anyway: str = "") -> None:
@@ -57,6 +61,7 @@ class ChecksList(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localiz
             yield Choices(*[Option(finding_prompt(f, lang), id=str(n)) for n, f in enumerate(self.findings)],
                           id="checks-list")
             yield Static(tr("checks_list.hint"), classes="note", markup=False)
+            yield Static("", id="confirm-letters", markup=False)
             with Horizontal(classes="buttons"):
                 if self.anyway:
                     yield Button(self.anyway, id="anyway", compact=True)

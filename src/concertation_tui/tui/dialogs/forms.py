@@ -542,15 +542,78 @@ class TextPrompt(FormDialog):
         return super().dismiss(result)
 
 
-class Confirm(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[bool]):
-    """A yes/no question. "o" (or "y", or the Dutch "j") says yes; Escape or "n" says no; Enter presses the focused button
-    (No, unless Tab moved to Yes)."""
+class AnswersByDeliberateKeys:
+    """Mixed into a question that ends or keeps the session, deletes, or confirms for the person
+    (before ModalScreen): no letter answers it.
+
+    A facilitator types fast; a question opens under her fingers (ctrl+q, Escape in a form, a key of
+    the step) and the next letters of her word reach it: « o » quit the program, « n » kept it. Here
+    the answer is a deliberate key: Enter on the focused button (← → or Tab choose it), or Escape.
+    Letters and spaces typed meanwhile answer nothing: the dialog says so, and when it was opened
+    over the live step they go back to its typing line when it closes (nothing typed is lost)."""
+
+    DELIBERATE_BINDINGS = [
+        key("left", "choose(-1)", "confirm_choose"),
+        key("right", "choose(1)", "confirm_choose", show=False, binding_id="confirm-choose-right"),
+        key("enter", "press_focused", "confirm_enter"),
+    ]
+    typed: str = ""
+    """Letters typed while the question was open (given back to the typing line)."""
+
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self.typed += event.character
+            hint = self.query_one("#confirm-letters", Static)  # type: ignore[attr-defined]
+            if not hint.display:
+                over_typing = _typing_line_below(self) is not None
+                hint.update(Content(tr("confirm.letters_kept" if over_typing else "confirm.letters_ignored")))
+                hint.display = True
+
+    def action_choose(self, step: int) -> None:
+        buttons = [b for b in self.query(Button) if b.display and not b.disabled]  # type: ignore[attr-defined]
+        if not buttons:
+            return
+        focused = self.focused  # type: ignore[attr-defined]
+        if focused not in buttons:  # from a list in the dialog: to the buttons' row
+            buttons[0 if step > 0 else -1].focus()
+            return
+        buttons[(buttons.index(focused) + step) % len(buttons)].focus()
+
+    def action_press_focused(self) -> None:
+        focused = self.focused  # type: ignore[attr-defined]
+        if isinstance(focused, Button):
+            focused.press()
+
+    def dismiss(self, result: Any = None):  # type: ignore[override]
+        if self.typed:
+            line = _typing_line_below(self)
+            if line is not None:
+                line.take_typed(self.typed)
+            self.typed = ""
+        return super().dismiss(result)  # type: ignore[misc]
+
+
+def _typing_line_below(dialog) -> Any:
+    """The live step whose typing line takes the letters typed into a question opened over it."""
+    host = meeting_app(dialog.app)
+    live = host.live_screen if host is not None else None
+    if live is None or host.read_only or live not in dialog.app.screen_stack:
+        return None
+    return live
+
+
+class Confirm(AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized,
+              ModalScreen[bool]):
+    """A yes/no question. Enter presses the focused button (No, unless ← → or Tab moved to Yes);
+    Escape says no. No letter answers it (see AnswersByDeliberateKeys)."""
 
     HIDE_FOREIGN_BINDINGS = True
 
     BINDINGS = [
-        key("o,y,j", "answer(True)", "confirm_yes"),
-        key("n,escape", "answer(False)", "confirm_no"),
+        *AnswersByDeliberateKeys.DELIBERATE_BINDINGS,
+        key("escape", "answer(False)", "confirm_no"),
     ]
 
     def __init__(self, title: str, question: str | Content, *, yes: str = "", danger: bool = True) -> None:
@@ -559,14 +622,13 @@ class Confirm(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized,
         self.title_text = title
         self.question = question
         self.yes = yes or tr("confirm.yes")
-        if "(" not in self.yes:  # the key that says yes is on the button (Enter is the other one)
-            self.yes += f" ({tr('confirm.yes_key')})"
         self.danger = danger
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog confirm") as box:
             box.border_title = Content(self.title_text)
             yield Static(Content(self.question) if isinstance(self.question, str) else self.question, classes="intro")
+            yield Static("", id="confirm-letters", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(self.yes, id="yes", variant="error" if self.danger else "primary", compact=True)
                 yield Button(tr("confirm.no"), id="no", compact=True)

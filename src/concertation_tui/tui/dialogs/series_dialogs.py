@@ -13,7 +13,7 @@ from ...model import DomainSharing, Meeting, ops
 from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
 from ..prebuild import StylesKeptOnResume
-from .forms import QuickToShow
+from .forms import AnswersByDeliberateKeys, QuickToShow
 from ..text import key, lbl, Localized, quote, tr
 
 
@@ -36,14 +36,15 @@ def consent_summary(meeting: Meeting) -> Content:
     return Content.assemble(*parts)
 
 
-class ConsentConfirm(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[str | None]):
+class ConsentConfirm(AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized,
+                     ModalScreen[str | None]):
     """The consent carried from the previous meeting, read with the person: "yes" (confirmed as it is),
-    "change" (open the consent form) or None (later: it stays to be confirmed)."""
+    "change" (open the consent form) or None (later: it stays to be confirmed). No letter answers it: a
+    consent is confirmed by Enter on its button (see AnswersByDeliberateKeys)."""
 
     HIDE_FOREIGN_BINDINGS = True
     BINDINGS = [
-        key("o,y,j", "answer('yes')", "consent_confirm_yes"),
-        key("m,c", "answer('change')", "consent_confirm_change"),
+        *AnswersByDeliberateKeys.DELIBERATE_BINDINGS,
         key("escape", "answer('')", "consent_confirm_later"),
     ]
 
@@ -58,6 +59,7 @@ class ConsentConfirm(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Loc
             with VerticalScroll(id="form"):
                 yield Static(consent_summary(self.meeting), classes="intro")
             yield Static(Content.assemble((tr("consent_confirm.question"), "bold")), classes="intro")
+            yield Static("", id="confirm-letters", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(tr("consent_confirm.yes"), id="yes", variant="primary", compact=True)
                 yield Button(tr("consent_confirm.change"), id="change", compact=True)

@@ -542,6 +542,16 @@ class LiveScreen(MeetingScreen):
 
     # -- typing and recording --
 
+    def take_typed(self, typed: str) -> None:
+        """Letters typed into a question opened over this step (see dialogs/forms.AnswersByDeliberateKeys):
+        they go on the typing line, after what was there, and are kept with the meeting as typing is."""
+        note = self.query_one("#note", ShortText)
+        if note.read_only:
+            return
+        note.move_cursor(note.document.end)
+        note.insert(typed)
+        self.keep_draft_now()
+
     def on_short_text_refused(self, event: ShortText.Refused) -> None:
         """A letter typed in a read-only session: said at once, at most every few seconds (a burst of
         letters is one refusal, not a pile of messages)."""
