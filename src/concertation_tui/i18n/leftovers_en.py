@@ -27,4 +27,5 @@ STRINGS = {
     "tui.consent_confirm.question": "Read it again with the person. Do they confirm it as it is? (← → to choose, Enter to answer · Esc: later)",
     "setup.doctor.putty_function_keys": "PuTTY (TERM={term}): with its default keyboard, shift+F2 (the network map) arrives as F12 (the rereading), and shift+F8 (the room's screen) sends nothing.",
     "setup.doctor.putty_function_keys.fix": "ctrl+p opens every command: type \"map\" or \"room\", then Enter. Or in PuTTY: Terminal > Keyboard > Function keys and keypad: Xterm R6, then Apply.",
+    "tui.reread_list.hint": "Enter: go to the note, then Enter: correct it, o: its visibility · Escape: close",
 }

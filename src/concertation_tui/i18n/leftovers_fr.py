@@ -27,4 +27,5 @@ STRINGS = {
     "tui.consent_confirm.question": "Relisez-le avec la personne. Le confirme-t-elle tel quel ? (← → pour choisir, Entrée pour répondre · Échap : plus tard)",
     "setup.doctor.putty_function_keys": "PuTTY (TERM={term}) : avec son clavier par défaut, shift+F2 (la carte du réseau) arrive comme F12 (la relecture), et shift+F8 (l'écran de la salle) n'envoie rien.",
     "setup.doctor.putty_function_keys.fix": "ctrl+p ouvre toutes les commandes : tapez « carte » ou « salle », puis Entrée. Ou dans PuTTY : Terminal > Keyboard > Function keys and keypad : Xterm R6, puis Apply.",
+    "tui.reread_list.hint": "Entrée : aller à la note, puis Entrée : la corriger, o : sa visibilité · Échap : fermer",
 }

@@ -27,4 +27,5 @@ STRINGS = {
     "tui.consent_confirm.question": "Lees ze opnieuw met de persoon. Bevestigt de persoon ze zoals ze is? (← → om te kiezen, Enter om te antwoorden · Esc: later)",
     "setup.doctor.putty_function_keys": "PuTTY (TERM={term}): met het standaardtoetsenbord komt shift+F2 (de netwerkkaart) aan als F12 (het herlezen), en shift+F8 (het scherm van de zaal) stuurt niets.",
     "setup.doctor.putty_function_keys.fix": "ctrl+p opent alle opdrachten: typ ‘kaart’ of ‘zaal’, dan Enter. Of in PuTTY: Terminal > Keyboard > Function keys and keypad: Xterm R6, dan Apply.",
+    "tui.reread_list.hint": "Enter: naar de notitie, dan Enter: verbeteren, o: de zichtbaarheid · Escape: sluiten",
 }

@@ -621,9 +621,11 @@ class RereadScreen(MeetingScreen):
                 lines = content.plain.split("\n")
                 looks = [line.strip() for line in lines[1:] if line.strip()[:1] in ("!", "i", HINT_MARK)]
                 who = self._whose(m, entry)
+                # every warning whole, each on its own lines (wrapped): cut at 70 characters, the tester
+                # read « La note parle d'une personne qui n'e… » at 80x24 and not what to do about it
+                warnings = [part for look in looks for part in ("\n", (look, "italic"))]
                 listed.append((entry.key, Content.assemble(
-                    (f"{who} · " if who else "", "bold"), one_line(lines[0], 60),
-                    *(["\n   ", (one_line(looks[0], 70), "italic")] if looks else []))))
+                    (f"{who} · " if who else "", "bold"), one_line(lines[0], 60), *warnings)))
 
         def go(option_key: str | None) -> None:
             index = self._index_of(option_key) if option_key else None
