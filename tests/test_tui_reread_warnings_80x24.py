@@ -18,6 +18,12 @@ def in_dialog(text: str) -> str:
     return flat("\n".join(rows).translate(str.maketrans("", "", "▁▂▃▄▅▆▇")))  # and its scroll bar
 
 
+def seen(app) -> str:
+    """The screen flattened, without the scroll bars' marks (drawn over the end of a wrapped line) nor the
+    rereading box's double side borders."""
+    return flat(screen_text(app).translate(str.maketrans("", "", "▁▂▃▄▅▆▇║")))
+
+
 async def test_every_warning_of_the_notes_to_reread_is_read_whole_at_80x24(private_home) -> None:
     app = ConcertationApp(demo_file(), clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -54,3 +60,40 @@ async def test_every_warning_of_the_notes_to_reread_is_read_whole_at_80x24(priva
             for look in wanted.get(option.id, []):
                 assert flat(look) in on_screen, look
             assert flat("Entrée : aller à la note, puis Entrée : la corriger, o : sa visibilité") in on_screen
+
+
+async def test_a_note_taller_than_the_box_is_read_to_its_last_warning_with_the_arrow(private_home) -> None:
+    """A long note with its warnings is taller than F12's box at 80x24: ↓ scrolls it to its last line
+    (its last warning, whole) before moving on to the next note; ↑ goes back to its first line."""
+    from concertation_tui import store
+    from concertation_tui.services.demo import demo_meeting
+
+    meeting = demo_meeting()
+    note = meeting.contributions[0]
+    note.text = "Il a parlé longuement de sa situation. " * 14 + "Il est manipulateur avec son frère."
+    app = ConcertationApp(store.create_meeting_file(meeting), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f12")
+        await settle(app, pilot)
+        reread = app.screen
+        notes = reread.query_one("#reread-notes", Choices)
+        index = next(n for n, entry in enumerate(reread.entries) if entry.id == note.id)
+        notes.focus()
+        notes.highlighted = index
+        await settle(app, pilot)
+        last = "n'écrivez que ce qui sert le but commun."
+        assert notes._heights[index] > notes.scrollable_content_region.height  # taller than its box
+        assert flat(last) not in seen(app)  # its last warning below the box
+        await pilot.press("down")
+        await settle(app, pilot)
+        assert notes.highlighted == index  # still this note, scrolled to its end
+        said = seen(app)
+        assert flat("! Tierce personne : « frère » : La note parle d'une personne qui n'est pas à la réunion : "
+                    + last) in said
+        await pilot.press("up")
+        await settle(app, pilot)
+        assert notes.highlighted == index and flat("Il a parlé longuement") in seen(app)
+        await pilot.press("down", "down")
+        await settle(app, pilot)
+        assert notes.highlighted != index  # then on to the next note

@@ -349,6 +349,34 @@ class Choices(Localized, OptionList):
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
 
+    def action_cursor_down(self) -> None:
+        if not self._scroll_within_highlighted(1):
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if not self._scroll_within_highlighted(-1):
+            super().action_cursor_up()
+
+    def _scroll_within_highlighted(self, direction: int) -> bool:
+        """An option taller than the list's box (a long note with its warnings, F12 at 80x24) is read with
+        the arrows too: ↓ scrolls it to its last line before moving on, ↑ back to its first. Textual
+        moved to the next option at once, and what the box could not show was never seen."""
+        index = self.highlighted
+        if index is None:
+            return False
+        top, height = self._index_to_line.get(index), self._heights.get(index)
+        view = self.scrollable_content_region.height
+        if top is None or height is None or height <= view or view < 2:
+            return False
+        y = round(self.scroll_offset.y)
+        if direction > 0 and top + height > y + view:
+            self.scroll_to(y=min(y + view - 1, top + height - view), animate=False, immediate=True)
+            return True
+        if direction < 0 and top < y:
+            self.scroll_to(y=max(y - (view - 1), top), animate=False, immediate=True)
+            return True
+        return False
+
     def current_id(self) -> str | None:
         if self.highlighted is None or not self.option_count:
             return None
