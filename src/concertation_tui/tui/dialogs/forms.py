@@ -555,10 +555,14 @@ class AnswersByDeliberateKeys:
     DELIBERATE_BINDINGS = [
         key("left", "choose(-1)", "confirm_choose"),
         key("right", "choose(1)", "confirm_choose", show=False, binding_id="confirm-choose-right"),
-        key("enter", "press_focused", "confirm_enter"),
+        # priority: it runs after the keys typed before it (tui/early_keys.py), so « ← Entrée » typed at
+        # once presses the button ← chose, not the one the focus was on when both keys arrived
+        key("enter", "press_focused", "confirm_enter", priority=True),
     ]
     typed: str = ""
     """Letters typed while the question was open (given back to the typing line)."""
+    default_button: str = ""
+    """The id of the button the question opens with the focus on ('' for none: a list has it)."""
 
     def on_key(self, event: events.Key) -> None:
         if event.is_printable and event.character:
@@ -576,15 +580,23 @@ class AnswersByDeliberateKeys:
         if not buttons:
             return
         focused = self.focused  # type: ignore[attr-defined]
-        if focused not in buttons:  # from a list in the dialog: to the buttons' row
-            buttons[0 if step > 0 else -1].focus()
-            return
-        buttons[(buttons.index(focused) + step) % len(buttons)].focus()
+        if focused not in buttons:
+            # its focus not landed yet (a key typed as it opens): from the button it is opening on
+            focused = next((b for b in buttons if b.id == self.default_button), None)
+        if focused is None:  # from a list in the dialog: to the buttons' row
+            target = buttons[0 if step > 0 else -1]
+        else:
+            target = buttons[(buttons.index(focused) + step) % len(buttons)]
+        self.set_focus(target)  # type: ignore[attr-defined]  (now: `focus()` waits for the app's next turn)
 
     def action_press_focused(self) -> None:
         focused = self.focused  # type: ignore[attr-defined]
         if isinstance(focused, Button):
             focused.press()
+        elif hasattr(focused, "action_select"):  # a list in the dialog: Enter chooses its line, as ever
+            focused.action_select()  # type: ignore[union-attr]
+        elif self.default_button:  # its focus not landed yet: the button it opens on
+            self.query_one(f"#{self.default_button}", Button).press()  # type: ignore[attr-defined]
 
     def dismiss(self, result: Any = None):  # type: ignore[override]
         if self.typed:
@@ -623,6 +635,7 @@ class Confirm(AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume
         self.question = question
         self.yes = yes or tr("confirm.yes")
         self.danger = danger
+        self.default_button = "no" if danger else "yes"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog confirm") as box:
@@ -635,7 +648,7 @@ class Confirm(AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume
         yield FittedFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#no" if self.danger else "#yes", Button).focus()
+        self.query_one(f"#{self.default_button}", Button).focus()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -52,6 +52,7 @@ class ConsentConfirm(AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptO
         super().__init__()
         self._localize()
         self.meeting = meeting
+        self.default_button = "yes"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog") as box:
@@ -65,7 +66,7 @@ class ConsentConfirm(AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptO
                 yield Button(tr("consent_confirm.change"), id="change", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one(f"#{self.default_button}", Button).focus()
 
     def action_answer(self, answer: str) -> None:
         self.dismiss(answer or None)
