@@ -41,6 +41,12 @@ from concertation_tui.store import serialize, write_private  # noqa: E402
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 CONCERTATION = str(ROOT / ".venv" / "bin" / "concertation")
 ESCAPES = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|.)")
+ESCAPES_TEXT = re.compile(ESCAPES.pattern.decode(), re.DOTALL)
+NOT_DRAWN = re.compile(rb"\x1b\[5n|\x1b\]22;[^\x07\x1b]*(?:\x07|\x1b\\)")
+"""What the program writes that changes nothing on screen, so is neither a redraw nor its first byte:
+its terminal status query (`ESC [5n`, every 1.5 s, tui/driver.py) and Textual's mouse pointer shape
+(`ESC ]22;default BEL`, written whenever a screen is mounted: also a step or form built ahead in idle
+time, tui/prebuild.py, whose write could land just after a key and pass for its redraw)."""
 
 
 @dataclass
@@ -121,8 +127,83 @@ def timed_process(argv: list[str], env: dict[str, str], runs: int) -> tuple[list
 # -- a real pty, as a terminal would drive the program --------------------------------------------
 
 
+EXIT_MEANINGS = {
+    0: "it quit by itself (exit code 0)",
+    1: "it crashed: its crash path saved the meeting and wrote a sentence on its terminal (exit code 1)",
+    129: "its watchdog judged the terminal gone or no longer reading (exit code 129, tui/safety.py: a hang-up, "
+         "a write to the terminal blocked WRITE_TIMEOUT seconds, or a status query unanswered; it saved first "
+         "and wrote nothing)",
+    143: "it was sent SIGTERM (exit code 143: saved, then ended)",
+}
+
+
+def exit_meaning(code: int) -> str:
+    if code < 0:
+        return f"it was killed by signal {signal.Signals(-code).name} (no save of its own)"
+    return EXIT_MEANINGS.get(code, f"it ended with exit code {code}")
+
+
+class ProgramEnded(RuntimeError):
+    """The program in the pty ended by itself while the benchmark was still using it."""
+
+
+class TerminalScreen:
+    """What a terminal of `cols` x `rows` shows after the program's output: enough of a VT100 for
+    Textual's output (absolute cursor moves, CR/LF, erase), to say in words what was last on screen."""
+
+    def __init__(self, cols: int, rows: int) -> None:
+        self.cols, self.rows = cols, rows
+        self.cells = [[" "] * cols for _ in range(rows)]
+        self.row = self.col = 0
+
+    def feed(self, data: bytes) -> None:
+        text = data.decode("utf-8", errors="replace")
+        at = 0
+        while at < len(text):
+            char = text[at]
+            if char == "\x1b":
+                match = ESCAPES_TEXT.match(text, at)  # one escape sequence
+                sequence = match.group(0) if match else char
+                self._escape(sequence)
+                at += max(1, len(sequence))
+                continue
+            if char == "\r":
+                self.col = 0
+            elif char == "\n":
+                self.row = min(self.rows - 1, self.row + 1)
+            elif char >= " ":
+                if self.col < self.cols:
+                    self.cells[self.row][self.col] = char
+                self.col += 1
+            at += 1
+
+    def _escape(self, sequence: str) -> None:
+        if not sequence.startswith("\x1b["):
+            return
+        final, body = sequence[-1], sequence[2:-1]
+        numbers = [int(part) if part.isdigit() else 0 for part in body.lstrip("?").split(";")]
+        if final == "H":
+            row, col = (numbers + [1, 1])[:2]
+            self.row = min(self.rows, max(1, row)) - 1
+            self.col = min(self.cols, max(1, col)) - 1
+        elif final == "J" and numbers[0] == 2:
+            self.cells = [[" "] * self.cols for _ in range(self.rows)]
+        elif final == "K":
+            for col in range(self.col, self.cols):
+                self.cells[self.row][col] = " "
+
+    def text(self) -> str:
+        return "\n".join("".join(line).rstrip() for line in self.cells).rstrip("\n")
+
+
 class Pty:
-    """A program in a pseudo-terminal of a given size; collects what it writes."""
+    """A program in a pseudo-terminal of a given size; collects what it writes.
+
+    It reads what the program writes whenever it waits, as a terminal does: a terminal that stops
+    reading fills the pty's buffer (16 KB here), the program's writes block, and after WRITE_TIMEOUT
+    seconds (4 s) the program's watchdog takes it for a frozen link, saves and ends (exit code 129).
+    That is what ended the switching sessions of 2026-12-07: the benchmark slept 6 s after the first
+    frame, whose rest (12-16 KB) filled the buffer."""
 
     def __init__(self, argv: list[str], env: dict[str, str], cols: int = 80, rows: int = 24) -> None:
         master, slave = os.openpty()
@@ -132,12 +213,15 @@ class Pty:
             os.setsid()
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
+        self.size = (cols, rows)
         self.start = time.perf_counter()
         self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
                                         preexec_fn=controlling_tty, close_fds=True)
         os.close(slave)
         self.fd = master
         self.output = bytearray()
+        self.ended_by_itself: int | None = None
+        """The exit code, when the program ended before `close()` (None otherwise)."""
 
     def read(self, timeout: float) -> bytes:
         ready, _, _ = select.select([self.fd], [], [], timeout)
@@ -150,6 +234,29 @@ class Pty:
         self.output += chunk
         return chunk
 
+    def last_screen(self) -> str:
+        screen = TerminalScreen(*self.size)
+        screen.feed(bytes(self.output))
+        return screen.text()
+
+    def check_running(self, doing: str) -> None:
+        """Raise ProgramEnded, with the exit code's meaning and the last screen, if the program ended."""
+        code = self.process.poll()
+        if code is None:
+            return
+        self.ended_by_itself = code
+        while self.read(0.0):  # whatever it wrote last
+            pass
+        raise ProgramEnded(f"the program ended by itself {doing}, {time.perf_counter() - self.start:.1f} s "
+                           f"after its launch: {exit_meaning(code)}. Its last screen:\n{self.last_screen()}")
+
+    def pause(self, seconds: float) -> None:
+        """Wait `seconds`, reading what the program writes meanwhile (a terminal never stops reading)."""
+        deadline = time.perf_counter() + seconds
+        while (left := deadline - time.perf_counter()) > 0:
+            self.read(left)
+        self.check_running(f"during a pause of {seconds:g} s")
+
     def wait_for(self, sentinel: bytes, timeout: float = 30.0) -> float:
         """Seconds from launch until `sentinel` is on screen (escape sequences ignored)."""
         deadline = time.perf_counter() + timeout
@@ -157,7 +264,14 @@ class Pty:
             self.read(0.05)
             if sentinel in ESCAPES.sub(b"", bytes(self.output)):
                 return time.perf_counter() - self.start
-        raise TimeoutError(sentinel)
+            if self.process.poll() is not None:  # it ended: what it wrote last may still hold the sentinel
+                while self.read(0.0):
+                    pass
+                if sentinel in ESCAPES.sub(b"", bytes(self.output)):
+                    return time.perf_counter() - self.start
+                self.check_running(f"before showing {sentinel.decode()!r}")
+        raise TimeoutError(f"{sentinel.decode()!r} not shown {timeout:g} s after the launch; the screen:\n"
+                           f"{self.last_screen()}")
 
     def shows(self, text: bytes, since: int, timeout: float) -> bool:
         """Whether `text` is drawn (escape sequences ignored) in what came after byte `since`, waiting
@@ -167,19 +281,22 @@ class Pty:
             if text in ESCAPES.sub(b"", bytes(self.output[since:])):
                 return True
             self.read(0.05)
-        return text in ESCAPES.sub(b"", bytes(self.output[since:]))
+        if text in ESCAPES.sub(b"", bytes(self.output[since:])):
+            return True
+        self.check_running(f"while {text.decode()!r} was awaited on screen")
+        return False
 
     def settle(self, quiet: float = 0.25) -> tuple[int, float]:
         """Read until nothing comes for `quiet` seconds; returns (bytes read, time of the last byte).
 
-        The program's terminal status query (`ESC [5n`, every 1.5 s, see tui/driver.py) is not a
-        redraw: it is neither counted nor taken as the screen changing."""
+        What draws nothing (NOT_DRAWN: the status query, the pointer shape) is neither counted nor
+        taken as the screen changing."""
         count, last = 0, time.perf_counter()
         while True:
             chunk = self.read(quiet)
             if not chunk:
                 return count, last
-            chunk = chunk.replace(b"\x1b[5n", b"")
+            chunk = NOT_DRAWN.sub(b"", chunk)
             if not chunk:
                 continue
             count += len(chunk)
@@ -199,21 +316,29 @@ class Pty:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def peak_memory_mb(self) -> float:
+        self.check_running("before its memory was read")
         status = Path(f"/proc/{self.process.pid}/status").read_text()
         found = re.search(r"VmHWM:\s+(\d+)", status)
-        if found is None:  # the program has ended: say what it last wrote rather than a bare traceback
-            raise RuntimeError(f"the program ended before its memory was read; its last screen: "
-                               f"{self.output[-3000:].decode(errors='replace')!r}")
+        if found is None:  # ended between the check and the read
+            self.check_running("while its memory was read")
         return int(found.group(1)) / 1024
 
-    def close(self) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+    def close(self) -> int:
+        """End the program as a terminal's close would (SIGTERM: it saves and ends within about a
+        second), reading its last output meanwhile (a blocked write would hold its exit back), and
+        reap it, so that nothing of it remains when the next session opens the same file (its lock
+        is released when it has ended). Returns its exit code."""
+        if self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                self.process.send_signal(signal.SIGTERM)
+            deadline = time.perf_counter() + 5.0
+            while self.process.poll() is None and time.perf_counter() < deadline:
+                self.read(0.05)
+            if self.process.poll() is None:
+                self.process.kill()
+            self.process.wait()
         os.close(self.fd)
+        return self.process.returncode
 
 
 # -- the figures ------------------------------------------------------------------------------------
@@ -236,12 +361,16 @@ def headless(env: dict[str, str], files: dict[str, Path], runs: int) -> list[Row
 # modules, measured 2026-12-07 (after the headless start-up work of that day, branch speed-headless) with
 # a margin of about 5 %; and what it must never import: Textual in a headless command, pydantic where
 # nothing is validated (`schema` prints the shipped schema, `list` reads the launcher's index),
-# python-docx in `check`, matplotlib in a minute without a network map. The minute is counted at the large size (no map) and,
-# apart, on the demo, whose network map is drawn with matplotlib (about 300 modules of its own).
-IMPORT_BUDGET = {"check": 220, "schema": 120, "list": 135, "minute": 385, "minute, with the network map": 700,
+# python-docx in `check`, matplotlib in a minute without a network map, simplemma in `check` and the minute
+# (the domain-words check reads the shipped lists from data/domain-forms.*.txt). The minute is counted at
+# the large size (no map) and, apart, on the demo, whose network map is drawn with matplotlib (about 300
+# modules of its own). `check` raised from 220 to 230 when it began reading the organisation's word lists:
+# their folders come from platformdirs, whose Linux module imports tempfile (with shutil, bz2, lzma: 14
+# modules), and the domain-words check is 6 modules of its own.
+IMPORT_BUDGET = {"check": 230, "schema": 120, "list": 135, "minute": 385, "minute, with the network map": 700,
                  "open (the interface)": 500}
-NEVER_IMPORTED = {"check": ("textual", "docx"), "schema": ("textual", "pydantic"),
-                  "list": ("textual", "pydantic"), "minute": ("textual", "matplotlib"),
+NEVER_IMPORTED = {"check": ("textual", "docx", "simplemma"), "schema": ("textual", "pydantic"),
+                  "list": ("textual", "pydantic"), "minute": ("textual", "matplotlib", "simplemma"),
                   "minute, with the network map": ("textual",), "open (the interface)": ()}
 
 
@@ -367,14 +496,17 @@ the meeting opened, not within 0.2 s of its first frame (the start-up itself is 
 def timed_key(session: Pty, data: bytes) -> tuple[float, float, int]:
     """(seconds to the first byte of the redraw, seconds until it settles, bytes written) for one key."""
     session.settle(0.2)
+    session.check_running(f"before the key {data!r}")
     start = time.perf_counter()
     os.write(session.fd, data)
     first, count, last = None, 0, start
     while True:
         chunk = session.read(0.25 if first is not None else 5.0)
         if not chunk:
+            if first is None:  # nothing drawn in 5 s: say so if the program has gone
+                session.check_running(f"after the key {data!r}")
             break
-        chunk = chunk.replace(b"\x1b[5n", b"")
+        chunk = NOT_DRAWN.sub(b"", chunk)
         if not chunk:
             continue
         if first is None:
@@ -382,6 +514,23 @@ def timed_key(session: Pty, data: bytes) -> tuple[float, float, int]:
         count += len(chunk)
         last = time.perf_counter()
     return first if first is not None else 5.0, last - start, count
+
+
+def fresh_meeting(path: Path, data: bytes) -> None:
+    """Put the meeting file back as it was, for a session that starts from the same state as the
+    previous one: no draft, no paused clock, no lock. The previous session has been closed and reaped
+    (`Pty.close`), so its lock is free; if it is not, the figures would be a read-only session's."""
+    lock = path.parent / f".{path.name}.lock"
+    if lock.exists():
+        fd = os.open(lock, os.O_RDWR)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises BlockingIOError while held
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        except BlockingIOError:
+            raise RuntimeError(f"{path.name} is still locked by an earlier session") from None
+        finally:
+            os.close(fd)
+    path.write_bytes(data)
 
 
 def switching(env: dict[str, str], files: dict[str, Path], runs: int) -> list[Row]:
@@ -406,12 +555,13 @@ def switching(env: dict[str, str], files: dict[str, Path], runs: int) -> list[Ro
     for size, path in files.items():
         data = path.read_bytes()
         firsts, settleds, sizes, forms, landed, memory = [], [], [], [], [], []
+        endings = []
         for _ in range(runs):
-            path.write_bytes(data)  # each run from the same step, whatever the previous one left
+            fresh_meeting(path, data)
             session = Pty([CONCERTATION, "open", str(path)], term_env)
             try:
                 session.wait_for(LIVE_SENTINEL)
-                time.sleep(SETTLE_AFTER_OPENING)
+                session.pause(SETTLE_AFTER_OPENING)
                 for _round in range(2):  # first visits, then later ones
                     for name, sequence in STEP_KEYS.items():
                         first, settled, count = timed_key(session, sequence)
@@ -425,14 +575,21 @@ def switching(env: dict[str, str], files: dict[str, Path], runs: int) -> list[Ro
                     word = f"mot{size[0]}{attempt}x".encode()
                     mark = len(session.output)
                     os.write(session.fd, STEP_KEYS["F4"])
-                    time.sleep(SWITCH_PAUSE)
+                    session.pause(SWITCH_PAUSE)
                     os.write(session.fd, word)
                     landed.append(session.shows(word, since=mark, timeout=5.0))
                     os.write(session.fd, b"\x7f" * len(word))  # rubbed out again
                 memory.append(session.peak_memory_mb())
+            except ProgramEnded as ended:  # said at once, in the table and its notes; the other sessions go on
+                endings.append(str(ended))
+                print(f"switching at the {size} size: {ended}", file=sys.stderr)
             finally:
                 session.close()
         path.write_bytes(data)
+        rows.append(Row(f"switching sessions (of {runs}) that ended by themselves", size, [float(len(endings))],
+                        [], "sessions", "none", None,
+                        "\n\n".join(f"a switching session at the {size} size: {ending}" for ending in endings),
+                        passed=not endings))
         rows.append(Row("step switch (F2-F6, F12), first byte", size, firsts, ref_first, "s",
                         "≤ 1.5x minimal app's screen switch", 1.5, stat="p95"))
         rows.append(Row("step switch (F2-F6, F12), settled", size, settleds, ref_settled, "s",
@@ -477,9 +634,7 @@ def interface(env: dict[str, str], files: dict[str, Path], runs: int) -> list[Ro
     warm = Pty([CONCERTATION, "open", str(files["demo"])], term_env)
     try:
         warm.wait_for(LIVE_SENTINEL)
-        end = time.perf_counter() + 3.0
-        while time.perf_counter() < end:
-            warm.read(0.1)
+        warm.pause(3.0)
     finally:
         warm.close()
     reference = [launch(minimal, b"MINIMAL") for _ in range(runs)]
@@ -598,7 +753,10 @@ def main() -> None:
     print(f"\nWhole run: {time.perf_counter() - began:.0f} s ({runs} runs per figure).")
     notes = {row.note for row in rows if row.note}
     for note in sorted(notes):
-        print(f"\n- {note}")
+        first, *screen = note.split("\n")
+        print(f"\n- {first}")
+        if screen:  # a program's last screen
+            print("\n```\n" + "\n".join(screen) + "\n```")
 
 
 if __name__ == "__main__":

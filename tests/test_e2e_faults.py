@@ -85,7 +85,9 @@ def test_continuous_typing_survives_the_fault(tmp_path: Path, private_home: Path
 
 def test_a_frozen_terminal_is_noticed_saved_and_left(tmp_path: Path, private_home: Path) -> None:
     """The terminal side stops (a frozen SSH client): no hang-up ever comes, the terminal just stops
-    reading and answering. The program saves and ends within 10 s."""
+    reading and answering. The program saves and ends within 10 s. When the terminal comes back (the
+    client was only frozen, a laptop only slept), it finds a sentence saying what happened, on its
+    main screen, with its modes back: not the last frame in raw mode with no word."""
     with Tmux(tmp_path, "frozen") as tmux:
         pid, path = open_live(tmux, private_home)
         sent = type_for(tmux, 1.0)
@@ -98,8 +100,13 @@ def test_a_frozen_terminal_is_noticed_saved_and_left(tmp_path: Path, private_hom
             took = time.monotonic() - stopped
         finally:
             os.kill(server, signal.SIGCONT)
-    assert gone and took < 10.0, f"still running {took:.1f} s after the terminal froze"
-    assert draft_in(path) == sent[-1][1]
+        assert gone and took < 10.0, f"still running {took:.1f} s after the terminal froze"
+        assert draft_in(path) == sent[-1][1]
+        screen = tmux.wait_for("La réunion a été enregistrée", timeout=10)
+        assert "votre terminal ne répondait plus" in " ".join(screen.split())
+        assert tmux.display("#{alternate_on}") == "0"  # back on the main screen
+        assert tmux.display("#{mouse_any_flag}") == "0"  # no mouse reports left on
+        assert tmux.exit_status() == "129"
 
 
 def test_bytes_that_are_not_utf8_are_read_as_latin1_and_said(tmp_path: Path, private_home: Path) -> None:

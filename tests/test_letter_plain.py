@@ -323,3 +323,19 @@ def test_a_dutch_letter_speaks_dutch_to_the_person(tmp_path: Path) -> None:
     assert "Sophie Mertens, assistante sociale référente bij CPAS de Fleurville, gaat rencontrer" in text
     carried_by_him = next(a for a in meeting.actions if a.carrier_id == meeting.person.id)
     assert propose(meeting, carried_by_him, "nl").startswith("U gaat ")
+
+
+@pytest.mark.parametrize(("lang", "text", "term"), [
+    ("fr", "Le CPAS négocie un plan d'apurement avec Sibelga.", "plan d'apurement"),
+    ("fr", "Demander au juge de paix des délais.", "juge de paix"),
+    ("fr", "La garantie locative sera payée par le CPAS.", "garantie locative"),
+    ("nl", "Het OCMW regelt een afbetalingsplan met de energieleverancier.", "afbetalingsplan"),
+    ("nl", "Aan de vrederechter uitstel vragen.", "vrederechter"),
+    ("en", "The service agrees a repayment plan with the supplier.", "repayment plan"),
+])
+def test_the_words_of_debts_and_housing_a_tester_met_are_explained(lang: str, text: str, term: str) -> None:
+    """« plan d'apurement » reached a letter unexplained in the tester's meeting; the judge and the rental
+    deposit come with it in the same situations."""
+    from concertation_tui.language_tools.glossary import find
+
+    assert term in [f.term.names[0] for f in find(text, lang)]

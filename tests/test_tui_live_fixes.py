@@ -435,3 +435,18 @@ async def test_with_no_agenda_item_the_round_does_not_say_everyone_has_spoken():
         await settle(app, pilot)
         assert "Paul Dupont" in screen_text(app)
         assert t("tui.live.all_spoken", "fr") not in screen_text(app)
+
+
+async def test_the_persons_words_said_outside_any_item_are_shown_apart():
+    """The demo at 160x45, on its last item: nothing said there yet by the person, then her words said
+    outside any item. They were listed right under « Rien encore sur ce point », read as said here."""
+    from test_tui_support import demo_file
+
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await done(app, pilot)
+        text = flat(screen_text(app))
+        assert [v for v in app.meeting.person_views if not v.item_id]
+        heading = flat("En général, hors des points :")
+        assert heading in text
+        assert text.index(flat("Rien encore sur ce point")) < text.index(heading) < text.index(flat("Le matin ça va"))

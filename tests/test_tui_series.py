@@ -482,3 +482,49 @@ async def test_names_and_notes_with_markup_show_as_typed_in_the_views():
         await pilot.pause()
         assert "J. [Dupont] [/] …" in screen_text(app)  # the grid's column header, cut to its width
         assert app.is_running
+
+
+async def test_writing_keys_and_step_keys_leave_the_review_rather_than_feed_its_letters():
+    """The live step of a follow-up opens on the review of the previous actions. A facilitator who presses
+    F7 there and types the action at once used to see nothing open, then her words taken as the review's
+    one-letter keys (« r » marked an action reviewed, « a » asked why it was dropped). F7 and F9 now close
+    the view and open their form over the live step, the step keys leave the view."""
+    demo_file()
+    app = ConcertationApp(None, clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "enter")  # a follow-up of the demo
+        await settle(app, pilot)
+        m = app.meeting
+        await pilot.press("f4")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        carried = [(a.status, a.reviewed) for a in m.actions if a.carried_from is not None]
+
+        words = "Organiser une aide à la toilette"
+        await pilot.press("f7", *[c if c != " " else "space" for c in words])  # one burst, no pause
+        await settle(app, pilot)
+        assert isinstance(app.screen, FormDialog) and "Nouvelle action" in screen_text(app)
+        assert field(app, "what").text == words
+        assert [(a.status, a.reviewed) for a in m.actions if a.carried_from is not None] == carried
+        field(app, "what").text = ""  # nothing typed left: Escape closes without asking
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.current_mode == "live" and not isinstance(app.screen, (ReviewScreen, FormDialog))
+
+        await pilot.press("ctrl+f", "f9")  # the person's words, from the review
+        await settle(app, pilot)
+        assert isinstance(app.screen, FormDialog) and "Ses mots" in screen_text(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+
+        await pilot.press("ctrl+f", "f5")  # a step key leaves the view for that step
+        await settle(app, pilot)
+        assert app.current_mode == "actions" and not isinstance(app.screen, ReviewScreen)
+        await pilot.press("f4")
+        await settle(app, pilot)
+        assert app.current_mode == "live" and not isinstance(app.screen, ReviewScreen)  # not left behind
+        await pilot.press("ctrl+f", "f4")  # F4 over the live step's own view: back to the step
+        await settle(app, pilot)
+        assert app.current_mode == "live" and not isinstance(app.screen, ReviewScreen)
+        assert [(a.status, a.reviewed) for a in m.actions if a.carried_from is not None] == carried

@@ -232,3 +232,86 @@ async def test_the_input_threads_failure_and_latin1_bytes_go_to_the_owner() -> N
     terminal._feed(XTermParser(False), text)
     assert [type(m) for m in owner.posted] == [driver.NotUtf8]  # told once
     assert "".join(getattr(k, "character", "") or "" for k in keys) == "café café "
+
+
+def _pty_terminal() -> tuple[driver.SafeLinuxDriver, int, int]:
+    """A driver (built on a running loop) writing to a real pty's slave, whose master (the terminal) reads
+    only when told."""
+    import os
+    import termios
+    import tty
+
+    master, slave = os.openpty()
+    terminal = driver.SafeLinuxDriver(Owner())
+    terminal.output = driver.OutputWatch(os.fdopen(slave, "w", closefd=False))
+    terminal.fileno = slave
+    terminal.attrs_before = termios.tcgetattr(slave)  # the terminal's modes before the program
+    tty.setraw(slave)  # as the program runs it
+    return terminal, master, slave
+
+
+def _drain(master: int) -> bytes:
+    import os
+    import select
+
+    data = b""
+    while select.select([master], [], [], 0.2)[0]:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+async def test_a_stopped_terminal_is_handed_back_with_words_when_its_buffer_takes_them() -> None:
+    """A terminal whose far side froze (sshd and tmux go on reading): the program, ending, leaves it on
+    its main screen, modes restored, with the sentence; nothing it draws later reaches it."""
+    import os
+    import termios
+
+    terminal, master, slave = _pty_terminal()
+    try:
+        assert terminal.leave_stopped("concertation s'est arrêté.\nLa réunion a été enregistrée.")
+        terminal.output.write("a frame drawn after")
+        terminal.output.flush()
+        received = _drain(master)
+        assert received.startswith(driver.RESTORE_TERMINAL.encode())
+        assert "concertation s'est arrêté.\r\nLa réunion a été enregistrée.\r\n".encode() in received
+        assert b"a frame drawn after" not in received
+        assert termios.tcgetattr(slave) == terminal.attrs_before
+    finally:
+        os.close(slave)
+        os.close(master)
+
+
+async def test_a_terminal_that_reads_nothing_any_more_never_blocks_the_leaving() -> None:
+    """Its buffer is full (it stopped reading): the words cannot go, but the watchdog is not held
+    (it must end the program) and the terminal's modes are put back."""
+    import os
+    import termios
+    import threading
+
+    terminal, master, slave = _pty_terminal()
+    try:
+        os.set_blocking(slave, False)
+        refused = 0
+        while refused < 5:  # fill the pty as a terminal that stopped reading lets it fill
+            try:
+                os.write(slave, b"x" * 512)
+                refused = 0
+            except BlockingIOError:  # full, unless the kernel is still moving bytes to the reader's side
+                refused += 1
+                time.sleep(0.05)
+        os.set_blocking(slave, True)
+        result: list[bool] = []
+        leaving = threading.Thread(target=lambda: result.append(terminal.leave_stopped("mots")), daemon=True)
+        leaving.start()
+        leaving.join(30)  # bounded: before, a blocking write here would never return
+        assert result == [False]
+        assert termios.tcgetattr(slave) == terminal.attrs_before
+    finally:
+        os.close(slave)
+        os.close(master)

@@ -42,6 +42,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "signal_not_saved": "concertation s'est arrêté ({name}) sans pouvoir enregistrer la réunion : {reason}",
         "not_utf8": "Votre terminal n'envoie pas ses caractères en UTF-8 : les accents peuvent être mal lus. Réglez-le sur UTF-8 (PuTTY : Window > Translation > UTF-8).",
         "report": "Signalez ce problème à la personne qui gère l'outil dans votre service, en citant « {name} ».",
+        "terminal_stopped": "concertation s'est arrêté : votre terminal ne répondait plus depuis quelques secondes (connexion coupée, fenêtre figée ou ordinateur en veille).",
     },
     "en": {
         "crash": "concertation stopped on an internal error ({name}).",
@@ -52,6 +53,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "signal_not_saved": "concertation stopped ({name}) without being able to save the meeting: {reason}",
         "not_utf8": "Your terminal does not send its characters as UTF-8: accents may be misread. Set it to UTF-8 (PuTTY: Window > Translation > UTF-8).",
         "report": "Please report this to whoever looks after the tool in your service, quoting \"{name}\".",
+        "terminal_stopped": "concertation stopped: your terminal had not responded for a few seconds (a dropped connection, a frozen window or a computer gone to sleep).",
     },
     "nl": {
         "crash": "concertation is gestopt door een interne fout ({name}).",
@@ -62,6 +64,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "signal_not_saved": "concertation is gestopt ({name}) zonder het overleg te kunnen bewaren: {reason}",
         "not_utf8": "Uw terminal stuurt zijn tekens niet in UTF-8: accenten kunnen verkeerd gelezen worden. Zet hem op UTF-8 (PuTTY: Window > Translation > UTF-8).",
         "report": "Meld dit probleem aan wie het programma in uw dienst beheert, en vermeld ‘{name}’.",
+        "terminal_stopped": "concertation is gestopt: uw terminal reageerde al enkele seconden niet meer (verbinding verbroken, venster vastgelopen of computer in slaapstand).",
     },
 }
 

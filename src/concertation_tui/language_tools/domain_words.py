@@ -6,56 +6,100 @@ mot, expression ». An organisation adds its own words in a file of the same nam
 user, see `resources`), a user in their settings folder: the same folders as the glossary's. The domain
 is written as its value (health) or its name in any of the three languages (santé, gezondheid). A word
 is found in any of its forms (« médicale » is a form of « médical »). No Textual here.
+
+The forms come from simplemma, whose dictionary costs a command most of its time; with the shipped lists
+alone, a note's words are read from a table built from it beforehand (`domain_forms`), with the same
+answers. Words added by an organisation or a user take the lemmatiser.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
-from .words import fold, lemma, plain, tokens
+from . import domain_forms
+from .domain_forms import Forms
+from .words import Token, fold, lemma, plain, tokens
 from ..model.enums import Domain
-from ..resources import word_list_folders
+from ..resources import DATA, word_list_folders
 
-def _names() -> dict[str, Domain]:
-    """How a domain may be written at the start of a line: its value, or its name in any language (the
-    administrator writes in theirs), or a short name."""
+
+SHORT_NAMES = {"revenus": Domain.INCOME_DEBTS, "emploi": Domain.WORK_TRAINING, "famille": Domain.FAMILY_CHILDREN,
+               "inkomen": Domain.INCOME_DEBTS, "werk": Domain.WORK_TRAINING, "gezin": Domain.FAMILY_CHILDREN}
+
+
+@cache
+def labels(lang: str) -> dict[str, Domain]:
+    """The domains' names in `lang`, folded."""
     from ..i18n import label
 
-    names = {d.value: d for d in Domain}
-    for lang in ("fr", "en", "nl"):
-        names.update({fold(label(d, lang)): d for d in Domain})
-    names.update({"revenus": Domain.INCOME_DEBTS, "emploi": Domain.WORK_TRAINING, "famille": Domain.FAMILY_CHILDREN,
-                  "inkomen": Domain.INCOME_DEBTS, "werk": Domain.WORK_TRAINING, "gezin": Domain.FAMILY_CHILDREN})
-    return names
+    return {fold(label(d, lang)): d for d in Domain}
+
+
+def domain_named(name: str, lang: str) -> Domain | None:
+    """The domain a list's line starts with: its value, its name in any language (the administrator
+    writes in theirs) or a short name. The list's own language is tried first: the other languages'
+    catalogues are loaded only for a name it does not know (no name means two domains, a test checks)."""
+    folded = fold(name.strip())
+    found = SHORT_NAMES.get(folded) or labels(lang if lang in ("fr", "en", "nl") else "fr").get(folded)
+    if found is None:
+        found = next((d for d in Domain if d.value == folded), None)
+    for other in ("fr", "en", "nl"):
+        if found is None:
+            found = labels(other).get(folded)
+    return found
 
 
 def forms(lang: str) -> tuple[tuple[Domain, tuple[str, ...], str], ...]:
     """(domain, the word's lemmas, the word as listed): the shipped list, then the organisation's, then the user's."""
-    return _forms(lang, word_list_folders())
+    return _lists(lang, word_list_folders(), True)[0]
+
+
+def _entries(content: str, lang: str) -> Iterator[tuple[Domain, str]]:
+    """(domain, word or expression as written) of a list's lines."""
+    for line in content.splitlines():
+        if not line.strip() or line.lstrip().startswith("#") or "|" not in line:
+            continue
+        name, _, words = line.partition("|")
+        domain = domain_named(name, lang)
+        if domain is None:
+            continue
+        for word in (w.strip() for w in words.split(",")):
+            yield domain, word
 
 
 @cache
-def _forms(lang: str, folders: tuple[Path, ...]) -> tuple[tuple[Domain, tuple[str, ...], str], ...]:
+def _lists(lang: str, folders: tuple[Path, ...], use_table: bool
+           ) -> tuple[tuple[tuple[Domain, tuple[str, ...], str], ...], Forms | None]:
+    """(every list's (domain, lemmas, word as listed), the table the notes are read with or None)."""
     found: dict[tuple[Domain, tuple[str, ...]], str] = {}
-    names = _names()
+    table: Forms | None = None
+    added = False  # words beyond the shipped list: the notes must be read with the lemmatiser
     for folder in folders:
         try:
             content = (folder / f"domain-words.{lang}.txt").read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        for line in content.splitlines():
-            if not line.strip() or line.lstrip().startswith("#") or "|" not in line:
-                continue
-            name, _, words = line.partition("|")
-            domain = names.get(fold(name.strip()))
-            if domain is None:
-                continue
-            for word in (w.strip() for w in words.split(",")):
+        fast = domain_forms.shipped(lang, content) if use_table and folder == DATA else None
+        if folder == DATA:
+            table = fast
+        for domain, word in _entries(content, lang):
+            if fast is not None:
+                form = tuple(fast.lemma(fold(t.text)) for t in fast.tokens(word))
+            else:
                 form = tuple(lemma(t.text, lang) for t in tokens(word, lang))
-                if form:
-                    found[(domain, form)] = word
-    return tuple((domain, form, word) for (domain, form), word in found.items())
+                added = added or bool(form) and folder != DATA
+            if form:
+                found[(domain, form)] = word
+    known = tuple((domain, form, word) for (domain, form), word in found.items())
+    return known, None if added else table
+
+
+def spoken_by_lemmatiser(text: str, lang: str) -> dict[Domain, str]:
+    """`spoken_of` with every word lemmatised by simplemma: what the table must agree with (a test
+    compares both), and what reads the notes when an organisation or a user adds words."""
+    return _spoken(text, tokens(text, lang), _index(_lists(lang, word_list_folders(), False)[0]))
 
 
 @cache
@@ -67,19 +111,40 @@ def _index(known: tuple[tuple[Domain, tuple[str, ...], str], ...]) -> dict[str, 
     return index
 
 
-_SPOKEN: dict[tuple[str, str], dict[Domain, str]] = {}
-"""(text, lang) -> what it speaks of: the readiness checks read every note again after each change."""
+_SPOKEN: dict[tuple[str, tuple[Path, ...]], dict[str, dict[Domain, str]]] = {}
+"""(lang, the lists' folders) -> text -> what it speaks of: the readiness checks read every note again after
+each change."""
 
 
 def spoken_of(text: str, lang: str) -> dict[Domain, str]:
     """The life domains `text` speaks of, each with the first words that say it (as written)."""
-    remembered = _SPOKEN.get((text, lang))
-    if remembered is not None:
-        return remembered
-    if len(_SPOKEN) > 8192:
-        _SPOKEN.clear()
-    index = _index(forms(lang))
-    words = tokens(text, lang)
+    return spoken_reader(lang)(text)
+
+
+def spoken_reader(lang: str) -> Callable[[str], dict[Domain, str]]:
+    """`spoken_of` for many texts in a row (every note of a meeting): the lists are looked for once, and
+    a text read before costs a dictionary lookup."""
+    folders = word_list_folders()
+    remembered = _SPOKEN.get((lang, folders))
+    if remembered is None:
+        if len(_SPOKEN) > 16:
+            _SPOKEN.clear()
+        remembered = _SPOKEN[(lang, folders)] = {}
+
+    def spoken(text: str) -> dict[Domain, str]:
+        found = remembered.get(text)
+        if found is None:
+            if len(remembered) > 8192:
+                remembered.clear()
+            known, table = _lists(lang, folders, True)
+            words = table.tokens(text) if table is not None else tokens(text, lang)
+            found = remembered[text] = _spoken(text, words, _index(known))
+        return found
+
+    return spoken
+
+
+def _spoken(text: str, words: list[Token], index) -> dict[Domain, str]:
     found: dict[Domain, str] = {}
     taken = -1  # the last word a longer expression took (« santé mentale » is not « santé »)
     for start, word in enumerate(words):
@@ -95,5 +160,5 @@ def spoken_of(text: str, lang: str) -> dict[Domain, str]:
             if len(form) == longest and domain not in found:
                 found[domain] = text[word.start:words[start + longest - 1].end]
         taken = start + longest - 1
-    _SPOKEN[(text, lang)] = found
     return found
+

@@ -6,7 +6,7 @@ No Textual here.
 
 from __future__ import annotations
 
-from ..language_tools.domain_words import spoken_of
+from ..language_tools.domain_words import spoken_reader
 from ..model.checks import Finding, Level
 from ..model.enums import ConsentStatus, Domain, VisibilityKind
 from ..model.sharing import Consent, notes
@@ -29,12 +29,13 @@ def domain_findings(meeting, lang: str) -> list[Finding]:
     if not restricted:
         return []
     found = []
+    spoken_of = spoken_reader(lang)  # the lists looked for once, not once a note
     for note in notes(meeting):
         if note.kind not in CHECKED or not note.text.strip():
             continue
         if note.kind not in ("action", "review", "scale", "question") and note.visibility.kind is VisibilityKind.ORAL_ONLY:
             continue
-        spoken = spoken_of(note.text, lang)
+        spoken = spoken_of(note.text)
         for domain, words in spoken.items():
             if domain in restricted and domain not in note.domains:
                 target = "action" if note.kind in ("action", "review") else "note"

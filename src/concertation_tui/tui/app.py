@@ -38,6 +38,7 @@ from .safety import WRITE_LOCK, SafeAppMixin, message
 from .screens import MODE_SCREENS, import_steps
 from .screens.base import MeetingScreen
 from .screens.private import PrivateCover
+from .screens.views import ViewScreen
 from .stylesheet import ParsedOnceStylesheet, disk_cache
 from .text import Localized, key, tr, tr_in
 from .themes import HIGH_CONTRAST, THEMES
@@ -780,6 +781,8 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
             return False
         if action in ("phase", "private_time", "coordination", "room_screen", "network_map") and self.meeting is None:
             return False
+        if action == "phase" and isinstance(self.screen, ViewScreen):
+            return True  # a view is a look over the step: the step key closes it (action_phase)
         if action == "phase" and isinstance(self.screen, ModalScreen) and not isinstance(self.screen, CommandPalette):
             return False  # a dialog is open: it is closed (Escape) or saved first
         if action == "phase" and parameters and self.current_mode == parameters[0] and not self.covered:
@@ -789,6 +792,8 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
     async def action_phase(self, name: str) -> None:
         if self.meeting is None or self.covered:
             return
+        while isinstance(self.screen, ViewScreen):  # a view is a look over the step: the step key leaves it
+            await self.pop_screen()
         if name not in {p.value for p in Phase}:  # a step after the meeting (reread): not a saved phase
             await self.switch_mode(name)
             return

@@ -20,6 +20,14 @@ output stream:
   (`hung_for()`): a terminal that answered before and has not answered for `PROBE_TIMEOUT`, or a
   write blocked for `WRITE_TIMEOUT`, is a hung link: save and exit. A terminal that never answers a
   probe is never judged by it (no false alarm on a terminal without DSR).
+- **Leaving a terminal that stopped** (`leave_stopped`): such a terminal may come back (a window that
+  froze, an SSH client on a laptop that slept). The program then ends, but hands the terminal back as it
+  found it (its modes, the main screen, the cursor, no mouse reports) with a sentence saying what
+  happened, instead of a dead frame in raw mode. It never blocks: later frames are dropped and the words
+  are written only if the terminal's buffer takes them. It does when the probe went unanswered (sshd and
+  tmux go on reading while their far side is frozen); it does not when the terminal's own reader
+  stopped and its buffer is full (the frames it did not read cannot be taken back: `tcflush` on a pty
+  discards nothing), and then only the modes are put back.
 
 The app and the driver meet at one declared seam, both ways typed: the driver is built with the app
 and, when the app is a `TerminalOwner` (safety.py's mixin), hands itself to `attach_terminal` as a
@@ -34,8 +42,10 @@ Private Textual API used (pinned textual==8.2.8; tests/test_tui_terminal.py fail
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import selectors
+import termios
 import time
 from typing import Any, Protocol, runtime_checkable
 
@@ -52,6 +62,15 @@ PROBE_TIMEOUT = 5.0
 """A probe unanswered this long, from a terminal that answered before: the link is hung."""
 WRITE_TIMEOUT = 4.0
 """A write to the terminal blocked this long: the terminal no longer reads (a frozen link)."""
+
+RESTORE_TERMINAL = (
+    "\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l"  # no mouse reports
+    "\x1b[?2004l\x1b[?2048l\x1b[?1004l"  # no bracketed paste, no size or focus reports
+    "\x1b[<u\x1b[?7h\x1b[?1049l\x1b[?25h"  # the keyboard as it was, line wrap, the main screen, the cursor
+)
+"""What Textual's `stop_application_mode` writes (8.2.8), in one write a stopped terminal can still take."""
+LEAVE_PATIENCE = 0.5
+"""Seconds `leave_stopped` tries to put its words in the terminal's buffer before it gives up."""
 
 LINUX_CONSOLE_FALLBACKS = str.maketrans({
     # Drawn by Textual (borders, scrollbars, the palette's icon) or by us (markers); the Linux
@@ -115,6 +134,11 @@ class WatchedTerminal(Protocol):
         """Set the terminal's window title."""
         ...
 
+    def leave_stopped(self, words: str) -> bool:
+        """Hand back a terminal that stopped reading or answering, with `words` on it; any thread, never
+        blocks. True when the words were written."""
+        ...
+
 
 @runtime_checkable
 class TerminalOwner(Protocol):
@@ -139,8 +163,15 @@ class OutputWatch:
         self._file = file
         self.fallbacks = fallbacks
         self.busy_since: float | None = None
+        self.silenced = False
+        """True once the program leaves a terminal that stopped: every later write is dropped."""
+
+    def silence(self) -> None:
+        self.silenced = True
 
     def write(self, text: str) -> Any:
+        if self.silenced:
+            return len(text)
         if self.fallbacks is not None:
             text = text.translate(self.fallbacks)
         self.busy_since = time.monotonic()
@@ -150,6 +181,8 @@ class OutputWatch:
             self.busy_since = None
 
     def flush(self) -> None:
+        if self.silenced:
+            return
         self.busy_since = time.monotonic()
         try:
             self._file.flush()
@@ -225,6 +258,41 @@ class SafeLinuxDriver(LinuxDriver):
 
     def set_title(self, title: str) -> None:
         self.write(f"\x1b]2;{title}\x07")
+
+    def leave_stopped(self, words: str) -> bool:
+        """Hand back a terminal that stopped reading or answering, with `words` on it (see the module).
+
+        From the watchdog's thread, just before the program ends: Textual's writer thread may be
+        blocked in a write, and the event loop behind it, so nothing here goes through them."""
+        self.output.silence()  # the writer thread's next frames go nowhere
+        try:
+            fd = self.output.fileno()
+        except (OSError, ValueError):
+            return False
+        data = (RESTORE_TERMINAL + "\r\n" + words.replace("\n", "\r\n") + "\r\n").encode("utf-8")
+        written = 0
+        deadline = time.monotonic() + LEAVE_PATIENCE
+        try:
+            try:  # a write under way returns rather than waits for the reader; so does ours
+                os.set_blocking(fd, False)
+            except OSError:
+                return False  # a write of ours could block the watchdog: no words
+            while written < len(data):
+                try:
+                    written += os.write(fd, data[written:])
+                except BlockingIOError:
+                    pass
+                except OSError:  # the terminal went away after all
+                    return False
+                if written < len(data):
+                    if time.monotonic() > deadline:
+                        return False
+                    time.sleep(0.02)
+            return True
+        finally:
+            if self.attrs_before is not None:  # its own modes back: the shell's line editing, echo
+                with contextlib.suppress(termios.error, OSError):
+                    termios.tcsetattr(self.fileno, termios.TCSANOW, self.attrs_before)
 
     # -- the input thread --
 

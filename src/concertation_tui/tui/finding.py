@@ -24,6 +24,8 @@ from textual import events
 from textual.widgets import Select
 from textual.widgets._select import SelectOverlay
 
+from .text import tr
+
 RESET_SECONDS = 1.0
 """A pause longer than this starts a new search (Textual's own overlay uses 0.7 s: a little short
 for someone looking at the room between two letters)."""
@@ -75,6 +77,8 @@ class TypedSearch:
     def __init__(self) -> None:
         self.query = ""
         self._last = 0.0
+        self.told = False
+        """This search found nothing and it was said (once a search, not at every letter)."""
 
     def add(self, character: str, typed_at: float | None = None) -> str:
         """`typed_at`: when the key was typed (the key event's `time`, on the monotonic clock). A
@@ -83,6 +87,7 @@ class TypedSearch:
         moment = time.monotonic() if typed_at is None else typed_at
         if moment - self._last > RESET_SECONDS:
             self.query = ""
+            self.told = False
         self._last = moment
         self.query += character
         return self.query
@@ -94,6 +99,7 @@ class TypedSearch:
 
     def clear(self) -> None:
         self.query = ""
+        self.told = False
 
 
 class FindOverlay(SelectOverlay):
@@ -142,8 +148,13 @@ class FindSelect(Select):
         event.stop()
         event.prevent_default()
         query = self._search.add(event.character, event.time)
-        index = find_match(self.option_texts(), query, self._current_index())
+        texts = self.option_texts()
+        index = find_match(texts, query, self._current_index())
         if index is not None:
             self.value = self._options[index][1]
-        else:
-            self.app.bell()
+            return
+        self.app.bell()  # often silent over SSH: the letters must not vanish without a word
+        if not self._search.told:
+            self._search.told = True
+            said = tr("find.no_match", typed=query) if any(texts) else tr("find.empty")
+            self.notify(said, severity="warning", markup=False)

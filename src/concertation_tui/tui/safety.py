@@ -50,7 +50,10 @@ What is here
          is gone or hung it writes `emergency_snapshot()` with `store.write_private` and calls
          `os._exit(129)`. It covers a hang-up whose SIGHUP never arrives and a frozen link (the
          event loop then deadlocks on the writer queue, so only a thread can act); the status
-         query is sent by an interval on the loop;
+         query is sent by an interval on the loop. A hung terminal that is still there (a frozen
+         window, an SSH client on a laptop that slept) may come back: before ending, the watchdog
+         hands it back as it was with a sentence saying that the program stopped and whether the
+         meeting was saved (`leave_stopped` in driver.py), not a dead frame in raw mode;
        - `threading.excepthook`: an exception in any plain thread takes the crash path
          (`report_thread_crash`), as does one in Textual's input thread (driver.py);
        - an asyncio exception handler on the loop, so that an exception escaping a bare task or
@@ -378,7 +381,7 @@ class SafeAppMixin:
         except (OSError, ValueError):
             fd = None
         if fd is not None:
-            self._safety_watchdog = TerminalWatchdog(fd, self._write_emergency_snapshot,
+            self._safety_watchdog = TerminalWatchdog(fd, lambda: self._on_terminal_lost(fd),
                                                      hung=self.terminal_hung)
             self._safety_watchdog.start()
         terminal = self._safety_terminal
@@ -413,15 +416,38 @@ class SafeAppMixin:
         except Exception:  # noqa: BLE001
             return None
 
-    def _write_emergency_snapshot(self) -> None:
+    def _write_emergency_snapshot(self) -> bool | None:
         """From a thread (the watchdog, the input thread): write the newest serialised meeting,
-        typing area included. Never touches widgets."""
+        typing area included. Never touches widgets. True when the file holds it, False when it could
+        not be written, None when there was nothing to write or another path was writing."""
         if not WRITE_LOCK.acquire(timeout=FAILSAFE_SECONDS):
-            return  # another path is writing right now; it will finish or its own failsafe will act
+            return None  # another path is writing right now; it will finish or its own failsafe will act
         try:
-            write_snapshot(self._safe_emergency_snapshot())
+            snapshot = self._safe_emergency_snapshot()
+            return None if snapshot is None else write_snapshot(snapshot)
         finally:
             WRITE_LOCK.release()
+
+    def _on_terminal_lost(self, fd: int) -> None:
+        """The watchdog found the terminal gone or hung (from its thread; the program ends next).
+
+        Writes the meeting; then, when the terminal is still there (it stopped reading or answering
+        but did not hang up), hands it back with a sentence, for when it comes back."""
+        saved = self._write_emergency_snapshot()
+        terminal = self._safety_terminal
+        if terminal is None:
+            return
+        try:
+            os.tcgetpgrp(fd)
+        except OSError:
+            return  # hung up: no one will read anything
+        with contextlib.suppress(Exception):
+            lines = [message("terminal_stopped", self.language)]
+            if saved:
+                lines.append(message("saved", self.language))
+            elif saved is False:
+                lines.append(message("not_saved", self.language))
+            terminal.leave_stopped("\n".join(lines))
 
     def _on_terminating_signal(self, signum: int) -> None:
         """SIGHUP/SIGTERM, on the event loop: save now, arm the failsafe, exit. Never raises."""

@@ -493,6 +493,9 @@ class LiveScreen(MeetingScreen):
                                                    *self._domain_mark(v.domains or tuple(item.domains))), id=v.id))
         if not on_item:
             options.append(Option(Content(tr("live.view_none_on_item")), id="none", disabled=True))
+        if general:  # said outside any item: apart, so that it is not read as said on this one
+            heading = Content.styled(tr("live.view_general_heading"), "italic")
+            options.append(Option(heading, id="general", disabled=True))
         for v in general:
             options.append(Option(Content.assemble((lbl(v.aspect) + colon(), "italic"), *quote_parts(v.text),
                                                    *self._note_marks(None, v.visibility)), id=v.id))

@@ -1,9 +1,14 @@
 """What the views over a step share (shared picture, coordination, review, series).
 
 A view is shown over the current step of the meeting, full screen, and Escape goes back to the step:
-it is a ModalScreen (the step keys F2-F6 wait until it is closed) that is also a `MeetingScreen`, so
-that every change of the meeting refreshes it. Its first line says what it is and where Escape goes,
-with the save state on the right.
+it is a ModalScreen that is also a `MeetingScreen`, so that every change of the meeting refreshes it.
+Its first line says what it is and where Escape goes, with the save state on the right.
+
+A view is a look over the step, never a place where something waits to be saved: a step key (F2-F6,
+F12) closes it and goes to that step (app.action_phase), and the live step's writing keys (F7 an action,
+F9 the person's words) close it and open their form over the step. A facilitator who presses F7 on the
+review of the previous actions and starts typing must not see her words taken as the review's one-letter
+keys (« a » marks an action dropped).
 """
 
 from __future__ import annotations
@@ -39,9 +44,14 @@ class ViewScreen(MeetingScreen, ModalScreen):
 
     CSS_PATH = "series.tcss"
     VIEW_ID = ""
-    BINDINGS: list = []
+    BINDINGS: list = [  # inherited by every view (Textual gathers BINDINGS along the classes)
+        key("f7", "from_step('add_action')", "add_action", show=False),
+        key("f9", "from_step('add_view')", "add_view", show=False),
+    ]
     CLOSE = key("escape", "close_view", "close_view")
     """Each view puts it last in its BINDINGS, so that the footer shows the view's own keys first."""
+    STEP_WRITING = ("add_action", "add_view")
+    """The step's keys that open a form to write in (F7, F9), run from a view over the step."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -62,6 +72,17 @@ class ViewScreen(MeetingScreen, ModalScreen):
 
     def action_close_view(self) -> None:
         self.dismiss(None)
+
+    def action_from_step(self, action: str) -> None:
+        """F7 or F9 over a step that has them: the view closes and the step opens its form."""
+        stack = self.app.screen_stack
+        below = stack[-2] if len(stack) > 1 else None
+        run = getattr(below, f"action_{action}", None) if action in self.STEP_WRITING else None
+        if run is None:
+            return
+        self.dismiss(None)
+        self.app.call_later(run)
+
 
 
 def view_allowed(app) -> bool:
