@@ -15,7 +15,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from concertation_tui.config import DataProtection
-from concertation_tui.services.demo import demo_day, demo_meeting, play_demo_follow_up
+from concertation_tui.services.demo import DEMO_DATE, demo_day, demo_meeting, play_demo_follow_up
 from concertation_tui.services.issuing import IssueError, issue_minute
 from concertation_tui.minute import build_minute
 from concertation_tui.minute.styles import find_style_id
@@ -202,6 +202,31 @@ def test_the_demo_is_dated_from_today_its_follow_up_already_held() -> None:
     first = demo_meeting(demo_day(today))
     assert first.next_meeting.date < today  # the follow-up, held a week ago
     assert demo_day() + dt.timedelta(days=35) <= dt.date.today()
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 12, 7), dt.date(2027, 3, 1), dt.date(2030, 5, 1)])
+def test_the_demo_dated_from_today_tells_its_story_in_its_own_dates(today: dt.date, tmp_path) -> None:
+    """A tester's demo, held on 26/10, told of « la chute du 28 octobre » and bills of September and October:
+    its dates were written for 23/11. They are said from the meeting's day now; and every domain its items
+    speak of is ticked, as the preparation ticks them."""
+    from babel.dates import format_date
+
+    first = demo_meeting(demo_day(today))
+    day = first.date
+    said = " ".join([c.text for c in first.contributions] + [s.since for s in first.steps])
+    fall = day - dt.timedelta(days=26)
+    assert f"la chute du {format_date(fall, 'd MMMM', locale='fr_BE')}".replace("du 1 ", "du 1er ") in said
+    assert format_date(day - dt.timedelta(days=31), "MMMM", locale="fr_BE") in said  # last month's bill
+    months_after = {format_date(day + dt.timedelta(days=n), "MMMM y", locale="fr_BE") for n in (40, 70)}
+    assert not any(month in said for month in months_after)  # nothing told as past happens after the meeting
+    if day != DEMO_DATE:
+        assert "28 octobre" not in said and "30 octobre 2026" not in said
+    for item in first.agenda:
+        assert set(item.domains) <= set(first.domains), item.title
+    follow = play_demo_follow_up(new_follow_up(first, tmp_path / "first.json"))
+    five = day + dt.timedelta(days=8)
+    assert any(format_date(five, "d MMMM", locale="fr_BE").replace("1 ", "1er ", 1) in c.text
+               for c in follow.contributions if "cinq matinées" in c.text)
 
 
 # -- data protection ------------------------------------------------------------------------------------

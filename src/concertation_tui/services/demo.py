@@ -63,6 +63,22 @@ def demo_day(today: dt.date | None = None) -> dt.date:
     return (today or dt.date.today()) - dt.timedelta(days=35 + HELD_DAYS_AGO)
 
 
+def day_words(day: dt.date, *, year: bool = False) -> str:
+    """« 1er décembre », « 28 octobre 2026 »: the demo's dates are said from its day, so that a demo dated
+    from today never tells of a fall after the meeting."""
+    from babel.dates import format_date
+
+    said = format_date(day, "d MMMM y" if year else "d MMMM", locale="fr_BE")
+    return "1er" + said[1:] if day.day == 1 else said
+
+
+def month_words(day: dt.date) -> str:
+    """« septembre »."""
+    from babel.dates import format_date
+
+    return format_date(day, "MMMM", locale="fr_BE")
+
+
 def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
     """The demo meeting held on `day`, paused during its last agenda item."""
     tz = dt.datetime.now().astimezone().tzinfo
@@ -139,12 +155,12 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
         said(welcome, neighbour, "Je passe chaque matin vers 9 h pour lui apporter le journal. Je peux aussi "
              "faire ses courses le mardi.", Domain.SOCIAL_TIES, minute=9),
         said(home, home_help, "L'aide familiale vient actuellement deux matinées par semaine (ménage, courses). "
-             "Le service peut passer à cinq matinées dès le 1er décembre.", Domain.HOUSING, minute=2),
+             f"Le service peut passer à cinq matinées dès le {day_words(later(8))}.", Domain.HOUSING, minute=2),
         said(home, nurse, "Passage infirmier chaque matin pour le soin de la plaie au genou et le pilulier. "
              "La plaie cicatrise bien.", Domain.HEALTH, minute=7),
         said(home, nurse, "Monsieur Lambert se déplace seul avec sa canne dans la maison ; l'escalier vers la "
              "chambre reste difficile le soir.", Domain.HEALTH, Domain.HOUSING, minute=9),
-        said(home, hospital, "Pendant l'hospitalisation qui a suivi la chute du 28 octobre, une demande "
+        said(home, hospital, f"Pendant l'hospitalisation qui a suivi la chute du {day_words(later(-26))}, une demande "
              "d'admission en maison de repos a été introduite avec Madame Lambert. Monsieur Lambert est "
              "sur la liste d'attente de la résidence Les Charmilles.", Domain.HOUSING, minute=13),
         said(home, hospital, "À mon avis, le retour à domicile reste fragile tant que les nuits ne sont pas "
@@ -156,7 +172,7 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
              visibility=Visibility(kind=VisibilityKind.RESTRICTED, recipients=[nurse.id]), minute=19),
         said(money, daughter, "Je m'occupe de son courrier et de la mutuelle, mais je n'ai pas accès à son compte.",
              Domain.ADMINISTRATION, minute=3),
-        said(money, home_help, "Deux factures de l'aide familiale (septembre et octobre) ne sont pas encore "
+        said(money, home_help, f"Deux factures de l'aide familiale ({month_words(later(-61))} et {month_words(later(-31))}) ne sont pas encore "
              "payées, soit 340 euros.", Domain.INCOME_DEBTS, minute=6),
     ]
 
@@ -181,12 +197,12 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
 
     steps = [
         Step(carrier_id=home_help.id, domain=Domain.HOUSING, what="Aide familiale portée à cinq matinées par semaine",
-             since="décision prévue le 1er décembre 2026", status=StepStatus.PLANNED, item_id=home.id),
+             since=f"décision prévue le {day_words(later(8), year=True)}", status=StepStatus.PLANNED, item_id=home.id),
         Step(carrier_id=hospital.id, domain=Domain.HOUSING, what="Demande d'admission en maison de repos "
-             "(liste d'attente, résidence Les Charmilles)", since="30 octobre 2026", status=StepStatus.WAITING,
+             "(liste d'attente, résidence Les Charmilles)", since=day_words(later(-24), year=True), status=StepStatus.WAITING,
              item_id=home.id),
         Step(carrier_id=nurse.id, domain=Domain.HEALTH, what="Soins infirmiers chaque matin (plaie, pilulier)",
-             since="5 novembre 2026", status=StepStatus.ONGOING, item_id=home.id),
+             since=day_words(later(-18), year=True), status=StepStatus.ONGOING, item_id=home.id),
         Step(carrier_id=daughter.id, domain=Domain.ADMINISTRATION, what="Courrier et mutuelle",
              since="2025", status=StepStatus.ONGOING, item_id=money.id),
     ]
@@ -326,7 +342,9 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
         network_map=network_map,
         consent=consent,
         agenda=[welcome, home, money, next_steps],
-        domains=[Domain.HOUSING, Domain.HEALTH, Domain.INCOME_DEBTS, Domain.SOCIAL_TIES],
+        # every domain its items and notes speak of is ticked, as the preparation ticks an item's domains
+        domains=[Domain.HOUSING, Domain.HEALTH, Domain.MENTAL_HEALTH, Domain.INCOME_DEBTS, Domain.ADMINISTRATION,
+                 Domain.SOCIAL_TIES],
         clock=[TimeSpan(start=at(14, 5), end=at(15, 14))],
         contributions=contributions,
         person_views=person_views,
@@ -403,6 +421,8 @@ def play_demo_follow_up(follow: Meeting) -> Meeting:
         item.clock = [TimeSpan(start=start, end=start + dt.timedelta(minutes=11))]
     follow.clock = [TimeSpan(start=at(14, 0), end=follow.agenda[-1].clock[0].end)]
     changed = next((i for i in rest if not i.carried_from), rest[0])
+    first_day = follow.series.previous_date or day - dt.timedelta(days=35)
+    five_mornings = first_day + dt.timedelta(days=8)  # as the first meeting said it would be
     follow.person_views = [
         PersonView(item_id=review.id, text="Ça va mieux depuis que je dors en bas. Je ne veux toujours pas du home.",
                    at=at(14, 5)),
@@ -410,7 +430,7 @@ def play_demo_follow_up(follow: Meeting) -> Meeting:
     ]
     follow.contributions = [
         Contribution(item_id=changed.id, speaker_id=home_help.id, at=at(14, 15), domains=[Domain.HOUSING],
-                     text="L'aide familiale vient cinq matinées par semaine depuis le 1er décembre ; elle veille "
+                     text=f"L'aide familiale vient cinq matinées par semaine depuis le {day_words(five_mornings)} ; elle veille "
                      "aussi à ce que Monsieur Lambert boive assez."),
         Contribution(item_id=changed.id, speaker_id=nurse.id, at=at(14, 17), domains=[Domain.HEALTH],
                      text="La plaie au genou est guérie ; le passage infirmier est réduit à trois fois par semaine."),
