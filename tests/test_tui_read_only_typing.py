@@ -83,3 +83,33 @@ async def test_a_session_that_may_write_types_and_fills_forms_as_before(private_
         await settle(app, pilot)
         await pilot.press("ctrl+q")
         await settle(app, pilot)
+
+
+async def test_the_cover_of_a_read_only_session_says_nothing_typed_is_kept(private_home) -> None:
+    """F8 in a read-only session: words typed on the cover were put in the typing line, which keeps
+    nothing there, while the cover counted them as kept. Now the cover says that nothing is written."""
+    from concertation_tui.tui.screens.private import PrivateCover
+
+    path = demo_file()
+    before = path.read_bytes()
+    lock = store.MeetingLock(path)
+    lock.acquire()
+    try:
+        app = ConcertationApp(path, clock=Clock())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("f8")
+            await settle(app, pilot)
+            assert isinstance(app.screen, PrivateCover)
+            await pilot.press("a", "b")
+            await settle(app, pilot)
+            said = str(app.screen.query_one("#cover-typed").render())
+            assert "rien ne s'écrit ici" in said and "gard" not in said
+            assert app.typed_draft in (None, "") and app.meeting.progress.draft == store.load_meeting(path).progress.draft
+            await pilot.press("f8")
+            await settle(app, pilot)
+            await pilot.press("ctrl+q")
+            await settle(app, pilot)
+        assert path.read_bytes() == before
+    finally:
+        lock.release()
