@@ -450,3 +450,48 @@ async def test_the_persons_words_said_outside_any_item_are_shown_apart():
         heading = flat("En général, hors des points :")
         assert heading in text
         assert text.index(flat("Rien encore sur ce point")) < text.index(heading) < text.index(flat("Le matin ça va"))
+
+
+async def test_a_restricted_note_keeps_its_words_off_the_shared_screen_until_the_facilitator_says_so():
+    """The demo's excused doctor sent a note on his depressed mood, kept for the nurse. The live step, on
+    the projector, showed it whole to the daughter and the neighbour. Its words stay hidden now, as on the
+    room's screen; Enter asks before showing them (No by default)."""
+    from concertation_tui.model import VisibilityKind
+    from concertation_tui.services.demo import demo_meeting
+    from concertation_tui.tui.dialogs.forms import Confirm, FormDialog
+    from concertation_tui.tui.screens.picture import line_prompt
+
+    m = demo_meeting()
+    secret = next(c for c in m.contributions if c.visibility.kind is VisibilityKind.RESTRICTED)
+    m.progress.item_id = secret.item_id
+    path = store.create_meeting_file(m)
+    app = ConcertationApp(path, clock=Clock())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await done(app, pilot)
+        text = flat(screen_text(app))
+        assert flat("humeur dépressive") not in text
+        assert flat("(note réservée : Entrée pour l'afficher)") in text and flat("restreint : Céline Renard") in text
+        assert flat("Passage infirmier chaque matin") in text  # the others as before
+        said = app.screen.query_one("#said")
+        said.focus()
+        said.highlighted = next(n for n in range(said.option_count) if said.get_option_at_index(n).id == secret.id)
+        await pilot.press("enter")
+        await done(app, pilot)
+        assert isinstance(app.screen, Confirm)
+        assert flat("réservée à Céline Renard") in flat(screen_text(app))
+        assert flat("humeur dépressive") not in flat(screen_text(app))
+        await pilot.press("enter")  # No is focused: nothing shown
+        await done(app, pilot)
+        assert not isinstance(app.screen, (Confirm, FormDialog))
+        assert flat("humeur dépressive") not in flat(screen_text(app))
+        await pilot.press("enter", "o")  # said so: the form shows the words
+        await done(app, pilot)
+        assert isinstance(app.screen, FormDialog)
+        assert flat("humeur dépressive") in flat(screen_text(app))
+        await pilot.press("escape")
+        await done(app, pilot)
+
+    line = m.picture[0]  # the shared picture, shown to the room too
+    assert line.text in line_prompt(m, line).plain
+    line.visibility.kind = VisibilityKind.RESTRICTED
+    assert line.text not in line_prompt(m, line).plain and "réservée" in line_prompt(m, line).plain

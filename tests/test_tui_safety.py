@@ -296,6 +296,7 @@ def test_quiet_hooks_name_only_the_class(where: str) -> None:
 # -- the crash handler, in process (pins the private API) -----------------------------------------
 
 
+@pytest.mark.crashes_on_purpose
 async def test_crash_saves_exits_1_and_says_only_the_class(app_script: Path, meeting_file: Path) -> None:
     module = load_app_module(app_script)
     app = module.SafetyApp(meeting_file)
@@ -310,6 +311,7 @@ async def test_crash_saves_exits_1_and_says_only_the_class(app_script: Path, mee
     assert app._safety_crashed
 
 
+@pytest.mark.crashes_on_purpose
 async def test_crash_message_is_what_exit_receives(app_script: Path, meeting_file: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """Catch what reaches App.exit and what Textual's own crash screen would have added."""
@@ -337,6 +339,7 @@ async def test_crash_message_is_what_exit_receives(app_script: Path, meeting_fil
     assert "The meeting was saved" in text and MARKER not in text and "boom" not in text
 
 
+@pytest.mark.crashes_on_purpose
 async def test_worker_failure_names_the_inner_class_only(app_script: Path, meeting_file: Path) -> None:
     from textual.worker import WorkerFailed
 

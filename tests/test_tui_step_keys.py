@@ -37,3 +37,34 @@ async def test_typing_after_each_step_key_lands_in_that_step() -> None:
         assert app.current_mode == "reread"
         assert type(app.screen).__name__ != "RereadScreen", "the reread step's c opened nothing"
         assert app._held_keys == []
+
+
+async def test_f7_and_f9_open_their_form_from_every_step_and_take_the_words_typed_with_them():
+    """F7 and F9 worked only in the live step: pressed on F3, F5 or F6 nothing opened, and the words
+    typed next went to that step's one-letter keys (on F3 « p » marks the participant present, « a »
+    absent). From every step they now open the live step's form, the words landing in it."""
+    from test_tui_support import screen_text
+
+    from concertation_tui.tui.dialogs.forms import FormDialog
+
+    app = ConcertationApp(demo_file(), clock=Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        m = app.meeting
+        attendance = [p.attendance for p in m.participants]
+        for step, form_key, field, title in (("f3", "f7", "what", "Nouvelle action"),
+                                             ("f5", "f7", "what", "Nouvelle action"),
+                                             ("f6", "f9", "text", "Ses mots"),
+                                             ("f2", "f9", "text", "Ses mots")):
+            await pilot.press(step)
+            await settle(app, pilot)
+            words = "passer le soir"
+            await pilot.press(form_key, *[c if c != " " else "space" for c in words])
+            await settle(app, pilot)
+            assert isinstance(app.screen, FormDialog), (step, form_key)
+            assert title in screen_text(app), (step, form_key)
+            assert app.screen.query_one(f"#f-{field}").text == words, (step, form_key)
+            app.screen.query_one(f"#f-{field}").text = ""
+            await pilot.press("escape")
+            await settle(app, pilot)
+        assert [p.attendance for p in m.participants] == attendance  # no letter reached F3's keys

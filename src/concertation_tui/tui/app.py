@@ -74,6 +74,9 @@ LETTER_IN_THREAD = 100
 """From this many actions the letter's readability check runs in a thread: at 40 actions it costs about
 13 ms after a change (less than a frame), at 400 about 120 ms (see benchmarks/letter_check.py)."""
 
+EXIT_WAITS_FOR_BUILD = 5.0
+"""Seconds at most that an exit waits for a step or form being built ahead to be mounted (see `exit`)."""
+
 
 class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
     """Run one réunion de concertation, from preparation to the minute."""
@@ -102,6 +105,10 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
         # Terminals send shift+F2 and shift+F8 either with a shift modifier or as F14 and F20: both.
         key("shift+f8,f20", "room_screen", "room_screen", priority=True, show=False, key_display="shift+F8"),
         key("f10", "coordination", "coordination", priority=True),
+        # The live step's writing keys, from the steps that have no own: not priority, so that the
+        # live step's and the actions step's own F7 come first
+        key("f7", "write('action')", "add_action", show=False, binding_id="app-add-action"),
+        key("f9", "write('view')", "add_view", show=False, binding_id="app-add-view"),
         key("shift+f2,f14", "network_map", "network_map", priority=True, show=False, key_display="shift+F2"),
         key("f12", "phase('reread')", "reread", priority=True, show=False),
         key("ctrl+p", "command_palette", "palette", priority=True, show=False),
@@ -779,7 +786,8 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
             return bool(self.screen.query(KeysPanel))  # else the key is the focused widget's
         if self.covered and action not in ("private_time", "quit", "toggle_help", "room_screen"):
             return False
-        if action in ("phase", "private_time", "coordination", "room_screen", "network_map") and self.meeting is None:
+        needs_meeting = ("phase", "private_time", "coordination", "room_screen", "network_map", "write")
+        if action in needs_meeting and self.meeting is None:
             return False
         if action == "phase" and isinstance(self.screen, ViewScreen):
             return True  # a view is a look over the step: the step key closes it (action_phase)
@@ -804,6 +812,25 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
             if not self.change(ops.set_phase, phase, quiet=True, refresh=False):
                 self.meeting.progress.phase = phase  # read-only: move around without saving
         await self.switch_mode(name)
+
+    def action_write(self, kind: str) -> None:
+        """F7 (an action) or F9 (the person's words) on a step without them: the live step's form, over
+        this step. Words typed right after the key land in the form, never in the step's one-letter keys
+        (« a » adds a participant, « p » marks someone present)."""
+        if self.meeting is None or self.covered:
+            return
+        from .dialogs import meeting_forms
+
+        if kind == "action":
+            form, operation, said = meeting_forms.new_action_form(self.meeting), ops.add_action, tr("action.added")
+        else:
+            form, operation, said = meeting_forms.new_view_form(self.meeting), ops.add_view, ""
+
+        def done(values: Any) -> None:
+            if isinstance(values, dict) and self.change(operation, values, self.now()) and said:
+                self.say(said)
+
+        self.push_screen(form, done)
 
     def action_coordination(self) -> None:
         """F10, from every step: the coordination view (domains x who acts); the same key closes it."""
@@ -954,6 +981,30 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
 
     def on_unmount(self) -> None:
         self.release_lock()
+
+    def exit(self, result: Any = None, return_code: int = 0, message: Any = None) -> None:
+        """Textual's exit, once the step or form being built ahead in idle time is mounted.
+
+        From `App.exit()` on, Textual mounts no widget (every node counts as detached, lifetime.py): a
+        screen built ahead whose widgets were still being composed got them half made, and Textual's own
+        tab bar then set itself up with no tab in it (ValueError) where a quit, a hang-up or a snapshot
+        test's end should have been quiet. Nothing is built after this call; the build under way (tens to
+        hundreds of milliseconds) is waited for, at most EXIT_WAITS_FOR_BUILD seconds."""
+        self.prebuilder.stop()
+        mounting = self.prebuilder.mounting
+        if mounting is None or mounting.done():
+            super().exit(result, return_code, message)
+            return
+        exited = False
+
+        def exit_now(*_ignored: Any) -> None:
+            nonlocal exited
+            if not exited:
+                exited = True
+                super(ConcertationApp, self).exit(result, return_code, message)
+
+        mounting.add_done_callback(exit_now)
+        self.set_timer(EXIT_WAITS_FOR_BUILD, exit_now)
 
     async def _shutdown(self) -> None:  # Textual's own (8.2.8), which closes every screen of every mode
         await self.prebuilder.finish()  # a step being built ahead finishes mounting first

@@ -89,7 +89,12 @@ def step_keys(screen, *, shown_only: bool = True) -> list[ShownKey]:
     found: list[tuple[tuple[int, int, int], ShownKey]] = []
     order = list(getattr(screen, "FOOTER_ORDER", ()))
     declared: dict[int, dict[str, int]] = {}  # per node: each action's place in its BINDINGS
+    nearer: set[str] = set()  # keys a widget or the step binds: the app's same key never runs there
     for node, binding, enabled, tooltip in _bindings_of(screen, every=not shown_only):
+        if node is app and not binding.priority and binding.key in nearer:
+            continue  # F7 is the live step's own; the app's F7 serves the steps without one
+        if node is not app:
+            nearer.add(binding.key)
         if binding.system or not binding.description or (shown_only and not binding.show):
             continue
         if node is not app and node is not screen and not isinstance(node, Localized):

@@ -23,6 +23,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
 from .early_keys import TakesKeysWhileOpening
+from .lifetime import SkipsEventsWhenDetached
 from .finding import folded
 from .footer import step_keys
 from .text import Localized, key, tr
@@ -100,7 +101,7 @@ def screen_extra(screen: Screen) -> str:
     return getattr(screen, "HELP_EXTRA", "") and tr(screen.HELP_EXTRA)  # type: ignore[attr-defined]
 
 
-class KeysPage(TakesKeysWhileOpening, Localized, ModalScreen[None]):
+class KeysPage(SkipsEventsWhenDetached, TakesKeysWhileOpening, Localized, ModalScreen[None]):
     """F1 at 80x24: the whole screen, a search line, the keys of the step under it."""
 
     HIDE_FOREIGN_BINDINGS = True

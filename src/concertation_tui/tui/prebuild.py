@@ -22,7 +22,8 @@ until pushed.
 
 Private Textual API used (pinned textual==8.2.8; tests/test_tui_prebuild.py keeps it honest):
 `App._modes`, `App._screen_stacks`, `App._get_screen` (registers the screen: compose and mount),
-`App._load_screen_css`, `App._css_update_count`, `Screen._css_update_count`, `App._running`, and for
+`App._load_screen_css`, `App._css_update_count`, `Screen._css_update_count`, `App._running`, `App._exit`
+(set by `App.exit()`: nothing more is built), and for
 `NoDrawingWhileHeld`: `Screen._compositor_refresh`, `App._batch_count`, `Screen._repaint_required`.
 """
 
@@ -144,7 +145,8 @@ class StepPrebuilder:
 
     async def _look(self) -> None:
         app = self.app
-        if app.meeting is None or not app._running or self._finished:
+        if app.meeting is None or not app._running or app._exit or self._finished:
+            # (told to exit: a screen built now would be composed with no widgets, see lifetime.py)
             self._looking = False
             return
         waiting = self._waiting()
@@ -275,6 +277,15 @@ class StepPrebuilder:
                 screen.show_meeting()
                 return True
         return False
+
+    @property
+    def mounting(self) -> asyncio.Future | None:
+        """The step or form being built ahead, until it is mounted (None: nothing under way)."""
+        return self._mounting
+
+    def stop(self) -> None:
+        """Build nothing more (the app was told to exit); what is under way finishes mounting."""
+        self._finished = True
 
     async def finish(self) -> None:
         """Build nothing more, and let the screen being built finish mounting: the app shuts down

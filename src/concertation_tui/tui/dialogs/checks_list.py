@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from ...model import Level
 from ..early_keys import TakesKeysWhileOpening
+from ..lifetime import SkipsEventsWhenDetached
 from ..prebuild import StylesKeptOnResume
 from .forms import AnswersByDeliberateKeys, QuickToShow
 from ..host import our_app
@@ -32,8 +33,8 @@ def errors_first(findings: list) -> list:
     return [f for f in findings if f.level is Level.ERROR] + [f for f in findings if f.level is not Level.ERROR]
 
 
-class ChecksList(AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized,
-                 ModalScreen[tuple | None]):
+class ChecksList(SkipsEventsWhenDetached, AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume,
+                 QuickToShow, Localized, ModalScreen[tuple | None]):
     """The checks to fix, listed; with `anyway`, a button that issues in spite of them, reached with Tab
     or ← → and pressed with Enter: no letter issues the minute (see AnswersByDeliberateKeys)."""
 

@@ -29,6 +29,7 @@ from ...model.people_order import everyone_in_order
 from ...model.sharing import notes
 from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
+from ..lifetime import SkipsEventsWhenDetached
 from ..prebuild import StylesKeptOnResume
 from ..footer import FittedFooter
 from ..host import our_app
@@ -100,7 +101,7 @@ def concerned_domains(meeting: Meeting) -> list[Domain]:
     return [d for d in Domain if d in used] + [d for d in Domain if d not in used]
 
 
-class DomainConsentDialog(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[None]):
+class DomainConsentDialog(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[None]):
     """The consent per life domain beside the person's words; Enter changes the domain chosen."""
 
     HIDE_FOREIGN_BINDINGS = True

@@ -13,13 +13,14 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from ..early_keys import TakesKeysWhileOpening
+from ..lifetime import SkipsEventsWhenDetached
 from ..prebuild import StylesKeptOnResume
 from .forms import QuickToShow
 from ..text import Localized, key, tr
 from ..widgets import Choices
 
 
-class FlaggedNotes(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[str | None]):
+class FlaggedNotes(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[str | None]):
     HIDE_FOREIGN_BINDINGS = True
     BINDINGS = [key("escape", "close", "notice_close")]
 

@@ -25,6 +25,7 @@ from textual.widgets.selection_list import Selection
 
 from ...services.display import date_text, parse_date, parse_time, time_text
 from ..early_keys import TakesKeysWhileOpening
+from ..lifetime import SkipsEventsWhenDetached
 from ..prebuild import StylesKeptOnResume, breakpoints
 from ..finding import FindSelect
 from ..footer import FittedFooter
@@ -126,7 +127,7 @@ class FormError(Exception):
     """A value typed in the form is not acceptable; the sentence says which and why."""
 
 
-class FormDialog(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[dict[str, Any] | None]):
+class FormDialog(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[dict[str, Any] | None]):
     """An edit form in a dialog. Returns {field name: value} or None."""
 
     HIDE_FOREIGN_BINDINGS = True
@@ -616,8 +617,8 @@ def _typing_line_below(dialog) -> Any:
     return live
 
 
-class Confirm(AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized,
-              ModalScreen[bool]):
+class Confirm(SkipsEventsWhenDetached, AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume,
+              QuickToShow, Localized, ModalScreen[bool]):
     """A yes/no question. Enter presses the focused button (No, unless ← → or Tab moved to Yes);
     Escape says no. No letter answers it (see AnswersByDeliberateKeys)."""
 
@@ -658,7 +659,7 @@ class Confirm(AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume
         self.dismiss(event.button.id == "yes")
 
 
-class Notice(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[None]):
+class Notice(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[None]):
     """A message to read (long sentences: a damaged file, where the minute was written)."""
 
     HIDE_FOREIGN_BINDINGS = True

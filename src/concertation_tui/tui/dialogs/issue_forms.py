@@ -16,6 +16,7 @@ from ...model import Edition, Issue, Meeting
 from ...model.sharing import ConsentConflict, consent_needs_domains, professional_copies
 from ...services.display import one_line
 from ..early_keys import TakesKeysWhileOpening
+from ..lifetime import SkipsEventsWhenDetached
 from ..prebuild import StylesKeptOnResume
 from ..text import colon, key, lbl, Localized, quote_parts, tr
 from ..widgets import Choices
@@ -40,7 +41,7 @@ def conflict_prompt(meeting: Meeting, conflict: ConsentConflict, names: list[str
     )
 
 
-class ConflictsDialog(TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[tuple[str, ...] | None]):
+class ConflictsDialog(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[tuple[str, ...] | None]):
     """Notes that copies would carry beyond the person's consent. Returns ('note', kind, id) to change
     a note's visibility, ('go_on',) to issue anyway with a reason, or None."""
 

@@ -32,6 +32,7 @@ from ...model import (
     Visibility,
     VisibilityKind,
     ops,
+    timing,
 )
 from ...model.people_order import everyone_in_order
 from ...services.display import one_line
@@ -314,6 +315,19 @@ def domains_field(meeting: Meeting, record, caption: str = "") -> FormField:
 
 
 # -- actions --------------------------------------------------------------------------------------------
+
+
+def new_view_form(meeting: Meeting) -> FormDialog:
+    """The form F9 opens: the person's words on the current item."""
+    item = timing.current_item(meeting)
+    return view_form(meeting, ops.blank("person_views", item_id=item.id if item else ""), editing=False)
+
+
+def new_action_form(meeting: Meeting) -> FormDialog:
+    """The form F7 opens: a new action on the current item, its domains proposed."""
+    item = timing.current_item(meeting)
+    draft = ops.blank("actions", item_id=item.id if item else "", domains=list(item.domains) if item else [])
+    return action_form(meeting, draft, editing=False)
 
 
 def action_form(meeting: Meeting, action: Action, *, editing: bool) -> FormDialog:

@@ -12,6 +12,7 @@ from ...i18n import colon, label
 from ...model import DomainSharing, Meeting, ops
 from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
+from ..lifetime import SkipsEventsWhenDetached
 from ..prebuild import StylesKeptOnResume
 from .forms import AnswersByDeliberateKeys, QuickToShow
 from ..text import key, lbl, Localized, quote, tr
@@ -36,8 +37,8 @@ def consent_summary(meeting: Meeting) -> Content:
     return Content.assemble(*parts)
 
 
-class ConsentConfirm(AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized,
-                     ModalScreen[str | None]):
+class ConsentConfirm(SkipsEventsWhenDetached, AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume,
+                     QuickToShow, Localized, ModalScreen[str | None]):
     """The consent carried from the previous meeting, read with the person: "yes" (confirmed as it is),
     "change" (open the consent form) or None (later: it stays to be confirmed). No letter answers it: a
     consent is confirmed by Enter on its button (see AnswersByDeliberateKeys)."""

@@ -124,6 +124,7 @@ class ActionsScreen(MeetingScreen):
 
     BINDINGS = [
         key("a", "add", "add_action_here", binding_id="actions-add"),
+        key("f7", "add", "add_action", show=False, binding_id="actions-add-f7"),  # F7 as in the live step
         key("e", "edit", "edit", binding_id="actions-edit"),
         key("delete,d", "remove", "remove", key_display="suppr/d", binding_id="actions-remove"),
         key("plus", "agree('agrees')", "agree", key_display="+"),
@@ -351,16 +352,28 @@ DOMAIN_CONSENT_FINDINGS = frozenset({"consent_domains_missing", "domain_not_aske
 """Findings about the consent per life domain: Enter on them opens the per-domain form (F3, d)."""
 
 
+async def _step_shown(app, mode: str):
+    """Switch to the step `mode` and return its screen, or None when it is not the screen shown once the
+    switch is over: the step is switched to in a worker, and the private-time cover (F8), the keys page
+    (F1) or a dialog may have come up meanwhile (or the switch was refused: the cover was already up).
+    What the finding leads to is then left alone rather than looked for in the wrong screen."""
+    await app.action_phase(mode)
+    screen = app.screen
+    return screen if getattr(screen, "PHASE", None) == mode and screen.is_attached else None
+
+
 async def go_to_finding(app, finding) -> None:
-    """Open what a readiness finding concerns: the action, the participant, the details, the consent..."""
+    """Open what a readiness finding concerns: the action, the participant, the details, the consent...
+
+    Run as a worker (a step switch is awaited): every screen is checked once the switch is over. Under
+    the private-time cover nothing is opened, nor said (a finding's sentence may quote a note)."""
     meeting = app.meeting
-    if meeting is None:
+    if meeting is None or app.covered:
         return
     target = finding.target
     if target == "action":
         action = meeting.action(finding.target_id)
-        await app.action_phase("actions")
-        screen = app.screen
+        screen = await _step_shown(app, "actions")
         if action is not None and isinstance(screen, ActionsScreen):
             table = screen.query_one("#actions", Table)
             row = table.row_of(action.id)
@@ -369,21 +382,26 @@ async def go_to_finding(app, finding) -> None:
                 table.focus()
             screen.edit_action(action)
     elif target == "participant":
-        await app.action_phase("open")
-        table = app.screen.query_one("#attendance", Table)
+        screen = await _step_shown(app, "open")
+        if screen is None:
+            return
+        table = screen.query_one("#attendance", Table)
         row = table.row_of(finding.target_id)
         if row is not None:
             table.keep_row(row)
         table.focus()
     elif target == "consent":
-        await app.action_phase("open")
+        screen = await _step_shown(app, "open")
+        if screen is None:
+            return
         if finding.code in DOMAIN_CONSENT_FINDINGS:  # the form that answers it, domain by domain
-            app.screen.action_consent_domains()
+            screen.action_consent_domains()
         else:
-            app.screen.action_consent()
+            screen.action_consent()
     elif target == "meeting":
-        await app.action_phase("prepare")
-        screen = app.screen
+        screen = await _step_shown(app, "prepare")
+        if screen is None:
+            return
         if finding.code in ("no_person", "several_persons"):
             screen.action_tab("participants")
         else:
@@ -392,11 +410,13 @@ async def go_to_finding(app, finding) -> None:
     elif target == "close":  # what came of the items: confirmed at the close
         await app.action_phase("close")
     elif target == "next_meeting":  # who is invited next time, and whether the person agrees
-        await app.action_phase("close")
-        app.screen.action_next_meeting()
+        screen = await _step_shown(app, "close")
+        if screen is not None:
+            screen.action_next_meeting()
     elif target == "person_view":
-        await app.action_phase("close")
-        app.screen.action_last_word()
+        screen = await _step_shown(app, "close")
+        if screen is not None:
+            screen.action_last_word()
     elif target == "note":
         from . import notes
 

@@ -9,6 +9,7 @@ from textual.screen import Screen
 
 
 from ..early_keys import TakesKeysWhileOpening
+from ..lifetime import SkipsEventsWhenDetached
 from ..prebuild import NoDrawingWhileHeld, StylesKeptOnResume
 from ..footer import FittedFooter
 from ..text import Localized, tr
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from ..app import ConcertationApp
 
 
-class MeetingScreen(TakesKeysWhileOpening, StylesKeptOnResume, NoDrawingWhileHeld, Localized, Screen):
+class MeetingScreen(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnResume, NoDrawingWhileHeld, Localized, Screen):
     """A step of the meeting (one mode). Subclasses compose `body()` and implement `refresh_view()`."""
 
     PHASE = ""

@@ -20,6 +20,7 @@ from ...services.meeting_index import list_meetings
 from ..dialogs.forms import FormDialog, FormField, Notice
 from ..host import MeetingApp, meeting_app, our_app
 from ..early_keys import TakesKeysWhileOpening
+from ..lifetime import SkipsEventsWhenDetached
 from ..footer import FittedFooter
 from ..text import Localized, key, tr
 from ..widgets import Banner, Choices
@@ -48,7 +49,7 @@ RECENT_LIMIT = 80
 """Meetings listed on the launcher, newest first; older ones are opened with `f` (a file)."""
 
 
-class LauncherScreen(TakesKeysWhileOpening, Localized, Screen):
+class LauncherScreen(SkipsEventsWhenDetached, TakesKeysWhileOpening, Localized, Screen):
     HIDE_FOREIGN_BINDINGS = True
 
     BINDINGS = [

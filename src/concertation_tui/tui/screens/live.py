@@ -40,6 +40,7 @@ from ...services.display import (
     clock_text,
     overrun_minutes,
 )
+from ..room_words import for_the_room
 from ..text import colon, domains_short, key, lbl, quote_parts, tr
 from ..later import Later
 from ..widgets import Choices, ShortText
@@ -458,7 +459,8 @@ class LiveScreen(MeetingScreen):
                 options.append(Option(Content.assemble(*parts), id="excused", disabled=True))
         inherited = tuple(item.domains) if item else ()
         for c in notes:
-            options.append(Option(Content.assemble((m.name_of(c.speaker_id) or "?", "bold"), colon(), c.text,
+            options.append(Option(Content.assemble((m.name_of(c.speaker_id) or "?", "bold"), colon(),
+                                                   for_the_room(c, c.text),
                                                    *self._note_marks(c.nature, c.visibility),
                                                    *self._domain_mark(c.domains or inherited)), id=c.id))
         keep = said.highlighted
@@ -488,7 +490,7 @@ class LiveScreen(MeetingScreen):
         general = [v for v in m.person_views if not v.item_id]
         options = []
         for v in on_item:
-            options.append(Option(Content.assemble(*quote_parts(v.text, "bold"),
+            options.append(Option(Content.assemble(*quote_parts(for_the_room(v, v.text), "bold"),
                                                    *self._note_marks(None, v.visibility),
                                                    *self._domain_mark(v.domains or tuple(item.domains))), id=v.id))
         if not on_item:
@@ -497,7 +499,8 @@ class LiveScreen(MeetingScreen):
             heading = Content.styled(tr("live.view_general_heading"), "italic")
             options.append(Option(heading, id="general", disabled=True))
         for v in general:
-            options.append(Option(Content.assemble((lbl(v.aspect) + colon(), "italic"), *quote_parts(v.text),
+            options.append(Option(Content.assemble((lbl(v.aspect) + colon(), "italic"),
+                                                   *quote_parts(for_the_room(v, v.text)),
                                                    *self._note_marks(None, v.visibility)), id=v.id))
         keep = views.highlighted
         views.set_options(options)
@@ -798,11 +801,11 @@ class LiveScreen(MeetingScreen):
 
     def _edit_contribution(self, cid: str) -> None:
         self._remember_list()
-        notes.edit_by_id(self, "contribution", cid)
+        notes.edit_shown(self, "contribution", cid)
 
     def _edit_view(self, vid: str) -> None:
         self._remember_list()
-        notes.edit_by_id(self, "person_view", vid)
+        notes.edit_shown(self, "person_view", vid)
 
     def _remember_list(self) -> None:
         focused = self.focused
@@ -853,9 +856,7 @@ class LiveScreen(MeetingScreen):
 
     def view_form(self) -> forms.FormDialog:
         """The form F9 opens: the person's words on the current item."""
-        item = self.item
-        return forms.view_form(self.meeting, ops.blank("person_views", item_id=item.id if item else ""),
-                               editing=False)
+        return forms.new_view_form(self.meeting)
 
     def action_add_action(self) -> None:
         def done(values: FormResult) -> None:
@@ -875,6 +876,4 @@ class LiveScreen(MeetingScreen):
 
     def action_form(self) -> forms.FormDialog:
         """The form F7 opens: a new action on the current item."""
-        item = self.item
-        draft = ops.blank("actions", item_id=item.id if item else "", domains=list(item.domains) if item else [])
-        return forms.action_form(self.meeting, draft, editing=False)
+        return forms.new_action_form(self.meeting)

@@ -17,6 +17,7 @@ from ...services.display import one_line
 from ..dialogs import coordination_forms
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import DELETE, Confirm, FormDialog, FormResult
+from ..room_words import for_the_room, restricted
 from ..text import tr
 
 
@@ -47,6 +48,23 @@ FORMS: dict[str, KindForm] = {
 }
 
 
+def edit_shown(screen, kind: str, record_id: str, **options: Any) -> None:
+    """`edit_by_id` from a screen the room reads: the form of a restricted record shows its words to the
+    whole room, so the facilitator says so first (No is the default)."""
+    found = kinds.find(screen.meeting, kind, record_id)
+    if found is None:
+        return
+    if not restricted(found):
+        edit(screen, kind, found, **options)
+        return
+    names = ", ".join(screen.meeting.name_of(x) for x in found.visibility.recipients)
+    screen.app.push_screen(
+        Confirm(tr("note.restricted_show_title"), tr("note.restricted_show_question", names=names),
+                yes=tr("note.restricted_show_yes")),
+        lambda yes: yes and edit(screen, kind, found, **options),
+    )
+
+
 def edit(screen, kind: str, found: Any, *, with_item: bool = False, then: Callable[[], Any] | None = None) -> None:
     """Open the form of `found` (a record of `kind`); save through the kind's operation, or remove it after a
     confirmation (the form's delete button). `then` runs once it is saved."""
@@ -67,7 +85,7 @@ def edit(screen, kind: str, found: Any, *, with_item: bool = False, then: Callab
 def remove(screen, kind: str, found: Any) -> None:
     """Ask, then remove `found` (a record of `kind`) from its collection."""
     record_kind, shown = kinds.KINDS[kind], FORMS[kind]
-    text = one_line(record_kind.words(screen.meeting, found), 80)
+    text = one_line(for_the_room(found, record_kind.words(screen.meeting, found)), 80)
     screen.app.push_screen(
         Confirm(tr(shown.remove_title), tr(shown.remove_question, text=text), yes=tr("form.delete")),
         lambda yes: yes and screen.change(ops.remove_record, record_kind.collection, found.id),

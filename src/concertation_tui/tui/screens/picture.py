@@ -33,6 +33,7 @@ from ..dialogs import coordination_forms as forms
 from ..host import meeting_app
 from ..dialogs.forms import FormResult
 from ...services.display import date_text, one_line
+from ..room_words import for_the_room, restricted
 from ..text import colon, key, lbl, quote, tr
 from ..widgets import Choices
 from . import notes
@@ -179,7 +180,7 @@ def edit_entry(host, kind: str, oid: str, then: Callable[[], None] | None = None
     """Open the form of one entry of the picture ('step', 'line', 'scale', 'disagreement'); `then` runs
     once it is saved."""
     if kind in ENTRY_KINDS:
-        notes.edit_by_id(host, ENTRY_KINDS[kind], oid, then=then)
+        notes.edit_shown(host, ENTRY_KINDS[kind], oid, then=then)
 
 
 def remove_entry(host, kind: str, oid: str) -> None:
@@ -203,7 +204,8 @@ def visibility_mark(meeting: Meeting, visibility) -> list:
 def step_prompt(meeting: Meeting, step: Step) -> Content:
     mark = STEP_TO_UPDATE if step.status is StepStatus.TO_UPDATE else "·"
     parts: list = [(f"{mark} ", "bold"), (meeting.name_of(step.carrier_id) or "?", "bold"),
-                   (f" · {lbl(step.domain)}", "dim"), colon(), step.what, (f"  [{lbl(step.status)}]", "italic")]
+                   (f" · {lbl(step.domain)}", "dim"), colon(), for_the_room(step, step.what),
+                   (f"  [{lbl(step.status)}]", "italic")]
     if step.since:
         parts.append((" " + tr("step.since", since=step.since), "dim"))
     if step.carried_from is not None:
@@ -213,7 +215,7 @@ def step_prompt(meeting: Meeting, step: Step) -> Content:
 
 
 def line_prompt(meeting: Meeting, line: PictureLine) -> Content:
-    parts: list = [(f"{PICTURE_SYMBOL[line.kind]} ", "bold"), line.text]
+    parts: list = [(f"{PICTURE_SYMBOL[line.kind]} ", "bold"), for_the_room(line, line.text)]
     if line.voice_id:
         parts.append((f" — {meeting.name_of(line.voice_id)}", "dim"))
     if line.domains:
@@ -231,10 +233,10 @@ def scale_prompt(meeting: Meeting, rating: ScaleRating) -> Content:
 
 def disagreement_prompt(meeting: Meeting, found: Disagreement) -> Content:
     state = tr("disagreement.settled") if found.settled else tr("disagreement.open")
-    parts: list = [(f"{SETTLED[found.settled]} {state}{colon()}", "bold"), found.about]
+    parts: list = [(f"{SETTLED[found.settled]} {state}{colon()}", "bold"), for_the_room(found, found.about)]
     if found.between:
         parts.append((" (" + ", ".join(meeting.name_of(x) for x in found.between) + ")", "dim"))
-    if found.resolution:
+    if found.resolution and not restricted(found):
         parts += ["\n   ", (tr("disagreement.resolution") + " ", "italic"), found.resolution]
     parts += visibility_mark(meeting, found.visibility)
     return Content.assemble(*parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import Static, TabbedContent, TabPane
 from textual.widgets.selection_list import Selection
 
@@ -218,7 +219,13 @@ class PrepareScreen(MeetingScreen):
 
     @property
     def tab(self) -> str:
-        return self.query_one("#prepare-tabs", TabbedContent).active.removeprefix("tab-")
+        """The tab shown; 'details' (the first) while the step's widgets are not composed yet: Textual asks
+        the screen shown about its keys (`screen.copy_text` from every footer) as soon as it is switched to."""
+        try:
+            tabs = self.query_one("#prepare-tabs", TabbedContent)
+        except NoMatches:
+            return "details"
+        return tabs.active.removeprefix("tab-")
 
     def action_tab(self, name: str) -> None:
         self.query_one("#prepare-tabs", TabbedContent).active = f"tab-{name}"
@@ -234,6 +241,8 @@ class PrepareScreen(MeetingScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in ("add", "remove", "move", "edit"):
+            return True  # asked for every key of every footer (`screen.copy_text`): no tab to read
         tab = self.tab
         if action in ("add", "remove") and tab not in ("participants", "network", "agenda"):
             return False

@@ -194,13 +194,18 @@ class PreviewScreen(MeetingScreen):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._built, oid, lines)
 
+    def _still_open(self) -> bool:
+        """The preview is still on screen: a copy built in a thread lands after Escape closed it (the
+        worker's check for cancelling passed just before), when its widgets are gone or going."""
+        return self.is_attached and bool(self.query("#preview-text"))
+
     def _built(self, oid: str, lines: list[PreviewLine]) -> None:
         self.cache[oid] = lines
-        if oid == self.shown:
+        if oid == self.shown and self._still_open():
             self._show_lines(oid, lines)
 
     def _failed(self, oid: str, reason: str) -> None:
-        if oid == self.shown:
+        if oid == self.shown and self._still_open():
             self.query_one("#preview-text", Static).update(Content(tr("preview.failed", reason=reason)))
 
     def _show_lines(self, oid: str, lines: list[PreviewLine]) -> None:

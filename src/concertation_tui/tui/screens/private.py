@@ -17,10 +17,11 @@ from textual.widgets import Static
 
 from ..form_drafts import joined, put_in_typing_line, typing_line_text
 from ..host import meeting_app
+from ..lifetime import SkipsEventsWhenDetached
 from ..text import Localized, tr
 
 
-class PrivateCover(Localized, Screen):
+class PrivateCover(SkipsEventsWhenDetached, Localized, Screen):
     HIDE_FOREIGN_BINDINGS = True
 
     def compose(self) -> ComposeResult:
