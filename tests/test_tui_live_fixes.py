@@ -484,7 +484,7 @@ async def test_a_restricted_note_keeps_its_words_off_the_shared_screen_until_the
         await done(app, pilot)
         assert not isinstance(app.screen, (Confirm, FormDialog))
         assert flat("humeur dépressive") not in flat(screen_text(app))
-        await pilot.press("enter", "o")  # said so: the form shows the words
+        await pilot.press("enter", "left", "enter")  # said so (« Oui » chosen, no letter): the form shows the words
         await done(app, pilot)
         assert isinstance(app.screen, FormDialog)
         assert flat("humeur dépressive") in flat(screen_text(app))
