@@ -59,6 +59,7 @@ def keys_of(findings) -> dict[str, Level]:
 
 def test_in_a_good_terminal_nothing_blocks(private_home: Path) -> None:
     code, out = doctor_in_a_terminal(100, 30)
+    out = words_of(out)
     assert code == 0, out
     assert "Terminal xterm-256color : 256 couleurs." in out
     assert "Taille : 100 colonnes sur 30 lignes." in out
@@ -70,6 +71,7 @@ def test_in_a_good_terminal_nothing_blocks(private_home: Path) -> None:
 
 def test_a_small_terminal_blocks_with_its_fix(private_home: Path) -> None:
     code, out = doctor_in_a_terminal(70, 20)
+    out = words_of(out)
     assert code == 1, out
     assert "Taille : 70 colonnes sur 20 lignes ; il en faut au moins 80 sur 24." in out
     assert "agrandissez la fenêtre" in out
@@ -78,6 +80,7 @@ def test_a_small_terminal_blocks_with_its_fix(private_home: Path) -> None:
 
 def test_english_and_16_colours(private_home: Path) -> None:
     code, out = doctor_in_a_terminal(80, 24, "--lang", "en", TERM="linux")
+    out = words_of(out)
     assert code == 0, out
     assert "Terminal linux: 16 colours only" in out
     assert "The Linux console does not tell ctrl+PgUp" in out and 'next-item = "alt+down"' in out
@@ -151,3 +154,32 @@ def test_an_organisation_folder_others_can_change_is_named(private_home: Path) -
     findings = [f for f in diagnose("fr") if f.key == "site_writable"]
     assert len(findings) == 1 and findings[0].level is Level.WARN
     assert findings[0].fix("fr") == f"l'administrateur : chmod -R go-w {site}"
+
+
+def words_of(out: str) -> str:
+    """The report as one line of words (it is wrapped to the terminal's width; no-break spaces kept)."""
+    return " ".join(out.replace("\u00a0", " ").split())
+
+
+def test_putty_s_function_keys_are_named_with_what_to_do() -> None:
+    """The tester's PuTTY: shift+F2 arrived as F12 and shift+F8 sent nothing, and doctor said nothing."""
+    for term in ("putty", "putty-256color"):
+        found = keys_of(check_keys({"TERM": term}, {}))
+        assert found == {"ctrl_page_putty": Level.WARN, "putty_function_keys": Level.WARN}, term
+    moved = {"network-map": "f11", "room-screen": "ctrl+r", "next-item": "alt+down"}
+    assert keys_of(check_keys({"TERM": "putty"}, moved)) == {"keys": Level.OK}
+    assert "putty_function_keys" not in keys_of(check_keys({"TERM": "xterm-256color"}, {}))
+
+
+def test_the_report_is_wrapped_between_words_to_the_terminal_s_width(private_home: Path) -> None:
+    code, out = doctor_in_a_terminal(60, 30, TERM="putty")
+    said = words_of(out)
+    assert "shift+F2 (la carte du réseau) arrive comme F12 (la relecture)" in said
+    assert "shift+F8 (l'écran de la salle) n'envoie rien" in said
+    assert "ctrl+p ouvre toutes les commandes" in said and "Function keys and keypad : Xterm R6" in said
+    lines = out.rstrip("\n").split("\n")
+    # no line longer than the terminal (but one holding a single word longer than a line: a path)
+    assert [line for line in lines if len(line) > 60 and len(line.split()) > 1] == []
+    assert not any(line.lstrip().startswith(("»", ":", ";", "?")) for line in lines)
+    code, english = doctor_in_a_terminal(60, 30, "--lang", "en", TERM="putty-256color")
+    assert "PuTTY (TERM=putty-256color): with its default keyboard, shift+F2" in words_of(english)

@@ -61,7 +61,7 @@ def test_a_session_left_behind_is_taken_over_with_its_typing_line(tmp_path: Path
             screen = new.wait_for("Reprendre ici", timeout=30)
             said = " ".join(screen.replace("│", " ").split())
             assert "ouverte dans une autre session à vous" in said and "L'autre session enregistre tout" in said
-            new.type("o")  # yes
+            new.send("Enter")  # yes: the question opens on « Reprendre ici »
             assert wait_gone(old_pid, 20.0), "the old session is still running"
             new.wait_for(WORDS, timeout=30)  # its typing line, here
         finally:

@@ -131,7 +131,7 @@ async def test_the_question_is_asked_and_no_opens_read_only(private_home: Path, 
             text = flat(screen_text(app))
             assert "ouvertedansuneautresessionàvous(depuis14:02)" in text
             assert "L'autresessionenregistretoutetseferme" in text
-            await pilot.press("n")
+            await pilot.press("escape")  # no
             await settle(app, pilot)
             assert app.read_only and app.meeting is not None
             assert "LECTURESEULE" in flat(screen_text(app))
@@ -187,7 +187,7 @@ async def test_the_launcher_offers_it_and_yes_takes_the_meeting_over(private_hom
             await pilot.press("enter")
             await settle(app, pilot)
             assert isinstance(app.screen, Confirm)
-            await pilot.press("o")
+            await pilot.press("enter")  # yes: the question opens on « Reprendre ici »
             for _ in range(200):  # the worker waits for the lock (bounded by TAKEOVER_WAIT)
                 if app.path == path and app.current_mode == "live" and app.live_screen is not None:
                     break

@@ -126,7 +126,7 @@ async def test_a_save_that_fails_at_quit_keeps_the_program_open(monkeypatch) -> 
         monkeypatch.setattr(store, "write_private", full_disk)
         app.post_message(events.Key("ctrl+q", None))
         await wait_for(pilot, lambda: app.screen.__class__.__name__ == "Confirm")
-        await pilot.press("o")  # yes, quit (the note is kept, the dialog says)
+        await pilot.press("left", "enter")  # yes, quit (the note is kept, the dialog says)
         await settle(app, pilot)
         assert app.is_running and app.return_code is None
         said = " ".join(n.message for n in app._notifications)
@@ -135,7 +135,7 @@ async def test_a_save_that_fails_at_quit_keeps_the_program_open(monkeypatch) -> 
         monkeypatch.undo()
         await pilot.press("ctrl+q")
         await wait_for(pilot, lambda: app.screen.__class__.__name__ == "Confirm")
-        await pilot.press("o")
+        await pilot.press("left", "enter")
         await pilot.pause(0.2)
     assert store.load_meeting(path).progress.draft == "note"  # kept, as the dialog said
 

@@ -67,7 +67,7 @@ async def test_issuing_the_minute_with_checks_to_fix_lists_them_beside_issue_any
         assert len(lines) == 2 and all(line.startswith("!!") for line in lines)
         assert any("tout le monde" in line for line in lines)
         text = flat(screen_text(app))
-        assert "Émettrequandmême(o)" in text and "Fermer(Échap)" in text
-        await pilot.press("o")
+        assert "Émettrequandmême" in text and "Fermer(Échap)" in text
+        await pilot.press("right", "enter")
         await settle(app, pilot)
         assert isinstance(app.screen, FormDialog)  # the issue's own form follows

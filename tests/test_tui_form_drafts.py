@@ -134,7 +134,7 @@ async def test_a_participant_form_survives_a_hangup(monkeypatch) -> None:
         assert field_text(again.screen, "name") == "Karim Haddad"
         await pilot.press("escape")  # cancelled on purpose: asked, then the draft goes
         await settle(again, pilot)
-        await pilot.press("o")
+        await pilot.press("left", "enter")
         await settle(again, pilot)
         assert not isinstance(again.screen, FormDialog)
     saved = store.load_meeting(path)
@@ -223,7 +223,7 @@ async def test_a_form_cancelled_or_saved_on_purpose_leaves_no_draft() -> None:
         assert kept_form(path)["text"] == "non merci"
         await pilot.press("escape")
         await settle(app, pilot)
-        await pilot.press("o")  # yes, drop what was typed
+        await pilot.press("left", "enter")  # yes, drop what was typed
         await settle(app, pilot)
         assert store.load_meeting(path).progress.form_draft is None
         assert app.save_now_sync()

@@ -203,7 +203,7 @@ async def test_a_note_is_deleted_from_its_form_by_the_key_the_footer_shows() -> 
         assert "^dSupprimer" in flat(screen_text(app).split("\n")[-1])  # in the footer
         await pilot.press("ctrl+d")
         await settle(app, pilot)
-        await pilot.press("o")  # the question before deleting
+        await pilot.press("left", "enter")  # the question before deleting
         await settle(app, pilot)
     assert note.id not in {c.id for c in store.load_meeting(path).contributions}
 

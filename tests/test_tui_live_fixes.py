@@ -362,7 +362,7 @@ def test_the_words_a_newcomer_stumbled_on_are_written_around():
     assert "·" not in t("tui.col.offer", "fr") and " ou il " not in t("tui.close.no_last_word", "fr", name="Océane")
     assert t("tui.close.derived", "fr") == "à confirmer"
     question = t("tui.form.discard_question", "fr")
-    assert "o : oui" in question and "n, Échap ou Entrée : non" in question  # as the footer: o Oui, n Non
+    assert "Échap ou Entrée sur « Non »" in question and "o : oui" not in question  # no letter answers it
 
 
 async def test_an_excused_partner_is_no_longer_to_read_once_their_turn_went_by():
@@ -484,7 +484,7 @@ async def test_a_restricted_note_keeps_its_words_off_the_shared_screen_until_the
         await done(app, pilot)
         assert not isinstance(app.screen, (Confirm, FormDialog))
         assert flat("humeur dépressive") not in flat(screen_text(app))
-        await pilot.press("enter", "o")  # said so: the form shows the words
+        await pilot.press("enter", "left", "enter")  # said so (« Oui » chosen, no letter): the form shows the words
         await done(app, pilot)
         assert isinstance(app.screen, FormDialog)
         assert flat("humeur dépressive") in flat(screen_text(app))

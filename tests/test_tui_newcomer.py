@@ -71,7 +71,7 @@ async def test_escape_on_a_changed_form_asks_before_losing_what_was_typed():
         await pilot.pause()
         assert app.screen is form
         assert form.query_one("#f-name").value == "Zoé"
-        await pilot.press("escape", "o")
+        await pilot.press("escape", "left", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, FormDialog)
 
@@ -143,7 +143,7 @@ async def test_end_goes_to_the_last_agenda_item_and_no_to_removing_it_says_nothi
         await settle(app, pilot)
         assert isinstance(app.screen, Confirm)
         assert flat(last.title)[:15] in flat(screen_text(app))
-        await pilot.press("n")
+        await pilot.press("escape")
         await settle(app, pilot)
         assert "Rien n'a été retiré." in screen_text(app)
         assert app.meeting.agenda[-1].id == last.id

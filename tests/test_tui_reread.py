@@ -90,7 +90,7 @@ async def test_from_the_launcher_to_the_rereading_step_correct_a_note_and_the_pe
         await pilot.pause()
         assert isinstance(app.screen, Confirm)
         assert "Avant" in screen_text(app) and "Après" in screen_text(app)
-        await pilot.press("o")
+        await pilot.press("enter")
         await done(app, pilot)
         assert view.text == "Je veux rester chez moi. C'est ma maison depuis cinquante ans."
         assert "corrigé le 24/11/2026" in screen_text(app) or "corrigéle24/11/2026" in flat(screen_text(app))
@@ -106,7 +106,7 @@ async def test_from_the_launcher_to_the_rereading_step_correct_a_note_and_the_pe
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, Confirm)
-        await pilot.press("n")
+        await pilot.press("escape")
         await done(app, pilot)
         assert action.person_words == words and action.what.endswith("(corrigé)")
 
@@ -260,7 +260,7 @@ async def test_issue_from_the_interface_then_a_correction_as_version_2(monkeypat
         listed = app.screen.query_one("#checks-list")
         prompts = [str(listed.get_option_at_index(n).prompt) for n in range(listed.option_count)]
         assert len(prompts) == 2 and any("tout le monde" in p for p in prompts)  # which ones, by name
-        await pilot.press("o")
+        await pilot.press("right", "enter")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog) and not app.screen.query("#f-what_changed")
         assert "LibreOfficen'estpasinstallé" in flat(screen_text(app))
@@ -323,7 +323,7 @@ async def test_issue_from_the_interface_then_a_correction_as_version_2(monkeypat
         assert isinstance(app.screen, ConflictsDialog)  # his words and the mediation still stay out of most copies
         await pilot.press("e")
         await pilot.pause()
-        await pilot.press("o")  # the checks to fix, listed: issued anyway
+        await pilot.press("right", "enter")  # the checks to fix, listed: issued anyway
         await pilot.pause()
         assert isinstance(app.screen, FormDialog) and app.screen.query("#f-what_changed")
         assert app.screen.query("#f-reason")  # optional: left empty, what the consent keeps out stays out

@@ -151,7 +151,7 @@ async def test_a_step_a_picture_line_a_scale_and_a_disagreement_by_keyboard():
         assert line.text == "Il mange peu le soir, seul"
         count = len(m.picture)
         seen.highlighted = 1  # the first line of "what is working"
-        await pilot.press("delete", "o")
+        await pilot.press("delete", "left", "enter")
         await pilot.pause()
         assert len(m.picture) == count - 1
 
@@ -202,7 +202,7 @@ async def test_a_follow_up_from_the_launcher_through_the_review_to_the_closure()
         await pilot.press("c")
         await pilot.pause()
         assert "Portée" in screen_text(app) and "revenus et dettes" in screen_text(app)
-        await pilot.press("o")
+        await pilot.press("enter")
         await pilot.pause()
         assert not m.consent.needs_confirmation and m.consent.date == m.date  # confirmed at this meeting
         assert m.consent.status is ConsentStatus.PARTIAL  # unchanged, only confirmed

@@ -216,7 +216,15 @@ def state_of(summary, lang: str) -> str:
     when = summary.issued_on.strftime("%d/%m/%Y") if summary.issued_on else "?"
     state = t("cli.list.issued", lang, version=summary.version or summary.issued, date=when)
     corrections = max(summary.version, summary.issued) - 1
-    return state + (", " + t("cli.list.corrections", lang, count=corrections) if corrections > 0 else "")
+    if corrections > 0:
+        state += ", " + t("cli.list.corrections", lang, count=corrections)
+    if summary.changes and any(summary.changes):  # the issued version no longer matches the meeting
+        # (the words of model/minute_state.changes_words, said here without loading the model: `list` reads
+        # only the index)
+        words = ", ".join(t(key, lang, count=count) for key, count in zip(
+            ("minute_state.added", "minute_state.changed", "minute_state.removed"), summary.changes) if count)
+        state += ", " + t("cli.list.outdated", lang, changes=words)
+    return state
 
 
 @main.command("check")
@@ -417,11 +425,11 @@ def config_(ctx: click.Context) -> None:
 @main.command("doctor")
 @click.pass_context
 def doctor(ctx: click.Context) -> None:
-    from .services.doctor import Level, diagnose, report
+    from .services.doctor import Level, diagnose, report, terminal_width
 
     lang = _lang(ctx)
     findings = diagnose(lang)
-    click.echo("\n".join(report(findings, lang)))
+    click.echo("\n".join(report(findings, lang, terminal_width())))
     if any(f.level is Level.BLOCK for f in findings):
         sys.exit(1)
 

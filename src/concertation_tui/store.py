@@ -661,6 +661,8 @@ class MeetingSummary:
     """The version of the last issue (1: the first; 2 and more: corrected)."""
     issued_on: dt.date | None = None
     """When the last issue went out."""
+    changes: tuple[int, int, int] | None = None
+    """Records added, changed and removed since the last issue (None: never issued, or not known)."""
 
 
 def list_meetings(folder: Path | None = None, lang: str | None = None) -> list[MeetingSummary]:

@@ -73,6 +73,12 @@ def _list() -> list:
 
 
 @_signature_known
+def _dict() -> dict:
+    """A new empty dict (a function of ours, as `_list`)."""
+    return {}
+
+
+@_signature_known
 def new_id() -> str:
     """An opaque identifier: random, never derived from a name."""
     return uuid.uuid4().hex[:12]
@@ -617,6 +623,10 @@ class Issue(Record):
     """Notes sent outside the person's consent, with the reason."""
     by: Text = ""
     """Who issued it (a name, as the minute prints it)."""
+    content: dict[str, str] = Field(default_factory=_dict)
+    """What the minute was made from: one short hash per record and per field of the meeting
+    (model/minute_state.py), to tell whether the meeting changed since, and how much. Empty for an issue
+    made by an earlier program."""
 
 
 class Distribution(Record):

@@ -99,13 +99,19 @@ def check_keys(env: dict[str, str], keymap: dict[str, str]) -> list[Finding]:
     found = []
     if env.get("VTE_VERSION") and "coordination" not in keymap:
         found.append(Finding(Level.WARN, "f10_vte"))
+    term = env.get("TERM", "")
+    putty = term.startswith("putty")
     if "next-item" not in keymap:
         if env.get("TMUX"):
             found.append(Finding(Level.WARN, "ctrl_page_tmux"))
-        if env.get("TERM") == "linux":
+        if term == "linux":
             found.append(Finding(Level.WARN, "ctrl_page_console"))
-        elif env.get("SSH_CONNECTION") and env.get("TERM") == "xterm" and not env.get("TMUX"):
+        elif (putty or (env.get("SSH_CONNECTION") and term == "xterm")) and not env.get("TMUX"):
             found.append(Finding(Level.WARN, "ctrl_page_putty"))
+    if putty and not {"network-map", "room-screen"} <= set(keymap):
+        # PuTTY's default function keys (« ESC [n~ »): shift+F1-F10 send F11-F20's codes, so shift+F2 (the
+        # network map) arrives as F12 (the rereading) and shift+F8 (the room's screen) as F18, bound to nothing.
+        found.append(Finding(Level.WARN, "putty_function_keys", {"term": term}))
     return found or [Finding(Level.OK, "keys")]
 
 
@@ -229,15 +235,45 @@ def diagnose(lang: str | None = None, env: dict[str, str] | None = None) -> list
     ]
 
 
-def report(findings: list[Finding], lang: str | None) -> list[str]:
-    """The lines to print: each finding with its mark, each problem followed by its fix."""
-    lines = [t("setup.doctor.header", lang)]
+def report(findings: list[Finding], lang: str | None, width: int | None = None) -> list[str]:
+    """The lines to print: each finding with its mark, each problem followed by its fix; with `width`,
+    wrapped between words to that many columns, each part indented under its own start (the terminal
+    itself cut « l'interf / ace » wherever the line reached its edge)."""
+    lines = [*_wrapped(t("setup.doctor.header", lang), "", "", width)]
     for finding in findings:
         mark = t(f"setup.doctor.level.{finding.level.value}", lang)
-        lines.append(f"  {mark}{finding.sentence(lang)}")
+        under = " " * (2 + len(mark))
+        lines += _wrapped(finding.sentence(lang), f"  {mark}", under, width)
         fix = finding.fix(lang)
         if fix:
-            lines.append(f"  {' ' * len(mark)}→ {fix}")
+            lines += _wrapped(fix, f"{under}→ ", f"{under}  ", width)
     blocking = sum(f.level is Level.BLOCK for f in findings)
-    lines.append(t("setup.doctor.blocking", lang, count=blocking) if blocking else t("setup.doctor.nothing_blocks", lang))
+    lines += _wrapped(t("setup.doctor.blocking", lang, count=blocking) if blocking
+                      else t("setup.doctor.nothing_blocks", lang), "", "", width)
     return lines
+
+
+def _wrapped(text: str, first: str, then: str, width: int | None) -> list[str]:
+    """`text` after `first`, its following lines after `then`, cut between words to `width` columns.
+    A word longer than the line (a path, a command) is never cut: copied from the screen, it must work."""
+    if not width:
+        return [first + text]
+    import textwrap
+
+    for loose, bound in KEPT_TOGETHER:
+        text = text.replace(loose, bound)
+    return textwrap.wrap(text, width=width, initial_indent=first, subsequent_indent=then,
+                         break_long_words=False, break_on_hyphens=False) or [first]
+
+
+NBSP = "\u00a0"
+KEPT_TOGETHER = [("« ", "«" + NBSP), (" »", NBSP + "»"), (" :", NBSP + ":"), (" ;", NBSP + ";"),
+                 (" ?", NBSP + "?"), (" !", NBSP + "!")]
+"""French puts a space before « : ; ? ! » and inside « »: a line never starts with one of them (the space
+becomes a no-break space, which textwrap does not cut at)."""
+
+
+def terminal_width() -> int | None:
+    """The columns of the terminal the report is printed to (None: not a terminal, lines left whole)."""
+    size = _terminal_size()
+    return size.columns if size is not None and size.columns > 0 else None

@@ -21,6 +21,7 @@ from pathlib import Path
 from ..i18n import label, t
 from ..model import ConsentOverride, Domain, Edition, Issue, Meeting, Recipient, now
 from ..model.checks import unagreed_readers
+from ..model.minute_state import fingerprint
 from ..model.sharing import ConsentConflict, Note, consent_conflicts_for, professional_copies
 from ..store import StoreError, ensure_private_dir, refuse_foreign, save_meeting, write_private
 
@@ -202,6 +203,7 @@ def issue_minute(meeting: Meeting, meeting_path: Path, *, out: Path | None = Non
     copies = professional_copies(draft, override=bool(reason))
     for copy in copies:
         record.recipients += [Recipient(participant_id=pid, edition=Edition.PROFESSIONAL) for pid in copy.recipient_ids]
+    record.content = fingerprint(meeting)  # what this version says: to tell, later, what changed since
     draft.distribution.issues.append(record)  # the minute's distribution section tells this issue
 
     produced: dict[str, tuple[str, str]] = {}  # recipient id -> (file name, sha256)

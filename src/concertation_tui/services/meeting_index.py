@@ -22,8 +22,9 @@ from pathlib import Path
 from ..store import MeetingFileError, MeetingSummary, load_meeting, meetings_dir, write_private
 
 INDEX_NAME = ".launcher-index"
-INDEX_VERSION = 2
-"""2: the last issue's version and date are kept (the list says 'issued v2 on ...', not the step)."""
+INDEX_VERSION = 3
+"""2: the last issue's version and date are kept (the list says 'issued v2 on ...', not the step).
+3: and what changed since that issue (added, changed, removed), so the list says the minute is out of date."""
 
 
 def _stamp(entry: os.DirEntry) -> list[int]:
@@ -71,7 +72,16 @@ def _entry_of(path: Path, stamp: list[int]) -> dict:
         "issued": len(meeting.distribution.issues),
         "version": meeting.distribution.issues[-1].version if meeting.distribution.issues else 0,
         "issued_on": meeting.distribution.issues[-1].at.date().isoformat() if meeting.distribution.issues else None,
+        "changes": _changes(meeting),
     }
+
+
+def _changes(meeting) -> list[int] | None:
+    """Added, changed and removed since the last issue (None: never issued, or nobody can tell)."""
+    from ..model.minute_state import changes_since_last_issue
+
+    found = changes_since_last_issue(meeting)
+    return [found.added, found.changed, found.removed] if found else None
 
 
 def _summary(path: Path, entry: dict, lang: str | None) -> MeetingSummary:
@@ -88,8 +98,14 @@ def _summary(path: Path, entry: dict, lang: str | None) -> MeetingSummary:
         path=path, title=entry.get("title", ""), date=dt.date.fromisoformat(day) if day else None,
         phase=entry.get("phase", ""), series_id=entry.get("series_id", ""), number=entry.get("number", 1),
         modified=modified, issued=entry.get("issued", 0), version=entry.get("version", 0),
-        issued_on=_day(entry.get("issued_on")),
+        issued_on=_day(entry.get("issued_on")), changes=_counts(entry.get("changes")),
     )
+
+
+def _counts(value: object) -> tuple[int, int, int] | None:
+    if isinstance(value, list) and len(value) == 3 and all(type(v) is int and v >= 0 for v in value):
+        return (value[0], value[1], value[2])
+    return None
 
 
 def _day(text: object) -> dt.date | None:

@@ -167,6 +167,8 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
         self._findings: tuple[tuple[Any, int], list[Finding]] | None = None
         self._letter: tuple[tuple[Any, int], list[Finding]] | None = None
         """The letter's readability findings and the version they were worked out for (see letter_findings)."""
+        self._minute_changes: tuple[tuple[Any, int], Any] | None = None
+        """What changed since the last issue and the version it was counted for (see minute_changes)."""
         self._change_count = 0
         self._saved_count = 0
         self._save_timer = None
@@ -266,18 +268,18 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
             if store.owned_by_someone_else(path):  # never re-owned, not even by root: read-only
                 raise store.StoreError("store.other_owner", file=str(path))
             lock.acquire()
-        except store.LockedError as error:  # held by another session
-            if offer_takeover:
+        except store.StoreError as error:  # held elsewhere, a link where the lock should be...
+            if offer_takeover and isinstance(error, store.LockedError):
                 from ..services.session_takeover import left_session
 
                 left = left_session(path)
-                if left is not None:  # this user's, on this host, still this program
+                if left is not None:  # this user's, on this host, still this program: ask first
                     self._offer_takeover(path, left, mode)
                     return True
-            read_only = error.sentence(self.language)
-            lock = None
-        except store.StoreError as error:  # a link where the lock should be, another owner...
-            read_only = error.sentence(self.language)
+            # The store's sentence for a lock ends « ...ou ouvrez-la en lecture seule »: here it is open
+            # read-only already, and the banner says what that means for her.
+            said = store.StoreError("tui.read_only_locked", **error.params) if error.key == "store.locked" else error
+            read_only = said.sentence(self.language)
             lock = None
         except OSError as error:
             read_only = tr("lock_failed", reason=type(error).__name__)
@@ -430,6 +432,17 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
             # with the notes whose words speak of a domain the consent restricts (read as language)
             self._findings = (key, readiness(self.meeting) + domain_findings(self.meeting, self.meeting.language.value))
         return self._findings[1]
+
+    def minute_changes(self):
+        """What changed since the minute was last issued (model/minute_state.py), once per version: F6
+        and F12 both say it, and at a very large size the count costs some 30 ms of CPU."""
+        from ..model.minute_state import changes_since_last_issue
+
+        key = self.view_key()
+        if self._minute_changes is None or self._minute_changes[0][0] is not key[0] or self._minute_changes[0][1] != key[1]:
+            assert self.meeting is not None
+            self._minute_changes = (key, changes_since_last_issue(self.meeting))
+        return self._minute_changes[1]
 
     def letter_findings(self) -> list[Finding]:
         """The letter's readability findings (warnings) for the meeting as it is now, once per version.

@@ -349,6 +349,34 @@ class Choices(Localized, OptionList):
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
 
+    def action_cursor_down(self) -> None:
+        if not self._scroll_within_highlighted(1):
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if not self._scroll_within_highlighted(-1):
+            super().action_cursor_up()
+
+    def _scroll_within_highlighted(self, direction: int) -> bool:
+        """An option taller than the list's box (a long note with its warnings, F12 at 80x24) is read with
+        the arrows too: ↓ scrolls it to its last line before moving on, ↑ back to its first. Textual
+        moved to the next option at once, and what the box could not show was never seen."""
+        index = self.highlighted
+        if index is None:
+            return False
+        top, height = self._index_to_line.get(index), self._heights.get(index)
+        view = self.scrollable_content_region.height
+        if top is None or height is None or height <= view or view < 2:
+            return False
+        y = round(self.scroll_offset.y)
+        if direction > 0 and top + height > y + view:
+            self.scroll_to(y=min(y + view - 1, top + height - view), animate=False, immediate=True)
+            return True
+        if direction < 0 and top < y:
+            self.scroll_to(y=max(y - (view - 1), top), animate=False, immediate=True)
+            return True
+        return False
+
     def current_id(self) -> str | None:
         if self.highlighted is None or not self.option_count:
             return None
@@ -464,6 +492,18 @@ class ShortText(Localized, TextArea):
         def control(self) -> ShortText:
             return self.area
 
+    class Refused(Message):
+        """A letter typed into an area that may not be written in (`read_only`): the screen says why
+        at once, instead of at Enter after a whole contribution was typed for nothing."""
+
+        def __init__(self, area: ShortText) -> None:
+            super().__init__()
+            self.area = area
+
+        @property
+        def control(self) -> ShortText:
+            return self.area
+
     def __init__(self, text: str = "", *, submit_keys: tuple[str, ...] = ("enter",),
                  clear_on_submit: bool = False, **kwargs) -> None:
         """`submit_keys` post Submitted with the text as it is at that key; with `clear_on_submit`
@@ -481,6 +521,13 @@ class ShortText(Localized, TextArea):
         self.cursor_blink = False
 
     async def _on_key(self, event: events.Key) -> None:
+        if self.read_only and event.is_printable:
+            # Textual's read-only area lets the letter go on to the screen's keys (« p » would mark
+            # someone present): it is refused here, and said.
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Refused(self))
+            return
         if event.key in self.submit_keys:
             event.stop()
             event.prevent_default()

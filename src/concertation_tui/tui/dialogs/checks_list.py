@@ -21,7 +21,7 @@ from ...model import Level
 from ..early_keys import TakesKeysWhileOpening
 from ..lifetime import SkipsEventsWhenDetached
 from ..prebuild import StylesKeptOnResume
-from .forms import QuickToShow
+from .forms import AnswersByDeliberateKeys, QuickToShow
 from ..host import our_app
 from ..footer import FittedFooter
 from ..text import Localized, key, tr
@@ -33,11 +33,15 @@ def errors_first(findings: list) -> list:
     return [f for f in findings if f.level is Level.ERROR] + [f for f in findings if f.level is not Level.ERROR]
 
 
-class ChecksList(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[tuple | None]):
+class ChecksList(SkipsEventsWhenDetached, AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume,
+                 QuickToShow, Localized, ModalScreen[tuple | None]):
+    """The checks to fix, listed; with `anyway`, a button that issues in spite of them, reached with Tab
+    or ← → and pressed with Enter: no letter issues the minute (see AnswersByDeliberateKeys)."""
+
     HIDE_FOREIGN_BINDINGS = True
     BINDINGS = [
+        *AnswersByDeliberateKeys.DELIBERATE_BINDINGS,
         key("escape", "close", "notice_close"),
-        key("o,y,j", "anyway", "checks_anyway"),
     ]
 
     def __init__(self, findings: list, *, intro: str, anyway: str = "") -> None:
@@ -58,6 +62,7 @@ class ChecksList(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnRes
             yield Choices(*[Option(finding_prompt(f, lang), id=str(n)) for n, f in enumerate(self.findings)],
                           id="checks-list")
             yield Static(tr("checks_list.hint"), classes="note", markup=False)
+            yield Static("", id="confirm-letters", markup=False)
             with Horizontal(classes="buttons"):
                 if self.anyway:
                     yield Button(self.anyway, id="anyway", compact=True)

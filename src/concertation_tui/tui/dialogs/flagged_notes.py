@@ -33,8 +33,8 @@ class FlaggedNotes(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnR
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog") as box:
             box.border_title = Content(tr("reread_list.title"))
-            yield Choices(*[Option(content, id=option_key) for option_key, content in self.notes], id="flagged",
-                          classes="-one-line")
+            # wrapped, not cut: each note's warnings are read whole here, at 80 columns too
+            yield Choices(*[Option(content, id=option_key) for option_key, content in self.notes], id="flagged")
             yield Static(tr("reread_list.hint"), classes="note", markup=False)
 
     def on_mount(self) -> None:

@@ -189,6 +189,8 @@ class FormDialog(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnRes
             box.border_title = Content(self.title_text) if isinstance(self.title_text, str) else self.title_text
             # Not focusable: Tab from the last field (a date, often) went on to the scrolling box
             # itself, which shows no cursor: the facilitator lost the form. It scrolls to each field.
+            # Shown when the meeting is open read-only (another session holds it): the fields are closed.
+            yield Static("", id="form-read-only", markup=False)
             with VerticalScroll(id="form", can_focus=False):
                 if self.intro:
                     yield Static(Content(self.intro) if isinstance(self.intro, str) else self.intro, classes="intro")
@@ -260,6 +262,34 @@ class FormDialog(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnRes
             spec.name: set(spec.proposal(self._choice_value(spec.follows)))
             for spec in self.fields if spec.follows in names and spec.proposal is not None
         }
+
+    def on_screen_resume(self) -> None:
+        self._reflect_read_only()
+
+    def read_only_reason(self) -> str:
+        """Why this form may not be filled in ('' when it may): it edits a meeting this session only
+        reads (open in another session). The launcher's forms make new meetings: never read-only."""
+        host = meeting_app(self.app)
+        if host is None or host.meeting is None or not host.read_only:
+            return ""
+        from ..screens.base import MeetingScreen  # here: the steps' screens import the dialogs
+
+        if not any(isinstance(screen, MeetingScreen) for screen in self.app.screen_stack):
+            return ""
+        return tr("form.read_only")
+
+    def _reflect_read_only(self) -> None:
+        """In a read-only session the form shows what it holds, takes no typing and says so at the
+        top, before a word is typed (the words would be refused at Enter and lost)."""
+        reason = self.read_only_reason()
+        banner = self.query_one("#form-read-only", Static)
+        banner.update(Content(reason))
+        banner.display = bool(reason)
+        if reason:
+            self.app.clear_notifications()  # a message of the step (« rien ne s'écrit ici ») hid this one
+        for widget in (*self.query("#form > *"), self.query_one("#save", Button)):
+            if widget.focusable or widget.disabled or isinstance(widget, Button):
+                widget.disabled = bool(reason)
 
     def _choice_value(self, name: str) -> Any:
         widget = self.query_one(f"#f-{name}", Select)
@@ -414,6 +444,11 @@ class FormDialog(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnRes
 
     def action_save(self) -> None:
         error = self.query_one("#form-error", Static)
+        reason = self.read_only_reason()
+        if reason:
+            error.update(Content(reason))
+            error.display = True
+            return
         try:
             values = self._values()
             problem = self.validate(values) if self.validate else None
@@ -508,15 +543,90 @@ class TextPrompt(FormDialog):
         return super().dismiss(result)
 
 
-class Confirm(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[bool]):
-    """A yes/no question. "o" (or "y", or the Dutch "j") says yes; Escape or "n" says no; Enter presses the focused button
-    (No, unless Tab moved to Yes)."""
+class AnswersByDeliberateKeys:
+    """Mixed into a question that ends or keeps the session, deletes, or confirms for the person
+    (before ModalScreen): no letter answers it.
+
+    A facilitator types fast; a question opens under her fingers (ctrl+q, Escape in a form, a key of
+    the step) and the next letters of her word reach it: « o » quit the program, « n » kept it. Here
+    the answer is a deliberate key: Enter on the focused button (← → or Tab choose it), or Escape.
+    Letters and spaces typed meanwhile answer nothing: the dialog says so, and when it was opened
+    over the live step they go back to its typing line when it closes (nothing typed is lost)."""
+
+    DELIBERATE_BINDINGS = [
+        key("left", "choose(-1)", "confirm_choose"),
+        key("right", "choose(1)", "confirm_choose", show=False, binding_id="confirm-choose-right"),
+        # priority: it runs after the keys typed before it (tui/early_keys.py), so « ← Entrée » typed at
+        # once presses the button ← chose, not the one the focus was on when both keys arrived
+        key("enter", "press_focused", "confirm_enter", priority=True),
+    ]
+    typed: str = ""
+    """Letters typed while the question was open (given back to the typing line)."""
+    default_button: str = ""
+    """The id of the button the question opens with the focus on ('' for none: a list has it)."""
+
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self.typed += event.character
+            hint = self.query_one("#confirm-letters", Static)  # type: ignore[attr-defined]
+            if not hint.display:
+                over_typing = _typing_line_below(self) is not None
+                hint.update(Content(tr("confirm.letters_kept" if over_typing else "confirm.letters_ignored")))
+                hint.display = True
+
+    def action_choose(self, step: int) -> None:
+        buttons = [b for b in self.query(Button) if b.display and not b.disabled]  # type: ignore[attr-defined]
+        if not buttons:
+            return
+        focused = self.focused  # type: ignore[attr-defined]
+        if focused not in buttons:
+            # its focus not landed yet (a key typed as it opens): from the button it is opening on
+            focused = next((b for b in buttons if b.id == self.default_button), None)
+        if focused is None:  # from a list in the dialog: to the buttons' row
+            target = buttons[0 if step > 0 else -1]
+        else:
+            target = buttons[(buttons.index(focused) + step) % len(buttons)]
+        self.set_focus(target)  # type: ignore[attr-defined]  (now: `focus()` waits for the app's next turn)
+
+    def action_press_focused(self) -> None:
+        focused = self.focused  # type: ignore[attr-defined]
+        if isinstance(focused, Button):
+            focused.press()
+        elif hasattr(focused, "action_select"):  # a list in the dialog: Enter chooses its line, as ever
+            focused.action_select()  # type: ignore[union-attr]
+        elif self.default_button:  # its focus not landed yet: the button it opens on
+            self.query_one(f"#{self.default_button}", Button).press()  # type: ignore[attr-defined]
+
+    def dismiss(self, result: Any = None):  # type: ignore[override]
+        if self.typed:
+            line = _typing_line_below(self)
+            if line is not None:
+                line.take_typed(self.typed)
+            self.typed = ""
+        return super().dismiss(result)  # type: ignore[misc]
+
+
+def _typing_line_below(dialog) -> Any:
+    """The live step whose typing line takes the letters typed into a question opened over it."""
+    host = meeting_app(dialog.app)
+    live = host.live_screen if host is not None else None
+    if live is None or host.read_only or live not in dialog.app.screen_stack:
+        return None
+    return live
+
+
+class Confirm(SkipsEventsWhenDetached, AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume,
+              QuickToShow, Localized, ModalScreen[bool]):
+    """A yes/no question. Enter presses the focused button (No, unless ← → or Tab moved to Yes);
+    Escape says no. No letter answers it (see AnswersByDeliberateKeys)."""
 
     HIDE_FOREIGN_BINDINGS = True
 
     BINDINGS = [
-        key("o,y,j", "answer(True)", "confirm_yes"),
-        key("n,escape", "answer(False)", "confirm_no"),
+        *AnswersByDeliberateKeys.DELIBERATE_BINDINGS,
+        key("escape", "answer(False)", "confirm_no"),
     ]
 
     def __init__(self, title: str, question: str | Content, *, yes: str = "", danger: bool = True) -> None:
@@ -525,21 +635,21 @@ class Confirm(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnResume
         self.title_text = title
         self.question = question
         self.yes = yes or tr("confirm.yes")
-        if "(" not in self.yes:  # the key that says yes is on the button (Enter is the other one)
-            self.yes += f" ({tr('confirm.yes_key')})"
         self.danger = danger
+        self.default_button = "no" if danger else "yes"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog confirm") as box:
             box.border_title = Content(self.title_text)
             yield Static(Content(self.question) if isinstance(self.question, str) else self.question, classes="intro")
+            yield Static("", id="confirm-letters", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(self.yes, id="yes", variant="error" if self.danger else "primary", compact=True)
                 yield Button(tr("confirm.no"), id="no", compact=True)
         yield FittedFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#no" if self.danger else "#yes", Button).focus()
+        self.query_one(f"#{self.default_button}", Button).focus()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

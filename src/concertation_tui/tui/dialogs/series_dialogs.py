@@ -14,7 +14,7 @@ from ...services.display import date_text
 from ..early_keys import TakesKeysWhileOpening
 from ..lifetime import SkipsEventsWhenDetached
 from ..prebuild import StylesKeptOnResume
-from .forms import QuickToShow
+from .forms import AnswersByDeliberateKeys, QuickToShow
 from ..text import key, lbl, Localized, quote, tr
 
 
@@ -37,14 +37,15 @@ def consent_summary(meeting: Meeting) -> Content:
     return Content.assemble(*parts)
 
 
-class ConsentConfirm(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptOnResume, QuickToShow, Localized, ModalScreen[str | None]):
+class ConsentConfirm(SkipsEventsWhenDetached, AnswersByDeliberateKeys, TakesKeysWhileOpening, StylesKeptOnResume,
+                     QuickToShow, Localized, ModalScreen[str | None]):
     """The consent carried from the previous meeting, read with the person: "yes" (confirmed as it is),
-    "change" (open the consent form) or None (later: it stays to be confirmed)."""
+    "change" (open the consent form) or None (later: it stays to be confirmed). No letter answers it: a
+    consent is confirmed by Enter on its button (see AnswersByDeliberateKeys)."""
 
     HIDE_FOREIGN_BINDINGS = True
     BINDINGS = [
-        key("o,y,j", "answer('yes')", "consent_confirm_yes"),
-        key("m,c", "answer('change')", "consent_confirm_change"),
+        *AnswersByDeliberateKeys.DELIBERATE_BINDINGS,
         key("escape", "answer('')", "consent_confirm_later"),
     ]
 
@@ -52,6 +53,7 @@ class ConsentConfirm(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptO
         super().__init__()
         self._localize()
         self.meeting = meeting
+        self.default_button = "yes"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog") as box:
@@ -59,12 +61,13 @@ class ConsentConfirm(SkipsEventsWhenDetached, TakesKeysWhileOpening, StylesKeptO
             with VerticalScroll(id="form"):
                 yield Static(consent_summary(self.meeting), classes="intro")
             yield Static(Content.assemble((tr("consent_confirm.question"), "bold")), classes="intro")
+            yield Static("", id="confirm-letters", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(tr("consent_confirm.yes"), id="yes", variant="primary", compact=True)
                 yield Button(tr("consent_confirm.change"), id="change", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one(f"#{self.default_button}", Button).focus()
 
     def action_answer(self, answer: str) -> None:
         self.dismiss(answer or None)

@@ -14,11 +14,12 @@ from textual.widgets.selection_list import Selection
 
 from ...model import ItemOutcome, Level, OpenQuestion
 from ...model import ops, timing
+from ...model.minute_state import outdated_sentence
 from ...model.outcomes import outcome
 from ..dialogs import meeting_forms as forms
 from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, TextPrompt
 from ...services.display import date_text, one_line, time_text
-from ..text import colon, key, lbl, quote_parts, tr
+from ..text import colon, current_lang, key, lbl, quote_parts, tr
 from ...model.people_order import everyone_in_order, invitees_in_order
 from ...model.sharing import invitees_outside_consent
 from ..dialogs.checks_list import show_checks
@@ -222,8 +223,14 @@ class CloseScreen(MeetingScreen):
         issues = m.distribution.issues
         if issues:  # what was sent, and that g now issues a correction
             last = issues[-1]
-            result = tr("close.issued_state", version=last.version, date=date_text(last.at.date()),
-                        count=len({r.participant_id for r in last.recipients}))
+            changed = self.capp.minute_changes()
+            if changed and changed.total:  # the issued version no longer says what the meeting holds
+                result = " ".join((
+                    outdated_sentence(changed, date_text(last.at.date()), current_lang()),
+                    tr("close.outdated_next", next=changed.next_version, version=last.version)))
+            else:
+                result = tr("close.issued_state", version=last.version, date=date_text(last.at.date()),
+                            count=len({r.participant_id for r in last.recipients}))
         else:
             result = tr("close.issue_hint")
         self.query_one("#minute-result", Static).update(

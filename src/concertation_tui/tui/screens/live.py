@@ -8,6 +8,7 @@ F-keys or ctrl+letters (priority); single letters work when a list has the focus
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from textual.actions import SkipAction
@@ -55,6 +56,8 @@ dialogs = Later("..dialogs.forms", __package__)
 notes = Later(".notes", __package__)
 
 
+REFUSAL_REPEAT = 4.0
+"""Seconds between two sayings that a read-only session takes no typing (one per burst of letters)."""
 DRAFT_DELAY = 0.25
 """Seconds at most between a key typed and the typing area's text kept in the meeting, also while
 typing goes on (a deadline, not a pause); the save follows within `app.SAVE_DELAY`, so what is typed
@@ -116,6 +119,7 @@ class LiveScreen(MeetingScreen):
         super().__init__()
         self.pending = self._fresh_pending()
         self._draft_timer = None
+        self._refused_at = -REFUSAL_REPEAT  # when a letter typed in a read-only session was last refused
         self._back_to = None
         """The list a note was opened from for editing: focused again when the dialog closes."""
         self._read_out: set[tuple[str, str]] = set()
@@ -204,6 +208,11 @@ class LiveScreen(MeetingScreen):
         """A letter typed while a list has the focus goes to the typing area, not to a key."""
         if event.is_printable and event.character and isinstance(self.focused, Choices):
             note = self.query_one("#note", ShortText)
+            if note.read_only:  # nothing may be written in this session: said at the first letter
+                event.stop()
+                event.prevent_default()
+                self.on_short_text_refused(ShortText.Refused(note))
+                return
             note.focus()
             note.insert(event.character)
             event.stop()
@@ -258,6 +267,7 @@ class LiveScreen(MeetingScreen):
             m.progress.speaker_id = shown.id  # saved with the change that follows
 
     def refresh_view(self) -> None:
+        self._reflect_read_only()
         self._item_bar()
         self._agenda()
         self._round()
@@ -505,6 +515,9 @@ class LiveScreen(MeetingScreen):
     def _speaker_line(self) -> None:
         speaker = self.speaker()
         line = self.query_one("#speaker-line", Label)
+        if self.capp.read_only:  # « Vous tapez : ... » would promise what this session cannot keep
+            line.update(Content.assemble((tr("live.read_only_line"), "bold")))
+            return
         if speaker is None:
             line.update(Content(tr("live.no_speaker")))
             return
@@ -534,6 +547,32 @@ class LiveScreen(MeetingScreen):
         line.update(Content.assemble(*parts))
 
     # -- typing and recording --
+
+    def take_typed(self, typed: str) -> None:
+        """Letters typed into a question opened over this step (see dialogs/forms.AnswersByDeliberateKeys):
+        they go on the typing line, after what was there, and are kept with the meeting as typing is."""
+        note = self.query_one("#note", ShortText)
+        if note.read_only:
+            return
+        note.move_cursor(note.document.end)
+        note.insert(typed)
+        self.keep_draft_now()
+
+    def on_short_text_refused(self, event: ShortText.Refused) -> None:
+        """A letter typed in a read-only session: said at once, at most every few seconds (a burst of
+        letters is one refusal, not a pile of messages)."""
+        now = time.monotonic()
+        if now - self._refused_at >= REFUSAL_REPEAT:
+            self._refused_at = now
+            self.capp.say(tr("read_only_typing"), "warning")
+
+    def _reflect_read_only(self) -> None:
+        """A session that may only read the meeting (it is open in another one) takes no typing: the
+        typing line says so where she looks, before a word is typed."""
+        note = self.query_one("#note", ShortText)
+        reading = bool(self.capp.read_only)
+        note.read_only = reading
+        note.placeholder = tr("live.read_only_placeholder") if reading else tr("live.note_placeholder")
 
     def on_short_text_submitted(self, event: ShortText.Submitted) -> None:
         """Enter (or ctrl+s) in the typing area: the text as it was at that key, already cleared."""

@@ -44,6 +44,14 @@ class PrivateCover(SkipsEventsWhenDetached, Localized, Screen):
         host = meeting_app(self.app)
         if host is None or host.meeting is None:
             return
+        if host.read_only and (event.is_printable or event.key in ("enter", "backspace")):
+            # a session that only reads the meeting keeps nothing typed: said here, never « kept »
+            event.stop()
+            event.prevent_default()
+            shown = self.query_one("#cover-typed", Static)
+            shown.update(tr("read_only_typing"))
+            shown.display = True
+            return
         if event.key == "backspace":
             if not self.typed:
                 return

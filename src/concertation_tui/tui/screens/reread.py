@@ -42,8 +42,9 @@ from ..dialogs import note_forms
 from ..dialogs.consent_forms import DomainConsentDialog
 from ..dialogs.forms import DELETE, Confirm, FormDialog, FormField, FormResult, TextPrompt
 from ...services.display import AGREEMENT_SYMBOL, STATUS_SYMBOL, date_text, one_line, time_text
+from ...model.minute_state import outdated_sentence
 from ...model.rereading import Entry
-from ..text import colon, domains_short, key, lbl, quote, quote_parts, tr
+from ..text import colon, current_lang, domains_short, key, lbl, quote, quote_parts, tr
 from ..widgets import AppBar, Choices, PHASE_KEYS, PHASES
 from . import issue_flow
 from . import notes
@@ -254,9 +255,14 @@ class RereadScreen(MeetingScreen):
             last = m.distribution.issues[-1]
             files = len({r.file_name for r in last.recipients})
             when = last.at.astimezone()
-            issued = tr("reread.status_issued", version=last.version, date=date_text(when.date()),
-                        time=time_text(when.time()), count=files)
-            parts.append((f"√ {issued}", "bold"))
+            changed = self.capp.minute_changes()
+            if changed and changed.total:  # the meeting moved on since: that version no longer matches it
+                parts.append((f"! {outdated_sentence(changed, date_text(when.date()), current_lang())} "
+                              f"{tr('reread.outdated_next', next=changed.next_version)}", "bold"))
+            else:
+                issued = tr("reread.status_issued", version=last.version, date=date_text(when.date()),
+                            time=time_text(when.time()), count=files)
+                parts.append((f"√ {issued}", "bold"))
             if last.what_changed and self.app.size.width >= 120:
                 parts += [" · ", (tr("reread.status_changed") + " ", "italic"), one_line(last.what_changed, 60)]
         else:
@@ -615,9 +621,11 @@ class RereadScreen(MeetingScreen):
                 lines = content.plain.split("\n")
                 looks = [line.strip() for line in lines[1:] if line.strip()[:1] in ("!", "i", HINT_MARK)]
                 who = self._whose(m, entry)
+                # every warning whole, each on its own lines (wrapped): cut at 70 characters, the tester
+                # read « La note parle d'une personne qui n'e… » at 80x24 and not what to do about it
+                warnings = [part for look in looks for part in ("\n", (look, "italic"))]
                 listed.append((entry.key, Content.assemble(
-                    (f"{who} · " if who else "", "bold"), one_line(lines[0], 60),
-                    *(["\n   ", (one_line(looks[0], 70), "italic")] if looks else []))))
+                    (f"{who} · " if who else "", "bold"), one_line(lines[0], 60), *warnings)))
 
         def go(option_key: str | None) -> None:
             index = self._index_of(option_key) if option_key else None
@@ -960,6 +968,8 @@ def minute_due_parts(summary, today, due_days: int) -> list:
     if summary.problem:
         return []
     due = rereading.minute_due(summary.issued, summary.date, today, due_days)
+    if due.version and summary.changes and any(summary.changes):  # issued, but the meeting moved on since
+        return ["  ", (tr("launcher.minute_outdated", version=due.version, count=sum(summary.changes)), "bold")]
     if due.version:
         return [("  · " + tr("launcher.minute_issued", version=due.version), "dim")]
     if due.days is None:
