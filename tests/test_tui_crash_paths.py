@@ -65,12 +65,22 @@ async def test_a_step_built_while_the_app_exits_ends_quietly(mode):
     assert app.return_code == 0
 
 
+async def code_imported(app, pilot) -> None:
+    """Wait for the warm-up thread's imports without blocking the loop: the warm-up is started by a timer
+    on that loop (a blocking `code_ready.wait` kept it from ever starting when `settle` came back early)."""
+    for _ in range(1200):
+        if app.prebuilder.code_ready.is_set():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the other steps' code was never imported")
+
+
 async def test_a_form_built_ahead_while_the_app_exits_ends_quietly():
     app = ConcertationApp(demo_file(), clock=Clock())
     app.prebuilder.start = lambda: None
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        assert app.prebuilder.code_ready.wait(60)
+        await code_imported(app, pilot)
         app.exit(0)
         assert await app.prebuilder._form_ahead()  # the live step's F7, built (its widgets: none)
         await pilot.pause()
@@ -96,7 +106,7 @@ async def test_nothing_is_built_ahead_once_the_app_is_told_to_exit():
     app = ConcertationApp(demo_file(), clock=Clock())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        assert app.prebuilder.code_ready.wait(60)
+        await code_imported(app, pilot)
         waiting = app.prebuilder._waiting()
         assert waiting  # steps left to build (the demo opens on the live step)
         app.prebuilder.last_key = 0.0  # idle for long
