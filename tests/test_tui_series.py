@@ -527,4 +527,15 @@ async def test_writing_keys_and_step_keys_leave_the_review_rather_than_feed_its_
         await pilot.press("ctrl+f", "f4")  # F4 over the live step's own view: back to the step
         await settle(app, pilot)
         assert app.current_mode == "live" and not isinstance(app.screen, ReviewScreen)
+
+        await pilot.press("f5", "r")  # the review over the actions step, which has no F7 of its own
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("f7", *[c if c != " " else "space" for c in words])
+        await settle(app, pilot)
+        assert app.current_mode == "actions" and isinstance(app.screen, FormDialog)
+        assert field(app, "what").text == words
+        field(app, "what").text = ""
+        await pilot.press("escape")
+        await settle(app, pilot)
         assert [(a.status, a.reviewed) for a in m.actions if a.carried_from is not None] == carried

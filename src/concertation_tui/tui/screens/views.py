@@ -13,6 +13,8 @@ keys (« a » marks an action dropped).
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -74,15 +76,18 @@ class ViewScreen(MeetingScreen, ModalScreen):
         self.dismiss(None)
 
     def action_from_step(self, action: str) -> None:
-        """F7 or F9 over a step that has them: the view closes and the step opens its form."""
+        """F7 or F9: the view closes and the step below opens its form (the live step's own, built
+        ahead), or, on a step without them, the app opens the same form (`action_write`)."""
+        host = meeting_app(self.app)
+        if action not in self.STEP_WRITING or host is None:
+            return
         stack = self.app.screen_stack
         below = stack[-2] if len(stack) > 1 else None
-        run = getattr(below, f"action_{action}", None) if action in self.STEP_WRITING else None
+        run = getattr(below, f"action_{action}", None)
         if run is None:
-            return
+            run = partial(host.action_write, "action" if action == "add_action" else "view")
         self.dismiss(None)
         self.app.call_later(run)
-
 
 
 def view_allowed(app) -> bool:
