@@ -160,7 +160,8 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
              "La plaie cicatrise bien.", Domain.HEALTH, minute=7),
         said(home, nurse, "Monsieur Lambert se déplace seul avec sa canne dans la maison ; l'escalier vers la "
              "chambre reste difficile le soir.", Domain.HEALTH, Domain.HOUSING, minute=9),
-        said(home, hospital, f"Pendant l'hospitalisation qui a suivi la chute du {day_words(later(-26))}, une demande "
+        said(home, hospital, "Pendant l'hospitalisation qui a suivi la chute du "
+             f"{day_words(later(-26))}, une demande "
              "d'admission en maison de repos a été introduite avec Madame Lambert. Monsieur Lambert est "
              "sur la liste d'attente de la résidence Les Charmilles.", Domain.HOUSING, minute=13),
         said(home, hospital, "À mon avis, le retour à domicile reste fragile tant que les nuits ne sont pas "
@@ -172,7 +173,8 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
              visibility=Visibility(kind=VisibilityKind.RESTRICTED, recipients=[nurse.id]), minute=19),
         said(money, daughter, "Je m'occupe de son courrier et de la mutuelle, mais je n'ai pas accès à son compte.",
              Domain.ADMINISTRATION, minute=3),
-        said(money, home_help, f"Deux factures de l'aide familiale ({month_words(later(-61))} et {month_words(later(-31))}) ne sont pas encore "
+        said(money, home_help, "Deux factures de l'aide familiale "
+             f"({month_words(later(-61))} et {month_words(later(-31))}) ne sont pas encore "
              "payées, soit 340 euros.", Domain.INCOME_DEBTS, minute=6),
     ]
 
@@ -197,9 +199,11 @@ def demo_meeting(day: dt.date = DEMO_DATE) -> Meeting:
 
     steps = [
         Step(carrier_id=home_help.id, domain=Domain.HOUSING, what="Aide familiale portée à cinq matinées par semaine",
-             since=f"décision prévue le {day_words(later(8), year=True)}", status=StepStatus.PLANNED, item_id=home.id),
+             since=f"décision prévue le {day_words(later(8), year=True)}", status=StepStatus.PLANNED,
+             item_id=home.id),
         Step(carrier_id=hospital.id, domain=Domain.HOUSING, what="Demande d'admission en maison de repos "
-             "(liste d'attente, résidence Les Charmilles)", since=day_words(later(-24), year=True), status=StepStatus.WAITING,
+             "(liste d'attente, résidence Les Charmilles)", since=day_words(later(-24), year=True),
+             status=StepStatus.WAITING,
              item_id=home.id),
         Step(carrier_id=nurse.id, domain=Domain.HEALTH, what="Soins infirmiers chaque matin (plaie, pilulier)",
              since=day_words(later(-18), year=True), status=StepStatus.ONGOING, item_id=home.id),
@@ -430,7 +434,8 @@ def play_demo_follow_up(follow: Meeting) -> Meeting:
     ]
     follow.contributions = [
         Contribution(item_id=changed.id, speaker_id=home_help.id, at=at(14, 15), domains=[Domain.HOUSING],
-                     text=f"L'aide familiale vient cinq matinées par semaine depuis le {day_words(five_mornings)} ; elle veille "
+                     text="L'aide familiale vient cinq matinées par semaine depuis le "
+                     f"{day_words(five_mornings)} ; elle veille "
                      "aussi à ce que Monsieur Lambert boive assez."),
         Contribution(item_id=changed.id, speaker_id=nurse.id, at=at(14, 17), domains=[Domain.HEALTH],
                      text="La plaie au genou est guérie ; le passage infirmier est réduit à trois fois par semaine."),
