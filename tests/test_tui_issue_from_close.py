@@ -80,3 +80,50 @@ async def test_issue_from_the_close_step_and_the_palette_one_set_of_files(privat
     folder = path.parent / "comptes-rendus" / f"2026-12-07-{saved.id}" / "v1"
     assert sorted(r.file_name for r in saved.distribution.issues[0].recipients if r.edition.value == "person")
     assert {p.name for p in folder.glob("*.docx")} == {r.file_name for r in saved.distribution.issues[0].recipients}
+
+
+async def test_an_issue_finished_while_the_person_is_out_waits_for_the_cover_to_lift(private_home, monkeypatch) -> None:
+    """F8 pressed while the minute is being written: the notice naming the files and who receives each came
+    up over the cover the room reads. It waits now, and shows once the person is back."""
+    import threading
+
+    from concertation_tui.services import issuing
+    from concertation_tui.tui.screens.private import PrivateCover
+
+    monkeypatch.setattr("concertation_tui.tui.screens.issue_flow.pdf_available", lambda: False)
+    stepped_out = threading.Event()
+    write = issuing.issue_minute
+
+    def written_once_the_person_is_out(*args, **kwargs):
+        stepped_out.wait(30)  # the writing ends after F8, as a long minute's does
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(issuing, "issue_minute", written_once_the_person_is_out)
+    path = trial_meeting(private_home)
+    app = ConcertationApp(path, clock=Clock(AFTER))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f6", "g")
+        await settle(app, pilot)
+        await pilot.press("e")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press("ctrl+s", "f8")  # the person steps out as the minute is written
+        for _ in range(400):  # not settle: it would wait for the writing, which waits for this
+            if isinstance(app.screen, PrivateCover):
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, PrivateCover)
+        stepped_out.set()
+        for _ in range(3):
+            await settle(app, pilot)
+        assert isinstance(app.screen, PrivateCover)
+        assert "émise" not in screen_text(app)
+        assert [i.version for i in app.meeting.distribution.issues] == [1]
+        await pilot.press("f8")  # back: the reason for the time without the person, then the notice
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, Notice) and app.screen.title_text == "Version 1 émise"
+        await pilot.press("enter")
+        await settle(app, pilot)

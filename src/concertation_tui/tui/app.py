@@ -176,6 +176,9 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
         """The last question asked with the 0-10 scale in this session, asked again by default."""
         self.review_offered: set[str] = set()
         """The meetings whose review of carried actions was already offered in this session (once each)."""
+        self.after_cover: list[Screen] = []
+        """What came while the person was out (F8's cover): shown once the cover is lifted, never over it
+        (a finished issue's notice names the recipients and the files)."""
         self.typed_draft: str | None = None
         """The typing area's text as of the last key (set on every change, read by the emergency
         writes from a thread); None when no typing area has been shown."""
@@ -974,6 +977,9 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
             if getattr(self.screen, "typed", "").strip():  # noted while the person was out: where it is
                 self.say(tr("private.typed_back"), timeout=12)
             self.pop_screen()
+            for waiting in self.after_cover:
+                self.push_screen(waiting)
+            self.after_cover.clear()
             if not timing.private_running(self.meeting):
                 return
             part = self.meeting.private_parts[-1]

@@ -34,6 +34,8 @@ class MeetingApp(Protocol):
     """The last question asked with the 0-10 scale in this session, asked again by default."""
     review_offered: set[str]
     """The meetings whose review of carried actions was already offered in this session (once each)."""
+    after_cover: list[Any]
+    """Screens that came while F8's cover was up, shown once it is lifted."""
 
     @property
     def covered(self) -> bool: ...

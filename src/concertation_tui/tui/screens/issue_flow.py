@@ -128,5 +128,9 @@ def _done(app, draft: Meeting, issued: issuing.Issued) -> None:
     recorded = app.change(ops.record_issue, record, quiet=True)
     if not recorded:  # read-only since (cannot happen while the lock is held): say it rather than lose it
         app.say(tr("reread.issue_not_recorded"), "error")
-    app.push_screen(Notice(tr("reread.issued_title", version=issued.version),
-                           issued_text(draft, record, issued.folder, issued.files)))
+    notice = Notice(tr("reread.issued_title", version=issued.version),
+                    issued_text(draft, record, issued.folder, issued.files))
+    if app.covered:  # the person is out and the room reads the cover: the files and recipients wait
+        app.after_cover.append(notice)
+    else:
+        app.push_screen(notice)
