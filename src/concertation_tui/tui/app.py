@@ -873,9 +873,10 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
         await self.switch_mode(name)
 
     def action_write(self, kind: str) -> None:
-        """F7 (an action) or F9 (the person's words) on a step without them: the live step's form, over
-        this step. Words typed right after the key land in the form, never in the step's one-letter keys
-        (« a » adds a participant, « p » marks someone present)."""
+        """F7 (an action) or F9 (the person's words), from the live step or any other: the live step's
+        form, over the step shown (the one built ahead in idle time when it shows the same). Words typed
+        right after the key land in the form, never in a step's one-letter keys (« a » adds a
+        participant, « p » marks someone present). A draft kept from it reopens in the live step."""
         if self.meeting is None or self.covered:
             return
         from .dialogs import meeting_forms
@@ -885,11 +886,19 @@ class ConcertationApp(SafeAppMixin, FormDraftsMixin, Localized, App[int]):
         else:
             form, operation, said = meeting_forms.new_view_form(self.meeting), ops.add_view, ""
 
+        # through the live step when it exists: its changes keep the speaker shown (LiveScreen.change)
+        change = self.live_screen.change if self.live_screen is not None else self.change
+
         def done(values: Any) -> None:
-            if isinstance(values, dict) and self.change(operation, values, self.now()) and said:
+            if isinstance(values, dict) and change(operation, values, self.now()) and said:
                 self.say(said)
 
-        self.push_screen(form, done)
+        before = self._form_opening  # form_drafts.py: where a kept draft of this form is reopened
+        self._form_opening = ("live", "LiveScreen", "add_action" if kind == "action" else "add_view")
+        try:
+            self.push_screen(self.prebuilder.take(form), done)
+        finally:
+            self._form_opening = before
 
     def action_coordination(self) -> None:
         """F10, from every step: the coordination view (domains x who acts); the same key closes it."""

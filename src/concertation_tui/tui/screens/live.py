@@ -847,25 +847,14 @@ class LiveScreen(MeetingScreen):
     # -- the person's words, actions --
 
     def action_add_view(self) -> None:
-        def done(values: FormResult) -> None:
-            if isinstance(values, dict):
-                self.change(ops.add_view, values, self.capp.now())
-
-        # the form built ahead in idle time when it shows the same (prebuild.py), else this one
-        self.app.push_screen(self.capp.prebuilder.take(self.view_form()), done)
+        self.capp.action_write("view")  # the same form from every step (app.py)
 
     def view_form(self) -> forms.FormDialog:
         """The form F9 opens: the person's words on the current item."""
         return forms.new_view_form(self.meeting)
 
     def action_add_action(self) -> None:
-        def done(values: FormResult) -> None:
-            if isinstance(values, dict):
-                if self.change(ops.add_action, values, self.capp.now()):
-                    self.capp.say(tr("action.added"))
-
-        # the form built ahead in idle time when it shows the same (prebuild.py), else this one
-        self.app.push_screen(self.capp.prebuilder.take(self.action_form()), done)
+        self.capp.action_write("action")  # the same form from every step (app.py)
 
     def forms_ahead(self) -> list[forms.FormDialog]:
         """The forms prebuild.py builds ahead for this step: F7's and F9's (the words typed with them)."""
